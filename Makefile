@@ -1,0 +1,40 @@
+# fieldbrief — the two set-up commands are `make demo` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.setup-stamp
+SEEDS ?= ../shared/corpus/seeds
+ifeq ($(wildcard $(SEEDS)),)
+DEMO_INPUT := 'examples/*.txt'
+else
+DEMO_INPUT := $(SEEDS)
+endif
+
+.PHONY: setup demo test lint bench clean
+
+# Idempotent: reinstalls only when pyproject.toml changed since the last install.
+setup: $(STAMP)
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	@mkdir -p out
+	$(BIN)/fieldbrief analyze $(DEMO_INPUT) --format jsonl --out out/seeds.jsonl
+
+test: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/fieldbrief bench
+
+clean:
+	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache

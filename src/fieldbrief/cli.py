@@ -1,0 +1,246 @@
+"""The command line: a thin Typer layer over the public API. Only this module prints or sets exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from fieldbrief.errors import FieldbriefError
+from fieldbrief.model import Rejection
+from fieldbrief.options import Options
+from fieldbrief.pipeline import Outcome, Pipeline
+from fieldbrief.read import expand_paths
+from fieldbrief.report.summary import article_summary, tally_line
+from fieldbrief.store import Store
+
+app = typer.Typer(
+    help="fieldbrief: turn news reports about armed conflict into a sourced situation picture.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
+DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
+PublishedOpt = Annotated[
+    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
+]
+OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs that give none.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy parse.")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
+ActorsOpt = Annotated[
+    Path | None, typer.Option("--actors", exists=True, dir_okay=False, help="Extra actor dictionary (TOML).")
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 1 if any input is rejected.")]
+
+
+def _options(published: str | None, outlet: str | None, workers: int, batch: int, actors: Path | None) -> Options:
+    return Options(published=published, outlet=outlet, workers=workers, batch_size=batch, actors_file=actors)
+
+
+@contextmanager
+def _progress(paths: list[str]) -> Iterator[Progress | None]:
+    """A progress bar on runs over many files, shown only to a person at a terminal."""
+    files = sum(1 for p in expand_paths(paths) if isinstance(p, str))
+    if files < 5 or not err.is_terminal:
+        yield None
+        return
+    columns = (
+        SpinnerColumn(),
+        TextColumn("analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        progress.add_task("analyse", total=files)
+        yield progress
+
+
+def _run(pipeline: Pipeline, paths: list[str]) -> Iterator[Outcome]:
+    with _progress(paths) as progress:
+        for outcome in pipeline.run_paths(paths):
+            if progress is not None:
+                progress.advance(progress.task_ids[0])
+            yield outcome
+
+
+def _finish(articles: int, rejections: list[Rejection], strict: bool) -> None:
+    for rejection in rejections:
+        err.print(f"rejected {rejection.source}: [{rejection.code}] {rejection.reason}", markup=False)
+    err.print(tally_line(articles, rejections), markup=False)
+    if articles == 0 or (strict and rejections):
+        raise typer.Exit(1)
+
+
+def _pipeline(options: Options) -> Pipeline:
+    try:
+        return Pipeline(options)
+    except FieldbriefError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def analyze(
+    paths: PathsArg,
+    format: Annotated[str, typer.Option("--format", help="jsonl (the output contract) or summary.")] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
+    summary: Annotated[bool, typer.Option(help="With --out: also print a short human summary.")] = True,
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    workers: WorkersOpt = 1,
+    batch_size: BatchOpt = 32,
+    actors: ActorsOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Analyse articles and write one JSON object per article (the JSON Lines contract)."""
+    if format not in ("jsonl", "summary"):
+        raise typer.BadParameter("use jsonl or summary", param_hint="--format")
+    pipeline = _pipeline(_options(published, outlet, workers, batch_size, actors))
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    sink: TextIO = out.open("w", encoding="utf-8") if out is not None else sys.stdout
+    articles, rejections = 0, []
+    try:
+        for outcome in _run(pipeline, paths):
+            if isinstance(outcome, Rejection):
+                rejections.append(outcome)
+                continue
+            articles += 1
+            if format == "jsonl":
+                sink.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+            if format == "summary" or (out is not None and summary):
+                target = sink if format == "summary" else err.file
+                print("\n".join(article_summary(outcome)), file=target)
+    finally:
+        if out is not None:
+            sink.close()
+    if out is not None:
+        err.print(f"wrote {out}", markup=False)
+    _finish(articles, rejections, strict)
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = Path("fieldbrief.db"),
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    workers: WorkersOpt = 1,
+    batch_size: BatchOpt = 32,
+    actors: ActorsOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Analyse articles and store them (idempotent: re-ingesting the same article adds nothing)."""
+    pipeline = _pipeline(_options(published, outlet, workers, batch_size, actors))
+    results: Counter[str] = Counter()
+    rejections = []
+    with Store(db) as store:
+        for outcome in _run(pipeline, paths):
+            if isinstance(outcome, Rejection):
+                rejections.append(outcome)
+                store.add_rejection(outcome)
+            else:
+                results[store.add(outcome, pipeline.provenance)] += 1
+    err.print(
+        f"{db}: {results['added']} added, {results['updated']} updated, {results['unchanged']} unchanged",
+        markup=False,
+    )
+    _finish(sum(results.values()), rejections, strict)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+    db: DbOpt = Path("fieldbrief.db"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the stored JSON record.")] = False,
+) -> None:
+    """Print one stored article, with what the cleaner removed."""
+    with Store(db) as store:
+        record = store.get(article_id)
+    if record is None:
+        err.print(f"no single article with id {article_id!r} in {db}", markup=False)
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    out = Console(highlight=False, soft_wrap=True)
+    out.print(f"[bold]{_escape(record['title'] or '(no title)')}[/bold]")
+    out.print(f"{record['outlet'] or 'unknown outlet'} · {record['published'] or 'undated'} · {record['id']}")
+    out.print("sources: " + ", ".join(record["sources"]), markup=False)
+    out.print()
+    out.print(record["text"], markup=False)
+    out.print()
+    out.print(f"[bold]Removed ({len(record['removed'])})[/bold]")
+    for removal in record["removed"]:
+        out.print(f"  [{removal['kind']}] ({removal['reason']}) {removal['text']}", markup=False)
+    counts = {k: len(record[k]) for k in ("statements", "places", "times", "events")}
+    out.print(", ".join(f"{n} {k}" for k, n in counts.items()), markup=False)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="FTS5 query, e.g. 'Panjshir AND resistance'.")],
+    db: DbOpt = Path("fieldbrief.db"),
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+) -> None:
+    """Full-text search over stored articles."""
+    try:
+        with Store(db) as store:
+            hits = store.search(query, limit)
+    except FieldbriefError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
+    for hit in hits:
+        print(f"{hit['id']}  {hit['published'] or '----------'}  {hit['outlet'] or '?'}  {hit['title'] or ''}")
+        print(f"    {hit['snippet']}")
+    err.print(f"{len(hits)} hits", markup=False)
+
+
+@app.command()
+def bench(
+    paths: Annotated[list[str] | None, typer.Argument(help="Articles to measure (default: the shared corpus).")] = None,
+    articles: Annotated[int, typer.Option("--articles", min=1, help="Repeat inputs to at least this many.")] = 500,
+    workers: WorkersOpt = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Measure spaCy alone and the full pipeline on the same articles: speed, per-stage time, memory."""
+    from fieldbrief.bench import default_corpus, run_benchmark
+
+    try:
+        result = run_benchmark(paths or default_corpus(), min_articles=articles, workers=workers)
+    except FieldbriefError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
+    print(json.dumps(result.to_json(), indent=2) if as_json else result.render())
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

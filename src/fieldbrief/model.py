@@ -1,0 +1,285 @@
+"""The typed records that flow through fieldbrief: one home for every type in the output contract.
+
+Offsets (`start`, `end`) are always character offsets into `Article.text` (end exclusive).
+Each record knows how to serialise itself to the JSON Lines contract in DESIGN.md (`to_json`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+RemovalKind = Literal["duplicate", "boilerplate", "caption"]
+SpeakerKind = Literal["person", "organisation", "outlet", "unnamed"]
+StatementKind = Literal["direct", "indirect", "mixed"]
+EventStatus = Literal["asserted", "claimed", "denied", "planned", "hedged"]
+Precision = Literal["day", "week", "month", "year"]
+
+
+def content_id(*parts: str, length: int = 16) -> str:
+    """A stable short id: sha256 over the parts, whitespace-normalised."""
+    joined = "\x1f".join(re.sub(r"\s+", " ", p).strip() for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Something the cleaner took out of the body text, kept so nothing disappears silently."""
+
+    kind: RemovalKind
+    text: str
+    reason: str = ""  # which rule fired, e.g. "pattern:comment-box" or "repeated-paragraph"
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        if self.reason:
+            out["reason"] = self.reason
+        return out
+
+
+@dataclass
+class Speaker:
+    name: str  # resolved, e.g. "Sergei Lavrov"
+    mention: str  # as written, e.g. "he"
+    kind: SpeakerKind
+    actor: str | None = None  # actor code from the actor dictionary, e.g. "RUS-GOV"
+    outlet: str | None = None  # for unnamed sources: the outlet they spoke to
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "name": self.name,
+            "mention": self.mention,
+            "actor": self.actor,
+            "kind": self.kind,
+        }
+        if self.outlet:
+            out["outlet"] = self.outlet
+        return out
+
+
+@dataclass
+class Statement:
+    speaker: Speaker
+    cue: str  # the reporting verb as written ("told", "said", "according to")
+    kind: StatementKind
+    content: str  # == article.text[start:end]
+    start: int
+    end: int
+    channel: str | None = None  # press conference|tweet|interview|statement|briefing|state television
+    sentence_start: int | None = None  # span of the whole attribution sentence(s), for evidence
+    sentence_end: int | None = None
+    id: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "speaker": self.speaker.to_json(),
+            "cue": self.cue,
+            "channel": self.channel,
+            "kind": self.kind,
+            "content": self.content,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Place:
+    name: str  # as written in the text
+    start: int
+    end: int
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None  # village|city|district|province|valley|mountains|river|region|country
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    geonameid: int | None = None
+    canonical: str | None = None  # gazetteer name, e.g. "Panjshir Valley" for "the valley"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "start": self.start,
+            "end": self.end,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+            "country": self.country,
+            "admin1": self.admin1,
+            "geonameid": self.geonameid,
+        }
+
+    def to_event_json(self) -> dict[str, Any]:
+        return {
+            "name": self.canonical or self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+            "country": self.country,
+        }
+
+
+@dataclass
+class TimeRef:
+    """A time expression and, where resolvable against the publication date, the dates it denotes."""
+
+    text: str
+    start: int
+    end: int
+    date_start: str | None = None  # ISO date, None when unresolved
+    date_end: str | None = None
+    precision: Precision | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+            "precision": self.precision,
+        }
+
+    def to_event_json(self) -> dict[str, Any]:
+        return {
+            "start": self.date_start,
+            "end": self.date_end,
+            "precision": self.precision,
+            "text": self.text,
+        }
+
+
+@dataclass
+class ActorRef:
+    """An actor as it takes part in an event: the name in the text and, if known, its dictionary code."""
+
+    name: str
+    actor: str | None = None  # code, e.g. "TAL"
+    type: str | None = None  # government|rebel group|militia|military|official|civilians|outlet|...
+    country: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "actor": self.actor}
+
+
+@dataclass(frozen=True)
+class AcledType:
+    event_type: str
+    sub_event_type: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"event_type": self.event_type, "sub_event_type": self.sub_event_type}
+
+
+@dataclass
+class Event:
+    type: str  # PLOVER event type
+    status: EventStatus
+    start: int  # evidence span in text
+    end: int
+    evidence: str
+    mode: str | None = None
+    acled: AcledType | None = None
+    actor: ActorRef | None = None
+    target: ActorRef | None = None
+    place: Place | None = None
+    date: TimeRef | None = None
+    according_to: str | None = None
+    fatalities: int | None = None
+    id: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "acled": self.acled.to_json() if self.acled else None,
+            "actor": self.actor.to_json() if self.actor else None,
+            "target": self.target.to_json() if self.target else None,
+            "place": self.place.to_event_json() if self.place else None,
+            "date": self.date.to_event_json() if self.date else None,
+            "status": self.status,
+            "according_to": self.according_to,
+            "fatalities": self.fatalities,
+            "start": self.start,
+            "end": self.end,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass
+class Rejection:
+    """Why an input could not become an article. A normal, recorded outcome, never an exception."""
+
+    source: str
+    code: str  # e.g. "empty", "binary", "undecodable", "invalid-json", "unsupported-type", "too-large"
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "code": self.code, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class StageError:
+    """A stage that failed on one article: the article is kept, with what the other stages found."""
+
+    stage: str
+    error: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"stage": self.stage, "error": self.error}
+
+
+@dataclass
+class RawDocument:
+    """What a reader produces: text or HTML plus whatever metadata the container gave."""
+
+    source: str
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+
+
+@dataclass
+class Article:
+    source: str
+    text: str
+    id: str = ""
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date
+    language: str = "en"
+    url: str | None = None
+    removed: list[Removal] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    errors: list[StageError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = content_id(self.text)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+            "url": self.url,
+            "text": self.text,
+            "removed": [r.to_json() for r in self.removed],
+            "statements": [s.to_json() for s in self.statements],
+            "places": [p.to_json() for p in self.places],
+            "times": [t.to_json() for t in self.times],
+            "events": [e.to_json() for e in self.events],
+            "errors": [e.to_json() for e in self.errors],
+        }

@@ -1,0 +1,1 @@
+"""Human-readable views of analysed articles (the brief and the exports build on these)."""

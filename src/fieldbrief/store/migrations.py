@@ -1,0 +1,90 @@
+"""Ordered schema migrations. Append new ones; never edit one that has shipped."""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "articles, their records with stage provenance, rejections, full-text search",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,            -- sha256 of the normalised text, 16 hex
+            source TEXT NOT NULL,           -- where it was first read from
+            url TEXT, outlet TEXT, title TEXT, published TEXT, language TEXT NOT NULL,
+            text TEXT NOT NULL,
+            digest TEXT NOT NULL,           -- hash of the article's full record: unchanged -> nothing to write
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE article_sources (      -- every place the same article was read from
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            PRIMARY KEY (article_id, source)
+        );
+        CREATE TABLE removals (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, kind TEXT NOT NULL, reason TEXT, text TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TABLE statements (
+            id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            speaker_name TEXT, speaker_mention TEXT, speaker_kind TEXT, speaker_actor TEXT,
+            cue TEXT, channel TEXT, kind TEXT, content TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            stage TEXT NOT NULL, stage_version TEXT NOT NULL, record TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TABLE places (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, name TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            lat REAL, lon REAL, feature TEXT, country TEXT, admin1 TEXT, geonameid INTEGER,
+            stage TEXT NOT NULL, stage_version TEXT NOT NULL, record TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TABLE times (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            date_start TEXT, date_end TEXT, precision TEXT,
+            stage TEXT NOT NULL, stage_version TEXT NOT NULL, record TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TABLE events (
+            id TEXT NOT NULL, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, type TEXT NOT NULL, mode TEXT,
+            acled_event_type TEXT, acled_sub_event_type TEXT,
+            actor_name TEXT, actor_code TEXT, target_name TEXT, target_code TEXT,
+            place_name TEXT, lat REAL, lon REAL, date_start TEXT, date_end TEXT, date_precision TEXT,
+            status TEXT NOT NULL, according_to TEXT, fatalities INTEGER,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, evidence TEXT NOT NULL,
+            stage TEXT NOT NULL, stage_version TEXT NOT NULL, record TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TABLE stage_errors (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, stage TEXT NOT NULL, error TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TABLE rejections (
+            source TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL, first_seen TEXT NOT NULL,
+            PRIMARY KEY (source, code)
+        );
+        CREATE INDEX events_type ON events(type);
+        CREATE INDEX statements_speaker ON statements(speaker_name);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+        END;
+        """,
+    ),
+)

@@ -1,0 +1,50 @@
+"""Shared fixtures: the seeds analysed once per session, the shared gold, and paths to the shared corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fieldbrief.model import Article
+from fieldbrief.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+HTML = SHARED / "corpus" / "html"
+GOLD = SHARED / "gold" / "seeds.json"
+
+
+def require(path: Path) -> Path:
+    """The shared corpus is part of CI's checkout; its absence is an error, not a skip."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: tests need ../shared beside the checkout")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_articles(pipeline: Pipeline) -> dict[str, Article]:
+    outcomes = list(pipeline.run_paths([str(require(SEEDS))]))
+    articles = {Path(a.source).name: a for a in outcomes if isinstance(a, Article)}
+    assert len(articles) == 2, outcomes
+    return articles
+
+
+@pytest.fixture(scope="session")
+def seeds_gold() -> dict[str, Any]:
+    gold: dict[str, Any] = json.loads(require(GOLD).read_text(encoding="utf-8"))["documents"]
+    return gold
+
+
+@pytest.fixture(scope="session")
+def seeds_gold_all() -> dict[str, Any]:
+    gold: dict[str, Any] = json.loads(require(GOLD).read_text(encoding="utf-8"))
+    return gold
