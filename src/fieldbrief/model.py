@@ -283,3 +283,190 @@ class Article:
             "events": [e.to_json() for e in self.events],
             "errors": [e.to_json() for e in self.errors],
         }
+
+
+# -- corpus level: origins and claims --------------------------------------------------------------------
+
+ClaimStatus = Literal["corroborated", "single-source", "contested"]
+Side = Literal["affirms", "disputes"]
+
+
+@dataclass
+class Origin:
+    """Articles that are copies or light rewrites of one another (wire copy, mirrors): one independent source."""
+
+    id: str  # the id of the group's earliest (then smallest-id) article
+    article_ids: list[str]
+    similarity: float  # lowest verified similarity inside the group (1.0 for a single article)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "article_ids": self.article_ids, "similarity": round(self.similarity, 3)}
+
+
+@dataclass
+class ClaimMember:
+    """One article's statement, event or sentence that takes part in a claim, with its evidence span."""
+
+    article_id: str
+    origin_id: str
+    outlet: str | None
+    kind: Literal["statement", "event", "sentence"]
+    record_id: str | None  # the statement or event id; None for a plain sentence
+    text: str  # the evidence, == article.text[start:end]
+    start: int
+    end: int
+    side: Side = "affirms"
+    speaker: str | None = None  # who says it (statement speaker / event according_to); None: the outlet
+    value: str | None = None  # what differs between sides when it is a number or a place ("30", "Panjshir")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "origin_id": self.origin_id,
+            "outlet": self.outlet,
+            "kind": self.kind,
+            "record_id": self.record_id,
+            "speaker": self.speaker,
+            "side": self.side,
+            "value": self.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
+class Claim:
+    """Statements, events and sentences from one or more articles that assert (or dispute) the same thing."""
+
+    id: str
+    summary: str  # a readable one-line statement of the claim
+    kind: Literal["event", "statement", "fact", "number", "whereabouts"]
+    status: ClaimStatus
+    members: list[ClaimMember]
+    origins: list[str]  # independent origin ids (after wire-copy collapse) among the members
+    why: str | None = None  # for contested claims: what the sides disagree on
+    event_type: str | None = None
+
+    def side(self, side: Side) -> list[ClaimMember]:
+        return [m for m in self.members if m.side == side]
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "summary": self.summary,
+            "kind": self.kind,
+            "event_type": self.event_type,
+            "status": self.status,
+            "origins": self.origins,
+            "members": [m.to_json() for m in self.members],
+        }
+        if self.status == "contested":
+            out["why"] = self.why
+            out["sides"] = {s: [m.to_json() for m in self.side(s)] for s in ("affirms", "disputes")}
+        return out
+
+
+@dataclass
+class Entity:
+    """One person, group or state across articles, under all the names it was written as."""
+
+    id: str
+    name: str  # canonical ("Ahmad Massoud")
+    kind: str  # person|organisation|state|outlet|unnamed|other
+    actor: str | None = None  # actor dictionary code when known
+    mentions: list[str] = field(default_factory=list)  # names as written ("Massoud", "Masood", "Mr Massoud")
+    article_ids: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "actor": self.actor,
+            "mentions": self.mentions,
+            "article_ids": self.article_ids,
+        }
+
+
+@dataclass
+class Corpus:
+    """What the link stage knows about a set of articles: origins, entities, claims."""
+
+    articles: list[Article]
+    origins: list[Origin] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    def origin_of(self, article_id: str) -> str:
+        for origin in self.origins:
+            if article_id in origin.article_ids:
+                return origin.id
+        return article_id
+
+    def article(self, article_id: str) -> Article:
+        return next(a for a in self.articles if a.id == article_id)
+
+
+# -- reading the contract back (the store keeps it as JSON) -------------------------------------------------
+
+
+def article_from_json(data: dict[str, Any]) -> Article:
+    """The typed Article for one JSON Lines record (the inverse of Article.to_json)."""
+    article = Article(
+        source=data["source"],
+        text=data["text"],
+        id=data["id"],
+        outlet=data.get("outlet"),
+        title=data.get("title"),
+        published=data.get("published"),
+        language=data.get("language") or "en",
+        url=data.get("url"),
+    )
+    article.removed = [Removal(r["kind"], r["text"], r.get("reason") or "") for r in data.get("removed", [])]
+    article.statements = [_statement_from_json(s) for s in data.get("statements", [])]
+    article.places = [_place_from_json(p) for p in data.get("places", [])]
+    article.times = [TimeRef(**t) for t in data.get("times", [])]
+    article.events = [_event_from_json(e) for e in data.get("events", [])]
+    article.errors = [StageError(e["stage"], e["error"]) for e in data.get("errors", [])]
+    return article
+
+
+def _statement_from_json(s: dict[str, Any]) -> Statement:
+    sp = s["speaker"]
+    speaker = Speaker(sp["name"], sp["mention"], sp["kind"], sp.get("actor"), sp.get("outlet"))
+    return Statement(speaker, s["cue"], s["kind"], s["content"], s["start"], s["end"], s.get("channel"), id=s["id"])
+
+
+def _place_from_json(p: dict[str, Any]) -> Place:
+    return Place(
+        p["name"], p["start"], p["end"], p.get("lat"), p.get("lon"), p.get("feature"), p.get("country"),
+        p.get("admin1"), p.get("geonameid"),
+    )
+
+
+def _event_from_json(e: dict[str, Any]) -> Event:
+    def actor(a: dict[str, Any] | None) -> ActorRef | None:
+        return ActorRef(a["name"], a.get("actor")) if a else None
+
+    place = e.get("place")
+    date = e.get("date")
+    acled = e.get("acled")
+    return Event(
+        type=e["type"],
+        status=e["status"],
+        start=e["start"],
+        end=e["end"],
+        evidence=e["evidence"],
+        mode=e.get("mode"),
+        acled=AcledType(acled["event_type"], acled["sub_event_type"]) if acled else None,
+        actor=actor(e.get("actor")),
+        target=actor(e.get("target")),
+        place=Place(place["name"], -1, -1, place.get("lat"), place.get("lon"), place.get("feature"),
+                    place.get("country"), canonical=place["name"]) if place else None,
+        date=TimeRef(date.get("text") or "", -1, -1, date.get("start"), date.get("end"), date.get("precision"))
+        if date else None,
+        according_to=e.get("according_to"),
+        fatalities=e.get("fatalities"),
+        id=e.get("id", ""),
+    )
