@@ -10,6 +10,9 @@ else
 DEMO_INPUT := $(SEEDS)
 endif
 
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 .PHONY: setup demo test lint bench clean
 
 # Idempotent: reinstalls only when pyproject.toml changed since the last install.
@@ -23,7 +26,12 @@ demo: setup
 	@mkdir -p out
 	$(BIN)/fieldbrief analyze $(DEMO_INPUT) --format jsonl --out out/seeds.jsonl
 
-test: setup
+# The brief is checked in a real headless browser: Debian's chromium, installed when missing.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null
+
+test: setup $(CHROMIUM)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

@@ -22,7 +22,7 @@ from rich.progress import (
 )
 
 from fieldbrief.errors import FieldbriefError
-from fieldbrief.model import Rejection
+from fieldbrief.model import Corpus, Rejection
 from fieldbrief.options import Options
 from fieldbrief.pipeline import Outcome, Pipeline
 from fieldbrief.read import expand_paths
@@ -230,6 +230,100 @@ def bench(
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from exc
     print(json.dumps(result.to_json(), indent=2) if as_json else result.render())
+
+
+def _corpus(db: Path) -> Corpus:
+    if not db.exists():
+        err.print(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first", markup=False)
+        raise typer.Exit(1)
+    from fieldbrief.corpus import linked_corpus
+
+    with Store(db) as store:
+        corpus = linked_corpus(store)
+    if not corpus.articles:
+        err.print(f"{db} holds no articles", markup=False)
+        raise typer.Exit(1)
+    return corpus
+
+
+@contextmanager
+def _sink(out: Path | None) -> Iterator[TextIO]:
+    """The --out file (parents created), or stdout."""
+    if out is None:
+        yield sys.stdout
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+    err.print(f"wrote {out}", markup=False)
+
+
+OutOpt = Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")]
+
+
+@app.command()
+def claims(
+    db: DbOpt = Path("fieldbrief.db"),
+    format: Annotated[str, typer.Option("--format", help="jsonl or csv.")] = "jsonl",
+    status: Annotated[
+        str | None, typer.Option("--status", help="Only corroborated, single-source or contested claims.")
+    ] = None,
+    out: OutOpt = None,
+) -> None:
+    """Claims across the stored articles: corroborated, single-source or contested, with their evidence."""
+    if format not in ("jsonl", "csv"):
+        raise typer.BadParameter("use jsonl or csv", param_hint="--format")
+    if status not in (None, "corroborated", "single-source", "contested"):
+        raise typer.BadParameter("use corroborated, single-source or contested", param_hint="--status")
+    from fieldbrief.report.claims import write_claims_csv, write_claims_jsonl
+
+    corpus = _corpus(db)
+    selected = [c for c in corpus.claims if status is None or c.status == status]
+    with _sink(out) as sink:
+        (write_claims_csv if format == "csv" else write_claims_jsonl)(selected, corpus, sink)
+    tally = Counter(c.status for c in selected)
+    err.print(f"{len(selected)} claims: " + ", ".join(f"{n} {s}" for s, n in sorted(tally.items())), markup=False)
+
+
+@app.command()
+def brief(
+    db: DbOpt = Path("fieldbrief.db"),
+    format: Annotated[str, typer.Option("--format", help="md or html.")] = "html",
+    out: OutOpt = None,
+) -> None:
+    """A brief a person reads: situation, timeline, map, actors, who said what, contested and corroborated claims."""
+    if format not in ("md", "html"):
+        raise typer.BadParameter("use md or html", param_hint="--format")
+    from fieldbrief.report.brief import brief_html, brief_markdown
+
+    corpus = _corpus(db)
+    with _sink(out) as sink:
+        sink.write(brief_html(corpus) if format == "html" else brief_markdown(corpus))
+
+
+EXPORT_FORMATS = ("acled-csv", "plover-json", "geojson", "jsonl")
+
+
+@app.command()
+def export(
+    db: DbOpt = Path("fieldbrief.db"),
+    format: Annotated[str, typer.Option("--format", help="acled-csv, plover-json, geojson or jsonl.")] = "jsonl",
+    out: OutOpt = None,
+) -> None:
+    """Export stored events and articles in standard formats."""
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter("use " + ", ".join(EXPORT_FORMATS), param_hint="--format")
+    from fieldbrief.report import exports
+
+    writers = {
+        "acled-csv": exports.export_acled_csv,
+        "plover-json": exports.export_plover_json,
+        "geojson": exports.export_geojson,
+        "jsonl": exports.export_jsonl,
+    }
+    corpus = _corpus(db)
+    with _sink(out) as sink:
+        writers[format](corpus, sink)
 
 
 def _escape(text: str) -> str:

@@ -440,8 +440,15 @@ def _statement_from_json(s: dict[str, Any]) -> Statement:
 
 def _place_from_json(p: dict[str, Any]) -> Place:
     return Place(
-        p["name"], p["start"], p["end"], p.get("lat"), p.get("lon"), p.get("feature"), p.get("country"),
-        p.get("admin1"), p.get("geonameid"),
+        p["name"],
+        p["start"],
+        p["end"],
+        p.get("lat"),
+        p.get("lon"),
+        p.get("feature"),
+        p.get("country"),
+        p.get("admin1"),
+        p.get("geonameid"),
     )
 
 
@@ -462,11 +469,42 @@ def _event_from_json(e: dict[str, Any]) -> Event:
         acled=AcledType(acled["event_type"], acled["sub_event_type"]) if acled else None,
         actor=actor(e.get("actor")),
         target=actor(e.get("target")),
-        place=Place(place["name"], -1, -1, place.get("lat"), place.get("lon"), place.get("feature"),
-                    place.get("country"), canonical=place["name"]) if place else None,
+        place=Place(
+            place["name"],
+            -1,
+            -1,
+            place.get("lat"),
+            place.get("lon"),
+            place.get("feature"),
+            place.get("country"),
+            canonical=place["name"],
+        )
+        if place
+        else None,
         date=TimeRef(date.get("text") or "", -1, -1, date.get("start"), date.get("end"), date.get("precision"))
-        if date else None,
+        if date
+        else None,
         according_to=e.get("according_to"),
         fatalities=e.get("fatalities"),
         id=e.get("id", ""),
+    )
+
+
+def entity_from_json(data: dict[str, Any]) -> Entity:
+    return Entity(
+        data["id"], data["name"], data["kind"], data.get("actor"), data.get("mentions", []), data.get("article_ids", [])
+    )
+
+
+def claim_from_json(data: dict[str, Any]) -> Claim:
+    members = [ClaimMember(**m) for m in data["members"]]
+    return Claim(
+        data["id"],
+        data["summary"],
+        data["kind"],
+        data["status"],
+        members,
+        data["origins"],
+        data.get("why"),
+        data.get("event_type"),
     )

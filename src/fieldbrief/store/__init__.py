@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fieldbrief.errors import FieldbriefError
-from fieldbrief.model import Article, Rejection
+from fieldbrief.model import (
+    Article,
+    Corpus,
+    Origin,
+    Rejection,
+    article_from_json,
+    claim_from_json,
+    entity_from_json,
+)
 from fieldbrief.store.migrations import MIGRATIONS
 
 AddResult = Literal["added", "updated", "unchanged"]
@@ -260,6 +268,74 @@ class Store:
             ],
         }
 
+    def load_articles(self) -> list[Article]:
+        """Every stored article as a typed Article, oldest first."""
+        return [article_from_json(record) for record in self.articles()]
+
+    def articles_digest(self) -> str:
+        """Changes whenever any stored article changes: links computed for another digest are stale."""
+        rows = self.db.execute("SELECT id, digest FROM articles ORDER BY id").fetchall()
+        return _digest([tuple(r) for r in rows])
+
+    def save_links(self, corpus: Corpus, stage_version: str) -> None:
+        """Replace the stored origins, entities and claims with those of `corpus` (derived data: recomputed whole)."""
+        with self._transaction():
+            for table in ("claim_members", "claims", "entities", "origins", "link_runs"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(
+                "INSERT INTO origins VALUES (?, ?, ?)",
+                [(aid, o.id, o.similarity) for o in corpus.origins for aid in o.article_ids],
+            )
+            self.db.executemany(
+                "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+                [(e.id, e.name, e.kind, e.actor, json.dumps(e.to_json())) for e in corpus.entities],
+            )
+            self.db.executemany(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (c.id, c.summary, c.kind, c.status, c.event_type, c.why, len(c.origins), json.dumps(c.to_json()))
+                    for c in corpus.claims
+                ],
+            )
+            self.db.executemany(
+                "INSERT INTO claim_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        c.id,
+                        i,
+                        m.article_id,
+                        m.origin_id,
+                        m.kind,
+                        m.record_id,
+                        m.side,
+                        m.speaker,
+                        m.value,
+                        m.text,
+                        m.start,
+                        m.end,
+                    )
+                    for c in corpus.claims
+                    for i, m in enumerate(c.members)
+                ],
+            )
+            self.db.execute("INSERT INTO link_runs VALUES (1, ?, ?)", (stage_version, self.articles_digest()))
+
+    def load_links(self, articles: list[Article]) -> Corpus:
+        """The stored origins, entities and claims around the given articles."""
+        groups: dict[str, list[tuple[str, float]]] = {}
+        for row in self.db.execute("SELECT article_id, origin_id, similarity FROM origins ORDER BY article_id"):
+            groups.setdefault(row["origin_id"], []).append((row["article_id"], row["similarity"]))
+        origins = [
+            Origin(oid, [aid for aid, _ in members], min(sim for _, sim in members)) for oid, members in groups.items()
+        ]
+        entities = [entity_from_json(json.loads(r[0])) for r in self.db.execute("SELECT record FROM entities")]
+        claims = [claim_from_json(json.loads(r[0])) for r in self.db.execute("SELECT record FROM claims ORDER BY id")]
+        return Corpus(articles, origins, entities, claims)
+
+    def links_are_current(self, stage_version: str) -> bool:
+        row = self.db.execute("SELECT stage_version, articles_digest FROM link_runs WHERE id = 1").fetchone()
+        return row is not None and tuple(row) == (stage_version, self.articles_digest())
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 query syntax), best first, with a snippet."""
         try:
@@ -285,6 +361,10 @@ class Store:
             "events",
             "stage_errors",
             "rejections",
+            "origins",
+            "entities",
+            "claims",
+            "claim_members",
         )
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 

@@ -87,4 +87,36 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         END;
         """,
     ),
+    (
+        2,
+        "corpus links: origins (copy groups), entities, claims and their members",
+        """
+        CREATE TABLE origins (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            origin_id TEXT NOT NULL,        -- the group's first article: one independent source
+            similarity REAL NOT NULL
+        );
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, actor TEXT,
+            record TEXT NOT NULL
+        );
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY, summary TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+            event_type TEXT, why TEXT, origin_count INTEGER NOT NULL,
+            record TEXT NOT NULL
+        );
+        CREATE TABLE claim_members (
+            claim_id TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            origin_id TEXT NOT NULL, kind TEXT NOT NULL, record_id TEXT, side TEXT NOT NULL, speaker TEXT,
+            value TEXT, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (claim_id, seq)
+        );
+        CREATE INDEX claims_status ON claims(status);
+        CREATE TABLE link_runs (            -- which linker version produced the links, over which articles
+            id INTEGER PRIMARY KEY CHECK (id = 1), stage_version TEXT NOT NULL, articles_digest TEXT NOT NULL
+        );
+        """,
+    ),
 )

@@ -1,0 +1,585 @@
+"""Actors: who acts, under one code, from the actor dictionary (data/actors.toml, extendable with --actors).
+
+The dictionary gives named actors (with aliases and, for people, the body they act for), per-country
+governments/armies/police, and ACLED-style generic classes ("gunmen", "civilians"). `ActorResolver` turns a
+token in a parsed article (the head of an event's subject or object) into an `ActorRef`: dictionary match,
+demonym + generic noun ("Israeli troops"), context alias ("the resistance" in an article naming the NRF),
+pronoun resolution, or, for unknown actors, the phrase as written with its NER type.
+
+The stage itself fills `speaker.actor` on the article's statements.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import spacy
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from fieldbrief.model import ActorRef, Article, Statement
+from fieldbrief.stage import Context, Stage
+
+DICTIONARY_FILE = "actors.toml"
+OUTLETS_FILE = "outlets.toml"
+ARMED_TYPES = frozenset(
+    {"military", "military unit", "police", "rebel group", "militia", "unidentified armed group"}
+)
+STATE_ARMED_TYPES = frozenset({"military", "military unit", "police"})
+FUZZY_MIN_SCORE = 90  # rapidfuzz ratio for spelling variants not listed as aliases
+FUZZY_MIN_CHARS = 6  # shorter names are matched exactly only (acronyms, short surnames)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    code: str
+    name: str
+    type: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    context_aliases: tuple[str, ...] = ()
+    role: str | None = None
+    member_of: str | None = None
+    formerly_of: tuple[str, ...] = ()
+
+    @property
+    def is_person(self) -> bool:
+        return self.type in {"official", "person"}
+
+
+@dataclass(frozen=True)
+class GenericClass:
+    code: str
+    name: str
+    type: str
+    terms: frozenset[str]
+    country_actor: str | None = None
+
+
+@dataclass(frozen=True)
+class AliasPattern:
+    """An alias as a token sequence; `case` per token: 'exact' (acronyms), 'title' (names) or 'any'."""
+
+    tokens: tuple[str, ...]
+    case: tuple[str, ...]
+    code: str
+    context: bool = False  # a context alias: only valid where the actor is named in the article
+    metonym: bool = False  # a capital standing for its government: an actor only as a subject
+
+
+@dataclass
+class ActorDictionary:
+    entries: dict[str, ActorEntry]
+    generics: dict[str, GenericClass]  # term -> class
+    demonyms: dict[str, str]  # lower-case demonym -> ISO2
+    country_codes: dict[str, str]  # ISO2 -> ISO3
+    patterns: dict[str, list[AliasPattern]]  # first token (lower) -> patterns, longest first
+    agent_heads: frozenset[str]
+    partitives: frozenset[str]
+    fuzzy_names: list[str] = field(default_factory=list)
+    fuzzy_codes: list[str] = field(default_factory=list)
+    exact_names: dict[str, str] = field(default_factory=dict)  # normalised alias -> code
+
+    def acting_code(self, entry: ActorEntry) -> str:
+        """The code of the body a person or unit acts for (Lavrov -> RUS-GOV); the entry's own otherwise."""
+        if entry.is_person and entry.member_of and entry.member_of in self.entries:
+            return entry.member_of
+        return entry.code
+
+    def country_actor(self, iso2: str, suffix: str) -> ActorEntry | None:
+        iso3 = self.country_codes.get(iso2)
+        return self.entries.get(f"{iso3}-{suffix}") if iso3 else None
+
+    def lookup(self, name: str) -> ActorEntry | None:
+        """A name as a whole (a speaker's name): exact alias, then a close spelling variant."""
+        key = normalise(name)
+        if not key:
+            return None
+        code = self.exact_names.get(key) or self.exact_names.get(re.sub(r"^the ", "", key))
+        if code:
+            return self.entries[code]
+        if len(key) < FUZZY_MIN_CHARS or not self.fuzzy_names:
+            return None
+        found = process.extractOne(key, self.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        return self.entries[self.fuzzy_codes[found[2]]] if found else None
+
+    def is_armed(self, ref: ActorRef | None) -> bool:
+        return bool(ref and ref.type in ARMED_TYPES)
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"'s$", "", text.strip())
+    return re.sub(r"\s+", " ", text).lower()
+
+
+# ------------------------------------------------------------------------------------------- loading
+def _read_toml(path: Path | None, package_file: str | None = None) -> dict[str, Any]:
+    if path is not None:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    assert package_file is not None
+    text = resources.files("fieldbrief.data").joinpath(package_file).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _entry(row: dict[str, Any]) -> ActorEntry:
+    return ActorEntry(
+        code=str(row["code"]).upper(),
+        name=str(row["name"]),
+        type=str(row.get("type", "person")),
+        country=row.get("country"),
+        aliases=tuple(row.get("aliases", ())),
+        context_aliases=tuple(row.get("context_aliases", ())),
+        role=row.get("role"),
+        member_of=row.get("member_of"),
+        formerly_of=tuple(row.get("formerly_of", ())),
+    )
+
+
+def _country_entries(row: dict[str, Any]) -> list[tuple[ActorEntry, tuple[str, ...]]]:
+    """The three actors a [[country]] row generates, each with its metonyms (capital-for-government)."""
+    iso2, iso3, name = row["iso2"], row["iso3"], row["name"]
+    gov = ActorEntry(f"{iso3}-GOV", f"Government of {name}", "government", iso2,
+                     aliases=(name, *row.get("long_names", ())))
+    mil = ActorEntry(f"{iso3}-MIL", f"Military Forces of {name}", "military", iso2,
+                     aliases=tuple(row.get("armed_forces", ())))
+    pol = ActorEntry(f"{iso3}-POL", f"Police Forces of {name}", "police", iso2)
+    return [(gov, tuple(row.get("metonyms", ()))), (mil, ()), (pol, ())]
+
+
+def _outlet_entries() -> list[ActorEntry]:
+    try:
+        data = _read_toml(None, OUTLETS_FILE)
+    except (FileNotFoundError, tomllib.TOMLDecodeError):
+        return []
+    out = []
+    for row in data.get("outlet", []):
+        slug = re.sub(r"[^A-Z0-9]+", "", str(row["name"]).upper())
+        out.append(ActorEntry(f"OUT-{slug}", row["name"], "outlet", aliases=tuple(row.get("names", ()))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alias_tokenizer() -> Any:
+    return spacy.blank("en").tokenizer
+
+
+def _case_of(token: str) -> str:
+    if len(token) >= 2 and token.isupper():
+        return "exact"
+    if token[:1].isupper():
+        return "title"
+    return "any"
+
+
+def _pattern(alias: str, code: str, *, context: bool = False, metonym: bool = False) -> AliasPattern | None:
+    toks = [t.text for t in _alias_tokenizer()(alias)]
+    if not toks:
+        return None
+    if toks[0].lower() == "the" and len(toks) > 1 and not context:  # "the" is optional before names
+        toks = toks[1:]
+    return AliasPattern(tuple(t.lower() for t in toks), tuple(_case_of(t) for t in toks), code, context, metonym)
+
+
+def load_dictionary(user_file: Path | None = None) -> ActorDictionary:
+    """The shipped dictionary merged with the user's (same code: the user's entry wins)."""
+    shipped = _read_toml(None, DICTIONARY_FILE)
+    layers = [shipped] + ([_read_toml(user_file)] if user_file else [])
+    entries: dict[str, ActorEntry] = {e.code: e for e in _outlet_entries()}
+    metonyms: dict[str, tuple[str, ...]] = {}
+    generics: dict[str, GenericClass] = {}
+    demonyms: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    agent_heads: set[str] = set()
+    partitives: set[str] = set()
+    for layer in layers:
+        for row in layer.get("country", []):
+            countries[row["iso2"]] = row["iso3"]
+            for dem in row.get("demonyms", ()):
+                demonyms[dem.lower()] = row["iso2"]
+            for entry, mets in _country_entries(row):
+                entries[entry.code] = entry
+                metonyms[entry.code] = mets
+        for row in layer.get("actor", []):
+            entry = _entry(row)
+            entries[entry.code] = entry
+        for row in layer.get("generic", []):
+            gen = GenericClass(row["code"], row["name"], row["type"], frozenset(t.lower() for t in row["terms"]),
+                               row.get("country_actor"))
+            for term in gen.terms:
+                generics[term] = gen
+        agent_heads.update(layer.get("agent_heads", ()))
+        partitives.update(layer.get("partitives", ()))
+    return _index(entries, metonyms, generics, demonyms, countries, agent_heads, partitives)
+
+
+def _index(
+    entries: dict[str, ActorEntry],
+    metonyms: dict[str, tuple[str, ...]],
+    generics: dict[str, GenericClass],
+    demonyms: dict[str, str],
+    countries: dict[str, str],
+    agent_heads: set[str],
+    partitives: set[str],
+) -> ActorDictionary:
+    patterns: dict[str, list[AliasPattern]] = {}
+    exact: dict[str, str] = {}
+
+    def add(p: AliasPattern | None) -> None:
+        if p is not None:
+            patterns.setdefault(p.tokens[0], []).append(p)
+
+    for entry in entries.values():
+        for alias in (entry.name, *entry.aliases):
+            add(_pattern(alias, entry.code))
+            exact.setdefault(normalise(alias), entry.code)
+        for alias in entry.context_aliases:
+            add(_pattern(alias, entry.code, context=True))
+        for alias in metonyms.get(entry.code, ()):
+            add(_pattern(alias, entry.code, metonym=True))
+    for plist in patterns.values():
+        plist.sort(key=lambda p: -len(p.tokens))
+    fuzzy = [(k, c) for k, c in exact.items() if len(k) >= FUZZY_MIN_CHARS]
+    return ActorDictionary(
+        entries=entries, generics=generics, demonyms=demonyms, country_codes=countries, patterns=patterns,
+        agent_heads=frozenset(agent_heads), partitives=frozenset(partitives),
+        fuzzy_names=[k for k, _ in fuzzy], fuzzy_codes=[c for _, c in fuzzy], exact_names=exact,
+    )
+
+
+def dictionary_for(ctx: Context) -> ActorDictionary:
+    """The dictionary for this process's options, loaded once."""
+    user = ctx.options.actors_file
+    dictionary: ActorDictionary = ctx.resource(f"actors:{user or ''}", lambda: load_dictionary(user))
+    return dictionary
+
+
+# ------------------------------------------------------------------------------------------- matching
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of tokens that names an actor: a dictionary alias or, failing that, an NER entity."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    code: str | None
+    context: bool = False
+    metonym: bool = False
+    label: str = ""  # NER label for unknown actors
+
+
+def _token_fits(text: str, alias_tok: str, case: str) -> bool:
+    if text.lower() != alias_tok:
+        return False
+    if case == "exact":
+        return text.isupper()
+    if case == "title":
+        return text[:1].isupper()
+    return True
+
+
+def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
+    """Dictionary aliases in the text (longest first, no overlaps), then NER entities no alias covers."""
+    out: list[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        found = None
+        for pat in dictionary.patterns.get(doc[i].lower_, ()):
+            k = len(pat.tokens)
+            if i + k <= n and all(
+                _token_fits(doc[i + j].text, pat.tokens[j], pat.case[j]) for j in range(k)
+            ):
+                found = Mention(i, i + k, pat.code, pat.context, pat.metonym)
+                break
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    covered = {t for m in out for t in range(m.start, m.end)}
+    for ent in doc.ents:
+        if ent.label_ in NER_ACTOR_LABELS and not any(t in covered for t in range(ent.start, ent.end)):
+            entry = dictionary.lookup(ent.text) if len(ent.text) >= FUZZY_MIN_CHARS else None
+            out.append(Mention(ent.start, ent.end, entry.code if entry else None, label=ent.label_))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def main_country(places: Iterable[Any]) -> str | None:
+    """The country most places in the article lie in (ties: the first named)."""
+    counts = Counter(p.country for p in places if getattr(p, "country", None))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+class ActorResolver:
+    """Resolves argument tokens of one article to ActorRefs. Built once per article."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        dictionary: ActorDictionary,
+        statements: Sequence[Statement] = (),
+        country: str | None = None,
+    ) -> None:
+        self.doc = doc
+        self.dictionary = dictionary
+        self.statements = statements
+        self.country = country
+        mentions = find_mentions(doc, dictionary)
+        named: set[str] = {m.code for m in mentions if m.code and not m.context}
+        named |= {parent for c in list(named) if (parent := dictionary.entries[c].member_of)}
+        self.mentions = [m for m in mentions if not m.context or m.code in named]
+        self._resolve_context_conflicts()
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for t in range(m.start, m.end):
+                self.by_token[t] = m
+
+    def _resolve_context_conflicts(self) -> None:
+        """A context alias shared by several named actors ("militants") goes to the main country's one."""
+        counts: Counter[str | None] = Counter(m.code for m in self.mentions if m.code and not m.context)
+        keep: list[Mention] = []
+        seen: dict[tuple[int, int], Mention] = {}
+        for m in self.mentions:
+            if not m.context:
+                keep.append(m)
+                continue
+            prev = seen.get((m.start, m.end))
+            if prev is None or self._context_rank(m, counts) > self._context_rank(prev, counts):
+                seen[(m.start, m.end)] = m
+        self.mentions = sorted(keep + list(seen.values()), key=lambda m: m.start)
+
+    def _context_rank(self, m: Mention, counts: Counter[str | None]) -> tuple[bool, int]:
+        entry = self.dictionary.entries[m.code] if m.code else None
+        return (bool(entry and entry.country == self.country), counts.get(m.code, 0))
+
+    # -- public
+    def resolve(self, token: Token, *, as_target: bool = False) -> ActorRef | None:
+        """The actor a phrase headed by `token` denotes, or None for things that are no actors."""
+        if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
+            return self.resolve_pronoun(token)
+        head = self._through_partitive(token)
+        ref = self._from_mention(head, as_target=as_target)
+        if ref:
+            return ref
+        ref = self._from_modifiers(head)
+        if ref:
+            return ref
+        ref = self._from_generic(head)
+        if ref:
+            return ref
+        return self._unknown(head)
+
+    def ref_for_code(self, code: str, name: str | None = None) -> ActorRef:
+        entry = self.dictionary.entries[code]
+        acting = self.dictionary.entries[self.dictionary.acting_code(entry)]
+        return ActorRef(name=name or entry.name, actor=acting.code, type=entry.type if not entry.is_person
+                        else acting.type if acting is not entry else entry.type,
+                        country=entry.country or acting.country)
+
+    def speaker_ref(self, statement: Statement) -> ActorRef | None:
+        code = statement.speaker.actor
+        if code and code in self.dictionary.entries:
+            entry = self.dictionary.entries[code]
+            return ActorRef(name=statement.speaker.name, actor=code, type=entry.type, country=entry.country)
+        found = self.dictionary.lookup(statement.speaker.name)
+        if found:
+            return self.ref_for_code(found.code, statement.speaker.name)
+        if statement.speaker.kind == "unnamed":
+            return None
+        return ActorRef(name=statement.speaker.name)
+
+    def statement_at(self, char: int) -> Statement | None:
+        for st in self.statements:
+            if st.start <= char < st.end:
+                return st
+        return None
+
+    # -- steps
+    def _through_partitive(self, token: Token) -> Token:
+        """'hundreds of fighters', 'a group of soldiers', 'members of the SAS' -> the 'of' object."""
+        seen = 0
+        while token.lemma_.lower() in self.dictionary.partitives or token.lower_ in self.dictionary.partitives:
+            pobj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None or seen > 3:
+                break
+            token, seen = pobj, seen + 1
+        return token
+
+    def _from_mention(self, head: Token, *, as_target: bool) -> ActorRef | None:
+        m = self.by_token.get(head.i)
+        if m is None:
+            return None
+        if m.metonym and as_target:  # "an attack on Kyiv": the city, not the government
+            return ActorRef(name=self.doc[m.start:m.end].text)
+        if m.code:
+            return self.ref_for_code(m.code, None if not m.context else self._phrase(head))
+        return ActorRef(name=self.doc[m.start:m.end].text, type=_ner_type(m.label))
+
+    def _from_modifiers(self, head: Token) -> ActorRef | None:
+        """'Taliban fighters', "Russia's army", 'Israeli jets', 'Sudanese civilians' -> the modifier's actor."""
+        lemma = head.lemma_.lower()
+        gen = self.dictionary.generics.get(lemma) or self.dictionary.generics.get(head.lower_)
+        if lemma not in self.dictionary.agent_heads and gen is None:
+            return None
+        for child in head.children:
+            if child.dep_ not in {"compound", "poss", "amod", "nmod"}:
+                continue
+            m = self.by_token.get(child.i)
+            if m and m.code and lemma in self.dictionary.agent_heads:
+                entry = self.dictionary.entries[m.code]
+                if entry.type == "government" and gen and gen.country_actor and entry.country:
+                    target = self.dictionary.country_actor(entry.country, gen.country_actor)
+                    if target:
+                        return self.ref_for_code(target.code, self._phrase(head))
+                return self.ref_for_code(m.code, self._phrase(head))
+            iso2 = self.dictionary.demonyms.get(child.lower_) or (
+                self.dictionary.entries[m.code].country if m and m.code and
+                self.dictionary.entries[m.code].type == "government" else None)
+            if iso2 and gen:
+                return self._generic_ref(gen, head, iso2)
+        return None
+
+    def _from_generic(self, head: Token) -> ActorRef | None:
+        phrase_key = " ".join(t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}) + " " + head.lower_
+        gen = (self.dictionary.generics.get(phrase_key.strip()) or self.dictionary.generics.get(head.lemma_.lower())
+               or self.dictionary.generics.get(head.lower_))
+        if gen is None:
+            return None
+        return self._generic_ref(gen, head, None)
+
+    def _generic_ref(self, gen: GenericClass, head: Token, iso2: str | None) -> ActorRef:
+        phrase = self._phrase(head)
+        country = iso2 or self.country
+        if gen.country_actor and iso2:  # a demonym makes it that state's force: "Israeli troops"
+            entry = self.dictionary.country_actor(iso2, gen.country_actor)
+            if entry:
+                return ActorRef(name=phrase, actor=entry.code, type=entry.type, country=iso2)
+        code = f"{gen.code}-{country}" if country else gen.code
+        return ActorRef(name=phrase, actor=code, type=gen.type, country=country)
+
+    def _unknown(self, head: Token) -> ActorRef | None:
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        m = next((ent for ent in self.doc.ents if ent.start <= head.i < ent.end), None)
+        return ActorRef(name=self._phrase(head), type=_ner_type(m.label_) if m else None)
+
+    def _phrase(self, head: Token) -> str:
+        """The noun phrase as written, without leading determiners and trailing clauses."""
+        left = [t for t in head.lefts if t.dep_ not in {"punct", "cc", "prep", "relcl", "acl", "appos"}]
+        start = min([head.i] + [t.left_edge.i for t in left])
+        span: Span = self.doc[start:head.i + 1]
+        words = [t.text for t in span]
+        while len(words) > 1 and words[0].lower() in DETERMINERS:
+            words = words[1:]
+        return " ".join(words).replace(" 's", "'s").replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+    # -- pronouns
+    def resolve_pronoun(self, token: Token) -> ActorRef | None:
+        """I/we -> the speaker's side; in indirect speech he/she/it/they -> the speaker; in a direct quote
+        they -> the most recent other side; elsewhere the most recent compatible subject, then mention."""
+        low = token.lower_
+        st = self.statement_at(token.idx)
+        if st is not None:
+            speaker = self.speaker_ref(st)
+            quoted = self._inside_quote(token, st)
+            if low in FIRST_PERSON or (not quoted and st.kind != "direct" and self._pronoun_agrees(low, speaker)):
+                return speaker
+            if quoted and low in GROUP_PRONOUNS:
+                exclude = speaker.actor if speaker else None
+                return self._antecedent(token, want_person=False, exclude=exclude, before=st.start)
+        if low in FIRST_PERSON:
+            return None
+        return self._antecedent(token, want_person=low in PERSON_PRONOUNS, exclude=None, before=None)
+
+    def _pronoun_agrees(self, low: str, speaker: ActorRef | None) -> bool:
+        if speaker is None:
+            return False
+        entry = self.dictionary.entries.get(speaker.actor or "")
+        is_person = entry.is_person if entry else speaker.type in {None, "person", "official"}
+        if speaker.actor and entry is None:
+            is_person = False
+        return (low in PERSON_PRONOUNS) == is_person or (low in GROUP_PRONOUNS and not is_person)
+
+    def _inside_quote(self, token: Token, st: Statement) -> bool:
+        if st.kind == "direct":
+            return True
+        before = self.doc.text[st.start:token.idx]
+        return sum(before.count(q) for q in "\u201c\"") % 2 == 1 or before.count("\u2018") > before.count("\u2019")
+
+    def _antecedent(
+        self, token: Token, *, want_person: bool, exclude: str | None, before: int | None
+    ) -> ActorRef | None:
+        """Most recent earlier mention (subjects first within the current and previous sentence)."""
+        limit = token.i if before is None else min(token.i, self._token_at(before))
+        sent_start = token.sent.start
+        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        candidates = [m for m in self.mentions if m.end <= limit and m.start >= prev_start]
+        older = [m for m in self.mentions if m.end <= limit and m.start < prev_start]
+        for pool in (self._subjects(candidates), candidates, older):
+            for m in reversed(pool):
+                ref = self._mention_ref(m)
+                if ref is None or (exclude and ref.actor == exclude):
+                    continue
+                if self._is_person_ref(ref, m) == want_person:
+                    return ref
+        return None
+
+    def _token_at(self, char: int) -> int:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else len(self.doc)
+
+    def _subjects(self, mentions: list[Mention]) -> list[Mention]:
+        return [m for m in mentions if any(self.doc[t].dep_ in {"nsubj", "nsubjpass"} for t in range(m.start, m.end))
+                or self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+
+    def _mention_ref(self, m: Mention) -> ActorRef | None:
+        if m.code:
+            return self.ref_for_code(m.code, self.doc[m.start:m.end].text if m.context else None)
+        if m.label in {"PERSON", "ORG"}:
+            return ActorRef(name=self.doc[m.start:m.end].text, type=_ner_type(m.label))
+        return None
+
+    def _is_person_ref(self, ref: ActorRef, m: Mention) -> bool:
+        if m.code:
+            entry = self.dictionary.entries[m.code]
+            return entry.is_person
+        return m.label == "PERSON"
+
+
+def _ner_type(label: str) -> str | None:
+    return {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "government"}.get(label)
+
+
+# ------------------------------------------------------------------------------------------- the stage
+def speaker_code(dictionary: ActorDictionary, name: str) -> str | None:
+    """The code a speaker acts for: the body for officials (Lavrov -> RUS-GOV), the actor's own otherwise."""
+    entry = dictionary.lookup(name)
+    if entry is None:
+        return None
+    return dictionary.acting_code(entry)
+
+
+def run(doc: Doc, article: Article, ctx: Context) -> None:
+    dictionary = dictionary_for(ctx)
+    for st in article.statements:
+        if st.speaker.actor is None and st.speaker.kind != "unnamed":
+            st.speaker.actor = speaker_code(dictionary, st.speaker.name)
+
+
+STAGE = Stage("actors", "1", run)

@@ -1,0 +1,359 @@
+"""The places stage: find place names in an article and resolve each to a point in the offline gazetteer.
+
+Mentions come from spaCy's entities (GPE, LOC, FAC; and ORG, NORP or PERSON spans that are exactly the
+name of an important place: the small model tags "Tajikistan" as NORP and "Panjshir" as ORG) and from
+matching the gazetteer's names on capitalised tokens outside other entities. Demonyms ("Afghan") are
+evidence of the article's focus, never places; places inside organisation names ("National Resistance
+Front of Afghanistan") are not places.
+
+Resolution scores each gazetteer candidate by its prior (feature type, population), the article's country
+focus (countries, demonyms and unambiguous places it mentions), cue words ("X province", "the city of X")
+and nearness to places that resolved without doubt. The rules and weights live in data/places.toml.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from fieldbrief.extract.gazetteer import Gazetteer, GazetteerEntry, name_key, read_tsv
+from fieldbrief.model import Article, Place
+from fieldbrief.stage import Context, Stage
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# labels the small model puts on places too ("Tajikistan" NORP, "Panjshir" ORG, "Vuhledar" PRODUCT): such an
+# entity is a place when it is exactly the name of one that phrase matching would accept
+EXACT_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
+EARTH_DIAMETER_KM = 12742.0
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    """data/places.toml and data/demonyms.tsv, parsed once per process."""
+
+    cue_features: dict[str, frozenset[str]]  # cue word -> feature types it points to
+    back_reference: dict[str, str]  # "valley" -> feature
+    back_reference_chars: int
+    direction_words: frozenset[str]
+    connectors: frozenset[str]
+    org_heads: frozenset[str]
+    never_alone: frozenset[str]  # name keys
+    demonyms: dict[str, str]  # lower-case demonym -> ISO2
+    scoring: dict[str, float]
+    feature_prior: dict[str, float]
+
+
+@dataclass
+class Mention:
+    """A place name found in the text, before resolution."""
+
+    start: int  # token index
+    end: int
+    key: str
+    cues: frozenset[str]  # feature types suggested by neighbouring cue words
+    cue_end: int  # token end including a trailing cue word ("Kandahar province")
+
+
+def load_rules() -> PlaceRules:
+    raw = tomllib.loads(resources.files("fieldbrief.data").joinpath("places.toml").read_text("utf-8"))
+    cue_features: dict[str, set[str]] = {}
+    for feature, words in raw["feature_cues"].items():
+        for word in words:
+            cue_features.setdefault(word.lower(), set()).add(feature)
+    words = raw["mentions"]
+    scoring = {k: float(v) for k, v in raw["scoring"].items() if not isinstance(v, dict)}
+    return PlaceRules(
+        cue_features={w: frozenset(f) for w, f in cue_features.items()},
+        back_reference=dict(raw["back_reference"]["words"]),
+        back_reference_chars=int(raw["back_reference"]["max_chars"]),
+        direction_words=frozenset(w.lower() for w in words["direction_words"]),
+        connectors=frozenset(w.lower() for w in words["name_connectors"]),
+        org_heads=frozenset(words["org_heads"]),
+        never_alone=frozenset(name_key(w) for w in words["never_alone"]),
+        demonyms={row["demonym"].lower(): row["country"] for row in read_tsv("demonyms.tsv")},
+        scoring=scoring,
+        feature_prior={k: float(v) for k, v in raw["scoring"]["feature_prior"].items()},
+    )
+
+
+# ---------------------------------------------------------------- finding mentions
+
+
+def _piece(token: Token) -> str:
+    """The token's contribution to a name key ("" for separators such as hyphens)."""
+    return name_key(token.text) if token.is_alpha or token.like_num or "." in token.text else ""
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and (token.is_alpha or "." in text)
+
+
+def _span_key(tokens: Sequence[Token] | Span) -> str:
+    return " ".join(p for p in (_piece(t) for t in tokens) if p)
+
+
+def _is_demonym(text: str, rules: PlaceRules) -> bool:
+    lower = text.lower()
+    return lower in rules.demonyms or (lower.endswith("s") and lower[:-1] in rules.demonyms)
+
+
+def _cue_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[frozenset[str], int]:
+    if end < len(doc):
+        features = rules.cue_features.get(doc[end].lower_)
+        if features:
+            return features, end + 1
+    return frozenset(), end
+
+
+def _cue_before(doc: Doc, start: int, rules: PlaceRules) -> frozenset[str]:
+    """ "the city of Mosul", "the province of Kandahar"."""
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        return rules.cue_features.get(doc[start - 2].lower_, frozenset())
+    return frozenset()
+
+
+def _make_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> Mention:
+    after, cue_end = _cue_after(doc, end, rules)
+    return Mention(start, end, key, after | _cue_before(doc, start, rules), cue_end)
+
+
+def _longest_known(doc: Doc, start: int, limit: int, gaz: Gazetteer, rules: PlaceRules,
+                   require_matchable: bool) -> tuple[int, str] | None:
+    """The longest gazetteer name starting at token `start` (ending before `limit`), as (end, key)."""
+    best: tuple[int, str] | None = None
+    pieces: list[str] = []
+    for end in range(start + 1, min(limit, start + 3 * gaz.max_words) + 1):
+        token = doc[end - 1]
+        piece = _piece(token)
+        if piece:
+            pieces.append(piece)
+        key = " ".join(pieces)
+        ends_well = _is_capitalised(token) or token.lower_ in rules.cue_features
+        if ends_well and key and (key in gaz.matchable or (not require_matchable and gaz.candidates(key))):
+            best = (end, key)
+        if end < limit:
+            nxt = doc[end]
+            if not (_is_capitalised(nxt) or nxt.lower_ in rules.connectors or nxt.lower_ in rules.cue_features):
+                break
+            if require_matchable and key and key not in gaz.prefixes and key not in gaz.matchable:
+                break
+    return best
+
+
+def _exact_person_names(doc: Doc) -> frozenset[str]:
+    """Single words that are part of a longer person name in this article ("Saleh" of "Amrullah Saleh")."""
+    return frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+
+
+def _strip_the(span: Span) -> tuple[int, int]:
+    start = span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
+    return start, span.end
+
+
+def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: frozenset[str]) -> list[Mention]:
+    found: list[Mention] = []
+    for ent in doc.ents:
+        start, end = _strip_the(ent)
+        key = _span_key(doc[start:end])
+        if not key or _is_demonym(ent.text, rules) or _is_demonym(doc[start:end].text, rules):
+            continue
+        if ent.label_ in EXACT_NAME_LABELS:
+            if key in gaz.matchable and key not in person_words and key not in rules.never_alone:
+                found.append(_make_mention(doc, start, end, key, rules))
+            continue
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if gaz.candidates(key):
+            found.append(_make_mention(doc, start, end, key, rules))
+            continue
+        while start < end and doc[start].lower_ in rules.direction_words | {"the"}:
+            start += 1
+        i = start
+        while i < end:  # the names inside the entity, longest first from the left
+            hit = _longest_known(doc, i, end, gaz, rules, require_matchable=False)
+            if hit:
+                found.append(_make_mention(doc, i, hit[0], hit[1], rules))
+                i = hit[0]
+            else:
+                i += 1
+    return found
+
+
+def _phrase_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int],
+                     person_words: frozenset[str]) -> list[Mention]:
+    """Gazetteer names on capitalised tokens that no entity covers."""
+    found: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if i in taken or token.ent_type_ or not _is_capitalised(token):
+            i += 1
+            continue
+        limit = i
+        while limit < n and limit not in taken and not doc[limit].ent_type_:
+            limit += 1
+        hit = _longest_known(doc, i, limit, gaz, rules, require_matchable=True)
+        if hit and hit[1] not in person_words and _accept_bare(doc, i, hit[0], hit[1], rules):
+            found.append(_make_mention(doc, i, hit[0], hit[1], rules))
+            i = hit[0]
+        else:
+            i += 1
+    return found
+
+
+def _accept_bare(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> bool:
+    """A gazetteer match that NER did not see: multi-word names pass; a single word must look like a name."""
+    if end - start > 1:
+        return True
+    token = doc[start]
+    if key in rules.never_alone or token.pos_ != "PROPN" or _is_demonym(token.text, rules):
+        return False
+    return not token.is_sent_start
+
+
+def _inside_org_name(doc: Doc, mention: Mention, rules: PlaceRules) -> bool:
+    """ "Front of Afghanistan", "State of Iraq and the Levant": the place belongs to an organisation's name."""
+    i = mention.start
+    while i >= 2 and doc[i - 1].lower_ in {"and", "the"}:
+        i -= 1
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return False
+    head = doc[i - 2]
+    return head.text in rules.org_heads or head.ent_type_ == "ORG"
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
+    person_words = _exact_person_names(doc)
+    mentions = _entity_mentions(doc, gaz, rules, person_words)
+    taken = {t for m in mentions for t in range(m.start, m.cue_end)}
+    mentions += _phrase_mentions(doc, gaz, rules, taken, person_words)
+    mentions = [m for m in mentions if not _inside_org_name(doc, m, rules)]
+    return sorted(mentions, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (lat1, lon1), (lat2, lon2) = a, b
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    return EARTH_DIAMETER_KM * math.asin(math.sqrt(min(1.0, h)))
+
+
+def prior(entry: GazetteerEntry, rules: PlaceRules) -> float:
+    fp = rules.feature_prior
+    if entry.feature in ("city", "village"):
+        population = entry.population or fp["curated_population"]
+        return max(fp["populated_floor"], fp["populated_scale"] * math.log10(population))
+    return fp.get(entry.feature, fp["populated_floor"])
+
+
+def country_focus(doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], mentions: Iterable[Mention],
+                  rules: PlaceRules) -> dict[str, float]:
+    """How strongly the article is about each country (0..1): countries, demonyms, unambiguous places."""
+    weight: dict[str, float] = defaultdict(float)
+    sc = rules.scoring
+    for mention in mentions:
+        cands = candidates[mention.key]
+        countries = {c.country for c in cands if c.country}
+        if any(c.feature == "country" for c in cands) and len(countries) == 1:
+            weight[next(iter(countries))] += sc["country_mention"]
+        elif len(countries) == 1:
+            weight[next(iter(countries))] += sc["unambiguous_place"]
+    for token in doc:
+        if token.is_title or token.is_upper:
+            code = rules.demonyms.get(token.lower_) or (
+                rules.demonyms.get(token.lower_[:-1]) if token.lower_.endswith("s") else None)
+            if code:
+                weight[code] += sc["demonym_mention"]
+    top = max(weight.values(), default=0.0)
+    return {c: w / top for c, w in weight.items()} if top else {}
+
+
+def _anchors(candidates: dict[str, tuple[GazetteerEntry, ...]]) -> list[tuple[str, tuple[float, float]]]:
+    """Points of names with one candidate (countries excluded: their points say little about nearness)."""
+    return [(key, (c[0].lat, c[0].lon)) for key, c in candidates.items()
+            if len(c) == 1 and c[0].feature != "country"]
+
+
+def score(entry: GazetteerEntry, cues: frozenset[str], focus: dict[str, float],
+          anchors: Sequence[tuple[float, float]], rules: PlaceRules) -> float:
+    sc = rules.scoring
+    total = prior(entry, rules) + sc["focus_weight"] * focus.get(entry.country or "", 0.0)
+    if entry.feature in cues:
+        total += sc["cue_bonus"]
+    if anchors and entry.feature != "country":
+        nearest = min(km_between((entry.lat, entry.lon), a) for a in anchors)
+        if nearest <= sc["near_km"]:
+            total += sc["near_bonus"]
+        elif nearest <= sc["region_km"]:
+            total += sc["region_bonus"]
+    return total
+
+
+def resolve(doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer, rules: PlaceRules) -> list[Place]:
+    text = doc.text
+    candidates = {m.key: gaz.candidates(m.key) for m in mentions}
+    focus = country_focus(doc, candidates, mentions, rules)
+    anchors = _anchors(candidates)
+    chosen: dict[tuple[str, frozenset[str]], GazetteerEntry] = {}
+    places: list[Place] = []
+    for mention in mentions:
+        cands = candidates[mention.key]
+        if not cands:
+            continue
+        choice_key = (mention.key, mention.cues)
+        if choice_key not in chosen:
+            others = [point for key, point in anchors if key != mention.key]
+            chosen[choice_key] = max(cands, key=lambda e: score(e, mention.cues, focus, others, rules))
+        entry = chosen[choice_key]
+        end = mention.cue_end if entry.feature in mention.cues else mention.end
+        start_char, end_char = doc[mention.start].idx, doc[end - 1].idx + len(doc[end - 1])
+        places.append(_place(text[start_char:end_char], start_char, end_char, entry))
+    return places
+
+
+def _place(name: str, start: int, end: int, entry: GazetteerEntry) -> Place:
+    return Place(name=name, start=start, end=end, lat=entry.lat, lon=entry.lon, feature=entry.feature,
+                 country=entry.country, admin1=entry.admin1, geonameid=entry.geonameid, canonical=entry.name)
+
+
+def back_references(doc: Doc, places: Sequence[Place], rules: PlaceRules) -> list[Place]:
+    """ "the valley" / "the province": the last place of that feature named shortly before."""
+    found: list[Place] = []
+    for token in doc[1:]:
+        feature = rules.back_reference.get(token.lower_)
+        if not feature or doc[token.i - 1].lower_ != "the":
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ == "of" or _is_capitalised(nxt)):
+            continue  # "the valley of ...", "the province Kandahar": a name follows, not a back-reference
+        start = doc[token.i - 1].idx
+        before = [p for p in places if p.feature == feature and p.end <= start
+                  and start - p.end <= rules.back_reference_chars]
+        if before:
+            last = max(before, key=lambda p: p.end)
+            end = token.idx + len(token)
+            found.append(Place(name=doc.text[start:end], start=start, end=end, lat=last.lat, lon=last.lon,
+                               feature=last.feature, country=last.country, admin1=last.admin1,
+                               geonameid=last.geonameid, canonical=last.canonical))
+    return found
+
+
+def run(doc: Doc, article: Article, ctx: Context) -> None:
+    rules: PlaceRules = ctx.resource("places.rules", load_rules)
+    gaz: Gazetteer = ctx.resource("places.gazetteer", Gazetteer.load)
+    places = resolve(doc, find_mentions(doc, gaz, rules), gaz, rules)
+    places += back_references(doc, places, rules)
+    article.places = sorted(places, key=lambda p: p.start)
+
+
+STAGE = Stage("places", "1", run)

@@ -1,0 +1,499 @@
+"""The times stage: time expressions, resolved to dates against the article's publication date.
+
+Expressions come from rules built from data/times.toml and data/time_anchors.toml ("on Thursday",
+"earlier this week", "over the weekend", "three days ago", "15 August 2021", "in 2001", "two days before
+the September 11 attacks") and from spaCy's DATE entities that no rule covers (kept, unresolved unless
+they are a bare year). Where several rules match overlapping text, the longest match wins.
+
+Resolution: weeks run Monday to Sunday; "the weekend" is the most recent Saturday-Sunday on or before
+publication; a bare weekday or month is the most recent one on or before publication unless its clause is
+in the future tense ("will meet on Thursday"). Without a publication date, relative expressions keep their
+text and no dates; fully specified dates ("15 August 2021", "in 2001") still resolve.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from fieldbrief.model import Article, Precision, TimeRef
+from fieldbrief.stage import Context, Stage
+
+WEEKEND_SATURDAY = 5  # date.weekday() of Saturday
+WINDOW_CHARS = 50  # how far around a trigger word the rules look (longer than any expression's reach)
+YEAR_OR_ISO = re.compile(r"(1[89]|20)\d\d(-\d\d-\d\d)?")
+TENSE_SENSITIVE = frozenset({"span", "weekday", "day_month", "month_day", "month"})
+
+
+@dataclass(frozen=True)
+class Resolved:
+    start: date
+    end: date
+    precision: Precision
+
+
+@dataclass(frozen=True)
+class TimeRules:
+    """data/times.toml and data/time_anchors.toml, with the patterns compiled once per process."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern); kind names a resolver
+    days: dict[str, int]
+    spans: dict[str, tuple[str, int, str]]
+    units: dict[str, str]
+    numbers: dict[str, int]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    anchors: dict[str, date]
+    future_auxiliaries: frozenset[str]
+    future_governors: frozenset[str]
+    ignore: tuple[re.Pattern[str], ...]
+    triggers: frozenset[str]  # lower-case words one of which every expression contains (besides numbers)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A rule's match: the text span, which resolver applies, and the match for its groups."""
+
+    start: int
+    end: int
+    kind: str
+    match: re.Match[str]
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, whitespace flexible."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+def _lemma_list(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+def load_rules() -> TimeRules:
+    data = resources.files("fieldbrief.data")
+    raw = tomllib.loads(data.joinpath("times.toml").read_text("utf-8"))
+    anchor_raw = tomllib.loads(data.joinpath("time_anchors.toml").read_text("utf-8"))
+    cal = raw["calendar"]
+    months = {m.lower(): i for i, m in enumerate(cal["months"], start=1)}
+    months.update({m.lower(): i for i, m in enumerate(cal["month_abbreviations"], start=1)})
+    weekdays = {d.lower(): i for i, d in enumerate(cal["weekdays"])}
+    anchors = {_anchor_key(name): date.fromisoformat(a["date"]) for a in anchor_raw["anchor"] for name in a["names"]}
+
+    prep = rf"(?:(?P<prep>{_alternation(raw['prepositions'])})\s+)?"
+    num = rf"(?P<num>\d+|{_alternation(raw['numbers'])})"
+    unit = rf"(?P<unit>{_alternation(raw['units'])})"
+    part = rf"(?:\s+(?P<part>{_alternation(raw['parts_of_day'])}))?"
+    month = rf"(?-i:(?P<month>{_alternation(cal['months'] + cal['month_abbreviations'])}))\.?"
+    weekday_name = _alternation(cal["weekdays"])
+    weekday_prefix = rf"(?:(?-i:{weekday_name}),?\s+)?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    year = r"(?P<year>1[89]\d\d|20\d\d)"
+    anchor = rf"(?P<anchor>{_alternation(anchor_raw_names(anchor_raw))})"
+    qualifier = rf"(?:(?P<qual>{_alternation(cal['month_qualifiers'])})(?:\s+|-))"
+    sources = {
+        "anchor_offset": rf"\b{num}\s+{unit}\s+(?P<dir>before|after|prior\s+to)\s+(?:the\s+)?{anchor}\b",
+        "anchor": rf"\b{prep}(?:the\s+)?{anchor}(?!\w)",
+        "ago": rf"\b{num}\s+{unit}\s+ago\b",
+        "trailing": rf"\b{prep}the\s+(?:past|last)\s+(?:{num}\s+)?{unit}\b",
+        "day": rf"\b{prep}(?P<phrase>{_alternation(raw['days'])}){part}\b",
+        "span": rf"\b{prep}(?P<phrase>{_alternation(raw['spans'])})\b",
+        "weekday": rf"\b{prep}(?:(?P<mod>last|this|next|past|coming)\s+)?(?-i:(?P<weekday>{weekday_name})){part}\b",
+        "day_month": rf"\b{prep}{weekday_prefix}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b",
+        "month_day": rf"\b{prep}{weekday_prefix}{month}\s+{day}\b(?:,?\s+{year}\b)?",
+        "month": rf"\b{prep}(?:(?P<mod>last|this|next)\s+)?{qualifier}?{month}(?:,?\s+{year})?\b",
+        "year": rf"\b(?P<prep>{_alternation(raw['prepositions'])})\s+"
+        rf"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?{year}\b(?!-|\s*%)",
+        "iso": r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+    }
+    future = raw["future"]
+    return TimeRules(
+        patterns=tuple((kind, re.compile(src, re.IGNORECASE)) for kind, src in sources.items()),
+        days={_phrase_key(k): int(v) for k, v in raw["days"].items()},
+        spans={_phrase_key(k): (str(v[0]), int(v[1]), str(v[2])) for k, v in raw["spans"].items()},
+        units={k.lower(): v for k, v in raw["units"].items()},
+        numbers={k.lower(): int(v) for k, v in raw["numbers"].items()},
+        months=months,
+        weekdays=weekdays,
+        anchors=anchors,
+        future_auxiliaries=_lemma_list(future["auxiliaries"]),
+        future_governors=_lemma_list(future["governors"]),
+        ignore=tuple(re.compile(p, re.IGNORECASE) for p in raw["ignore"]["patterns"]),
+        triggers=_triggers(raw, anchor_raw_names(anchor_raw), months, weekdays),
+    )
+
+
+def _triggers(raw: dict[str, Any], anchor_names: Sequence[str], months: Iterable[str],
+              weekdays: Iterable[str]) -> frozenset[str]:
+    """Words one of which every expression contains: text far from all of them is never scanned.
+
+    The last word of each day and span phrase ("yesterday", "week"), unit words, month and weekday names,
+    parts of the day, and the lower-case words of anchor names ("attacks", "invasion", "9/11").
+    """
+    words = set(months) | set(weekdays) | {w.lower() for w in raw["parts_of_day"]}
+    words.update(phrase.lower().split()[-1] for phrase in [*raw["days"], *raw["spans"]])
+    words.update(w.lower() for w in raw["units"])
+    for name in anchor_names:
+        words.update(w for w in name.split() if w.islower() and len(w) > 3 or any(c.isdigit() for c in w))
+    return frozenset(words)
+
+
+def anchor_raw_names(anchor_raw: dict[str, list[dict[str, object]]]) -> list[str]:
+    return [str(name) for a in anchor_raw["anchor"] for name in a["names"]]  # type: ignore[attr-defined]
+
+
+def _phrase_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _anchor_key(text: str) -> str:
+    key = _phrase_key(text)
+    return key[4:] if key.startswith("the ") else key
+
+
+# ---------------------------------------------------------------- calendar arithmetic
+
+
+def add_months(d: date, months: int) -> date:
+    """The first day of the month `months` after d's month."""
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_span(first: date) -> tuple[date, date]:
+    return first, first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def week_span(d: date) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _clip(span: tuple[date, date], published: date, part: str) -> tuple[date, date]:
+    """Part of a unit relative to the publication day: all of it, before publication, or after it."""
+    start, end = span
+    if part == "before":
+        return start, max(start, min(end, published - timedelta(days=1)))
+    if part == "after":
+        return min(end, max(start, published + timedelta(days=1))), end
+    return start, end
+
+
+def unit_span(unit: str, published: date, offset: int, part: str = "all") -> Resolved:
+    """The week, month or year `offset` units from the one holding `published`."""
+    if unit == "week":
+        span = week_span(published + timedelta(weeks=offset))
+        return Resolved(*_clip(span, published, part), "week")
+    if unit == "month":
+        return Resolved(*_clip(month_span(add_months(published, offset)), published, part), "month")
+    if unit == "year":
+        y = published.year + offset
+        return Resolved(*_clip((date(y, 1, 1), date(y, 12, 31)), published, part), "year")
+    day = published + timedelta(days=offset)
+    return Resolved(day, day, "day")
+
+
+def weekend(published: date, offset: int, future: bool) -> Resolved:
+    if future and offset == 0:
+        saturday = published + timedelta(days=(WEEKEND_SATURDAY - published.weekday()) % 7)
+    else:
+        saturday = published - timedelta(days=(published.weekday() - WEEKEND_SATURDAY) % 7)
+        saturday += timedelta(weeks=offset)
+    return Resolved(saturday, saturday + timedelta(days=1), "week")
+
+
+def shift(d: date, unit: str, amount: int) -> date:
+    """d moved by `amount` days, weeks, months or years (day of month clamped)."""
+    if unit == "day":
+        return d + timedelta(days=amount)
+    if unit == "week":
+        return d + timedelta(weeks=amount)
+    months = amount * (12 if unit == "year" else 1)
+    first = add_months(d, months)
+    return first.replace(day=min(d.day, calendar.monthrange(first.year, first.month)[1]))
+
+
+def containing(d: date, unit: str) -> Resolved:
+    """The day, week, month or year that holds d."""
+    if unit == "week":
+        return Resolved(*week_span(d), "week")
+    if unit == "month":
+        return Resolved(*month_span(d.replace(day=1)), "month")
+    if unit == "year":
+        return Resolved(date(d.year, 1, 1), date(d.year, 12, 31), "year")
+    return Resolved(d, d, "day")
+
+
+# ---------------------------------------------------------------- resolvers
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What a resolver knows besides its match: the rules, publication date, and the clause's tense."""
+
+    rules: TimeRules
+    published: date | None
+    future: bool
+
+
+Resolver = Callable[[re.Match[str], Situation], Resolved | None]
+
+
+def _number(text: str, rules: TimeRules) -> int:
+    key = _phrase_key(text)
+    return int(key) if key.isdigit() else rules.numbers.get(key, 1)
+
+
+def _unit(m: re.Match[str], rules: TimeRules) -> str:
+    return rules.units[m["unit"].lower()]
+
+
+def resolve_anchor_offset(m: re.Match[str], s: Situation) -> Resolved | None:
+    anchor = s.rules.anchors.get(_anchor_key(m["anchor"]))
+    if anchor is None:
+        return None
+    amount = _number(m["num"], s.rules) * (1 if m["dir"].lower() == "after" else -1)
+    unit = _unit(m, s.rules)
+    return containing(shift(anchor, unit, amount), unit)
+
+
+def resolve_anchor(m: re.Match[str], s: Situation) -> Resolved | None:
+    anchor = s.rules.anchors.get(_anchor_key(m["anchor"]))
+    return Resolved(anchor, anchor, "day") if anchor else None
+
+
+def resolve_ago(m: re.Match[str], s: Situation) -> Resolved | None:
+    if s.published is None:
+        return None
+    unit = _unit(m, s.rules)
+    return containing(shift(s.published, unit, -_number(m["num"], s.rules)), unit)
+
+
+def resolve_trailing(m: re.Match[str], s: Situation) -> Resolved | None:
+    if s.published is None:
+        return None
+    unit = _unit(m, s.rules)
+    amount = _number(m["num"], s.rules) if m["num"] else 1
+    return Resolved(shift(s.published, unit, -amount), s.published, unit)  # type: ignore[arg-type]
+
+
+def resolve_day(m: re.Match[str], s: Situation) -> Resolved | None:
+    if s.published is None:
+        return None
+    day = s.published + timedelta(days=s.rules.days[_phrase_key(m["phrase"])])
+    return Resolved(day, day, "day")
+
+
+def resolve_span(m: re.Match[str], s: Situation) -> Resolved | None:
+    if s.published is None:
+        return None
+    unit, offset, part = s.rules.spans[_phrase_key(m["phrase"])]
+    if unit == "weekend":
+        return weekend(s.published, offset, s.future)
+    return unit_span(unit, s.published, offset, part)
+
+
+def resolve_weekday(m: re.Match[str], s: Situation) -> Resolved | None:
+    if s.published is None:
+        return None
+    target = s.rules.weekdays[m["weekday"].lower()]
+    mod = (m["mod"] or "").lower()
+    if mod in ("next", "coming") or (s.future and mod != "last"):
+        ahead = (target - s.published.weekday()) % 7 or 7
+        day = s.published + timedelta(days=ahead)
+    else:
+        back = (s.published.weekday() - target) % 7
+        if mod in ("last", "past") and back == 0:
+            back = 7
+        day = s.published - timedelta(days=back)
+    return Resolved(day, day, "day")
+
+
+def _year_for(month: int, day: int, s: Situation) -> int | None:
+    """The year of a day-and-month without one: the nearest such date in the tense's direction."""
+    if s.published is None:
+        return None
+    y = s.published.year
+    candidate = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    if s.future:
+        return y if candidate >= s.published else y + 1
+    return y if candidate <= s.published + timedelta(days=7) else y - 1
+
+
+def _day_month(m: re.Match[str], s: Situation) -> Resolved | None:
+    month = s.rules.months[m["month"].lower()]
+    day = int(m["day"])
+    y = int(m["year"]) if m["year"] else _year_for(month, day, s)
+    if y is None or not 1 <= day <= calendar.monthrange(y, month)[1]:
+        return None
+    d = date(y, month, day)
+    return Resolved(d, d, "day")
+
+
+def resolve_month(m: re.Match[str], s: Situation) -> Resolved | None:
+    month = s.rules.months[m["month"].lower()]
+    mod = (m["mod"] or "").lower()
+    if m["year"]:
+        y: int | None = int(m["year"])
+    elif s.published is None:
+        y = None
+    elif mod == "next" or (s.future and mod != "last"):
+        y = s.published.year + (month <= s.published.month if mod == "next" else month < s.published.month)
+    else:
+        y = s.published.year - (month >= s.published.month if mod == "last" else month > s.published.month)
+    return containing(date(y, month, 1), "month") if y else None
+
+
+def resolve_year(m: re.Match[str], s: Situation) -> Resolved | None:
+    return containing(date(int(m["year"]), 1, 1), "year")
+
+
+def resolve_iso(m: re.Match[str], s: Situation) -> Resolved | None:
+    try:
+        d = date(int(m["year"]), int(m["month"]), int(m["day"]))
+    except ValueError:
+        return None
+    return Resolved(d, d, "day")
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "anchor_offset": resolve_anchor_offset,
+    "anchor": resolve_anchor,
+    "ago": resolve_ago,
+    "trailing": resolve_trailing,
+    "day": resolve_day,
+    "span": resolve_span,
+    "weekday": resolve_weekday,
+    "day_month": _day_month,
+    "month_day": _day_month,
+    "month": resolve_month,
+    "year": resolve_year,
+    "iso": resolve_iso,
+}
+
+
+def _acceptable(found: Found, rules: TimeRules) -> bool:
+    """Bare month names stand for a month only beside a preposition, qualifier, modifier or year."""
+    if found.kind != "month":
+        return True
+    m = found.match
+    return bool(m["prep"] or m["qual"] or m["mod"] or m["year"])
+
+
+# ---------------------------------------------------------------- finding expressions
+
+
+def scan_windows(doc: Doc, rules: TimeRules) -> list[tuple[int, int]]:
+    """Character windows around the words that can start or end an expression, merged, at spaces."""
+    text, reach = doc.text, WINDOW_CHARS
+    windows: list[tuple[int, int]] = []
+    for token in doc:
+        if not (token.lower_ in rules.triggers or YEAR_OR_ISO.fullmatch(token.text)):
+            continue
+        start = max(0, token.idx - reach)
+        end = min(len(text), token.idx + len(token.text) + reach)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def find_expressions(text: str, windows: Sequence[tuple[int, int]], rules: TimeRules) -> list[Found]:
+    """Every rule match inside the windows, overlaps settled longest first."""
+    found = [Found(m.start(), m.end(), kind, m) for a, b in windows for kind, pattern in rules.patterns
+             for m in pattern.finditer(text, a, b)]
+    found = [f for f in found if _acceptable(f, rules)]
+    chosen: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for f in sorted(found, key=lambda f: (f.start - f.end, f.start)):
+        if all(f.end <= a or f.start >= b for a, b in taken):
+            chosen.append(f)
+            taken.append((f.start, f.end))
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def is_future(doc: Doc, start: int, end: int, rules: TimeRules) -> bool:
+    """Whether the clause governing the expression is in the future ("will meet on Thursday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token: Token = span.root
+    for _ in range(4):  # climb to the governing verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in rules.future_auxiliaries for c in token.children):
+        return True
+    return any(a.lemma_.lower() in rules.future_governors or a.lower_ in rules.future_governors
+               for a in [token, *list(token.ancestors)[:2]])
+
+
+def _entity_refs(doc: Doc, taken: Sequence[tuple[int, int]], rules: TimeRules) -> list[TimeRef]:
+    """spaCy DATE entities no rule covered: kept as written; a bare year still resolves."""
+    refs = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(ent.start_char < b and ent.end_char > a for a, b in taken):
+            continue
+        if any(p.search(ent.text) for p in rules.ignore) or not any(_is_time_word(t, rules) for t in ent):
+            continue
+        ref = TimeRef(text=ent.text, start=ent.start_char, end=ent.end_char)
+        if re.fullmatch(r"(1[89]|20)\d\d", ent.text):
+            ref.date_start, ref.date_end, ref.precision = f"{ent.text}-01-01", f"{ent.text}-12-31", "year"
+        refs.append(ref)
+    return refs
+
+
+def _is_time_word(token: Token, rules: TimeRules) -> bool:
+    """A trigger word or a number; month names only capitalised ("may march" is no date)."""
+    if token.like_num:
+        return True
+    return token.lower_ in rules.triggers and (token.lower_ not in rules.months or token.text[:1].isupper())
+
+
+def _published(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def extract_times(doc: Doc, published: date | None, rules: TimeRules) -> list[TimeRef]:
+    text = doc.text
+    refs: list[TimeRef] = []
+    for f in find_expressions(text, scan_windows(doc, rules), rules):
+        tensed = f.kind in TENSE_SENSITIVE and published is not None
+        situation = Situation(rules, published, tensed and is_future(doc, f.start, f.end, rules))
+        resolved = RESOLVERS[f.kind](f.match, situation)
+        ref = TimeRef(text=text[f.start:f.end], start=f.start, end=f.end)
+        if resolved:
+            ref.date_start, ref.date_end = resolved.start.isoformat(), resolved.end.isoformat()
+            ref.precision = resolved.precision
+        refs.append(ref)
+    refs += _entity_refs(doc, [(r.start, r.end) for r in refs], rules)
+    return sorted(refs, key=lambda r: r.start)
+
+
+def run(doc: Doc, article: Article, ctx: Context) -> None:
+    rules: TimeRules = ctx.resource("times.rules", load_rules)
+    article.times = extract_times(doc, _published(article), rules)
+
+
+STAGE = Stage("times", "1", run)

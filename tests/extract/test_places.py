@@ -1,0 +1,119 @@
+"""The places stage on sentences written for these tests (fictional events, real places)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from fieldbrief.extract import places
+from fieldbrief.extract.gazetteer import Gazetteer, name_key
+from fieldbrief.model import Article, Place
+from fieldbrief.nlp import load
+from fieldbrief.options import Options
+from fieldbrief.stage import Context
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load(Options().model)
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    return Context(Options())
+
+
+def run(nlp: Language, ctx: Context, text: str) -> list[Place]:
+    article = Article(source="test", text=text, published="2021-08-27")
+    places.STAGE.run(nlp(text), article, ctx)
+    for p in article.places:
+        assert text[p.start:p.end] == p.name
+    return article.places
+
+
+def by_name(found: list[Place], name: str) -> Place:
+    matches = [p for p in found if p.name == name]
+    assert matches, f"{name!r} not found in {[p.name for p in found]}"
+    return matches[0]
+
+
+def test_name_key_ignores_case_diacritics_hyphens_and_the() -> None:
+    assert name_key("Mazār-e Sharīf") == name_key("mazar e sharif")
+    assert name_key("the Gaza Strip") == "gaza strip"
+    assert name_key("U.S.") == name_key("US") != name_key("us")
+
+
+def test_gazetteer_loads_fast_with_curated_and_geonames_rows() -> None:
+    import time
+
+    Gazetteer.load().close()  # builds the file first if it is missing
+    started = time.perf_counter()
+    gaz = Gazetteer.load()
+    assert time.perf_counter() - started < 1.0
+    valley = gaz.candidates(name_key("Panjshir Valley"))
+    assert [(e.feature, e.country) for e in valley] == [("valley", "AF")]
+    kabul = [e for e in gaz.candidates("kabul") if e.feature == "city" and e.country == "AF"]
+    assert kabul and kabul[0].geonameid and kabul[0].admin1 == "Kabul"
+    assert gaz.country("AF") is not None and gaz.country("AF").source.startswith("geonames")  # type: ignore[union-attr]
+    gaz.close()
+
+
+def test_hyderabad_resolved_by_country_context(nlp: Language, ctx: Context) -> None:
+    pakistan = run(nlp, ctx, "Pakistani police said a bomb exploded at a market in Hyderabad, in Sindh, on "
+                             "Tuesday. Officials in Karachi ordered an inquiry.")
+    assert by_name(pakistan, "Hyderabad").country == "PK"
+    india = run(nlp, ctx, "Indian officials said flooding hit Hyderabad after heavy rain in Telangana. "
+                          "Relief teams were sent from Bengaluru and Chennai.")
+    assert by_name(india, "Hyderabad").country == "IN"
+
+
+def test_tripoli_resolved_by_country_context(nlp: Language, ctx: Context) -> None:
+    lebanon = run(nlp, ctx, "Clashes broke out in Tripoli, Lebanon's second city, as Lebanese troops "
+                            "deployed from Beirut.")
+    assert by_name(lebanon, "Tripoli").country == "LB"
+    libya = run(nlp, ctx, "Militias fought near Tripoli airport while the Libyan government in Misrata "
+                          "called for calm.")
+    assert by_name(libya, "Tripoli").country == "LY"
+
+
+def test_demonyms_are_not_places(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "An Afghan commander met Tajik and Russian officers near the border with Uzbekistan.")
+    assert [p.name for p in found] == ["Uzbekistan"]
+
+
+def test_places_inside_organisation_names_are_not_places(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "A spokesman for the National Resistance Front of Afghanistan said the Russian "
+                          "foreign ministry had not replied. Fighters of the Islamic State of Iraq were "
+                          "seen in Mosul.")
+    assert [p.name for p in found] == ["Mosul"]
+    assert found[0].country == "IQ"
+
+
+def test_feature_cue_picks_the_province_over_the_city(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Fighting spread across Kandahar province. Later, shops reopened in Kandahar.")
+    province = by_name(found, "Kandahar province")
+    city = by_name(found, "Kandahar")
+    assert (province.feature, city.feature) == ("province", "city")
+    assert province.country == city.country == "AF"
+
+
+def test_gazetteer_matching_finds_what_ner_misses(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Reinforcements moved through the Hindu Kush towards the Korengal Valley.")
+    assert {p.canonical for p in found} >= {"Hindu Kush", "Korengal Valley"}
+    assert all(p.country == "AF" for p in found)
+
+
+def test_sentence_initial_common_word_is_not_a_place(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Police said three people were hurt. Mission staff left Goma on Monday.")
+    assert [p.canonical for p in found] == ["Goma"]
+
+
+def test_valley_back_reference(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Fighters gathered in the Panjshir Valley. Later, food reached the valley by road.")
+    ref = by_name(found, "the valley")
+    assert ref.canonical == "Panjshir Valley" and ref.feature == "valley"
+
+
+def test_every_mention_gets_a_record(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Kabul was calm. Flights from Kabul resumed, and Kabul airport reopened.")
+    assert sum(p.canonical == "Kabul" for p in found) == 3
