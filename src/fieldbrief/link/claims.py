@@ -1,0 +1,533 @@
+"""Claims: units from different articles that assert the same thing, and where sources disagree.
+
+- corroboration: the same proposition in different origins, found by idf-weighted lexical similarity over
+  content stems (paraphrase groups folded), entities and places; candidate pairs come from an inverted index
+  on rare features (blocking), never from all pairs; clusters grow by average linkage, so they do not chain.
+- contradictions: the same happening asserted and disputed ("attack repelled" vs "no fighting yet"), different
+  casualty counts for the same happening, a named person placed in two places at once ("fled the country" vs
+  "is in Panjshir"). Each side is a set of members with evidence spans; `why` says what they disagree on.
+- events of the same type, actors and place within a time window form event claims; statements that nobody
+  else repeats are single-source claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from fieldbrief.link.text import Lexicon, lexicon
+from fieldbrief.link.units import Unit, place_key
+from fieldbrief.model import Claim, ClaimMember, ClaimStatus, Event, Place, Side, content_id
+
+SINGLETON_DF = 8
+Said = tuple[Unit, Side, str | None]  # a unit, the side it takes, the value it gives (a count, a place)
+MemberKind = Literal["statement", "event", "sentence"]
+
+
+def _side(affirms: bool) -> Side:
+    return "affirms" if affirms else "disputes"
+
+
+@dataclass(frozen=True)
+class ClaimParams:
+    min_similarity: float
+    min_shared: int
+    entity_weight: float
+    max_block_share: float
+    min_block_df: int
+    event_window_days: int
+    max_days_apart: int
+    same_place_km: float
+
+
+def params(lex: Lexicon) -> ClaimParams:
+    c, w = lex.section("claims"), lex.section("whereabouts")
+    return ClaimParams(
+        float(c["min_similarity"]),
+        int(c["min_shared"]),
+        float(c["entity_weight"]),
+        float(c["max_block_share"]),
+        int(c["min_block_df"]),
+        int(c["event_window_days"]),
+        int(w["max_days_apart"]),
+        float(w["same_place_km"]),
+    )
+
+
+def build_claims(units: list[Unit], events: list[tuple[Unit, Event]]) -> list[Claim]:
+    lex = lexicon()
+    p = params(lex)
+    weights = _idf(units)
+    claims = _corroborations(units, weights, p)
+    claims += _assertion_vs_denial(units, p)
+    claims += _number_disputes(units, weights, p)
+    claims += _whereabouts_disputes(units, p)
+    claims += _event_claims(events, p)
+    claims = _merge_contested(claims)
+    claims += _single_statements(units, claims)
+    ranked = sorted(claims, key=lambda c: ({"contested": 0, "corroborated": 1}.get(c.status, 2), c.id))
+    return list({c.id: c for c in reversed(ranked)}.values())[::-1]  # one claim per id, the strongest status
+
+
+# ------------------------------------------------------------------------------------------- similarity
+def _idf(units: list[Unit]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for u in units:
+        for f in u.features:
+            df[f] += 1
+    n = max(len(units), 1)
+    # A feature no other unit has cannot match anything; it says "more detail", not "different claim", so it
+    # weighs like a feature of middling rarity instead of the rarest.
+    single = math.log(1 + n / SINGLETON_DF)
+    return {f: math.log(1 + n / d) if d > 1 else single for f, d in df.items()}
+
+
+def _weight(feature: str, weights: dict[str, float], p: ClaimParams) -> float:
+    w = weights.get(feature, 1.0)
+    return w * p.entity_weight if feature.startswith(("E:", "P:")) else w
+
+
+def similarity(a: Unit, b: Unit, weights: dict[str, float], p: ClaimParams) -> float:
+    """Weighted cosine over features; 0 unless enough is shared, and a content word among it."""
+    fa, fb = a.features, b.features
+    shared = fa & fb
+    if len(shared) < p.min_shared or not any(":" not in f for f in shared):
+        return 0.0
+    dot = sum(_weight(f, weights, p) ** 2 for f in shared)
+    na = math.sqrt(sum(_weight(f, weights, p) ** 2 for f in fa))
+    nb = math.sqrt(sum(_weight(f, weights, p) ** 2 for f in fb))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def candidate_pairs(units: list[Unit], p: ClaimParams) -> set[tuple[int, int]]:
+    """Pairs of units from different origins sharing at least two blocking features (rare enough to index)."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        for f in u.features:
+            index[f].append(i)
+    limit = max(p.min_block_df, int(p.max_block_share * len(units)))
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for posting in index.values():
+        if len(posting) > limit:
+            continue
+        for x in range(len(posting)):
+            for y in range(x + 1, len(posting)):
+                i, j = posting[x], posting[y]
+                if units[i].origin_id != units[j].origin_id:
+                    counts[(i, j)] += 1
+    return {pair for pair, n in counts.items() if n >= 2}
+
+
+def _polarity_conflict(a: Unit, b: Unit) -> bool:
+    return any(b.topics.get(t) not in (None, "modal", pol) for t, pol in a.topics.items() if pol != "modal")
+
+
+def _corroborations(units: list[Unit], weights: dict[str, float], p: ClaimParams) -> list[Claim]:
+    sims: dict[tuple[int, int], float] = {}
+    for i, j in candidate_pairs(units, p):
+        if _polarity_conflict(units[i], units[j]):
+            continue  # an assertion and its denial are not the same claim
+        sim = similarity(units[i], units[j], weights, p)
+        if sim >= p.min_similarity:
+            sims[(i, j)] = sim
+    clusters = _average_linkage(sims, p.min_similarity)
+    claims = []
+    for members in clusters:
+        group = [units[i] for i in sorted(members)]
+        origins = sorted({u.origin_id for u in group})
+        if len(origins) < 2:
+            continue
+        central = max(members, key=lambda i: sum(sims.get(_key(i, j), 0.0) for j in members))
+        kind = "statement" if any(u.kind == "statement" for u in group) else "fact"
+        claims.append(_claim(_short(units[central].text), kind, "corroborated", [(u, "affirms", None) for u in group]))
+    return claims
+
+
+def _key(i: int, j: int) -> tuple[int, int]:
+    return (i, j) if i < j else (j, i)
+
+
+def _average_linkage(sims: dict[tuple[int, int], float], threshold: float) -> list[set[int]]:
+    """Merge clusters along the strongest pairs while the mean similarity across them stays above threshold."""
+    cluster_of: dict[int, int] = {}
+    clusters: dict[int, set[int]] = {}
+    for (i, j), _ in sorted(sims.items(), key=lambda kv: -kv[1]):
+        for k in (i, j):
+            if k not in cluster_of:
+                cluster_of[k] = k
+                clusters[k] = {k}
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        a, b = clusters[ci], clusters[cj]
+        mean = sum(sims.get(_key(x, y), 0.0) for x in a for y in b) / (len(a) * len(b))
+        if mean < threshold:
+            continue
+        a |= b
+        for k in b:
+            cluster_of[k] = ci
+        del clusters[cj]
+    return list(clusters.values())
+
+
+# ------------------------------------------------------------------------------------------- contradictions
+def _days_apart(a: Unit, b: Unit) -> int:
+    if not a.published or not b.published:
+        return 0
+    try:
+        return abs((dt.date.fromisoformat(a.published[:10]) - dt.date.fromisoformat(b.published[:10])).days)
+    except ValueError:
+        return 0
+
+
+def _independent(a: Unit, b: Unit) -> bool:
+    """Two different voices: different origins, or two different named speakers in one article."""
+    if a.origin_id != b.origin_id:
+        return True
+    return a.speaker is not None and b.speaker is not None and a.voice != b.voice
+
+
+def _same_happening(a: Unit, b: Unit) -> bool:
+    """Same place below country level, or (neither naming such a place) at least two shared actors."""
+    if a.scene & b.scene:
+        return True
+    if a.scene or b.scene:
+        return False
+    return len(a.entities & b.entities) >= 2
+
+
+def _assertion_vs_denial(units: list[Unit], p: ClaimParams) -> list[Claim]:
+    by_topic: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        for topic in u.topics:
+            by_topic[topic].append(u)
+    claims = []
+    for topic, group in sorted(by_topic.items()):
+        affirm = [u for u in group if u.topics[topic] == "affirms"]
+        dispute = [u for u in group if u.topics[topic] == "disputes"]
+        edges = [
+            (a, d)
+            for d in dispute
+            for a in affirm
+            if _independent(a, d) and _same_happening(a, d) and _days_apart(a, d) <= p.max_days_apart
+        ]
+        for component in _components(edges):
+            sides: list[Said] = [(u, _side(u.topics[topic] == "affirms"), None) for u in component]
+            where = _where(component)
+            summary = f"Whether there was {topic}{where}"
+            why = _why_denial(sides, topic, where)
+            claims.append(_claim(summary, "event", "contested", sides, why=why, event_type=_event_type(component)))
+    return claims
+
+
+def _event_type(component: list[Unit]) -> str | None:
+    return next((u.event_type for u in component if u.event_type), None)
+
+
+def _where(component: list[Unit]) -> str:
+    named = [p for u in component for p in u.places if place_key(p) and p.name[:1].isupper()]
+    return f" in {named[0].canonical or named[0].name}" if named else ""
+
+
+def _why_denial(sides: list[Said], topic: str, where: str) -> str:
+    yes = sorted({u.speaker or u.outlet or "the outlet" for u, s, _ in sides if s == "affirms"})
+    no = sorted({u.speaker or u.outlet or "the outlet" for u, s, _ in sides if s == "disputes"})
+    return f"{', '.join(yes)}: there was {topic}{where}; {', '.join(no)}: there was none"
+
+
+def _components(edges: list[tuple[Unit, Unit]]) -> list[list[Unit]]:
+    parent: dict[int, int] = {}
+    units: dict[int, Unit] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        for u in (a, b):
+            units.setdefault(id(u), u)
+            parent.setdefault(id(u), id(u))
+        parent[find(id(b))] = find(id(a))
+    groups: dict[int, list[Unit]] = defaultdict(list)
+    for key, u in units.items():
+        groups[find(key)].append(u)
+    return [sorted(g, key=lambda u: (u.article_id, u.start)) for g in groups.values()]
+
+
+def _number_disputes(units: list[Unit], weights: dict[str, float], p: ClaimParams) -> list[Claim]:
+    counted = [u for u in units if u.numbers and not u.updates_count]
+    edges = []
+    for x, a in enumerate(counted):
+        for b in counted[x + 1 :]:
+            clash = _count_clash(a, b)
+            if clash and _independent(a, b) and _days_apart(a, b) <= p.max_days_apart and _same_incident(a, b, p):
+                edges.append((a, b))
+    claims = []
+    for component in _components(edges):
+        cls = next(c for c, _ in component[0].numbers)
+        values = [next((v for c, v in u.numbers if c == cls), None) for u in component]
+        first = values[0]
+        sides: list[Said] = [(u, _side(v == first), str(v)) for u, v in zip(component, values, strict=True)]
+        shown = " vs ".join(dict.fromkeys(str(v) for v in values if v is not None))
+        summary = f"How many were {cls}{_where(component)}: {shown}"
+        why = f"different numbers {cls}: " + "; ".join(
+            f"{u.speaker or u.outlet or 'the outlet'} says {v}" for u, v in zip(component, values, strict=True)
+        )
+        claims.append(_claim(summary, "number", "contested", sides, why=why, event_type=_event_type(component)))
+    return claims
+
+
+def _count_clash(a: Unit, b: Unit) -> bool:
+    mine = dict(a.numbers)
+    return any(cls in mine and mine[cls] != v for cls, v in b.numbers) and not set(a.numbers) & set(b.numbers)
+
+
+def _same_incident(a: Unit, b: Unit, p: ClaimParams) -> bool:
+    """Counts of one incident: same place (or same actors) and some shared wording beyond the count itself."""
+    if not _same_happening(a, b):
+        return False
+    lex = lexicon()
+    shared = {f for f in a.content & b.content if f not in lex.number_classes and not f.isdigit()}
+    return bool(shared - {k.split("/")[-1] for k in a.place_keys})
+
+
+# ------------------------------------------------------------------------------------------- whereabouts
+@dataclass(frozen=True)
+class WherePatterns:
+    departure: re.Pattern[str]
+    presence: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def where_patterns() -> WherePatterns:
+    w = lexicon().section("whereabouts")
+    verbs = "|".join(re.escape(v) for v in w["departure_verbs"])
+    abroad = "|".join(re.escape(a) for a in w["abroad"])
+    presence = "|".join(re.escape(v) for v in sorted(w["presence"], key=len, reverse=True))
+    return WherePatterns(
+        departure=re.compile(rf"\b(?:{verbs})\s+(?:{abroad}|to\b)", re.IGNORECASE),
+        presence=re.compile(rf"\b(?:{presence})\s+", re.IGNORECASE),
+    )
+
+
+def locate_people(unit: Unit, persons: list[tuple[int, int, str]], text: str) -> list[tuple[str, str, Place | None]]:
+    """(entity id, "abroad"|"at", place) for each person this sentence places somewhere."""
+    pats = where_patterns()
+    out: list[tuple[str, str, Place | None]] = []
+    sentence = (unit.tokens[0].start, unit.tokens[-1].end) if unit.tokens else (unit.start, unit.end)
+    for m in pats.departure.finditer(text, *sentence):
+        who = _subject_before(persons, m.start(), sentence[0])
+        if who:
+            dest = next((pl for pl in unit.places if pl.start >= m.end() - 3 and pl.start <= m.end() + 20), None)
+            out.append((who, "abroad", dest))
+    for m in pats.presence.finditer(text, *sentence):
+        who = _subject_before(persons, m.start(), sentence[0])
+        place = next((pl for pl in unit.places if m.end() <= pl.start <= m.end() + 5), None)
+        if who and place:
+            out.append((who, "at", place))
+    return out
+
+
+def _subject_before(persons: list[tuple[int, int, str]], pos: int, floor: int) -> str | None:
+    before = [(s, eid) for s, e, eid in persons if floor <= s and e <= pos]
+    return max(before)[1] if before else None
+
+
+def _whereabouts_disputes(units: list[Unit], p: ClaimParams) -> list[Claim]:
+    by_person: dict[str, list[tuple[Unit, str, Place | None]]] = defaultdict(list)
+    for u in units:
+        for who, kind, place in u.whereabouts:
+            by_person[who].append((u, kind, place))
+    claims = []
+    for _person, seen in sorted(by_person.items()):
+        edges = [
+            (a[0], b[0])
+            for x, a in enumerate(seen)
+            for b in seen[x + 1 :]
+            if a[0] is not b[0] and _apart(a, b, p) and _independent(a[0], b[0])
+            and _days_apart(a[0], b[0]) <= p.max_days_apart
+        ]
+        for component in _components(edges):
+            members = {id(u) for u in component}
+            values = {id(u): (k, pl) for u, k, pl in seen if id(u) in members}
+            first = values[id(component[0])][0]
+            sides: list[Said] = [
+                (u, _side(values[id(u)][0] == first), _where_value(*values[id(u)])) for u in component
+            ]
+            summary = "Where the person is: " + " vs ".join(dict.fromkeys(v or "" for _, _, v in sides))
+            why = "whereabouts differ: " + "; ".join(f"{_who(u)}: {v}" for u, _, v in sides)
+            claims.append(_claim(summary, "whereabouts", "contested", sides, why=why))
+    return claims
+
+
+def _where_value(kind: str, place: Place | None) -> str:
+    if kind == "abroad":
+        return "left the country" + (f" (to {place.canonical or place.name})" if place else "")
+    return f"in {place.canonical or place.name}" if place else "in the country"
+
+
+def _apart(a: tuple[Unit, str, Place | None], b: tuple[Unit, str, Place | None], p: ClaimParams) -> bool:
+    (_, ka, pa), (_, kb, pb) = a, b
+    if ka == kb == "abroad":
+        return False
+    if ka == "abroad" or kb == "abroad":
+        home = pb if ka == "abroad" else pa
+        dest = pa if ka == "abroad" else pb
+        return home is not None and (dest is None or dest.country != home.country)
+    if pa is None or pb is None or None in (pa.lat, pa.lon, pb.lat, pb.lon):
+        return False
+    return _km(pa, pb) > p.same_place_km and place_key(pa) != place_key(pb)
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+# ------------------------------------------------------------------------------------------- events, statements
+def _event_key(unit: Unit, event: Event) -> tuple[str, str, str]:
+    actor = event.actor.actor or event.actor.name.lower() if event.actor else ""
+    place = (place_key(event.place) or (event.place.canonical or event.place.name).lower()) if event.place else ""
+    return (event.type, actor, place)
+
+
+def _event_claims(events: list[tuple[Unit, Event]], p: ClaimParams) -> list[Claim]:
+    groups: dict[tuple[str, str, str], list[tuple[Unit, Event]]] = defaultdict(list)
+    for unit, event in events:
+        groups[_event_key(unit, event)].append((unit, event))
+    claims = []
+    for (etype, _, _), members in sorted(groups.items()):
+        for window in _date_windows(members, p.event_window_days):
+            said: list[Said] = [(u, _side(e.status != "denied"), None) for u, e in window]
+            statuses = {s for _, s, _ in said}
+            origins = {u.origin_id for u, _ in window}
+            status: ClaimStatus = (
+                "contested" if len(statuses) == 2 else "corroborated" if len(origins) >= 2 else "single-source"
+            )
+            summary = _short(window[0][1].evidence)
+            why = "asserted by some sources, denied by others" if status == "contested" else None
+            claims.append(_claim(summary, "event", status, said, why=why, event_type=etype,
+                                 records=[e.id for _, e in window]))
+    return claims
+
+
+def _date_windows(members: list[tuple[Unit, Event]], days: int) -> list[list[tuple[Unit, Event]]]:
+    """Split events of one key where their dates lie more than `days` apart (undated ones join the first)."""
+    def when(e: Event) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(e.date.date_start) if e.date and e.date.date_start else None
+        except ValueError:
+            return None
+
+    dated = sorted((m for m in members if when(m[1])), key=lambda m: when(m[1]) or dt.date.min)
+    windows: list[list[tuple[Unit, Event]]] = []
+    for m in dated:
+        d = when(m[1])
+        if windows and d and (last := when(windows[-1][-1][1])) and (d - last).days <= days:
+            windows[-1].append(m)
+        else:
+            windows.append([m])
+    undated = [m for m in members if not when(m[1])]
+    if undated:
+        if windows:
+            windows[0].extend(undated)
+        else:
+            windows.append(undated)
+    return windows
+
+
+def _single_statements(units: list[Unit], claims: list[Claim]) -> list[Claim]:
+    taken = {(m.article_id, m.start) for c in claims for m in c.members}
+    return [
+        _claim(_short(u.text), "statement", "single-source", [(u, "affirms", None)])
+        for u in units
+        if u.kind == "statement" and (u.article_id, u.start) not in taken
+    ]
+
+
+# ------------------------------------------------------------------------------------------- assembling
+def _claim(
+    summary: str,
+    kind: str,
+    status: ClaimStatus,
+    sides: Iterable[Said],
+    *,
+    why: str | None = None,
+    event_type: str | None = None,
+    records: list[str] | None = None,
+) -> Claim:
+    members = []
+    seen = set()
+    for n, (u, side, value) in enumerate(sides):
+        key = (u.article_id, u.start, u.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        record = records[n] if records else u.record_id
+        members.append(
+            ClaimMember(u.article_id, u.origin_id, u.outlet, _member_kind(u, records), record, u.text, u.start, u.end,
+                        side, u.speaker, value)
+        )
+    members.sort(key=lambda m: (m.side, m.article_id, m.start))
+    cid = content_id(kind, *(f"{m.article_id}:{m.start}:{m.end}" for m in members))
+    origins = sorted({m.origin_id for m in members})
+    return Claim(cid, summary, kind, status, members, origins, why, event_type)  # type: ignore[arg-type]
+
+
+def _member_kind(u: Unit, records: list[str] | None) -> MemberKind:
+    if records or u.kind == "event":
+        return "event"
+    return "statement" if u.kind == "statement" else "sentence"
+
+
+def _who(u: Unit) -> str:
+    return u.speaker or u.outlet or "the outlet"
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _merge_contested(claims: list[Claim]) -> list[Claim]:
+    """Claims that share evidence with a contested claim (the same denial found as an event) fold into it."""
+    contested = [c for c in claims if c.status == "contested"]
+    rest = [c for c in claims if c.status != "contested"]
+    merged: list[Claim] = []
+    for claim in contested:
+        host = next((c for c in merged if _share_evidence(c, claim)), None)
+        if host is None:
+            merged.append(claim)
+        else:
+            _absorb(host, claim)
+    kept = []
+    for claim in rest:
+        host = next((c for c in merged if claim.kind == "event" and _share_evidence(c, claim)), None)
+        if host is None:
+            kept.append(claim)
+        else:
+            _absorb(host, claim)
+    return merged + kept
+
+
+def _overlap(a: ClaimMember, b: ClaimMember) -> bool:
+    return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def _share_evidence(a: Claim, b: Claim) -> bool:
+    return any(_overlap(x, y) for x in a.members for y in b.members)
+
+
+def _absorb(host: Claim, other: Claim) -> None:
+    host.members.extend(m for m in other.members if not any(_overlap(m, h) for h in host.members))
+    host.origins = sorted({m.origin_id for m in host.members})
+    host.event_type = host.event_type or other.event_type

@@ -1,0 +1,218 @@
+"""Propositions to compare across articles: one unit per sentence, enriched by the statements and events in it.
+
+A unit knows its evidence span, who says it (statement speaker, event source, or a named actor next to a
+reporting word), its content stems, entities and places, the happenings it asserts or disputes (topics with
+polarity), the casualty counts it gives, and where it says a named person is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from fieldbrief.link.entities import Mention
+from fieldbrief.link.text import Lexicon, Token, sentences, tokens
+from fieldbrief.model import Article, Entity, Event, Place, Statement
+
+Polarity = str  # "affirms" | "disputes" | "modal"
+ATTRIBUTION_GAP = 4  # characters between a name and its reporting word: ", ", " ", "'s "
+DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+
+
+@dataclass
+class Unit:
+    article_id: str
+    origin_id: str
+    outlet: str | None
+    published: str | None
+    start: int  # evidence span: the statement content when the sentence carries one, else the sentence
+    end: int
+    text: str
+    kind: str  # statement | event | sentence
+    record_id: str | None
+    speaker: str | None
+    tokens: list[Token]
+    content: frozenset[str]  # content stems
+    entities: frozenset[str]  # entity ids
+    places: list[Place]
+    place_keys: frozenset[str]  # below country level: "af/panjshir"
+    countries: frozenset[str]
+    scene: frozenset[str] = frozenset()
+    topics: dict[str, Polarity] = field(default_factory=dict)
+    numbers: list[tuple[str, int]] = field(default_factory=list)  # (class, count)
+    updates_count: bool = False  # "the toll rose to ..." : not comparable with an earlier count
+    whereabouts: list[tuple[str, str, Place | None]] = field(default_factory=list)  # (entity id, kind, place)
+    event_type: str | None = None
+
+    @property
+    def features(self) -> frozenset[str]:
+        return self.content | {"E:" + e for e in self.entities} | {"P:" + p for p in self.place_keys}
+
+    @property
+    def voice(self) -> str:
+        """Who is speaking: the named speaker, else the outlet of the origin (its own reporting)."""
+        return (self.speaker or f"outlet:{self.origin_id}").lower()
+
+
+def place_key(place: Place) -> str | None:
+    """Places below country level, keyed so that "Panjshir", "the valley" and "Panjshir Valley" agree."""
+    if place.feature == "country" or not place.country:
+        return None
+    core = place.admin1 or place.canonical or place.name
+    return f"{place.country}/{core}".lower()
+
+
+def build_units(
+    article: Article,
+    origin_of: dict[tuple[int, int], str] | str,
+    mentions: list[tuple[Mention, str]],
+    entities: dict[str, Entity],
+    lex: Lexicon,
+) -> list[Unit]:
+    """One unit per sentence of the article (origin_of: the article's origin, or per copied-paragraph span)."""
+    out = []
+    keys = Counter(k for p in article.places if (k := place_key(p)))
+    main = frozenset(k for k, _ in keys.most_common(1))
+    for s, e in sentences(article.text):
+        origin = _origin_at(origin_of, s)
+        unit = _unit(article, s, e, origin, mentions, entities, lex)
+        unit.scene = unit.place_keys or main  # a sentence naming no place happens where the article does
+        out.append(unit)
+    return out
+
+
+def _origin_at(origin_of: dict[tuple[int, int], str] | str, pos: int) -> str:
+    if isinstance(origin_of, str):
+        return origin_of
+    default = origin_of.get((-1, -1), "")
+    return next((o for (s, e), o in origin_of.items() if s <= pos < e), default)
+
+
+def _unit(
+    article: Article,
+    s: int,
+    e: int,
+    origin: str,
+    mentions: list[tuple[Mention, str]],
+    entities: dict[str, Entity],
+    lex: Lexicon,
+) -> Unit:
+    toks = tokens(article.text[s:e], lex, offset=s)
+    inside = [(m, eid) for m, eid in mentions if s <= m.start < e]
+    statement = _statement_in(article.statements, s, e)
+    event = _event_in(article.events, s, e)
+    places = [p for p in article.places if s <= p.start < e]
+    start, end, kind, record = s, e, "sentence", None
+    if statement is not None:
+        start, end, kind, record = statement.start, statement.end, "statement", statement.id
+    elif event is not None:
+        kind, record = "event", event.id
+    unit = Unit(
+        article_id=article.id,
+        origin_id=origin,
+        outlet=article.outlet,
+        published=article.published,
+        start=start,
+        end=end,
+        text=article.text[start:end],
+        kind=kind,
+        record_id=record,
+        speaker=_speaker(statement, event, toks, inside, entities, lex),
+        tokens=toks,
+        content=frozenset(t.stem for t in toks if _is_content(t, lex)),
+        entities=frozenset(eid for _, eid in inside),
+        places=places,
+        place_keys=frozenset(k for p in places if (k := place_key(p))),
+        countries=frozenset(p.country for p in places if p.country),
+        event_type=event.type if event else None,
+    )
+    unit.topics = _topics(toks, event, lex)
+    unit.numbers, unit.updates_count = _numbers(toks, lex)
+    return unit
+
+
+def _is_content(t: Token, lex: Lexicon) -> bool:
+    return t.text not in lex.stopwords and not t.text.isdigit() and len(t.stem) > 1
+
+
+def _statement_in(statements: list[Statement], s: int, e: int) -> Statement | None:
+    return next((st for st in statements if s <= st.start < e), None)
+
+
+def _event_in(events: list[Event], s: int, e: int) -> Event | None:
+    return next((ev for ev in events if s <= ev.start < e), None)
+
+
+def _speaker(
+    statement: Statement | None,
+    event: Event | None,
+    toks: list[Token],
+    mentions: list[tuple[Mention, str]],
+    entities: dict[str, Entity],
+    lex: Lexicon,
+) -> str | None:
+    if statement is not None and statement.speaker.kind != "unnamed":
+        return statement.speaker.name
+    if event is not None and event.according_to:
+        return event.according_to
+    cues = [t for t in toks if t.text in lex.attribution_cues]
+    # the named actor right beside a reporting word ("..., said Nazary" / "Mujahid claimed that ...")
+    near = [
+        (gap, eid, m)
+        for m, eid in mentions
+        for c in cues
+        if 0 <= (gap := max(c.start - m.end, m.start - c.end)) <= ATTRIBUTION_GAP
+    ]
+    if not near:
+        return None
+    _, eid, mention = min(near, key=lambda x: x[0])
+    return entities[eid].name if eid in entities else mention.text
+
+
+def _topics(toks: list[Token], event: Event | None, lex: Lexicon) -> dict[str, Polarity]:
+    found: dict[str, Polarity] = {}
+    words = [t.text for t in toks]
+    denial_at = next((i for i, w in enumerate(words) if w in lex.denial_verbs), None)
+    for i, t in enumerate(toks):
+        topic = lex.topics.get(t.stem)
+        if topic is None:
+            continue
+        before = words[max(0, i - lex.polarity_window) : i]
+        if any(w in lex.negations for w in before) or (denial_at is not None and denial_at < i):
+            polarity = "disputes"
+        elif any(w in lex.modals for w in before):
+            polarity = "modal"
+        else:
+            polarity = "affirms"
+        found[topic] = _stronger(found.get(topic), polarity)
+    if event is not None and (topic := lex.plover_topics.get(event.type)):
+        found[topic] = {"denied": "disputes", "planned": "modal", "hedged": "modal"}.get(event.status, "affirms")
+    return found
+
+
+def _stronger(old: Polarity | None, new: Polarity) -> Polarity:
+    order = {"disputes": 2, "affirms": 1, "modal": 0}
+    return new if old is None or order[new] > order[old] else old
+
+
+def _numbers(toks: list[Token], lex: Lexicon) -> tuple[list[tuple[str, int]], bool]:
+    words = [t.text for t in toks]
+    updates = any(w in lex.update_cues for w in words)
+    out: list[tuple[str, int]] = []
+    for i, w in enumerate(words):
+        value = _count(w, lex)
+        if value is None or (i + 1 < len(words) and words[i + 1] in {"year", "years", "am", "pm", "km", "per"}):
+            continue
+        window = toks[max(0, i - lex.number_window) : i + lex.number_window + 1]
+        classes = Counter(c for t in window if (c := lex.number_classes.get(t.stem)))
+        if classes:
+            out.append((classes.most_common(1)[0][0], value))
+    return out, updates
+
+
+def _count(word: str, lex: Lexicon) -> int | None:
+    if DIGITS.match(word):
+        value = int(word.replace(",", ""))
+        return None if 1900 <= value <= 2100 else value  # a year, not a count
+    return lex.number_words.get(word)
