@@ -14,7 +14,8 @@ import pytest
 from lxml import html as lxml_html
 from report_corpus import make_corpus
 
-from fieldbrief.model import Article, Claim, ClaimMember, Corpus
+from fieldbrief.link import link_corpus
+from fieldbrief.model import Article
 from fieldbrief.report.brief import brief_html
 
 CHROMIUM = "/usr/bin/chromium"
@@ -48,27 +49,6 @@ def open_in_browser(page: Path, profile: Path, screenshot: Path) -> str:
     return dom.stdout
 
 
-def sentence_with(article: Article, word: str) -> tuple[int, int]:
-    """The sentence of the article that names `word` (for a claim made by hand until the link stage lands)."""
-    at = article.text.index(word)
-    start = max(article.text.rfind(". ", 0, at) + 2, article.text.rfind("\n", 0, at) + 1)
-    end = article.text.find(".", at) + 1
-    return start, end
-
-
-def seeds_corpus(articles: list[Article]) -> Corpus:
-    # TODO(report): use fieldbrief.link.link_corpus once the link package lands
-    sides = []
-    for name, side in (("Nazary", "affirms"), ("Mujahid", "disputes")):
-        article = next(a for a in articles if name in a.text)
-        start, end = sentence_with(article, name)
-        sides.append(ClaimMember(article.id, article.id, article.outlet, "sentence", None, article.text[start:end],
-                                 start, end, side, name))  # type: ignore[arg-type]
-    claim = Claim("seeds-contested", "Whether the Taliban attacked Panjshir", "event", "contested", sides,
-                  sorted({m.article_id for m in sides}), why="attack repelled vs no fighting yet")
-    return Corpus(articles, claims=[claim])
-
-
 def check_page(html: str, tmp_path: Path, name: str) -> lxml_html.HtmlElement:
     page = tmp_path / f"{name}.html"
     page.write_text(html, encoding="utf-8")
@@ -79,7 +59,7 @@ def check_page(html: str, tmp_path: Path, name: str) -> lxml_html.HtmlElement:
 
 def test_seed_brief_in_browser(seed_articles: dict[str, Article], tmp_path: Path) -> None:
     articles = list(seed_articles.values())
-    corpus = seeds_corpus(articles)
+    corpus = link_corpus(articles)
     located = {(e.place.lat, e.place.lon) for a in articles for e in a.events if e.place and e.place.lat is not None}
     assert located, "the seeds' events should have places with coordinates"
     root = check_page(brief_html(corpus), tmp_path, "seeds")
@@ -88,6 +68,8 @@ def test_seed_brief_in_browser(seed_articles: dict[str, Article], tmp_path: Path
     assert all(float(c.get("r")) > 0 for c in circles)
     contested = root.get_element_by_id("contested").text_content()
     assert "Nazary" in contested and "Mujahid" in contested
+    corroborated = root.get_element_by_id("corroborated").text_content()
+    assert "Daily Mail" in corroborated and "The Sun" in corroborated
     assert re.search(r"Contested: ", root.get_element_by_id("situation").text_content())
 
 

@@ -41,6 +41,8 @@ GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+# prefixes that turn a name into its opposite: an "anti-Taliban fighter" is no Taliban fighter
+OPPOSING_PREFIXES = frozenset({"anti", "counter"})
 
 
 @dataclass(frozen=True)
@@ -306,17 +308,26 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
                 found = Mention(i, i + k, pat.code, pat.context, pat.metonym)
                 break
         if found:
-            out.append(found)
+            if not _opposed(doc, found.start):
+                out.append(found)
             i = found.end
         else:
             i += 1
     covered = {t for m in out for t in range(m.start, m.end)}
     for ent in doc.ents:
-        if ent.label_ in NER_ACTOR_LABELS and not any(t in covered for t in range(ent.start, ent.end)):
+        if ent.label_ in NER_ACTOR_LABELS and not any(t in covered for t in range(ent.start, ent.end)) \
+                and not _opposed(doc, ent.start):
             entry = dictionary.lookup(ent.text) if len(ent.text) >= FUZZY_MIN_CHARS else None
             out.append(Mention(ent.start, ent.end, entry.code if entry else None, label=ent.label_))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _opposed(doc: Doc, start: int) -> bool:
+    """'anti-Taliban': the name is what the phrase opposes, not who it is."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in OPPOSING_PREFIXES:
+        return True
+    return start >= 1 and any(doc[start - 1].lower_ == f"{p}-" for p in OPPOSING_PREFIXES)
 
 
 def main_country(places: Iterable[Any]) -> str | None:
@@ -506,6 +517,10 @@ class ActorResolver:
         if low in FIRST_PERSON:
             return None
         return self._antecedent(token, want_person=low in PERSON_PRONOUNS, exclude=None, before=None)
+
+    def other_side(self, token: Token, speaker_code: str | None) -> ActorRef | None:
+        """In a speaker's own words, 'they' is the other side: the latest group named that is not the speaker's."""
+        return self._antecedent(token, want_person=False, exclude=speaker_code, before=None)
 
     def _pronoun_agrees(self, low: str, speaker: ActorRef | None) -> bool:
         if speaker is None:

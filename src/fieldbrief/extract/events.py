@@ -1,0 +1,973 @@
+"""The events stage: PLOVER events with actor, target, place, date, status and source, from the parse.
+
+Rules over spaCy's dependency parse, driven by data/plover.toml (trigger words and their readings, modes,
+status cues, the PLOVER -> ACLED mapping; the file's header documents every key). For each sentence:
+
+1. find trigger tokens: a verb, event noun or adjective whose reading's conditions hold (first reading in
+   file order wins: particles/objects for multi-word verbs, object classes, modifiers for nouns);
+2. arguments: actor (subject, "by"/"from" agent, possessor, light verb's subject, the subject of the clause
+   the word sits in), target (object, "on/against" phrases), through the actors stage's `ActorResolver`;
+3. status: negated or governed by a denial -> denied; governed by a plan verb or future -> planned; hedged
+   by an adverb, modal or "it is believed" -> hedged; inside a statement or under a reporting verb ->
+   claimed (according_to the speaker); otherwise asserted by the outlet;
+4. casualty words ("killing 5 civilians") fold into the violent event of their clause as fatalities;
+5. place and date from the article's places and times in the sentence (else the article's focus place);
+6. ACLED type by the ordered [[acled]] rules; duplicates within the article collapse to one record.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from fieldbrief.extract.actors import STATE_ARMED_TYPES, ActorDictionary, ActorResolver, dictionary_for, main_country
+from fieldbrief.model import AcledType, ActorRef, Article, Event, EventStatus, Place, Statement, TimeRef, content_id
+from fieldbrief.stage import Context, Stage
+
+LEXICON_FILE = "plover.toml"
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
+# clause links along which a word inherits the subject of the verb that governs it ("tried to attack")
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+# links from an event word up to the verbs whose meaning frames it (plans, denials, hedges, reports); not advcl
+# or relcl: "he vowed to resist after Ghani fled" does not make the flight a plan
+FRAME_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "acomp", "dobj", "pobj", "prep", "attr", "nsubjpass",
+                        "parataxis"})
+# the link into a reporting verb that makes what is below it the speaker's words
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+# paths along which one event word governs another ("refused to hand over", "call for dialogue")
+GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+BULLETS = "\u2022\u00b7*-\u2013\u2014 \t"
+UNARMED_CLASSES = frozenset({"civilians", "protesters", "rioters"})
+# types whose target must be someone: "hailed a constructive meeting" is a statement, not support for anyone
+DYADIC_TYPES = frozenset({"SUPPORT"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod"})
+MAX_FRAME_DEPTH = 5
+VIOLENT_TYPES = frozenset({"ASSAULT"})
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+                "a dozen": 12, "dozen": 12}
+STATUS_RANK: dict[str, int] = {"denied": 4, "planned": 3, "hedged": 2, "claimed": 1, "asserted": 0}
+
+
+# ------------------------------------------------------------------------------------------- the lexicon
+@dataclass(frozen=True)
+class Trigger:
+    """One reading of some words (a [[trigger]] table of plover.toml)."""
+
+    index: int
+    type: str
+    mode: str | None = None
+    default_mode: str | None = None
+    acled: str | None = None
+    objects: frozenset[str] | None = None
+    no_object: bool = False
+    subject: str | None = None
+    modifiers_exclude: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+    casualty: str | None = None
+    recipient: bool = False
+    swallow: bool = False
+    defer: bool = False
+    reciprocal: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A trigger word with the other words it needs: ("call", ("for",)) or noun ("strike", ("air",))."""
+
+    trigger: Trigger
+    extras: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: frozenset[str]
+    denial_verbs: frozenset[str]
+    plan_verbs: frozenset[str]
+    future_aux: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_modals: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    light_verbs: frozenset[str]
+    target_preps: frozenset[str]
+    noun_target_preps: frozenset[str]
+    actor_preps: frozenset[str]
+    relative_pronouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class AcledRule:
+    conditions: dict[str, Any]
+    result: AcledType
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Phrase]]
+    nouns: dict[str, list[Phrase]]
+    adjectives: dict[str, list[Phrase]]
+    classes: dict[str, frozenset[str]]
+    modes: dict[tuple[str, ...], str]  # cue lemmas -> mode
+    mode_acled: dict[tuple[str, ...], str]
+    cues: Cues
+    acled_rules: list[AcledRule]
+    reporting_verbs: frozenset[str] = frozenset()
+
+
+def _words(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in value)
+
+
+def _read_data(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("fieldbrief.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _trigger(index: int, row: dict[str, Any], classes: dict[str, frozenset[str]]) -> Trigger:
+    objects = row.get("objects")
+    return Trigger(
+        index=index,
+        type=row["type"],
+        mode=row.get("mode"),
+        default_mode=row.get("default_mode"),
+        acled=row.get("acled"),
+        objects=classes[objects] if isinstance(objects, str) else _words(objects) if objects else None,
+        no_object=bool(row.get("no_object", False)),
+        subject=row.get("subject"),
+        modifiers_exclude=_words(row.get("modifiers_exclude", ())),
+        preps=_words(row.get("preps", ())),
+        casualty=row.get("casualty"),
+        recipient=bool(row.get("recipient", False)),
+        swallow=bool(row.get("swallow", False)),
+        defer=bool(row.get("defer", False)),
+        reciprocal=bool(row.get("reciprocal", False)),
+    )
+
+
+def _index_phrases(target: dict[str, list[Phrase]], trigger: Trigger, phrases: Iterable[str], head_last: bool) -> None:
+    for phrase in phrases:
+        words = phrase.lower().split()
+        head, extras = (words[-1], tuple(words[:-1])) if head_last else (words[0], tuple(words[1:]))
+        target.setdefault(head, []).append(Phrase(trigger, extras))
+
+
+def load_lexicon() -> Lexicon:
+    """data/plover.toml (and the reporting verbs of data/cues.toml), parsed once per process."""
+    raw = _read_data(LEXICON_FILE)
+    classes = {name: _words(words) for name, words in raw.get("objects", {}).items()}
+    verbs: dict[str, list[Phrase]] = {}
+    nouns: dict[str, list[Phrase]] = {}
+    adjectives: dict[str, list[Phrase]] = {}
+    for i, row in enumerate(raw.get("trigger", [])):
+        trig = _trigger(i, row, classes)
+        _index_phrases(verbs, trig, row.get("verbs", ()), head_last=False)
+        _index_phrases(nouns, trig, row.get("nouns", ()), head_last=True)
+        _index_phrases(adjectives, trig, row.get("adjectives", ()), head_last=True)
+    c = raw["cues"]
+    cues = Cues(**{name: _words(c.get(name, ())) for name in Cues.__dataclass_fields__})
+    rules = [
+        AcledRule({k: v for k, v in row.items() if k not in {"event_type", "sub_event_type"}},
+                  AcledType(row["event_type"], row["sub_event_type"]))
+        for row in raw.get("acled", [])
+    ]
+    reporting = _words(_read_data("cues.toml").get("verbs", {}).get("clause", ()))
+    return Lexicon(
+        verbs=verbs, nouns=nouns, adjectives=adjectives, classes=classes,
+        modes={tuple(k.lower().split()): v for k, v in raw.get("modes", {}).items()},
+        mode_acled={tuple(k.lower().split()): v for k, v in raw.get("mode_acled", {}).items()},
+        cues=cues, acled_rules=rules, reporting_verbs=reporting,
+    )
+
+
+def lexicon_for(ctx: Context) -> Lexicon:
+    lexicon: Lexicon = ctx.resource("events:lexicon", load_lexicon)
+    return lexicon
+
+
+# ------------------------------------------------------------------------------------------- helpers
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def first_child(token: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions of `token` that are in `preps` ("attack on X" -> X)."""
+    out = []
+    for p in token.children:
+        if p.dep_ in {"prep", "agent", "dative"} and p.lower_ in preps:
+            out.extend(children(p, {"pobj"}))
+    return out
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in token.children)
+
+
+def object_of(token: Token) -> Token | None:
+    """The direct object: dobj, or the passive subject, or (for a bare particle verb) the particle's object."""
+    obj = first_child(token, OBJECT_DEPS - {"attr"})
+    if obj is None and is_passive(token):
+        obj = first_child(token, PASSIVE_SUBJECT_DEPS)
+    if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":  # "the leader assassinated in 2001"
+        obj = token.head
+    return obj
+
+
+def head_lemmas(token: Token, partitives: frozenset[str]) -> set[str]:
+    """The lemmas that say what a noun phrase is: its head, modifiers and partitive 'of' object."""
+    out = {lemma(token), token.lower_}
+    for c in token.children:
+        if c.dep_ in MODIFIER_DEPS:
+            out.update({lemma(c), c.lower_})
+        if c.dep_ == "prep" and c.lower_ == "of" and (lemma(token) in partitives or token.like_num):
+            for g in children(c, {"pobj"}):
+                out |= head_lemmas(g, partitives)
+    return out
+
+
+def parse_number(token: Token) -> int | None:
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return NUMBER_WORDS.get(text)
+
+
+# ------------------------------------------------------------------------------------------- matching
+@dataclass
+class Match:
+    token: Token
+    trigger: Trigger
+    pos: str  # verb | noun | adj
+
+
+def _verb_extras_hold(token: Token, extras: tuple[str, ...]) -> bool:
+    if not extras:
+        return True
+    near = set()
+    for c in token.children:
+        if c.dep_ in {"ccomp", "xcomp", "advcl", "conj", "nsubj", "nsubjpass", "punct", "cc"}:
+            continue
+        near.update({lemma(c), c.lower_})
+        for g in c.children:
+            if g.dep_ in {"pobj", "compound", "amod", "dobj", "prt", "prep"}:
+                near.update({lemma(g), g.lower_})
+    return all(e in near for e in extras)
+
+
+def _noun_extras_hold(token: Token, extras: tuple[str, ...]) -> bool:
+    if not extras:
+        return True
+    start = token.i - len(extras)
+    if start < token.sent.start:
+        return False
+    words = token.doc[start:token.i]
+    return all(e in {lemma(w), w.lower_} for e, w in zip(extras, words, strict=True))
+
+
+def _object_holds(token: Token, trig: Trigger, lex: Lexicon, dictionary: ActorDictionary) -> bool:
+    obj = object_of(token)
+    if trig.no_object:
+        return obj is None or obj.i == token.head.i
+    if trig.objects is None:
+        return True
+    candidates = [obj] if obj is not None else []
+    candidates += prep_objects(token, frozenset({"of", "to", "over", "into", "from", "up", "off", "on"}))
+    for prt in children(token, {"prt"}):
+        candidates += children(prt, {"pobj"})
+    return any(head_lemmas(c, dictionary.partitives) & trig.objects for c in candidates)
+
+
+def _excluded(token: Token, trig: Trigger, pos: str) -> bool:
+    mods = {lemma(c) for c in token.children if c.dep_ in MODIFIER_DEPS | {"poss", "nummod"}}
+    mods |= {c.lower_ for c in token.children}
+    if mods & trig.modifiers_exclude:
+        return True
+    if pos == "noun":  # "the September 11 attacks": a past event named by its date, not an event here
+        return any(c.ent_type_ == "DATE" and c.dep_ in MODIFIER_DEPS | {"nummod"} for c in token.children)
+    return False
+
+
+def match_token(token: Token, lex: Lexicon, dictionary: ActorDictionary) -> Match | None:
+    """The first reading (in file order) of this token whose conditions hold."""
+    pos, table = _table_for(token, lex)
+    if table is None:
+        return None
+    key = lemma(token)
+    phrases = table.get(key) or table.get(token.lower_) or []
+    for phrase in sorted(phrases, key=lambda p: p.trigger.index):
+        trig = phrase.trigger
+        extras_ok = (_verb_extras_hold(token, phrase.extras) if pos == "verb"
+                     else _noun_extras_hold(token, phrase.extras))
+        if not extras_ok or _excluded(token, trig, pos):
+            continue
+        if pos == "verb" and not _object_holds(token, trig, lex, dictionary):
+            continue
+        if pos == "noun" and trig.preps and not prep_objects(token, trig.preps):
+            continue
+        return Match(token, trig, pos)
+    return None
+
+
+def _table_for(token: Token, lex: Lexicon) -> tuple[str, dict[str, list[Phrase]] | None]:
+    if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}):
+        return "verb", lex.verbs
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return "noun", lex.nouns
+    if token.pos_ == "ADJ":
+        return "adj", lex.adjectives
+    return "", None
+
+
+# ------------------------------------------------------------------------------------------- the stage
+@dataclass
+class Found:
+    """An event before duplicates collapse, with the token that triggered it."""
+
+    event: Event
+    token: Token
+    casualty: str | None = None
+    victims: ActorRef | None = None
+    victim_count: int | None = None
+    acled_hint: str | None = None  # the trigger's forced ACLED key or a mode cue's ("Grenade")
+    reciprocal: bool = False
+
+    @property
+    def word(self) -> str:
+        return lemma(self.token)
+
+
+class EventFinder:
+    """Finds the events of one parsed article."""
+
+    def __init__(self, doc: Doc, article: Article, lex: Lexicon, dictionary: ActorDictionary) -> None:
+        self.doc = doc
+        self.article = article
+        self.lex = lex
+        self.cues = lex.cues
+        self.dictionary = dictionary
+        self.country = main_country(article.places)
+        self._resolver: ActorResolver | None = None
+        self.focus = focus_place(article.places)
+        self.reporting = lex.reporting_verbs | lex.cues.claim_verbs
+
+    @property
+    def resolver(self) -> ActorResolver:
+        """Built on first use: articles without trigger words never pay for actor matching."""
+        if self._resolver is None:
+            self._resolver = ActorResolver(self.doc, self.dictionary, self.article.statements, self.country)
+        return self._resolver
+
+    # -- top level
+    def events(self) -> list[Event]:
+        found: list[Found] = []
+        for sent in self.doc.sents:
+            found.extend(self.sentence_events(sent))
+        return collapse(found)
+
+    def sentence_events(self, sent: Span) -> list[Found]:
+        matches = [m for t in sent if (m := match_token(t, self.lex, self.dictionary))]
+        matches = self._drop_governed(matches)
+        found = fold_casualties([f for m in matches if (f := self.build(m, sent)) is not None])
+        for f in found:
+            f.event.acled = acled_type(f.event, f.acled_hint, self.lex, self.dictionary)
+        return found
+
+    def _drop_governed(self, matches: list[Match]) -> list[Match]:
+        """Swallowing words take the events below them; deferring words give way to them."""
+        by_token = {m.token.i: m for m in matches}
+        keep = []
+        for m in matches:
+            gov = self._governing_match(m.token, by_token)
+            if m.pos == "noun" and self._is_argument_of_same_event(m, by_token):
+                continue
+            if gov is not None and (gov.trigger.swallow or (m.pos == "noun" and not gov.trigger.defer
+                                                            and not gov.trigger.casualty
+                                                            and not self._has_own_actor(m.token))):
+                continue
+            if is_generic_gerund(m.token):
+                continue
+            if m.trigger.defer and any(self._governing_match(o.token, by_token) is m for o in matches if o is not m):
+                continue
+            keep.append(m)
+        return keep
+
+    def _governing_match(self, token: Token, by_token: dict[int, Match]) -> Match | None:
+        node = token
+        for _ in range(MAX_FRAME_DEPTH):
+            if node.dep_ not in GOVERNING_DEPS or node.head is node:
+                return None
+            node = node.head
+            if node.i in by_token:
+                return by_token[node.i]
+        return None
+
+    @staticmethod
+    def _is_argument_of_same_event(m: Match, by_token: dict[int, Match]) -> bool:
+        """"A roadside bomb exploded": the noun is the subject of the verb that reports the same event."""
+        head = by_token.get(m.token.head.i)
+        return (head is not None and head is not m and head.trigger.type == m.trigger.type
+                and m.token.dep_ in {"nsubj", "nsubjpass", "dobj"})
+
+    def _has_own_actor(self, token: Token) -> bool:
+        return any(c.dep_ == "poss" for c in token.children) or bool(prep_objects(token, self.cues.actor_preps))
+
+    # -- one event
+    def build(self, m: Match, sent: Span) -> Found | None:
+        token, trig = m.token, m.trigger
+        actor, target = self.arguments(m)
+        if trig.subject and not self._subject_fits(trig.subject, actor, token):
+            return None
+        if not self._worth_coding(m, actor, target):
+            return None
+        status, according_to, speaker = self.status(token)
+        actor = self._from_speakers_view(m, actor, speaker)
+        evidence_start, evidence_end = self.evidence_span(sent, token)
+        event = Event(
+            type=trig.type,
+            status=status,
+            start=evidence_start,
+            end=evidence_end,
+            evidence=self.article.text[evidence_start:evidence_end],
+            mode=trig.mode or self.mode_from_cues(token) or trig.default_mode,
+            actor=actor,
+            target=target,
+            place=self.place_for(token, evidence_start, evidence_end),
+            date=self.date_for(token, evidence_start, evidence_end),
+            according_to=according_to,
+        )
+        found = Found(event, token, casualty=trig.casualty, acled_hint=trig.acled or self.cue_near(token, True),
+                      reciprocal=trig.reciprocal)
+        if trig.casualty:
+            found.victims, found.victim_count = self.victims(token)
+            if trig.casualty == "kill":
+                event.fatalities = found.victim_count
+            if event.target is None:
+                event.target = found.victims
+        return found
+
+    def _worth_coding(self, m: Match, actor: ActorRef | None, target: ActorRef | None) -> bool:
+        """Precision: non-violent events need an actor and are no background in a relative clause ("militias
+        that partnered with the US"); violent verbs need an actor or a target; violent nouns one of them or
+        to be what their clause is about ("fighting broke out", "no fighting in X")."""
+        if m.trigger.type not in VIOLENT_TYPES:
+            return (actor is not None and not in_noun_modifier(m.token)
+                    and (m.trigger.type not in DYADIC_TYPES or is_actor(target)))
+        if actor is not None or target is not None:
+            return True
+        return m.pos == "noun" and m.trigger.casualty is None and self._noun_is_anchored(m.token)
+
+    def _from_speakers_view(self, m: Match, actor: ActorRef | None, speaker: ActorRef | None) -> ActorRef | None:
+        """In a speaker's words, 'they' is the other side; a clash with no named side involves the speaker's."""
+        if speaker is None or not speaker.actor:
+            return actor
+        subj = self.subject_token(m.token) if m.pos == "verb" else None
+        if (actor is not None and actor.actor == speaker.actor and subj is not None and subj.pos_ == "PRON"
+                and subj.lower_ in {"they", "them"} and self._quoted(subj)):
+            return self.resolver.other_side(subj, speaker.actor) or actor
+        if actor is None and m.trigger.reciprocal:
+            if speaker.actor in self.dictionary.entries:
+                return self.resolver.ref_for_code(speaker.actor)
+            return speaker
+        return actor
+
+    def _quoted(self, token: Token) -> bool:
+        before = [t for t in token.sent if t.i < token.i and t.text in QUOTE_MARKS]
+        return bool(before)
+
+    def _noun_is_anchored(self, token: Token) -> bool:
+        """An event noun that is itself what a clause is about: a subject, an object, negated, with a place."""
+        if token.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "ROOT"}:
+            return True
+        return any(c.dep_ == "det" and lemma(c) in self.cues.negation for c in token.children)
+
+    def _subject_fits(self, wanted: str, actor: ActorRef | None, token: Token) -> bool:
+        if wanted == "armed":
+            return self.is_armed_ref(actor) or self._subject_head_armed(token)
+        return actor_class(actor) in UNARMED_CLASSES
+
+    def _subject_head_armed(self, token: Token) -> bool:
+        subj = self.subject_token(token)
+        return subj is not None and bool(head_lemmas(subj, self.dictionary.partitives)
+                                         & self.lex.classes.get("armed_personnel", frozenset()))
+
+    def is_armed_ref(self, ref: ActorRef | None) -> bool:
+        return self.dictionary.is_armed(ref)
+
+    # -- arguments
+    def arguments(self, m: Match) -> tuple[ActorRef | None, ActorRef | None]:
+        if m.pos == "verb":
+            return self.verb_arguments(m.token, m.trigger)
+        return self.noun_arguments(m.token, m.trigger)
+
+    def verb_arguments(self, token: Token, trig: Trigger) -> tuple[ActorRef | None, ActorRef | None]:
+        actor_tok = self.subject_token(token)
+        target_tok = None
+        inverted = inverted_subject(token)
+        if inverted is not None:  # "headed for the valley are a group of soldiers"
+            actor_tok = inverted
+        elif trig.casualty and lemma(token) in {"die", "perish"}:
+            return None, self.resolve(actor_tok, as_target=True)
+        elif trig.subject and is_passive(token):  # "fighters are headed to the front": a state, not a passive
+            actor_tok = first_child(token, PASSIVE_SUBJECT_DEPS)
+        elif is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
+            target_tok = object_of(token)
+            agents = prep_objects(token, frozenset({"by"}))
+            actor_tok = agents[0] if agents else None
+        else:
+            obj = first_child(token, {"dobj"})
+            target_tok = obj if obj is not None and not trig.objects and not self._is_instrument(obj) else None
+            if target_tok is None:
+                target_tok = next(iter(prep_objects(token, self.cues.target_preps)), None)
+        if trig.recipient:
+            givers = prep_objects(token, self.cues.actor_preps) or [
+                g for o in children(token, {"dobj"}) for g in prep_objects(o, self.cues.actor_preps)]
+            actor_tok, target_tok = (givers[0] if givers else None), actor_tok
+        if trig.reciprocal and target_tok is None and actor_tok is not None:
+            target_tok = first_child(actor_tok, {"conj"})
+        return self.agent(actor_tok), self.resolve(target_tok, as_target=True)
+
+    def agent(self, token: Token | None) -> ActorRef | None:
+        """The actor: someone, not a thing ("an airstrike hit the market" has no named actor)."""
+        ref = self.resolve(token)
+        return ref if ref is not None and (ref.actor or ref.type or token is None or token.pos_ == "PROPN") else None
+
+    def _is_instrument(self, token: Token) -> bool:
+        """'fired rockets at X', 'fired tear gas': the object is the weapon, the target comes with a preposition."""
+        words = head_lemmas(token, self.dictionary.partitives)
+        return bool(words & (self.lex.classes.get("weapons", frozenset()) | self.lex.classes.get("fire", frozenset()))
+                    or any((w,) in self.lex.modes for w in words))
+
+    def noun_arguments(self, token: Token, trig: Trigger) -> tuple[ActorRef | None, ActorRef | None]:
+        actor_tok = first_child(token, {"poss"})
+        if actor_tok is None:
+            actor_tok = next((c for c in token.children if c.dep_ in {"compound", "amod"}
+                              and self.resolver.by_token.get(c.i)), None)
+        agents = prep_objects(token, self.cues.actor_preps)
+        if actor_tok is None and agents:
+            actor_tok = agents[0]
+        if actor_tok is None:
+            actor_tok = self._clause_subject(token)
+        targets = prep_objects(token, self.cues.noun_target_preps)
+        target_tok = targets[0] if targets else None
+        if trig.reciprocal and target_tok is not None and actor_tok is None:
+            actor_tok = first_child(target_tok, {"conj"})
+        actor, target = self.resolve(actor_tok), self.resolve(target_tok, as_target=True)
+        return actor, target if target is None or actor is None or target.name != actor.name else None
+
+    def _clause_subject(self, token: Token) -> Token | None:
+        """The subject of the verb an event noun hangs from ("reiterated his call", "following a meeting")."""
+        node = token
+        for _ in range(MAX_FRAME_DEPTH):
+            if node.dep_ not in {"dobj", "pobj", "prep", "pcomp", "attr", "xcomp", "advcl", "conj"}:
+                return None
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                subj = self.subject_token(node)
+                if subj is not None:
+                    return subj
+        return None
+
+    def subject_token(self, token: Token) -> Token | None:
+        """The subject, inherited along xcomp/conj/advcl chains; the noun a relative clause or participle modifies."""
+        node = token
+        for _ in range(MAX_FRAME_DEPTH):
+            subj = first_child(node, SUBJECT_DEPS) or inverted_subject(node)
+            if subj is not None and subj.dep_ != "expl":
+                if lemma(subj) in self.cues.relative_pronouns and node.dep_ == "relcl":
+                    return node.head
+                return subj
+            if node.dep_ == "relcl":
+                return node.head
+            if node.dep_ == "acl" and node.tag_ == "VBG":  # "fighters heading to the front"
+                return node.head
+            if node.dep_ not in SUBJECT_SHARING_DEPS or node.head is node:
+                return None
+            node = node.head
+            if is_passive(node) and node.dep_ != "conj":
+                return None
+        return None
+
+    def resolve(self, token: Token | None, *, as_target: bool = False) -> ActorRef | None:
+        if token is None or token.dep_ == "expl":
+            return None
+        if lemma(token) in self.cues.relative_pronouns and token.head.dep_ == "relcl":
+            token = token.head.head
+        if token.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} and token.ent_type_ == "":
+            return None
+        place = self._place_named_by(token) if as_target else None
+        if place is not None:  # "shelled the town of Tawila": the place itself is the target
+            return ActorRef(name=place.canonical or place.name, type="place", country=place.country)
+        ref = self.resolver.resolve(token, as_target=as_target)
+        if ref is None:
+            return None
+        person = apposed_person(token)
+        name = person or ref.name.lstrip(BULLETS).strip()
+        return ActorRef(name=name or ref.name, actor=ref.actor, type=ref.type, country=ref.country)
+
+    def _place_named_by(self, token: Token) -> Place | None:
+        """The place a target phrase names: the head itself or its 'of' phrase ("the town of Kuma")."""
+        heads = [token] + [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"]
+        for head in heads:
+            for place in self.article.places:
+                if place.start <= head.idx < place.end:
+                    return place
+        return None
+
+    def victims(self, token: Token) -> tuple[ActorRef | None, int | None]:
+        """Who a casualty word reports harmed, and how many: "killing 5 civilians", "30 fighters were killed"."""
+        victim = object_of(token) if lemma(token) not in {"die", "perish"} else first_child(token, SUBJECT_DEPS)
+        if token.pos_ == "ADJ" or token.pos_ == "NOUN":
+            victim = token.head if token.dep_ in {"amod", "acomp", "oprd"} else first_child(token, {"nummod"})
+            if token.dep_ == "acomp":
+                victim = first_child(token.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        if victim is None:
+            return None, None
+        return self.resolve(victim, as_target=True), count_of(victim)
+
+    # -- status and source
+    def status(self, token: Token) -> tuple[EventStatus, str | None, ActorRef | None]:
+        """The strongest status cue on the event word or the verbs that frame it; the source if any."""
+        status: EventStatus = "asserted"
+        speaker: ActorRef | None = None
+        below = token
+        for node in self.frame_chain(token):
+            found = self._node_status(node, node is token)
+            if found and STATUS_RANK[found] > STATUS_RANK[status]:
+                status = found
+            if speaker is None and node is not token and below.dep_ in REPORTED_DEPS and lemma(node) in self.reporting:
+                speaker = self._speaker_of(node)
+            below = node
+        statement = self._statement_at(token.idx)
+        if statement is not None:
+            speaker = self.resolver.speaker_ref(statement) or speaker
+            if speaker is not None:
+                speaker = ActorRef(statement.speaker.name, speaker.actor, speaker.type, speaker.country)
+        if speaker is not None and status == "asserted":
+            status = "claimed"
+        return status, speaker.name if speaker else None, speaker
+
+    def frame_chain(self, token: Token) -> Iterator[Token]:
+        node = token
+        yield node
+        for _ in range(MAX_FRAME_DEPTH + 1):
+            if node.dep_ not in FRAME_DEPS or node.head is node:
+                return
+            node = node.head
+            yield node
+
+    def _node_status(self, node: Token, is_trigger: bool) -> EventStatus | None:
+        c = self.cues
+        kids = list(node.children)
+        if any(k.dep_ == "neg" or (k.dep_ == "det" and lemma(k) in c.negation) for k in kids):
+            return "denied"
+        low = lemma(node)
+        if not is_trigger and low in c.denial_verbs:
+            return "denied"
+        if (not is_trigger and low in c.plan_verbs) or any(
+                k.dep_ == "aux" and k.lower_ in c.future_aux for k in kids):
+            return "planned"
+        if any(k.lower_ in c.hedge_adverbs for k in kids) or any(
+                k.dep_ == "aux" and k.lower_ in c.hedge_modals for k in kids):
+            return "hedged"
+        if not is_trigger and low in c.hedge_verbs:
+            return "hedged"
+        if not is_trigger and low in c.claim_verbs:
+            return "claimed"
+        return None
+
+    def _speaker_of(self, verb: Token) -> ActorRef | None:
+        subj = self.subject_token(verb) or next(iter(prep_objects(verb, frozenset({"by"}))), None)
+        if subj is None or subj.dep_ == "expl" or lemma(subj) in {"it", "report", "reports"}:
+            return None
+        if subj.ent_type_ == "" and subj.pos_ == "NOUN" and lemma(subj) in self.cues.claim_nouns:
+            return None
+        return self.resolve(subj)
+
+    def _statement_at(self, char: int) -> Statement | None:
+        for st in self.article.statements:
+            if st.start <= char < st.end:
+                return st
+        return None
+
+    # -- mode, place, date, evidence
+    def mode_from_cues(self, token: Token) -> str | None:
+        return self.cue_near(token, False)
+
+    def cue_near(self, token: Token, acled: bool) -> str | None:
+        """A mode (or ACLED sub-event) named around the event word: its modifiers, instrument, subject, object."""
+        table = self.lex.mode_acled if acled else self.lex.modes
+        near: list[Token] = []
+        for c in token.children:
+            if c.dep_ in {"ccomp", "advcl", "conj", "relcl"}:
+                continue
+            near.extend(c.subtree)
+        subj = self.subject_token(token)
+        if subj is not None:
+            near.extend(subj.subtree)
+        lemmas = [lemma(t) for t in near]
+        for size in (2, 1):
+            for i in range(len(lemmas) - size + 1):
+                mode = table.get(tuple(lemmas[i:i + size]))
+                if mode:
+                    return mode
+        return None
+
+    def place_for(self, token: Token, start: int, end: int) -> Place | None:
+        in_sentence = [p for p in self.article.places if start <= p.start < end and p.lat is not None]
+        if not in_sentence:
+            return self.focus
+        left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        inside = [p for p in in_sentence if left <= p.start < right]
+        pool = inside or in_sentence
+        return min(pool, key=lambda p: (p.feature == "country", abs(p.start - token.idx)))
+
+    def date_for(self, token: Token, start: int, end: int) -> TimeRef | None:
+        in_sentence = [t for t in self.article.times if start <= t.start < end]
+        if not in_sentence:
+            return None
+        return min(in_sentence, key=lambda t: (t.date_start is None, abs(t.start - token.idx)))
+
+    def evidence_span(self, sent: Span, token: Token) -> tuple[int, int]:
+        """The sentence around the event word, cut at line breaks (the parser runs bullets and headlines on)."""
+        text = self.article.text
+        start = max(sent.start_char, text.rfind("\n", 0, token.idx) + 1)
+        line_end = text.find("\n", token.idx)
+        end = sent.end_char if line_end < 0 else min(sent.end_char, line_end)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start] in BULLETS:
+            start += 1
+        return start, end
+
+
+def inverted_subject(token: Token) -> Token | None:
+    """The subject after the verb in an inversion: "headed for the valley are a group of soldiers"."""
+    for aux in token.children:
+        if aux.i > token.i and (aux.dep_ in {"aux", "auxpass"} or (aux.dep_ == "conj" and lemma(aux) == "be")):
+            attr = first_child(aux, {"attr", "nsubj"})
+            if attr is not None:
+                return attr
+    return None
+
+
+def apposed_person(token: Token) -> str | None:
+    """The person named in apposition to a role noun: "Russia's ambassador ... Dmitry Zhirnov"."""
+    if token.ent_type_ == "PERSON":
+        return None
+    for c in token.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            ent = next((e for e in token.doc.ents if e.start <= c.i < e.end), None)
+            return ent.text if ent is not None else c.text
+    return None
+
+
+def in_noun_modifier(token: Token) -> bool:
+    """A clause that describes a noun ("militias that partnered with the US", "people who want to join")."""
+    node = token
+    for _ in range(MAX_FRAME_DEPTH):
+        if node.dep_ in {"relcl", "acl"}:
+            return True
+        if node.dep_ not in {"xcomp", "conj", "ccomp"} or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def is_actor(ref: ActorRef | None) -> bool:
+    """A participant that is someone: a dictionary actor or a named person, group or state."""
+    return ref is not None and (ref.actor is not None or ref.type is not None)
+
+
+def is_generic_gerund(token: Token) -> bool:
+    """"experience in fighting the terrorists": an -ing form inside a noun's prepositional phrase is no event."""
+    return (token.tag_ == "VBG" and token.dep_ in {"pcomp", "pobj"} and token.head.dep_ == "prep"
+            and token.head.head.pos_ in {"NOUN", "PROPN"})
+
+
+def count_of(token: Token) -> int | None:
+    """The number a noun phrase counts: "30 fighters", "at least 12 people", "killed 5"."""
+    own = parse_number(token) if token.like_num or token.lower_ in NUMBER_WORDS else None
+    if own is not None:
+        return own
+    for c in token.children:
+        if c.dep_ == "nummod":
+            return parse_number(c)
+    return None
+
+
+def focus_place(places: Sequence[Place]) -> Place | None:
+    """The place the article is about: the most named below country level, else the most named country."""
+    resolved = [p for p in places if p.lat is not None]
+    if not resolved:
+        return None
+    def key(p: Place) -> str:
+        return (p.canonical or p.name).lower()
+    counts = Counter(key(p) for p in resolved)
+    fine = [p for p in resolved if p.feature != "country"]
+    pool = fine or resolved
+    return max(pool, key=lambda p: (counts[key(p)], -resolved.index(p)))
+
+
+def fold_casualties(found: list[Found]) -> list[Found]:
+    """Casualty words belong to the violent event of their sentence (fatalities, victims) when there is one."""
+    violent = [f for f in found if f.casualty is None and f.event.type in VIOLENT_TYPES]
+    out = []
+    for f in found:
+        if f.casualty is None:
+            out.append(f)
+            continue
+        if not violent:
+            if f.victims is not None:
+                out.append(f)
+            continue
+        host = min(violent, key=lambda v: abs(v.token.i - f.token.i))
+        if f.casualty == "kill" and f.victim_count is not None:
+            host.event.fatalities = (host.event.fatalities or 0) + f.victim_count
+        if f.victims is not None and host.event.actor is None and host.event.target is not None and host.reciprocal:
+            host.event.actor = f.victims  # "30 fighters were killed in clashes with troops": one side of the clash
+        elif host.event.target is None and f.victims is not None:
+            host.event.target = f.victims
+    return out
+
+
+def _ref_key(ref: ActorRef | None) -> str:
+    if ref is None:
+        return ""
+    return (ref.actor or ref.name).lower()
+
+
+def _compatible(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def _place_key(e: Event) -> str:
+    return (e.place.canonical or e.place.name).lower() if e.place else ""
+
+
+def _date_key(e: Event) -> str:
+    return (e.date.date_start or "") if e.date else ""
+
+
+def same_event(a: Found, b: Found) -> bool:
+    """Same type, actor and polarity; the same target, or the same word with targets and dates not in conflict."""
+    x, y = a.event, b.event
+    if x.type != y.type or _ref_key(x.actor) != _ref_key(y.actor) or (x.status == "denied") != (y.status == "denied"):
+        return False
+    if not _compatible(_date_key(x), _date_key(y)):
+        return False
+    if _ref_key(x.target) == _ref_key(y.target):
+        return True
+    if a.word == b.word and _compatible(_ref_key(x.target), _ref_key(y.target)):
+        return True
+    # ACLED's unit: one actor, mode, place and day ("an airstrike hit the market ... 30 killed in the airstrike")
+    same_place = _place_key(x) != "" and _place_key(x) == _place_key(y)
+    return x.mode == y.mode and same_place and bool(_date_key(x) or _date_key(y))
+
+
+def collapse(found: Iterable[Found]) -> list[Event]:
+    """The same event mentioned twice in one article is one record (the first mention, completed)."""
+    kept: list[Found] = []
+    for f in found:
+        e = f.event
+        match = next((k for k in kept if same_event(k, f)), None)
+        if match is None:
+            kept.append(f)
+            continue
+        first = match.event
+        first.target = first.target or e.target
+        first.date = first.date or e.date
+        first.fatalities = first.fatalities if first.fatalities is not None else e.fatalities
+    return [k.event for k in kept]
+
+
+# ------------------------------------------------------------------------------------------- ACLED
+def actor_class(ref: ActorRef | None) -> str:
+    if ref is None or ref.type is None:
+        return "unknown"
+    if ref.type in STATE_ARMED_TYPES or ref.type == "government":
+        return "state"
+    if ref.type in {"civilians", "protesters", "rioters"}:
+        return ref.type
+    if ref.type in {"rebel group", "militia", "unidentified armed group", "political party"}:
+        return "nonstate"
+    return "unknown"
+
+
+def target_class(ref: ActorRef | None, lex: Lexicon, dictionary: ActorDictionary) -> str:
+    if ref is None:
+        return "unknown"
+    if dictionary.is_armed(ref):
+        return "armed"
+    if ref.type in {"civilians", "protesters", "place"}:
+        return ref.type
+    words = set(re.findall(r"[a-z]+", ref.name.lower()))
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    if words & {"protester", "protestor", "demonstrator"}:
+        return "protesters"
+    if words & (lex.classes.get("armed_personnel", frozenset()) | lex.classes.get("military_objects", frozenset())):
+        return "armed"
+    if words & lex.classes.get("civilian_objects", frozenset()):
+        return "civilians"
+    return "unknown"
+
+
+def acled_type(event: Event, trigger_acled: str | None, lex: Lexicon, dictionary: ActorDictionary) -> AcledType | None:
+    facts: dict[str, Any] = {
+        "type": event.type,
+        "mode": event.mode,
+        "acled": trigger_acled,
+        "actor": actor_class(event.actor),
+        "target": target_class(event.target, lex, dictionary),
+        "fatalities": bool(event.fatalities),
+        "state_actor": actor_class(event.actor) == "state",
+    }
+    for rule in lex.acled_rules:
+        if all(_condition_holds(facts[k], v) for k, v in rule.conditions.items()):
+            return rule.result
+    return None
+
+
+def _condition_holds(fact: Any, wanted: Any) -> bool:
+    if isinstance(wanted, list):
+        return fact in wanted
+    return bool(fact) == bool(wanted)
+
+
+# ------------------------------------------------------------------------------------------- entry point
+def find_events(doc: Doc, article: Article, lex: Lexicon, dictionary: ActorDictionary) -> list[Event]:
+    finder = EventFinder(doc, article, lex, dictionary)
+    events = finder.events()
+    for event in events:
+        event.id = content_id(article.id, event.type, str(event.start), _ref_key(event.actor), _ref_key(event.target))
+    return events
+
+
+def run(doc: Doc, article: Article, ctx: Context) -> None:
+    lex = lexicon_for(ctx)
+    article.events = find_events(doc, article, lex, dictionary_for(ctx))
+
+
+STAGE = Stage("events", "1", run)
+
+

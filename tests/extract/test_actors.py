@@ -1,0 +1,86 @@
+"""The actor dictionary and resolver: dictionary names, demonym + noun, people acting for bodies, unknown actors,
+the user's --actors file, and the actors stage on statements. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from fieldbrief.extract.actors import ActorDictionary, ActorResolver, load_dictionary, speaker_code
+from fieldbrief.model import ActorRef, Article, RawDocument
+from fieldbrief.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return load_dictionary()
+
+
+@pytest.fixture(scope="module")
+def nlp(pipeline: Pipeline) -> Language:
+    return pipeline.nlp
+
+
+def subject(doc: Doc) -> Token:
+    return next(t for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
+
+
+def resolve_subject(nlp: Language, dictionary: ActorDictionary, text: str) -> ActorRef | None:
+    doc = nlp(text)
+    return ActorResolver(doc, dictionary).resolve(subject(doc))
+
+
+def test_dictionary_name(nlp: Language, dictionary: ActorDictionary) -> None:
+    ref = resolve_subject(nlp, dictionary, "The Taliban captured the district centre on Monday.")
+    assert ref is not None and ref.actor == "TAL"
+
+
+def test_demonym_and_generic_noun(nlp: Language, dictionary: ActorDictionary) -> None:
+    ref = resolve_subject(nlp, dictionary, "Sudanese soldiers entered the camp before dawn.")
+    assert ref is not None and ref.actor == "SDN-MIL" and ref.name == "Sudanese soldiers"
+
+
+def test_person_acts_for_a_body(dictionary: ActorDictionary) -> None:
+    assert speaker_code(dictionary, "Sergei Lavrov") == "RUS-GOV"
+    assert speaker_code(dictionary, "Lavrov") == "RUS-GOV"
+
+
+def test_generic_class_takes_the_article_country(nlp: Language, dictionary: ActorDictionary) -> None:
+    doc = nlp("Gunmen stormed the market at noon.")
+    ref = ActorResolver(doc, dictionary, country="NG").resolve(subject(doc))
+    assert ref is not None and ref.actor == "UAG-NG"
+
+
+def test_unknown_actor_keeps_name_and_ner_type(nlp: Language, dictionary: ActorDictionary) -> None:
+    ref = resolve_subject(nlp, dictionary, "Kwame Mensah Boateng visited the camp on Friday.")
+    assert ref is not None and ref.actor is None
+    assert "Boateng" in ref.name and ref.type == "person"
+
+
+def test_anti_prefix_is_not_the_actor(nlp: Language, dictionary: ActorDictionary) -> None:
+    ref = resolve_subject(nlp, dictionary, "Anti-Taliban fighters gathered in the valley.")
+    assert ref is None or ref.actor != "TAL"
+
+
+def test_user_file_is_merged_over_the_shipped_dictionary(tmp_path: Path, nlp: Language) -> None:
+    user = tmp_path / "actors.toml"
+    user.write_text(
+        '[[actor]]\ncode = "BMB"\nname = "Blue Mountain Brigade"\ntype = "militia"\ncountry = "SS"\n'
+        'aliases = ["BMB", "Blue Mountain fighters"]\n',
+        encoding="utf-8",
+    )
+    merged = load_dictionary(user)
+    assert merged.lookup("Blue Mountain Brigade") is not None
+    assert "TAL" in merged.entries  # the shipped entries are still there
+    ref = ActorResolver(doc := nlp("The BMB attacked a police post."), merged).resolve(subject(doc))
+    assert ref is not None and ref.actor == "BMB" and ref.type == "militia"
+
+
+def test_stage_fills_speaker_actor(pipeline: Pipeline) -> None:
+    text = "Sergei Lavrov told reporters in Moscow on Thursday that the talks had been constructive."
+    (article,) = list(pipeline.run_documents([RawDocument(source="t", text=text, published="2023-03-10")]))
+    assert isinstance(article, Article)
+    assert [s.speaker.actor for s in article.statements] == ["RUS-GOV"]

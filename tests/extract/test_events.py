@@ -1,0 +1,165 @@
+"""The events stage, one construction at a time, on sentences written for these tests (fictional events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldbrief.extract.events import Trigger, load_lexicon
+from fieldbrief.model import Article, Event, RawDocument
+from fieldbrief.pipeline import Pipeline
+
+PUBLISHED = "2023-03-10"  # a Friday
+
+
+def analyze(pipeline: Pipeline, text: str, published: str = PUBLISHED) -> Article:
+    (out,) = list(pipeline.run_documents([RawDocument(source="test", text=text, published=published)]))
+    assert isinstance(out, Article), out
+    for event in out.events:
+        assert out.text[event.start:event.end] == event.evidence
+    return out
+
+
+def only(events: list[Event], type_: str) -> Event:
+    found = [e for e in events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.evidence) for e in events]
+    return found[0]
+
+
+# -- the lexicon ------------------------------------------------------------------------------------------
+def test_lexicon_loads_every_trigger_table() -> None:
+    lex = load_lexicon()
+    assert "shell" in lex.verbs and "airstrike" in lex.nouns
+    assert all(isinstance(p.trigger, Trigger) for phrases in lex.verbs.values() for p in phrases)
+    assert lex.acled_rules and lex.cues.negation
+
+
+# -- status --------------------------------------------------------------------------------------------------
+def test_negation_makes_a_denied_event(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "Local officials in Maridi insisted on Sunday that there had been no fighting in the town.")
+    assert only(art.events, "ASSAULT").status == "denied"
+
+
+def test_denial_by_a_speaker(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "The rebel commander Tomas Okello denied that his men attacked the aid convoy near Yei.")
+    event = only(art.events, "ASSAULT")
+    assert event.status == "denied"
+    assert event.according_to and "Okello" in event.according_to
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("It is believed that militants attacked the police post outside the town of Kuma overnight.", "hedged"),
+        ("Militants reportedly attacked the police post outside the town of Kuma overnight.", "hedged"),
+        ("It was claimed that the soldiers retreated from the hill above the town of Kuma.", "claimed"),
+        ("The rebels vowed to attack the provincial capital before the rainy season begins.", "planned"),
+        ("Soldiers attacked the police post outside the town of Kuma overnight, residents said.", "claimed"),
+        ("Soldiers attacked the police post outside the town of Kuma overnight, killing three officers.", "asserted"),
+    ],
+)
+def test_status_cues(pipeline: Pipeline, text: str, status: str) -> None:
+    events = analyze(pipeline, text).events
+    assert [e.status for e in events] == [status], [(e.type, e.status) for e in events]
+
+
+def test_according_to_comes_from_the_enclosing_statement(pipeline: Pipeline) -> None:
+    text = '"Our fighters ambushed an army convoy near the river," said Hassan Dube, a rebel spokesman.'
+    art = analyze(pipeline, text)
+    event = only(art.events, "ASSAULT")
+    assert event.status == "claimed"
+    assert event.according_to == "Hassan Dube"
+
+
+# -- arguments, fatalities, place, date ---------------------------------------------------------------------
+def test_actor_and_target_from_the_parse(pipeline: Pipeline) -> None:
+    event = only(analyze(pipeline, "Rebels ambushed an army convoy on the road to the town of Kuma.").events, "ASSAULT")
+    assert event.actor is not None and event.actor.name == "Rebels"
+    assert event.target is not None and "convoy" in event.target.name
+
+
+def test_passive_with_agent(pipeline: Pipeline) -> None:
+    text = "The market in the town of Kuma was shelled by government forces on Tuesday."
+    event = only(analyze(pipeline, text).events, "ASSAULT")
+    assert event.actor is not None and "forces" in event.actor.name
+    assert event.mode == "heavy-weapons"
+
+
+def test_fatalities_from_a_passive_casualty(pipeline: Pipeline) -> None:
+    text = "30 Taliban fighters were killed in clashes with government troops in Kandahar province."
+    event = only(analyze(pipeline, text).events, "ASSAULT")
+    assert event.fatalities == 30
+    assert event.actor is not None and event.actor.actor == "TAL"
+
+
+def test_casualty_folds_into_the_attack_of_its_sentence(pipeline: Pipeline) -> None:
+    text = "On 3 March 2023, RSF shelled residential areas in El Fasher, killing 5 civilians."
+    art = analyze(pipeline, text)
+    event = only(art.events, "ASSAULT")
+    assert len(art.events) == 1
+    assert event.fatalities == 5
+    assert event.actor is not None and event.actor.actor == "RSF"
+    assert event.place is not None and event.place.country == "SD"
+    assert event.date is not None and event.date.date_start == "2023-03-03"
+    assert event.acled is not None and event.acled.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_place_and_relative_date_of_a_press_release(pipeline: Pipeline) -> None:
+    text = "Ukrainian forces repelled 14 attacks near Bakhmut on Tuesday, the General Staff reported."
+    event = only(analyze(pipeline, text).events, "ASSAULT")
+    assert event.place is not None and event.place.country == "UA"
+    assert event.date is not None and event.date.date_start == "2023-03-07"
+    assert event.actor is not None and event.actor.actor == "UKR-MIL"
+
+
+def test_several_events_in_one_sentence(pipeline: Pipeline) -> None:
+    text = "Soldiers arrested six suspects and later burned their houses in the village of Kuma."
+    types = sorted(e.type for e in analyze(pipeline, text).events)
+    assert types == ["ASSAULT", "COERCE"]
+
+
+def test_the_same_event_twice_is_one_record(pipeline: Pipeline) -> None:
+    text = ("Government troops shelled the town of Tawila on Monday.\n\n"
+            "Residents fled after the shelling. Government troops shelled Tawila on Monday, killing two children.")
+    events = [e for e in analyze(pipeline, text).events if e.type == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0].fatalities == 2
+
+
+# -- ACLED -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("An Israeli air strike killed seven people in a house in Gaza City on Sunday.", "Air/drone strike"),
+        ("Gunmen abducted 12 villagers in Zamfara state on Wednesday night.", "Abduction/forced disappearance"),
+        ("Police arrested 20 opposition supporters in Mandalay on Thursday.", "Arrests"),
+        ("Police fired tear gas at protesters in Khartoum on Monday.", "Protest with intervention"),
+        ("Hundreds of protesters marched peacefully through Yangon on Monday.", "Peaceful protest"),
+        ("A roadside bomb exploded near an army patrol in Kidal, wounding two soldiers.",
+         "Remote explosive/landmine/IED"),
+    ],
+)
+def test_acled_mapping(pipeline: Pipeline, text: str, sub_event: str) -> None:
+    events = analyze(pipeline, text).events
+    assert [e.acled.sub_event_type if e.acled else None for e in events] == [sub_event], [
+        (e.type, e.mode, e.acled) for e in events]
+
+
+# -- precision -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The finance minister said the economy grew by three percent last year despite the drought.",
+        "Teachers held a general strike rate review in the capital, the union said in a statement.",
+        "The museum remembers the September 11 attacks with a new exhibition opening in spring.",
+        "He has years of experience in fighting wildfires in the dry hills of the region.",
+    ],
+)
+def test_no_event_for_ordinary_sentences(pipeline: Pipeline, text: str) -> None:
+    assert analyze(pipeline, text).events == []
+
+
+def test_ids_are_stable(pipeline: Pipeline) -> None:
+    text = "Rebels ambushed an army convoy on the road to the town of Kuma on Monday."
+    first, second = analyze(pipeline, text), analyze(pipeline, text)
+    assert [e.id for e in first.events] == [e.id for e in second.events]
+    assert all(e.id for e in first.events)
