@@ -1,0 +1,438 @@
+"""The statements stage on sentences written for these tests (fictional people and events)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import pytest
+from spacy.language import Language
+
+from fieldbrief import nlp as nlp_module
+from fieldbrief.extract.statements import Cues, Quote, extract, load_cues, scan_quotes
+from fieldbrief.model import Article, Statement
+from fieldbrief.options import Options
+
+
+class Analyse(Protocol):
+    def __call__(self, text: str, outlet: str | None = None) -> list[Statement]: ...
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return nlp_module.load(Options().model)
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    return load_cues()
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp: Language, cues: Cues) -> Analyse:
+    def run(text: str, outlet: str | None = None) -> list[Statement]:
+        article = Article(source="test", text=text, outlet=outlet)
+        found = extract(nlp(text), article, cues)
+        for st in found:
+            assert text[st.start:st.end] == st.content
+            assert st.sentence_start is not None and st.sentence_end is not None
+            assert st.sentence_start <= st.start and st.end <= st.sentence_end
+            assert st.id
+        return found
+
+    return run
+
+
+def only(statements: list[Statement]) -> Statement:
+    assert len(statements) == 1, [(s.speaker.name, s.content) for s in statements]
+    return statements[0]
+
+
+# -- quotation marks -------------------------------------------------------------------------------------
+def test_apostrophes_do_not_open_or_close_quotes() -> None:
+    text = "'The army's convoys haven't reached the fighters' camps yet,' she said."
+    quotes = scan_quotes(text)
+    assert len(quotes) == 1
+    assert text[quotes[0].start:quotes[0].end] == "The army's convoys haven't reached the fighters' camps yet,"
+
+
+def test_curly_and_straight_quotes_are_found() -> None:
+    text = "He called it \u201ca disgrace\u201d and \u2018a lie\u2019 and \"a farce\"."
+    assert [text[q.start:q.end] for q in scan_quotes(text)] == ["a disgrace", "a lie", "a farce"]
+
+
+def test_quote_left_open_runs_to_paragraph_end() -> None:
+    text = 'She said: "We have no water.\n\nThe town was silent.'
+    quote = only_quote(text)
+    assert text[quote.start:quote.end] == "We have no water."
+    assert not quote.closed
+
+
+def only_quote(text: str) -> Quote:
+    quotes = scan_quotes(text)
+    assert len(quotes) == 1
+    return quotes[0]
+
+
+# -- direct speech -----------------------------------------------------------------------------------------
+def test_quote_first(analyse: Analyse) -> None:
+    st = only(analyse("'We will not withdraw from the northern villages,' Defence Minister Elena Markova told "
+                      "reporters on Monday."))
+    assert st.kind == "direct"
+    assert st.content == "We will not withdraw from the northern villages"
+    assert st.speaker.name == "Elena Markova"
+    assert st.speaker.kind == "person"
+    assert st.cue == "told"
+
+
+def test_speaker_first_with_colon(analyse: Analyse) -> None:
+    st = only(analyse('Colonel Pavel Orlov said: "Our units have secured the bridge and the road."'))
+    assert st.kind == "direct"
+    assert st.content == "Our units have secured the bridge and the road."
+    assert st.speaker.name == "Pavel Orlov"
+
+
+def test_imperative_quote_after_colon(analyse: Analyse) -> None:
+    st = only(analyse('On the radio, Halima Osei said: "Stay indoors. Do not approach the river."'))
+    assert st.content == "Stay indoors. Do not approach the river."
+    assert st.speaker.name == "Halima Osei"
+
+
+def test_multi_paragraph_quote_reopens_at_each_paragraph(analyse: Analyse) -> None:
+    text = ('Aid worker Jonas Weber said: "The convoy left the depot at dawn with twelve trucks.\n\n'
+            '"We lost contact with the drivers at noon.\n\n'
+            '"Nobody has heard from them since."\n\n'
+            "The agency did not comment.")
+    found = analyse(text)
+    assert [s.content for s in found] == [
+        "The convoy left the depot at dawn with twelve trucks.",
+        "We lost contact with the drivers at noon.",
+        "Nobody has heard from them since.",
+    ]
+    assert {s.speaker.name for s in found} == {"Jonas Weber"}
+
+
+def test_split_quote(analyse: Analyse) -> None:
+    found = analyse('"The talks are over," Hamid Karimi said. "We will return home tomorrow."')
+    assert [s.content for s in found] == ["The talks are over", "We will return home tomorrow."]
+    assert all(s.speaker.name == "Hamid Karimi" and s.kind == "direct" for s in found)
+
+
+def test_quote_that_never_closes(analyse: Analyse) -> None:
+    text = 'Nadia Aziz said: "The hospital has no power and the generators are broken.\n\nThe city was dark.'
+    st = only(analyse(text))
+    assert st.content == "The hospital has no power and the generators are broken."
+    assert st.kind == "direct"
+
+
+def test_nested_quotes_stay_in_the_outer_quote(analyse: Analyse) -> None:
+    st = only(analyse("Omar Farouk said: \"The guards shouted 'leave now' and we ran to the trucks.\""))
+    assert st.content == "The guards shouted 'leave now' and we ran to the trucks."
+    assert st.kind == "direct"
+
+
+def test_unattributed_scare_quotes_are_not_statements(analyse: Analyse) -> None:
+    assert analyse("The group is banned as an 'extremist' organisation in several countries.") == []
+
+
+# -- indirect speech -------------------------------------------------------------------------------------
+def test_said_that(analyse: Analyse) -> None:
+    st = only(analyse("Governor Tomas Lind said that the flood had destroyed three bridges."))
+    assert st.kind == "indirect"
+    assert st.content == "the flood had destroyed three bridges"
+    assert st.speaker.name == "Tomas Lind"
+
+
+def test_said_without_that(analyse: Analyse) -> None:
+    st = only(analyse("Tomas Lind said the flood had destroyed three bridges."))
+    assert st.content == "the flood had destroyed three bridges"
+
+
+def test_told_someone_that(analyse: Analyse) -> None:
+    st = only(analyse("Amira Haddad told the council that the clinic would reopen next week."))
+    assert st.content == "the clinic would reopen next week"
+    assert st.cue == "told"
+    assert st.speaker.name == "Amira Haddad"
+
+
+def test_according_to_at_start_and_end(analyse: Analyse) -> None:
+    first = only(analyse("According to Mayor Ruth Adler, forty families fled the town overnight."))
+    assert first.content == "forty families fled the town overnight"
+    assert first.speaker.name == "Ruth Adler"
+    assert first.cue == "According to"
+    last = only(analyse("Forty families fled the town overnight, according to Ruth Adler."))
+    assert last.content == "Forty families fled the town overnight"
+
+
+def test_according_to_evidence_is_no_speaker(analyse: Analyse) -> None:
+    assert analyse("According to images shared online, the bridge was destroyed on Sunday.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Idris Bello claimed that his fighters had taken the airport.", "claimed",
+         "his fighters had taken the airport"),
+        ("Idris Bello confirmed that two soldiers had been captured.", "confirmed",
+         "two soldiers had been captured"),
+        ("Idris Bello denied that his fighters had shelled the market.", "denied",
+         "his fighters had shelled the market"),
+        ("Idris Bello insisted that the convoy carried only food.", "insisted", "the convoy carried only food"),
+        ("Idris Bello vowed that the road would stay open.", "vowed", "the road would stay open"),
+        ("Idris Bello warned that supplies were running low.", "warned", "supplies were running low"),
+        ("Idris Bello reiterated his call for a ceasefire in the south.", "reiterated",
+         "his call for a ceasefire in the south"),
+        ("Idris Bello hailed the agreement as a breakthrough.", "hailed", "the agreement as a breakthrough"),
+        ("Idris Bello rejected the proposal for a buffer zone.", "rejected", "the proposal for a buffer zone"),
+        ("Idris Bello dismissed the reports of heavy losses.", "dismissed", "the reports of heavy losses"),
+        ("Idris Bello denied the allegations of torture.", "denied", "the allegations of torture"),
+        ("The Eastern Brigade claimed responsibility for the ambush.", "claimed",
+         "responsibility for the ambush"),
+    ],
+)
+def test_reporting_verbs(analyse: Analyse, sentence: str, cue: str, content: str) -> None:
+    st = only(analyse(sentence))
+    assert (st.cue, st.content) == (cue, content)
+
+
+def test_claim_with_other_objects_is_no_statement(analyse: Analyse) -> None:
+    assert analyse("The floods claimed the lives of twenty people.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ("Pavel Orlov said in a tweet that the bridge was open.", "tweet"),
+        ("Pavel Orlov said on Twitter that the bridge was open.", "tweet"),
+        ("Pavel Orlov said in an interview with a local radio station that the bridge was open.", "interview"),
+        ("Pavel Orlov told a press conference that the bridge was open.", "press conference"),
+        ("Pavel Orlov said on state television that the bridge was open.", "state television"),
+        ("Pavel Orlov said at his daily briefing that the bridge was open.", "briefing"),
+        ("Pavel Orlov said in a statement that the bridge was open.", "statement"),
+        ("Pavel Orlov said that the bridge was open.", None),
+    ],
+)
+def test_channels(analyse: Analyse, sentence: str, channel: str | None) -> None:
+    st = only(analyse(sentence))
+    assert st.channel == channel
+    assert st.content == "the bridge was open"
+
+
+def test_headline_form(analyse: Analyse) -> None:
+    st = only(analyse("Rebels seize second airport in the north, Russia says"))
+    assert st.content == "Rebels seize second airport in the north"
+    assert st.speaker.name == "Russia"
+    assert st.speaker.kind == "organisation"
+
+
+def test_mixed_quote(analyse: Analyse) -> None:
+    st = only(analyse("Laura Berg told reporters that the ceasefire was 'holding well' in the east."))
+    assert st.kind == "mixed"
+    assert st.content == "the ceasefire was 'holding well' in the east"
+
+
+def test_hedges_without_speaker_are_not_statements(analyse: Analyse) -> None:
+    text = ("It is believed that the rebels retreated overnight. Reports claim that the bridge fell. "
+            "Last week, it was claimed that the garrison had surrendered.")
+    assert analyse(text) == []
+
+
+def test_said_without_content_is_no_statement(analyse: Analyse) -> None:
+    assert analyse("The minister said nothing and left the room.") == []
+
+
+def test_infinitive_promises_are_not_statements(analyse: Analyse) -> None:
+    assert analyse("The fighters have vowed to continue their campaign in the hills.") == []
+
+
+# -- speakers ----------------------------------------------------------------------------------------------
+def test_pronoun_resolves_to_person_named_two_sentences_earlier(analyse: Analyse) -> None:
+    text = ("Minister Karl Holm arrived in the capital on Tuesday. The streets were quiet after the storm. "
+            "'We will rebuild every school,' he said.")
+    st = only(analyse(text))
+    assert st.speaker.name == "Karl Holm"
+    assert st.speaker.mention == "he"
+
+
+def test_she_skips_a_male_speaker(analyse: Analyse) -> None:
+    text = ("Anna Petrova, the agency's spokeswoman, said the aid had arrived. David Cole, the mission chief, "
+            "said the roads were open. She said that more trucks would follow.")
+    found = analyse(text)
+    assert [s.speaker.name for s in found] == ["Anna Petrova", "David Cole", "Anna Petrova"]
+
+
+def test_surname_and_title_resolve_to_full_name(analyse: Analyse) -> None:
+    text = ("Sarah Mensah said the vote would go ahead. Later, Ms Mensah added that observers had arrived. "
+            "Mensah insisted that the count would be fair.")
+    found = analyse(text)
+    assert [s.speaker.name for s in found] == ["Sarah Mensah"] * 3
+    assert [s.speaker.mention for s in found] == ["Sarah Mensah", "Ms Mensah", "Mensah"]
+
+
+def test_description_resolves_to_named_speaker(analyse: Analyse) -> None:
+    text = ("Foreign Minister Ivan Sokolov confirmed that talks would resume in May. "
+            "Speaking later, the Russian official also said that the delegations had agreed on an agenda.")
+    found = analyse(text)
+    assert [s.speaker.name for s in found] == ["Ivan Sokolov", "Ivan Sokolov"]
+    assert found[1].speaker.mention == "the Russian official"
+
+
+def test_bare_title_resolves_to_the_titled_name(analyse: Analyse) -> None:
+    text = ("Interior Minister said that the border would close.\n\n"
+            "Interior Minister Lukas Brandt spoke in the capital.")
+    assert only(analyse(text)).speaker.name == "Lukas Brandt"
+
+
+def test_states_and_organisations_speak(analyse: Analyse) -> None:
+    found = analyse("Russia said its embassy would stay open. The Taliban said the road to the north was closed.")
+    assert [(s.speaker.name, s.speaker.kind) for s in found] == [("Russia", "organisation"),
+                                                                 ("Taliban", "organisation")]
+
+
+def test_group_description_and_it_resolve_to_the_group(analyse: Analyse) -> None:
+    text = ("The Taliban said the road to the north was closed. The militant group also claimed that its "
+            "fighters controlled the pass. It said that talks were possible.")
+    assert [s.speaker.name for s in analyse(text)] == ["Taliban"] * 3
+
+
+def test_unnamed_source_keeps_the_outlet(analyse: Analyse) -> None:
+    text = ("A source told The Sun Online that the convoy had turned back.\n\n"
+            "The source said: 'They ran out of fuel near the pass.'")
+    found = analyse(text, outlet="The Sun")
+    assert [s.speaker.name for s in found] == ["unnamed source (The Sun Online)"] * 2
+    assert all(s.speaker.kind == "unnamed" and s.speaker.outlet == "The Sun Online" for s in found)
+
+
+def test_unnamed_officials_take_the_article_outlet(analyse: Analyse) -> None:
+    st = only(analyse("Officials said the airport would reopen on Friday.", outlet="Reuters"))
+    assert st.speaker.kind == "unnamed"
+    assert st.speaker.outlet == "Reuters"
+    assert "Reuters" in st.speaker.name
+
+
+def test_outlet_as_speaker(analyse: Analyse) -> None:
+    st = only(analyse("The brigade had withdrawn from the valley before dawn, The Daily Herald reports."))
+    assert st.speaker.kind == "outlet"
+    assert st.speaker.name == "Daily Herald"
+    assert st.content == "The brigade had withdrawn from the valley before dawn"
+
+
+def test_possessor_of_the_account_speaks_for_they(analyse: Analyse) -> None:
+    text = 'In a post on the Eastern Brigade\'s account, they said: "We hold the ridge."'
+    assert only(analyse(text)).speaker.name == "Eastern Brigade"
+
+
+def test_nested_report_by_the_same_speaker_is_part_of_the_statement(analyse: Analyse) -> None:
+    text = "The Taliban said it had sent fighters to the valley after they claimed that local officials refused."
+    st = only(analyse(text))
+    assert st.content.startswith("it had sent fighters")
+
+
+def test_cues_data_lists_denials() -> None:
+    cues = load_cues()
+    for verb in ("deny", "reject", "dismiss", "refute"):
+        assert verb in cues.clause_verbs and verb in cues.object_verbs
+
+
+# -- harder constructions ----------------------------------------------------------------------------------
+def test_quote_split_mid_sentence(analyse: Analyse) -> None:
+    found = analyse('"The bridge is gone," Hamid Karimi said, "and the road is flooded."')
+    assert [s.content for s in found] == ["The bridge is gone", "and the road is flooded."]
+    assert {s.speaker.name for s in found} == {"Hamid Karimi"}
+
+
+def test_trailing_unattributed_quote_in_the_sentence_is_no_continuation(analyse: Analyse) -> None:
+    found = analyse('"We are not leaving," Hamid Karimi said, calling the offer "an insult".')
+    assert [s.content for s in found] == ["We are not leaving"]
+
+
+def test_quote_paragraph_after_an_attributed_quote(analyse: Analyse) -> None:
+    found = analyse('"We held the line," said Captain Ines Moreau.\n\n"Nobody retreated, nobody surrendered."')
+    assert [s.content for s in found] == ["We held the line", "Nobody retreated, nobody surrendered."]
+    assert {s.speaker.name for s in found} == {"Ines Moreau"}
+
+
+def test_quoted_as_saying(analyse: Analyse) -> None:
+    st = only(analyse("Rebel commander Yusuf Dar was quoted as saying that his men would not disarm."))
+    assert (st.speaker.name, st.content) == ("Yusuf Dar", "his men would not disarm")
+
+
+def test_statement_saying(analyse: Analyse) -> None:
+    st = only(analyse("The Northland Defence Ministry issued a statement saying that the drills had ended."))
+    assert st.content == "the drills had ended"
+    assert st.speaker.kind == "organisation"
+    assert "Ministry" in st.speaker.name
+
+
+def test_statement_from_an_organisation(analyse: Analyse) -> None:
+    st = only(analyse("A statement from the Northland Defence Ministry said the drills had ended."))
+    assert st.content == "the drills had ended"
+    assert "Ministry" in st.speaker.name
+    assert st.channel == "statement"
+
+
+def test_inanimate_inference_is_no_statement(analyse: Analyse) -> None:
+    assert analyse("The move signals that the talks have failed.") == []
+    assert analyse("It is hard to say whether the truce will hold.") == []
+
+
+def test_plural_common_noun_is_an_unnamed_source(analyse: Analyse) -> None:
+    st = only(analyse("Protesters said the police had fired tear gas.", outlet="Reuters"))
+    assert st.speaker.kind == "unnamed"
+    assert st.content == "the police had fired tear gas"
+
+
+def test_apposition_names_the_speaker(analyse: Analyse) -> None:
+    st = only(analyse("The foreign minister, Ivan Sokolov, said that the embassy would reopen."))
+    assert st.speaker.name == "Ivan Sokolov"
+
+
+def test_journalists_question_is_not_the_speakers_statement(analyse: Analyse) -> None:
+    st = only(analyse('Asked whether the army would withdraw, Ivan Sokolov said: "Not this year."'))
+    assert st.content == "Not this year."
+
+
+def test_someones_spokesman_is_not_that_someone(analyse: Analyse) -> None:
+    text = "Opposition leader Marta Kowal left the country. Her spokesman said she would return in May."
+    st = only(analyse(text))
+    assert st.speaker.name == "spokesman of Marta Kowal"
+
+
+def test_institution_keeps_its_own_name(analyse: Analyse) -> None:
+    text = "Ruritania said the talks had stalled. The army said it had moved two brigades to the border."
+    found = analyse(text)
+    assert [s.speaker.name for s in found] == ["Ruritania", "army"]
+
+
+def test_negated_speaker_is_no_statement(analyse: Analyse) -> None:
+    assert analyse("No group has claimed responsibility for the attack.") == []
+
+
+def test_quote_completing_the_content_is_part_of_it(analyse: Analyse) -> None:
+    st = only(analyse("Lena Vogel admits the blockade was her 'greatest failure'."))
+    assert st.kind == "mixed"
+    assert st.content == "the blockade was her 'greatest failure'"
+
+
+def test_attribution_after_the_clause(analyse: Analyse) -> None:
+    st = only(analyse("The troops withdrew from the town overnight, officials said.", outlet="Reuters"))
+    assert st.content == "The troops withdrew from the town overnight"
+    assert st.speaker.name == "unnamed official (Reuters)"
+
+
+def test_attribution_interrupting_the_clause(analyse: Analyse) -> None:
+    st = only(analyse("The strikes, officials said, killed 12 people in the market."))
+    assert st.content.startswith("The strikes") and st.content.endswith("killed 12 people in the market")
+    middle = only(analyse("The ceasefire, according to the mediators, is holding."))
+    assert middle.content.startswith("The ceasefire") and middle.content.endswith("is holding")
+
+
+def test_surname_prefers_the_namesake_who_spoke(analyse: Analyse) -> None:
+    text = ("General Karim Haddad died in the war. His son Omar Haddad said the valley would hold. "
+            "Haddad added that his fighters had enough food.")
+    assert [s.speaker.name for s in analyse(text)] == ["Omar Haddad", "Omar Haddad"]
+
+
+def test_beliefs_held_by_a_named_source(analyse: Analyse) -> None:
+    st = only(analyse("Mayor Ruth Adler believes the dam will hold."))
+    assert (st.speaker.name, st.content) == ("Ruth Adler", "the dam will hold")
+    assert analyse("The mayor expects to win the vote.") == []
