@@ -22,9 +22,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
+# The main job: the contract as JSON Lines, then the store, the claims across articles and the brief.
 demo: setup
 	@mkdir -p out
 	$(BIN)/fieldbrief analyze $(DEMO_INPUT) --format jsonl --out out/seeds.jsonl
+	rm -f out/seeds.db
+	$(BIN)/fieldbrief ingest $(DEMO_INPUT) --db out/seeds.db
+	$(BIN)/fieldbrief claims --db out/seeds.db --out out/claims.jsonl
+	$(BIN)/fieldbrief brief --db out/seeds.db --format html --out out/brief.html
 
 # The brief is checked in a real headless browser: Debian's chromium, installed when missing.
 $(CHROMIUM):

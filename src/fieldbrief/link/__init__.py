@@ -13,12 +13,12 @@ from __future__ import annotations
 from fieldbrief.link.claims import build_claims, locate_people
 from fieldbrief.link.copies import copied_paragraphs, find_origins
 from fieldbrief.link.entities import resolve
-from fieldbrief.link.text import lexicon
-from fieldbrief.link.units import Unit, build_units
+from fieldbrief.link.text import Lexicon, lexicon
+from fieldbrief.link.units import Unit, build_units, display_name, event_window, party
 from fieldbrief.model import Article, Corpus, Event
 
 # Bump when linking changes what it produces: stored links from another version are recomputed.
-LINK_VERSION = "1.1"
+LINK_VERSION = "1.2"
 
 
 def link_corpus(articles: list[Article]) -> Corpus:
@@ -43,12 +43,12 @@ def link_corpus(articles: list[Article]) -> Corpus:
         for unit in article_units:
             unit.whereabouts = locate_people(unit, persons, article.text)
         units.extend(article_units)
-        events.extend(_event_units(article, article_units))
-    claims = build_claims(units, events)
+        events.extend(_event_units(article, article_units, lex))
+    claims = build_claims(units, events, {e.id: e.name for e in entities})
     return Corpus(articles, origins, entities, claims)
 
 
-def _event_units(article: Article, units: list[Unit]) -> list[tuple[Unit, Event]]:
+def _event_units(article: Article, units: list[Unit], lex: Lexicon) -> list[tuple[Unit, Event]]:
     """Each event with the unit of its sentence, its evidence span as the member span."""
     out = []
     for event in article.events:
@@ -57,7 +57,10 @@ def _event_units(article: Article, units: list[Unit]) -> list[tuple[Unit, Event]
             continue
         unit = Unit(**{**host.__dict__, "start": event.start, "end": event.end,
                        "text": article.text[event.start : event.end], "kind": "event", "record_id": event.id,
-                       "speaker": event.according_to or host.speaker})
+                       "speaker": event.according_to or host.speaker, "event_type": event.type,
+                       "when": event_window(event) or host.when,
+                       "actor_name": display_name(event.actor, lex),
+                       "target": party(event.target)})
         out.append((unit, event))
     return out
 

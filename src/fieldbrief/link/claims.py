@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -44,6 +44,7 @@ class ClaimParams:
     event_window_days: int
     max_days_apart: int
     same_place_km: float
+    min_salient: int
 
 
 def params(lex: Lexicon) -> ClaimParams:
@@ -57,19 +58,24 @@ def params(lex: Lexicon) -> ClaimParams:
         int(c["event_window_days"]),
         int(w["max_days_apart"]),
         float(w["same_place_km"]),
+        int(c["min_salient"]),
     )
 
 
-def build_claims(units: list[Unit], events: list[tuple[Unit, Event]]) -> list[Claim]:
+def build_claims(
+    units: list[Unit], events: list[tuple[Unit, Event]], names: dict[str, str] | None = None
+) -> list[Claim]:
+    """Claims over the units of a corpus; `names`: entity id -> display name, for whereabouts questions."""
     lex = lexicon()
     p = params(lex)
     weights = _idf(units)
     claims = _corroborations(units, weights, p)
     claims += _assertion_vs_denial(units, p)
     claims += _number_disputes(units, weights, p)
-    claims += _whereabouts_disputes(units, p)
+    claims += _whereabouts_disputes(units, p, names or {})
     claims += _event_claims(events, p)
-    claims = _merge_contested(claims)
+    by_span = {(u.article_id, u.start, u.end): u for u in [*units, *(u for u, _ in events)]}
+    claims = _merge_contested(claims, by_span, p)
     claims += _single_statements(units, claims)
     ranked = sorted(claims, key=lambda c: ({"contested": 0, "corroborated": 1}.get(c.status, 2), c.id))
     return list({c.id: c for c in reversed(ranked)}.values())[::-1]  # one claim per id, the strongest status
@@ -97,8 +103,8 @@ def similarity(a: Unit, b: Unit, weights: dict[str, float], p: ClaimParams) -> f
     """Weighted cosine over features; 0 unless enough is shared, and a content word among it."""
     fa, fb = a.features, b.features
     shared = fa & fb
-    if len(shared) < p.min_shared or not any(":" not in f for f in shared):
-        return 0.0
+    if len(shared) < p.min_shared or len(a.salient & b.salient) < p.min_salient:
+        return 0.0  # sharing names is not saying the same thing about them
     dot = sum(_weight(f, weights, p) ** 2 for f in shared)
     na = math.sqrt(sum(_weight(f, weights, p) ** 2 for f in fa))
     nb = math.sqrt(sum(_weight(f, weights, p) ** 2 for f in fb))
@@ -131,8 +137,8 @@ def _polarity_conflict(a: Unit, b: Unit) -> bool:
 def _corroborations(units: list[Unit], weights: dict[str, float], p: ClaimParams) -> list[Claim]:
     sims: dict[tuple[int, int], float] = {}
     for i, j in candidate_pairs(units, p):
-        if _polarity_conflict(units[i], units[j]):
-            continue  # an assertion and its denial are not the same claim
+        if _polarity_conflict(units[i], units[j]) or not same_time(units[i], units[j], p, strict=False):
+            continue  # an assertion and its denial are not the same claim; nor are things years apart
         sim = similarity(units[i], units[j], weights, p)
         if sim >= p.min_similarity:
             sims[(i, j)] = sim
@@ -188,13 +194,54 @@ def _days_apart(a: Unit, b: Unit) -> int:
 
 def _independent(a: Unit, b: Unit) -> bool:
     """Two different voices: different origins, or two different named speakers in one article."""
-    if a.origin_id != b.origin_id:
-        return True
-    return a.speaker is not None and b.speaker is not None and a.voice != b.voice
+    named_apart = a.speaker is not None and b.speaker is not None and a.voice != b.voice
+    if a.outlet and a.outlet == b.outlet:
+        return named_apart  # an outlet revising its own report (a later toll) does not contradict itself
+    return a.origin_id != b.origin_id or named_apart
 
 
-def _same_happening(a: Unit, b: Unit) -> bool:
-    """Same place below country level, or (neither naming such a place) at least two shared actors."""
+def window(u: Unit, p: ClaimParams) -> tuple[dt.date, dt.date] | None:
+    """When what the unit reports happened: its own dates, else the days before its article was published."""
+    if u.when:
+        return u.when
+    if u.published:
+        try:
+            day = dt.date.fromisoformat(u.published[:10])
+        except ValueError:
+            return None
+        return (day - dt.timedelta(days=p.event_window_days), day)
+    return None
+
+
+def same_time(a: Unit, b: Unit, p: ClaimParams, *, strict: bool = True) -> bool:
+    """Time windows that overlap (with `event_window_days` of slack). Strict: a date written in one text and
+    no date known for the other (no dates, no publication day) is not the same time ("in 2001" is no news of
+    today); not strict (lasting facts, "the son of a commander slain in 2001"), only known dates can clash."""
+    wa, wb = window(a, p), window(b, p)
+    if wa is None or wb is None:
+        return not strict or not (a.when or b.when)
+    slack = dt.timedelta(days=p.event_window_days)
+    return wa[0] - slack <= wb[1] and wb[0] - slack <= wa[1]
+
+
+def _same_parties(a: Unit, b: Unit) -> bool:
+    """Two events against different targets are different happenings (who attacks may well be disputed)."""
+    return not (a.target and b.target and a.target != b.target)
+
+
+def _in_common(a: Unit, b: Unit, ignore: Collection[str]) -> bool:
+    """An actor, or a word beyond those ignored ("police" in "police said 12 were killed")."""
+    return bool(a.entities & b.entities) or any(w not in ignore for w in a.content & b.content)
+
+
+def _same_happening(a: Unit, b: Unit, p: ClaimParams, ignore: Collection[str] = ()) -> bool:
+    """Compatible time and targets, and the same place: within one article the article's place stands in for an
+    unnamed one; across articles a side naming no place needs the same scene and an actor in common. Without any
+    place below country level, at least two shared actors."""
+    if not same_time(a, b, p) or not _same_parties(a, b):
+        return False
+    if a.article_id != b.article_id and not (a.place_keys and b.place_keys):
+        return bool(a.scene & b.scene) and _in_common(a, b, ignore)
     if a.scene & b.scene:
         return True
     if a.scene or b.scene:
@@ -203,6 +250,7 @@ def _same_happening(a: Unit, b: Unit) -> bool:
 
 
 def _assertion_vs_denial(units: list[Unit], p: ClaimParams) -> list[Claim]:
+    lex = lexicon()
     by_topic: dict[str, list[Unit]] = defaultdict(list)
     for u in units:
         for topic in u.topics:
@@ -215,13 +263,12 @@ def _assertion_vs_denial(units: list[Unit], p: ClaimParams) -> list[Claim]:
             (a, d)
             for d in dispute
             for a in affirm
-            if _independent(a, d) and _same_happening(a, d) and _days_apart(a, d) <= p.max_days_apart
+            if _independent(a, d) and _same_happening(a, d, p, lex.topics) and _days_apart(a, d) <= p.max_days_apart
         ]
         for component in _components(edges):
             sides: list[Said] = [(u, _side(u.topics[topic] == "affirms"), None) for u in component]
-            where = _where(component)
-            summary = f"Whether there was {topic}{where}"
-            why = _why_denial(sides, topic, where)
+            summary = question(topic, _actor(component), _place_name(component))
+            why = _why_sides(sides)
             claims.append(_claim(summary, "event", "contested", sides, why=why, event_type=_event_type(component)))
     return claims
 
@@ -230,15 +277,54 @@ def _event_type(component: list[Unit]) -> str | None:
     return next((u.event_type for u in component if u.event_type), None)
 
 
+def _place_name(component: list[Unit]) -> str | None:
+    """The place as the articles write it ("Dara", not the gazetteer's "Dar‘ā")."""
+    named = Counter(p.name for u in component for p in u.places if place_key(p) and p.name[:1].isupper())
+    return named.most_common(1)[0][0] if named else None
+
+
 def _where(component: list[Unit]) -> str:
-    named = [p for u in component for p in u.places if place_key(p) and p.name[:1].isupper()]
-    return f" in {named[0].canonical or named[0].name}" if named else ""
+    name = _place_name(component)
+    return f" in {name}" if name else ""
 
 
-def _why_denial(sides: list[Said], topic: str, where: str) -> str:
-    yes = sorted({u.speaker or u.outlet or "the outlet" for u, s, _ in sides if s == "affirms"})
-    no = sorted({u.speaker or u.outlet or "the outlet" for u, s, _ in sides if s == "disputes"})
-    return f"{', '.join(yes)}: there was {topic}{where}; {', '.join(no)}: there was none"
+def _actor(component: list[Unit]) -> str | None:
+    """The actor the disputed events name most often ("the Taliban"), for the claim's question."""
+    names = Counter(u.actor_name for u in component if u.actor_name)
+    return names.most_common(1)[0][0] if names else None
+
+
+def question(topic: str, actor: str | None, place: str | None) -> str:
+    """ "Whether the Taliban attacked Panjshir": the topic's question template that the known details fill."""
+    templates = lexicon().section("summaries")["questions"].get(topic, {})
+    if actor and place and "actor_place" in templates:
+        return str(templates["actor_place"]).format(actor=actor, place=place)
+    if place and "place" in templates:
+        return str(templates["place"]).format(place=place)
+    return str(templates.get("none", f"Whether there was {topic}"))
+
+
+def _why_sides(sides: list[Said]) -> str:
+    """Each voice once per side with its own words: 'A (Outlet): “…” vs B (Outlet): “…”'."""
+    parts = []
+    for side in ("affirms", "disputes"):
+        voices: dict[str, Unit] = {}
+        for u, s, _ in sides:
+            if s == side and (u.voice not in voices or _telling(u) > _telling(voices[u.voice])):
+                voices[u.voice] = u
+        parts.append("; ".join(f"{_cite(u)}: “{_short(u.text, 120)}”" for u in voices.values()))
+    return " vs ".join(p for p in parts if p)
+
+
+def _telling(u: Unit) -> tuple[bool, bool]:
+    """Which of a voice's sentences to quote: its own words first, then the one that names the happening."""
+    return (u.kind == "statement", u.event_type is not None)
+
+
+def _cite(u: Unit) -> str:
+    if u.speaker and u.outlet and u.outlet not in u.speaker:
+        return f"{u.speaker} ({u.outlet})"
+    return u.speaker or u.outlet or "the outlet"
 
 
 def _components(edges: list[tuple[Unit, Unit]]) -> list[list[Unit]]:
@@ -278,8 +364,8 @@ def _number_disputes(units: list[Unit], weights: dict[str, float], p: ClaimParam
         sides: list[Said] = [(u, _side(v == first), str(v)) for u, v in zip(component, values, strict=True)]
         shown = " vs ".join(dict.fromkeys(str(v) for v in values if v is not None))
         summary = f"How many were {cls}{_where(component)}: {shown}"
-        why = f"different numbers {cls}: " + "; ".join(
-            f"{u.speaker or u.outlet or 'the outlet'} says {v}" for u, v in zip(component, values, strict=True)
+        why = "; ".join(
+            f"{_cite(u)} says {v} {cls}: “{_short(u.text, 120)}”" for u, v in zip(component, values, strict=True)
         )
         claims.append(_claim(summary, "number", "contested", sides, why=why, event_type=_event_type(component)))
     return claims
@@ -292,9 +378,9 @@ def _count_clash(a: Unit, b: Unit) -> bool:
 
 def _same_incident(a: Unit, b: Unit, p: ClaimParams) -> bool:
     """Counts of one incident: same place (or same actors) and some shared wording beyond the count itself."""
-    if not _same_happening(a, b):
-        return False
     lex = lexicon()
+    if not _same_happening(a, b, p, lex.number_classes):
+        return False
     shared = {f for f in a.content & b.content if f not in lex.number_classes and not f.isdigit()}
     return bool(shared - {k.split("/")[-1] for k in a.place_keys})
 
@@ -341,7 +427,7 @@ def _subject_before(persons: list[tuple[int, int, str]], pos: int, floor: int) -
     return max(before)[1] if before else None
 
 
-def _whereabouts_disputes(units: list[Unit], p: ClaimParams) -> list[Claim]:
+def _whereabouts_disputes(units: list[Unit], p: ClaimParams, names: dict[str, str]) -> list[Claim]:
     by_person: dict[str, list[tuple[Unit, str, Place | None]]] = defaultdict(list)
     for u in units:
         for who, kind, place in u.whereabouts:
@@ -353,7 +439,7 @@ def _whereabouts_disputes(units: list[Unit], p: ClaimParams) -> list[Claim]:
             for x, a in enumerate(seen)
             for b in seen[x + 1 :]
             if a[0] is not b[0] and _apart(a, b, p) and _independent(a[0], b[0])
-            and _days_apart(a[0], b[0]) <= p.max_days_apart
+            and _days_apart(a[0], b[0]) <= p.max_days_apart and same_time(a[0], b[0], p)
         ]
         for component in _components(edges):
             members = {id(u) for u in component}
@@ -362,8 +448,12 @@ def _whereabouts_disputes(units: list[Unit], p: ClaimParams) -> list[Claim]:
             sides: list[Said] = [
                 (u, _side(values[id(u)][0] == first), _where_value(*values[id(u)])) for u in component
             ]
-            summary = "Where the person is: " + " vs ".join(dict.fromkeys(v or "" for _, _, v in sides))
-            why = "whereabouts differ: " + "; ".join(f"{_who(u)}: {v}" for u, _, v in sides)
+            who = names.get(_person, "the person")
+            summary = f"Where {who} is: " + " or ".join(dict.fromkeys(v or "" for _, _, v in sides))
+            why = "; ".join(
+                f"{_cite(u)}: {who} {'is ' if (v or '').startswith('in ') else ''}{v} (“{_short(u.text, 120)}”)"
+                for u, _, v in sides
+            )
             claims.append(_claim(summary, "whereabouts", "contested", sides, why=why))
     return claims
 
@@ -406,43 +496,34 @@ def _event_claims(events: list[tuple[Unit, Event]], p: ClaimParams) -> list[Clai
         groups[_event_key(unit, event)].append((unit, event))
     claims = []
     for (etype, _, _), members in sorted(groups.items()):
-        for window in _date_windows(members, p.event_window_days):
-            said: list[Said] = [(u, _side(e.status != "denied"), None) for u, e in window]
+        for group in _date_groups(members, p):
+            said: list[Said] = [(u, _side(e.status != "denied"), None) for u, e in group]
             statuses = {s for _, s, _ in said}
-            origins = {u.origin_id for u, _ in window}
+            origins = {u.origin_id for u, _ in group}
             status: ClaimStatus = (
                 "contested" if len(statuses) == 2 else "corroborated" if len(origins) >= 2 else "single-source"
             )
-            summary = _short(window[0][1].evidence)
+            summary = _short(group[0][1].evidence)
             why = "asserted by some sources, denied by others" if status == "contested" else None
             claims.append(_claim(summary, "event", status, said, why=why, event_type=etype,
-                                 records=[e.id for _, e in window]))
+                                 records=[e.id for _, e in group]))
     return claims
 
 
-def _date_windows(members: list[tuple[Unit, Event]], days: int) -> list[list[tuple[Unit, Event]]]:
-    """Split events of one key where their dates lie more than `days` apart (undated ones join the first)."""
-    def when(e: Event) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(e.date.date_start) if e.date and e.date.date_start else None
-        except ValueError:
-            return None
+def _date_groups(members: list[tuple[Unit, Event]], p: ClaimParams) -> list[list[tuple[Unit, Event]]]:
+    """Split events of one key into groups whose members all happened at compatible times (see same_time)."""
+    def start(m: tuple[Unit, Event]) -> dt.date:
+        w = window(m[0], p)
+        return w[0] if w else dt.date.max
 
-    dated = sorted((m for m in members if when(m[1])), key=lambda m: when(m[1]) or dt.date.min)
-    windows: list[list[tuple[Unit, Event]]] = []
-    for m in dated:
-        d = when(m[1])
-        if windows and d and (last := when(windows[-1][-1][1])) and (d - last).days <= days:
-            windows[-1].append(m)
+    groups: list[list[tuple[Unit, Event]]] = []
+    for m in sorted(members, key=start):
+        host = next((g for g in groups if all(same_time(m[0], o[0], p) for o in g)), None)
+        if host is None:
+            groups.append([m])
         else:
-            windows.append([m])
-    undated = [m for m in members if not when(m[1])]
-    if undated:
-        if windows:
-            windows[0].extend(undated)
-        else:
-            windows.append(undated)
-    return windows
+            host.append(m)
+    return groups
 
 
 def _single_statements(units: list[Unit], claims: list[Claim]) -> list[Claim]:
@@ -498,8 +579,12 @@ def _short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _merge_contested(claims: list[Claim]) -> list[Claim]:
-    """Claims that share evidence with a contested claim (the same denial found as an event) fold into it."""
+Spans = dict[tuple[str, int, int], Unit]
+
+
+def _merge_contested(claims: list[Claim], by_span: Spans, p: ClaimParams) -> list[Claim]:
+    """Claims that share evidence with a contested claim (the same denial found as an event) fold into it, but
+    only when everything they report can be the same happening (times, targets and places agree)."""
     contested = [c for c in claims if c.status == "contested"]
     rest = [c for c in claims if c.status != "contested"]
     merged: list[Claim] = []
@@ -511,12 +596,27 @@ def _merge_contested(claims: list[Claim]) -> list[Claim]:
             _absorb(host, claim)
     kept = []
     for claim in rest:
-        host = next((c for c in merged if claim.kind == "event" and _share_evidence(c, claim)), None)
+        host = next(
+            (c for c in merged if claim.kind == "event" and _share_evidence(c, claim)
+             and _fits(c, claim, by_span, p)),
+            None,
+        )
         if host is None:
             kept.append(claim)
         else:
             _absorb(host, claim)
     return merged + kept
+
+
+def _fits(host: Claim, other: Claim, by_span: Spans, p: ClaimParams) -> bool:
+    """Every member of `other` can report the same happening as every member of `host`."""
+    mine = [u for m in host.members if (u := by_span.get((m.article_id, m.start, m.end)))]
+    theirs = [u for m in other.members if (u := by_span.get((m.article_id, m.start, m.end)))]
+    return all(
+        same_time(a, b, p) and _same_parties(a, b) and not (a.place_keys and b.place_keys and
+                                                            not a.place_keys & b.place_keys)
+        for a in theirs for b in mine
+    )
 
 
 def _overlap(a: ClaimMember, b: ClaimMember) -> bool:

@@ -47,6 +47,9 @@ class Matcher:
     titled_re: re.Pattern[str]
     surname_min_score: float
     given_min_score: float
+    role_before: re.Pattern[str]  # "Russia's ambassador to Afghanistan " right before a name
+    role_after: re.Pattern[str]  # ", the vice president" right after a name
+    role_alone: re.Pattern[str]  # "Afghanistan's vice president" / "the Taliban spokesman" standing for a person
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +68,13 @@ def matcher() -> Matcher:
     pattern = "|".join(re.escape(a) for a in sorted(alias_code, key=len, reverse=True))
     titles = frozenset(t.lower() for t in conf["titles"])
     title_alt = "|".join(re.escape(t) for t in sorted(conf["titles"], key=len, reverse=True))
+    roles = "|".join(re.escape(r) for r in sorted(conf["roles"], key=len, reverse=True))
+    qual = rf"(?P<q>{NAME_WORD})"
+    role = rf"(?P<role>(?i:{roles}))(?:[ \t]+(?:to|of|for)[ \t]+{NAME_WORD})?"
     return Matcher(
+        role_before=re.compile(rf"(?:{qual}(?:['’]s)?[ \t]+)?{role},?[ \t]+(?:(?:{title_alt})\.?[ \t]+)?$"),
+        role_after=re.compile(rf"^,[ \t]+(?:the|a|an)[ \t]+(?:{qual}['’]s[ \t]+)?{role}\b"),
+        role_alone=re.compile(rf"\b(?:the[ \t]+)?{qual}(?:['’]s)?[ \t]+{role}\b(?![ \t]*,?[ \t]*[A-Z])"),
         dictionary=dictionary,
         alias_re=re.compile(rf"(?<![\w-])(?:{pattern})(?!\w)", re.IGNORECASE),
         alias_code=alias_code,
@@ -227,7 +236,70 @@ def resolve(articles: list[Article]) -> tuple[list[Entity], dict[str, list[tuple
                 entity.article_ids.append(aid)
             out.append((mention, eid))
         resolved[aid] = out
-    return sorted(entities.values(), key=lambda e: e.id), resolved
+    by_id = {a.id: a for a in articles}
+    holders = _role_holders(resolved, by_id, entities, m)
+    for aid, out in resolved.items():
+        for mention, eid in _role_mentions(by_id[aid], out, holders, m):
+            entity = entities[eid]
+            if mention.text not in entity.mentions:
+                entity.mentions.append(mention.text)
+            if aid not in entity.article_ids:
+                entity.article_ids.append(aid)
+            # the office replaces what a speaker slot made of it ("president of Bakhtar")
+            out[:] = [(x, e) for x, e in out if not (x.start < mention.end and mention.start < x.end)]
+            out.append((mention, eid))
+        out.sort(key=lambda x: x[0].start)
+    used = {eid for out in resolved.values() for _, eid in out}
+    return sorted((e for e in entities.values() if e.id in used), key=lambda e: e.id), resolved
+
+
+# ------------------------------------------------------------------------------------------- offices
+RoleKey = tuple[str | None, str]  # (the body the office is of, or None; the office)
+
+
+def _role_key(qualifier: str | None, role: str, m: Matcher) -> RoleKey:
+    """ "Taliban" and "the Taliban's" name one body; a country's demonym does too when the dictionary knows it."""
+    q = re.sub(r"['’]s$", "", (qualifier or "").lower())
+    if not q or q in lexicon().stopwords:
+        return (None, role.lower().replace("-", " "))
+    return (m.alias_code.get(q, q), role.lower().replace("-", " "))
+
+
+def _role_holders(
+    resolved: dict[str, list[tuple[Mention, str]]], articles: dict[str, Article], entities: dict[str, Entity],
+    m: Matcher,
+) -> dict[RoleKey, set[str]]:
+    """Who holds which office, from names written beside it: "Russia's ambassador Dmitry Zhirnov",
+    "Amrullah Saleh, the vice president"."""
+    holders: dict[RoleKey, set[str]] = {}
+    for aid, mentions in resolved.items():
+        text = articles[aid].text
+        for mention, eid in mentions:
+            if entities[eid].kind != "person":
+                continue
+            before = m.role_before.search(text, max(0, mention.start - 80), mention.start)
+            after = m.role_after.match(text[mention.end : mention.end + 80])
+            for hit in (before, after):
+                if hit:
+                    holders.setdefault(_role_key(hit.group("q"), hit.group("role"), m), set()).add(eid)
+    return holders
+
+
+def _role_mentions(
+    article: Article, mentions: list[tuple[Mention, str]], holders: dict[RoleKey, set[str]], m: Matcher
+) -> list[tuple[Mention, str]]:
+    """Office phrases with no name beside them ("Afghanistan's vice president said") that only one person holds."""
+    taken = [(x.start, x.end) for x, _ in mentions if x.text[:1].isupper()]  # names, not speaker descriptions
+    out = []
+    for hit in m.role_alone.finditer(article.text):
+        key = _role_key(hit.group("q"), hit.group("role"), m)
+        if key[0] is None or any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        owners = holders.get(key) or holders.get((None, key[1]), set())
+        if len(owners) == 1:
+            eid = next(iter(owners))
+            out.append((Mention(article.id, hit.start(), hit.end(), hit.group(), None, True), eid))
+    return out
 
 
 def _coded_entity(code: str, m: Matcher) -> tuple[str, Entity]:

@@ -42,6 +42,9 @@ class Lexicon:
     negations: frozenset[str]
     denial_verbs: frozenset[str]
     modals: frozenset[str]
+    habitual: frozenset[str]  # "experience in fighting": a topic word about a habit or a past, not a happening
+    disputing: dict[tuple[str, ...], str]  # lower-case word tuple -> the topic it disputes
+    max_disputing: int
     polarity_window: int
     number_words: dict[str, int]
     number_classes: dict[str, str]  # stem -> class
@@ -167,6 +170,8 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
     topics = {stem(w, irregular): name for name, terms in raw["topics"].items() if isinstance(terms, list)
               for w in terms}
     pol, num = raw["polarity"], raw["numbers"]
+    disputing = {tuple(w for w, _, _ in words(phrase)): topic for topic, phrases in pol["disputing"].items()
+                 for phrase in phrases}
     return Lexicon(
         raw=raw,
         stopwords=frozenset(w for w in toks["stopwords"] if w not in keep),
@@ -179,6 +184,9 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         negations=frozenset(pol["negations"]),
         denial_verbs=frozenset(pol["denial_verbs"]),
         modals=frozenset(pol["modals"]),
+        habitual=frozenset(pol["habitual"]),
+        disputing=disputing,
+        max_disputing=max((len(k) for k in disputing), default=1),
         polarity_window=int(pol["window"]),
         number_words=dict(num["words"]),
         number_classes={stem(w, irregular): cls for cls, terms in num["classes"].items() for w in terms},

@@ -7,15 +7,17 @@ polarity), the casualty counts it gives, and where it says a named person is.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from fieldbrief.link.entities import Mention
 from fieldbrief.link.text import Lexicon, Token, sentences, tokens
-from fieldbrief.model import Article, Entity, Event, Place, Statement
+from fieldbrief.model import ActorRef, Article, Entity, Event, Place, Statement, TimeRef
 
 Polarity = str  # "affirms" | "disputes" | "modal"
+Window = tuple[dt.date, dt.date]
 ATTRIBUTION_GAP = 4  # characters between a name and its reporting word: ", ", " ", "'s "
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 
@@ -34,6 +36,7 @@ class Unit:
     speaker: str | None
     tokens: list[Token]
     content: frozenset[str]  # content stems
+    salient: frozenset[str]  # content stems outside entity names and places: what is said about them
     entities: frozenset[str]  # entity ids
     places: list[Place]
     place_keys: frozenset[str]  # below country level: "af/panjshir"
@@ -44,6 +47,9 @@ class Unit:
     updates_count: bool = False  # "the toll rose to ..." : not comparable with an earlier count
     whereabouts: list[tuple[str, str, Place | None]] = field(default_factory=list)  # (entity id, kind, place)
     event_type: str | None = None
+    when: Window | None = None  # dates the text gives for what it reports (an event date, "in 2001")
+    actor_name: str | None = None  # the event's actor as written for people ("the Taliban"), for summaries
+    target: str | None = None  # the event's target's actor code, when the unit is an event
 
     @property
     def features(self) -> frozenset[str]:
@@ -103,6 +109,7 @@ def _unit(
     statement = _statement_in(article.statements, s, e)
     event = _event_in(article.events, s, e)
     places = [p for p in article.places if s <= p.start < e]
+    names = [(m.start, m.end) for m, _ in inside] + [(p.start, p.end) for p in places]
     start, end, kind, record = s, e, "sentence", None
     if statement is not None:
         start, end, kind, record = statement.start, statement.end, "statement", statement.id
@@ -121,11 +128,15 @@ def _unit(
         speaker=_speaker(statement, event, toks, inside, entities, lex),
         tokens=toks,
         content=frozenset(t.stem for t in toks if _is_content(t, lex)),
+        salient=frozenset(t.stem for t in toks if _is_content(t, lex) and not _inside(t, names)),
         entities=frozenset(eid for _, eid in inside),
         places=places,
         place_keys=frozenset(k for p in places if (k := place_key(p))),
         countries=frozenset(p.country for p in places if p.country),
         event_type=event.type if event else None,
+        when=event_window(event) or text_window(article.times, s, e),
+        actor_name=display_name(event.actor, lex) if event else None,
+        target=party(event.target) if event else None,
     )
     unit.topics = _topics(toks, event, lex)
     unit.numbers, unit.updates_count = _numbers(toks, lex)
@@ -134,6 +145,47 @@ def _unit(
 
 def _is_content(t: Token, lex: Lexicon) -> bool:
     return t.text not in lex.stopwords and not t.text.isdigit() and len(t.stem) > 1
+
+
+def party(ref: ActorRef | None) -> str | None:
+    """An event's actor or target as a comparable key: its dictionary code (free-text targets such as "12 people"
+    or "the police station" say too little to tell two happenings apart)."""
+    if ref is None or ref.type == "place":
+        return None
+    return ref.actor
+
+
+def display_name(ref: ActorRef | None, lex: Lexicon) -> str | None:
+    """An event actor for a sentence: groups take "the" ("the Taliban"), people and states do not."""
+    if ref is None or ref.type == "place" or not ref.name[:1].isupper():
+        return None
+    groups = lex.section("summaries")["article_types"]
+    return f"the {ref.name}" if ref.type in groups else ref.name
+
+
+def _inside(t: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= t.start and t.end <= e for s, e in spans)
+
+
+def _window(ref: TimeRef | None) -> Window | None:
+    if ref is None or not ref.date_start:
+        return None
+    try:
+        start = dt.date.fromisoformat(ref.date_start[:10])
+        end = dt.date.fromisoformat((ref.date_end or ref.date_start)[:10])
+    except ValueError:
+        return None
+    return (start, max(start, end))
+
+
+def event_window(event: Event | None) -> Window | None:
+    return _window(event.date) if event is not None else None
+
+
+def text_window(times: list[TimeRef], s: int, e: int) -> Window | None:
+    """The latest resolved date written in text[s:e]: "said on Monday that ... in 2001" reports Monday."""
+    windows = [w for t in times if s <= t.start < e and (w := _window(t))]
+    return max(windows, key=lambda w: w[1]) if windows else None
 
 
 def _statement_in(statements: list[Statement], s: int, e: int) -> Statement | None:
@@ -181,13 +233,26 @@ def _topics(toks: list[Token], event: Event | None, lex: Lexicon) -> dict[str, P
         before = words[max(0, i - lex.polarity_window) : i]
         if any(w in lex.negations for w in before) or (denial_at is not None and denial_at < i):
             polarity = "disputes"
-        elif any(w in lex.modals for w in before):
+        elif any(w in lex.modals or w in lex.habitual for w in before):
             polarity = "modal"
         else:
             polarity = "affirms"
         found[topic] = _stronger(found.get(topic), polarity)
+    for topic in _disputing_phrases(words, lex):
+        found[topic] = "disputes"
     if event is not None and (topic := lex.plover_topics.get(event.type)):
         found[topic] = {"denied": "disputes", "planned": "modal", "hedged": "modal"}.get(event.status, "affirms")
+    return found
+
+
+def _disputing_phrases(words: list[str], lex: Lexicon) -> set[str]:
+    """Topics a phrase disputes outright: "the town remains under our control" disputes its capture."""
+    found = set()
+    for i in range(len(words)):
+        for n in range(1, lex.max_disputing + 1):
+            topic = lex.disputing.get(tuple(words[i : i + n]))
+            if topic:
+                found.add(topic)
     return found
 
 

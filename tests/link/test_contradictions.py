@@ -1,0 +1,130 @@
+"""Contradictions across small multi-article sets, and the look-alikes that must not be contested. Every article
+is FICTIONAL, written for these tests from common real-world patterns: a ministry denying shelling, tolls that
+differ between outlets, an outlet updating its own toll, a leader said to have fled, a town claimed by both
+sides, an old killing recalled beside today's news."""
+
+from __future__ import annotations
+
+from fieldbrief.link import link_corpus
+from fieldbrief.model import Article, Claim, Corpus, RawDocument
+from fieldbrief.pipeline import Pipeline
+
+
+def link(pipeline: Pipeline, items: list[tuple[str, str | None, str]]) -> Corpus:
+    """(outlet, published, text) -> the linked corpus of the analysed articles."""
+    docs = [RawDocument(source=f"fictional-{i}.txt", text=t, outlet=o, published=d) for i, (o, d, t) in
+            enumerate(items)]
+    articles = [a for a in pipeline.run_documents(docs) if isinstance(a, Article)]
+    assert len(articles) == len(items)
+    return link_corpus(articles)
+
+
+def contested(corpus: Corpus, kind: str | None = None) -> list[Claim]:
+    return [c for c in corpus.claims if c.status == "contested" and (kind is None or c.kind == kind)]
+
+
+def assert_exact_evidence(corpus: Corpus) -> None:
+    for claim in corpus.claims:
+        for m in claim.members:
+            assert corpus.article(m.article_id).text[m.start : m.end] == m.text
+
+
+def test_ministry_denies_that_its_forces_shelled_a_town(pipeline: Pipeline) -> None:
+    a = ("Army artillery shelled the town of Dara on Tuesday, residents said, destroying a school and a clinic. "
+         "\"The shells fell all night,\" said Nadia Karimi, a nurse at the clinic.")
+    b = ("The defence ministry denied that its forces shelled Dara. \"Our troops did not fire on the town,\" "
+         "ministry spokesman Farhad Noori said on Wednesday.")
+    corpus = link(pipeline, [("Kilo Press", "2031-05-14", a), ("Lima Daily", "2031-05-15", b)])
+    [claim] = contested(corpus, "event")
+    assert {corpus.article(m.article_id).outlet for m in claim.side("disputes")} == {"Lima Daily"}
+    assert {corpus.article(m.article_id).outlet for m in claim.side("affirms")} == {"Kilo Press"}
+    assert "Dara" in claim.summary and claim.summary.startswith("Whether")
+    assert claim.why and "Lima Daily" in claim.why and "Kilo Press" in claim.why
+    assert_exact_evidence(corpus)
+
+
+def test_twelve_versus_thirteen_dead_in_one_bombing(pipeline: Pipeline) -> None:
+    a = "A car bomb exploded outside the police station in Zaranj on Saturday. Police said 12 people were killed."
+    b = "Thirteen people were killed when a car bomb hit the police station in Zaranj on Saturday, doctors said."
+    corpus = link(pipeline, [("Mike Times", "2031-07-05", a), ("November Post", "2031-07-05", b)])
+    [claim] = contested(corpus, "number")
+    assert {m.value for m in claim.members if m.value} == {"12", "13"}
+    assert "killed" in claim.summary and "Zaranj" in claim.summary
+    assert contested(corpus) == [claim]
+
+
+def test_tolls_of_different_incidents_are_not_a_dispute(pipeline: Pipeline) -> None:
+    a = "An airstrike hit a market in Kunduz on Monday. Hospital staff said 30 people were killed in the strike."
+    b = "Gunmen attacked a wedding party in Herat on Monday. Police said 7 people were killed in the attack."
+    corpus = link(pipeline, [("Oscar News", "2031-03-02", a), ("Papa Wire", "2031-03-02", b)])
+    assert contested(corpus) == []
+
+
+def test_killed_and_wounded_counts_do_not_clash(pipeline: Pipeline) -> None:
+    a = "A suicide bomber struck a mosque in Kunduz on Friday. Officials said 9 people were killed."
+    b = "A suicide bomber struck a mosque in Kunduz on Friday, and doctors said 25 people were wounded."
+    corpus = link(pipeline, [("Quebec Times", "2031-04-04", a), ("Romeo Daily", "2031-04-04", b)])
+    assert contested(corpus, "number") == []
+
+
+def test_an_outlet_updating_its_own_toll_is_no_dispute(pipeline: Pipeline) -> None:
+    a = "A landslide buried homes in the village of Sang on Sunday. Officials said 8 people were killed."
+    b = "Rescuers in the village of Sang said 15 people were killed after a landslide buried homes on Sunday."
+    corpus = link(pipeline, [("Sierra News", "2031-09-07", a), ("Sierra News", "2031-09-08", b)])
+    assert contested(corpus) == []
+
+
+def test_two_outlets_reporting_the_same_denial_agree(pipeline: Pipeline) -> None:
+    a = "The interior ministry denied that police had attacked protesters in Taloqan on Monday."
+    b = "Police did not attack protesters in Taloqan, the interior ministry said on Monday, denying the reports."
+    corpus = link(pipeline, [("Tango Post", "2031-10-02", a), ("Uniform Times", "2031-10-02", b)])
+    assert contested(corpus) == []
+
+
+def test_wire_copy_alone_disagrees_with_nothing(pipeline: Pipeline) -> None:
+    wire = ("Rebels attacked an army post near Faizabad on Thursday, killing four soldiers, the army said. The "
+            "rebels said they had captured two armoured vehicles during the attack, which lasted several hours.")
+    corpus = link(pipeline, [("Victor Wire", "2031-11-06", wire), ("Whiskey Daily", "2031-11-06", wire),
+                             ("Xray Online", "2031-11-07", wire)])
+    assert contested(corpus) == []
+    assert len(corpus.origins) == 1
+
+
+def test_fled_the_country_versus_remains_in_the_capital(pipeline: Pipeline) -> None:
+    a = "Opposition leader Karim Jalali fled the country on Monday, two of his aides said."
+    b = "A party spokesman said on Tuesday that Karim Jalali remains in Kabul and will address supporters."
+    corpus = link(pipeline, [("Yankee Times", "2031-06-09", a), ("Zulu Post", "2031-06-10", b)])
+    [claim] = contested(corpus, "whereabouts")
+    assert "Karim Jalali" in claim.summary
+    assert {m.value for m in claim.members} >= {"in Kabul"}
+    assert_exact_evidence(corpus)
+
+
+def test_captured_versus_remains_under_our_control(pipeline: Pipeline) -> None:
+    a = "Rebel fighters captured the town of Khanabad on Wednesday after hours of fighting, residents said."
+    b = ("The army repelled the attack on Khanabad and the town remains under our control, a military spokesman "
+         "said on Wednesday.")
+    corpus = link(pipeline, [("Alpha Wire", "2031-12-03", a), ("Bravo Daily", "2031-12-03", b)])
+    claims = contested(corpus, "event")
+    capture = [c for c in claims if "captured" in c.summary]
+    assert len(capture) == 1, [c.summary for c in claims]
+    assert "Khanabad" in capture[0].summary
+    assert {corpus.article(m.article_id).outlet for m in capture[0].side("disputes")} == {"Bravo Daily"}
+
+
+def test_a_killing_recalled_from_years_ago_joins_no_dispute_of_today(pipeline: Pipeline) -> None:
+    a = ("The rebels denied on Sunday that there had been any fighting in the province of Khost. Their founder was "
+         "killed in an attack in Khost in 1998, a loss his followers still mourn.")
+    b = "Government troops attacked rebel positions in Khost on Saturday, the army said."
+    corpus = link(pipeline, [("Charlie Post", "2031-08-03", a), ("Delta Wire", "2031-08-03", b)])
+    [claim] = contested(corpus, "event")
+    assert not [m for m in claim.members if "1998" in m.text]
+    assert {corpus.article(m.article_id).outlet for m in claim.side("affirms")} == {"Delta Wire"}
+
+
+def test_undated_articles_do_not_merge_across_an_explicit_past_year(pipeline: Pipeline) -> None:
+    a = "The rebel commander was killed in an attack on the town of Khost in 1998."
+    b = "Fighters attacked the town of Khost, the rebel commander said, but there was no attack on the bridge."
+    corpus = link(pipeline, [("Echo Post", None, a), ("Foxtrot Wire", None, b)])
+    for claim in corpus.claims:
+        assert len({m.article_id for m in claim.members}) == 1 or not [m for m in claim.members if "1998" in m.text]
