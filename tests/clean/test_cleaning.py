@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fieldbrief.clean import clean
 from fieldbrief.clean.boilerplate import learn_recurring_lines
+from fieldbrief.clean.language import detect_language
 from fieldbrief.clean.paragraphs import normalise_whitespace
 from fieldbrief.model import Article, RawDocument
 from fieldbrief.options import Options
@@ -86,6 +87,17 @@ def test_published_fallback_option_and_language() -> None:
         "dans la vallée, selon des responsables locaux interrogés lundi."
     )
     assert french.language == "fr"
+
+
+def test_short_english_reports_are_english_whatever_the_identifier_guesses() -> None:
+    # py3langid alone calls the first of these Nigerian Pidgin; the function-word guard keeps it English.
+    for report in (
+        "On 2 April 2023, gunmen kidnapped 20 students from a school in Zamfara.",
+        "On 9 June 2024, militants shelled a checkpoint near the river crossing.",
+    ):
+        assert detect_language(report) == "en", report
+    assert detect_language("El ejército recuperó el control de la ciudad el martes, dijo un portavoz.") == "es"
+    assert detect_language("Die Armee hat die Stadt am Dienstag zurückerobert, sagte der Sprecher.") == "de"
 
 
 def test_body_sentence_with_pictured_marker_is_kept() -> None:

@@ -84,3 +84,12 @@ def test_stage_fills_speaker_actor(pipeline: Pipeline) -> None:
     (article,) = list(pipeline.run_documents([RawDocument(source="t", text=text, published="2023-03-10")]))
     assert isinstance(article, Article)
     assert [s.speaker.actor for s in article.statements] == ["RUS-GOV"]
+
+
+def test_fuzzy_lookup_requires_the_given_names_to_agree() -> None:
+    from fieldbrief.extract.actors import given_names_agree, load_dictionary
+
+    assert not given_names_agree("rahim dashti", "fahim dashty")
+    assert given_names_agree("fahim dashti", "fahim dashty")
+    dictionary = load_dictionary()
+    assert dictionary.lookup("Rahim Dashti") is None

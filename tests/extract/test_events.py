@@ -163,3 +163,61 @@ def test_ids_are_stable(pipeline: Pipeline) -> None:
     first, second = analyze(pipeline, text), analyze(pipeline, text)
     assert [e.id for e in first.events] == [e.id for e in second.events]
     assert all(e.id for e in first.events)
+
+
+# -- second pass: readings that depend on the actor, ACLED notes, arguments ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "sub_event"),
+    [
+        ("On 3 March 2023, the Wadi militia shelled residential areas in Tawila, killing 5 civilians.",
+         "Shelling/artillery/missile attack"),
+        ("On 8 March 2023, a landmine exploded near the village of Kuma, killing two herders.",
+         "Remote explosive/landmine/IED"),
+        ("On 15 March 2023, security forces fired live ammunition at protesters in Maridi, killing 3.",
+         "Excessive force against protesters"),
+        ("On 17 March 2023, rioters burned a police station in Maridi.", "Violent demonstration"),
+        ("On 18 March 2023, a mob lynched a suspected thief in Maridi.", "Mob violence"),
+        ("On 25 March 2023, armed men attacked the village of Kuma, killing 7 civilians.", "Attack"),
+        ("On 5 April 2023, rebel forces shot down an army drone over Maridi.", "Disrupted weapons use"),
+        ("On 14 March 2023, militia fighters raped two women in the village of Kuma, local officials said.",
+         "Sexual violence"),
+    ],
+)
+def test_acled_notes(pipeline: Pipeline, text: str, sub_event: str) -> None:
+    event = analyze(pipeline, text).events[0]
+    assert event.acled is not None and event.acled.sub_event_type == sub_event, event
+
+
+def test_a_date_is_no_target(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "On 7 March 2023, soldiers fired shots at a bus near the village of Kuma.")
+    event = only(art.events, "ASSAULT")
+    assert event.target is not None and "March" not in event.target.name
+
+
+def test_strike_by_workers_is_a_protest_and_by_an_army_an_attack(pipeline: Pipeline) -> None:
+    assert only(analyze(pipeline, "Hundreds of nurses began a strike in Maridi on Monday over unpaid wages.").events,
+                "PROTEST").mode == "strike"
+    art = analyze(pipeline, "The army launched a strike on rebel positions near Maridi on Monday.")
+    assert only(art.events, "ASSAULT").mode == "aerial"
+
+
+def test_a_demonym_on_a_violent_noun_names_the_military(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "An Israeli air strike hit a house in Rafah on Tuesday, killing four people, medics said.")
+    event = only(art.events, "ASSAULT")
+    assert event.actor is not None and event.actor.actor == "ISR-MIL"
+
+
+def test_event_nouns_are_no_targets(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "Government troops repelled 14 attacks near the town of Kuma on Monday.")
+    event = only(art.events, "ASSAULT")
+    assert event.target is None or "attack" not in event.target.name
+
+
+def test_a_bare_participle_has_no_actor(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "Omar is the nephew of Tomas Rell, the rebel commander ambushed near Kuma in 1998.")
+    assert all(e.actor is None or "commander" not in e.actor.name for e in art.events)
+
+
+def test_a_hyphenated_noun_and_a_misread_verb_still_trigger(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "On 3 April 2023, residents staged a sit-in in front of the governor's office in Maridi.")
+    assert only(art.events, "PROTEST").acled is not None

@@ -94,6 +94,7 @@ class ActorDictionary:
     fuzzy_names: list[str] = field(default_factory=list)
     fuzzy_codes: list[str] = field(default_factory=list)
     exact_names: dict[str, str] = field(default_factory=dict)  # normalised alias -> code
+    _lookups: dict[str, ActorEntry | None] = field(default_factory=dict)  # names already looked up (per process)
 
     def acting_code(self, entry: ActorEntry) -> str:
         """The code of the body a person or unit acts for (Lavrov -> RUS-GOV); the entry's own otherwise."""
@@ -115,11 +116,27 @@ class ActorDictionary:
             return self.entries[code]
         if len(key) < FUZZY_MIN_CHARS or not self.fuzzy_names:
             return None
-        found = process.extractOne(key, self.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-        return self.entries[self.fuzzy_codes[found[2]]] if found else None
+        if key not in self._lookups:  # fuzzy matching is the slow part; names recur across articles
+            self._lookups[key] = self._fuzzy(key)
+        return self._lookups[key]
+
+    def _fuzzy(self, key: str) -> ActorEntry | None:
+        found = process.extract(key, self.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5)
+        for name, _, index in found:
+            if given_names_agree(key, name):
+                return self.entries[self.fuzzy_codes[index]]
+        return None
 
     def is_armed(self, ref: ActorRef | None) -> bool:
         return bool(ref and ref.type in ARMED_TYPES)
+
+
+def given_names_agree(a: str, b: str) -> bool:
+    """"Rahim Dashti" is not "Fahim Dashty": where both names have a given name, it must be spelled alike."""
+    x, y = a.split(), b.split()
+    if len(x) < 2 or len(y) < 2:
+        return True
+    return fuzz.ratio(x[0], y[0]) >= FUZZY_MIN_SCORE
 
 
 def normalise(text: str) -> str:
@@ -283,9 +300,7 @@ class Mention:
     label: str = ""  # NER label for unknown actors
 
 
-def _token_fits(text: str, alias_tok: str, case: str) -> bool:
-    if text.lower() != alias_tok:
-        return False
+def _case_fits(text: str, case: str) -> bool:
     if case == "exact":
         return text.isupper()
     if case == "title":
@@ -296,14 +311,17 @@ def _token_fits(text: str, alias_tok: str, case: str) -> bool:
 def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
     """Dictionary aliases in the text (longest first, no overlaps), then NER entities no alias covers."""
     out: list[Mention] = []
+    texts = [t.text for t in doc]  # one pass over the doc: token access is the cost, not the dict lookups
+    lowers = [t.lower() for t in texts]
+    patterns = dictionary.patterns
     i = 0
-    n = len(doc)
+    n = len(texts)
     while i < n:
         found = None
-        for pat in dictionary.patterns.get(doc[i].lower_, ()):
+        for pat in patterns.get(lowers[i], ()):
             k = len(pat.tokens)
-            if i + k <= n and all(
-                _token_fits(doc[i + j].text, pat.tokens[j], pat.case[j]) for j in range(k)
+            if i + k <= n and lowers[i:i + k] == list(pat.tokens) and all(
+                _case_fits(texts[i + j], pat.case[j]) for j in range(k)
             ):
                 found = Mention(i, i + k, pat.code, pat.context, pat.metonym)
                 break
@@ -472,6 +490,10 @@ class ActorResolver:
                or self.dictionary.generics.get(head.lower_))
         if gen is None:
             return None
+        if gen.type in ARMED_TYPES and _bare_definite(head):  # "the force": the armed group named just before
+            earlier = self._antecedent(head, want_person=False, exclude=None, before=None, armed_only=True)
+            if earlier is not None:
+                return earlier
         return self._generic_ref(gen, head, None)
 
     def _generic_ref(self, gen: GenericClass, head: Token, iso2: str | None) -> ActorRef:
@@ -538,7 +560,7 @@ class ActorResolver:
         return sum(before.count(q) for q in "\u201c\"") % 2 == 1 or before.count("\u2018") > before.count("\u2019")
 
     def _antecedent(
-        self, token: Token, *, want_person: bool, exclude: str | None, before: int | None
+        self, token: Token, *, want_person: bool, exclude: str | None, before: int | None, armed_only: bool = False
     ) -> ActorRef | None:
         """Most recent earlier mention (subjects first within the current and previous sentence)."""
         limit = token.i if before is None else min(token.i, self._token_at(before))
@@ -549,7 +571,7 @@ class ActorResolver:
         for pool in (self._subjects(candidates), candidates, older):
             for m in reversed(pool):
                 ref = self._mention_ref(m)
-                if ref is None or (exclude and ref.actor == exclude):
+                if ref is None or (exclude and ref.actor == exclude) or (armed_only and ref.type not in ARMED_TYPES):
                     continue
                 if self._is_person_ref(ref, m) == want_person:
                     return ref
@@ -575,6 +597,13 @@ class ActorResolver:
             entry = self.dictionary.entries[m.code]
             return entry.is_person
         return m.label == "PERSON"
+
+
+def _bare_definite(head: Token) -> bool:
+    """"the force", "the group": a definite noun with nothing else that says who it is."""
+    kids = list(head.children)
+    return (any(k.dep_ == "det" and k.lower_ in {"the", "this", "that"} for k in kids)
+            and not any(k.dep_ in {"compound", "amod", "poss", "nmod", "prep", "acl", "relcl", "appos"} for k in kids))
 
 
 def _ner_type(label: str) -> str | None:

@@ -22,6 +22,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -47,7 +48,11 @@ REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl"})
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
 BULLETS = "\u2022\u00b7*-\u2013\u2014 \t"
-UNARMED_CLASSES = frozenset({"civilians", "protesters", "rioters"})
+UNARMED_CLASSES = frozenset({"civilians", "protesters", "rioters", "mob"})
+# entity types that never denote a participant ("On 3 March": a date, not a target)
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+# endings the small model's lemmatiser leaves on verbs it does not know well ("raped" -> "rap", "staged" -> "stag")
+INFLECTIONS = ("ies", "ied", "ing", "ed", "es", "s", "d")
 # types whose target must be someone: "hailed a constructive meeting" is a statement, not support for anyone
 DYADIC_TYPES = frozenset({"SUPPORT"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod"})
@@ -126,6 +131,11 @@ class Lexicon:
     cues: Cues
     acled_rules: list[AcledRule]
     reporting_verbs: frozenset[str] = frozenset()
+
+    @cached_property
+    def event_nouns(self) -> frozenset[str]:
+        """Nouns that are events on their own ("attack", not the "convoy" of "aid convoy")."""
+        return frozenset(head for head, phrases in self.nouns.items() if any(not p.extras for p in phrases))
 
 
 def _words(value: Iterable[str]) -> frozenset[str]:
@@ -258,6 +268,7 @@ class Match:
     token: Token
     trigger: Trigger
     pos: str  # verb | noun | adj
+    fallbacks: tuple[Trigger, ...] = ()  # later readings, tried when this one's argument conditions fail
 
 
 def _verb_extras_hold(token: Token, extras: tuple[str, ...]) -> bool:
@@ -308,12 +319,14 @@ def _excluded(token: Token, trig: Trigger, pos: str) -> bool:
 
 
 def match_token(token: Token, lex: Lexicon, dictionary: ActorDictionary) -> Match | None:
-    """The first reading (in file order) of this token whose conditions hold."""
+    """The first reading (in file order) of this token whose conditions hold, with the later ones as fallbacks."""
     pos, table = _table_for(token, lex)
-    if table is None:
+    if table is None or (pos == "noun" and token.dep_ == "compound"):  # "riot police", "attack helicopter"
         return None
-    key = lemma(token)
-    phrases = table.get(key) or table.get(token.lower_) or []
+    phrases = _phrases_for(token, pos, table)
+    if not phrases:
+        return None
+    readings = []
     for phrase in sorted(phrases, key=lambda p: p.trigger.index):
         trig = phrase.trigger
         extras_ok = (_verb_extras_hold(token, phrase.extras) if pos == "verb"
@@ -324,8 +337,47 @@ def match_token(token: Token, lex: Lexicon, dictionary: ActorDictionary) -> Matc
             continue
         if pos == "noun" and trig.preps and not prep_objects(token, trig.preps):
             continue
-        return Match(token, trig, pos)
+        if trig not in readings:
+            readings.append(trig)
+    return Match(token, readings[0], pos, tuple(readings[1:])) if readings else None
+
+
+def _phrases_for(token: Token, pos: str, table: dict[str, list[Phrase]]) -> list[Phrase]:
+    """Readings by lemma, surface form, hyphenated compound ("sit-in") or a repaired verb lemma."""
+    found = table.get(lemma(token)) or table.get(token.lower_)
+    if found:
+        return found
+    hyphenated = hyphen_word(token)
+    if hyphenated and hyphenated in table:
+        return table[hyphenated]
+    if pos == "verb" and token.tag_ in {"VBD", "VBN", "VBG", "VBZ"}:
+        return next((table[b] for b in verb_bases(token.lower_) if b in table), [])
+    return []
+
+
+def hyphen_word(token: Token) -> str | None:
+    """"sit - in" as one word when the parser split a hyphenated noun and kept the last part as the head."""
+    i = token.i
+    doc = token.doc
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{token.lower_}"
     return None
+
+
+def verb_bases(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb ("raped" -> "rape", "kidnapped" -> "kidnap")."""
+    out = []
+    for ending in INFLECTIONS:
+        if not word.endswith(ending) or len(word) - len(ending) < 2:
+            continue
+        stem = word[: -len(ending)]
+        if ending in {"ies", "ied"}:
+            out.append(stem + "y")
+            continue
+        out += [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:  # doubled consonant: "kidnapped"
+            out.append(stem[:-1])
+    return out
 
 
 def _table_for(token: Token, lex: Lexicon) -> tuple[str, dict[str, list[Phrase]] | None]:
@@ -387,9 +439,9 @@ class EventFinder:
     def sentence_events(self, sent: Span) -> list[Found]:
         matches = [m for t in sent if (m := match_token(t, self.lex, self.dictionary))]
         matches = self._drop_governed(matches)
-        found = fold_casualties([f for m in matches if (f := self.build(m, sent)) is not None])
+        found = fold_casualties([f for m in matches if (f := self.build_any(m, sent)) is not None])
         for f in found:
-            f.event.acled = acled_type(f.event, f.acled_hint, self.lex, self.dictionary)
+            f.event.acled = acled_type(f.event, f.acled_hint, self.lex, self.dictionary, f.victims)
         return found
 
     def _drop_governed(self, matches: list[Match]) -> list[Match]:
@@ -414,7 +466,7 @@ class EventFinder:
     def _governing_match(self, token: Token, by_token: dict[int, Match]) -> Match | None:
         node = token
         for _ in range(MAX_FRAME_DEPTH):
-            if node.dep_ not in GOVERNING_DEPS or node.head is node:
+            if node.dep_ not in GOVERNING_DEPS or node.head == node:
                 return None
             node = node.head
             if node.i in by_token:
@@ -432,6 +484,15 @@ class EventFinder:
         return any(c.dep_ == "poss" for c in token.children) or bool(prep_objects(token, self.cues.actor_preps))
 
     # -- one event
+    def build_any(self, m: Match, sent: Span) -> Found | None:
+        """The event of the first reading whose conditions on its arguments hold ("strike" by troops or by
+        teachers)."""
+        for trig in (m.trigger, *m.fallbacks):
+            found = self.build(Match(m.token, trig, m.pos), sent)
+            if found is not None:
+                return found
+        return None
+
     def build(self, m: Match, sent: Span) -> Found | None:
         token, trig = m.token, m.trigger
         actor, target = self.arguments(m)
@@ -503,6 +564,9 @@ class EventFinder:
     def _subject_fits(self, wanted: str, actor: ActorRef | None, token: Token) -> bool:
         if wanted == "armed":
             return self.is_armed_ref(actor) or self._subject_head_armed(token)
+        if wanted == "not_civilian":  # no actor, or one that can wield force (a state, a group, a named body)
+            return actor is None or actor_class(actor) in {"state", "nonstate"} or self.is_armed_ref(actor) or (
+                actor.type is not None and actor_class(actor) not in UNARMED_CLASSES)
         return actor_class(actor) in UNARMED_CLASSES
 
     def _subject_head_armed(self, token: Token) -> bool:
@@ -527,23 +591,29 @@ class EventFinder:
             actor_tok = inverted
         elif trig.casualty and lemma(token) in {"die", "perish"}:
             return None, self.resolve(actor_tok, as_target=True)
-        elif trig.subject and is_passive(token):  # "fighters are headed to the front": a state, not a passive
+        elif trig.subject in {"armed", "unarmed"} and is_passive(token):  # "fighters are headed to the front"
             actor_tok = first_child(token, PASSIVE_SUBJECT_DEPS)
-        elif is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN"):
-            target_tok = object_of(token)
+        elif is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN") or bare_participle(token):
+            target_tok = object_of(token) or (first_child(token, SUBJECT_DEPS) if bare_participle(token) else None)
             agents = prep_objects(token, frozenset({"by"}))
             actor_tok = agents[0] if agents else None
         else:
             obj = first_child(token, {"dobj"})
-            target_tok = obj if obj is not None and not trig.objects and not self._is_instrument(obj) else None
-            if target_tok is None:
-                target_tok = next(iter(prep_objects(token, self.cues.target_preps)), None)
+            instrument = obj is not None and self._is_instrument(obj)
+            target_tok = obj if obj is not None and not trig.objects and not instrument else None
+            if target_tok is None:  # "fired rockets at X": the weapon's "at" phrase when the verb has none
+                candidates = prep_objects(token, self.cues.target_preps)
+                candidates += prep_objects(obj, self.cues.target_preps) if obj is not None and instrument else []
+                target_tok = next((c for c in candidates if c.ent_type_ not in NON_ACTOR_ENTS), None)
         if trig.recipient:
             givers = prep_objects(token, self.cues.actor_preps) or [
                 g for o in children(token, {"dobj"}) for g in prep_objects(o, self.cues.actor_preps)]
             actor_tok, target_tok = (givers[0] if givers else None), actor_tok
         if trig.reciprocal and target_tok is None and actor_tok is not None:
             target_tok = first_child(actor_tok, {"conj"})
+        if actor_tok is not None and actor_tok.pos_ == "NOUN" and lemma(actor_tok) in self.lex.event_nouns:
+            # "an Israeli air strike hit the house": the event noun's own actor acts
+            return self.noun_arguments(actor_tok, trig)[0], self.resolve(target_tok, as_target=True)
         return self.agent(actor_tok), self.resolve(target_tok, as_target=True)
 
     def agent(self, token: Token | None) -> ActorRef | None:
@@ -571,8 +641,28 @@ class EventFinder:
         target_tok = targets[0] if targets else None
         if trig.reciprocal and target_tok is not None and actor_tok is None:
             actor_tok = first_child(target_tok, {"conj"})
+        if actor_tok is None:
+            actor_tok = self._demonym_modifier(token)
         actor, target = self.resolve(actor_tok), self.resolve(target_tok, as_target=True)
+        if trig.type in VIOLENT_TYPES and actor_tok is not None and actor_tok.head.i == token.i:
+            actor = self._armed_force_of(actor, actor_tok)
         return actor, target if target is None or actor is None or target.name != actor.name else None
+
+    def _demonym_modifier(self, token: Token) -> Token | None:
+        """"Israeli air strike": a demonym that modifies the event noun names who acted."""
+        return next((c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}
+                     and c.lower_ in self.dictionary.demonyms), None)
+
+    def _armed_force_of(self, actor: ActorRef | None, modifier: Token) -> ActorRef | None:
+        """A state named by a modifier of a violent noun ("Israeli air strike", "Russian shelling") acts through
+        its military, not its government."""
+        iso2 = self.dictionary.demonyms.get(modifier.lower_) or (actor.country if actor else None)
+        if iso2 is None or (actor is not None and actor.type != "government"):
+            return actor
+        military = self.dictionary.country_actor(iso2, "MIL")
+        if military is None:
+            return actor
+        return ActorRef(name=modifier.text, actor=military.code, type=military.type, country=iso2)
 
     def _clause_subject(self, token: Token) -> Token | None:
         """The subject of the verb an event noun hangs from ("reiterated his call", "following a meeting")."""
@@ -600,7 +690,7 @@ class EventFinder:
                 return node.head
             if node.dep_ == "acl" and node.tag_ == "VBG":  # "fighters heading to the front"
                 return node.head
-            if node.dep_ not in SUBJECT_SHARING_DEPS or node.head is node:
+            if node.dep_ not in SUBJECT_SHARING_DEPS or node.head == node:
                 return None
             node = node.head
             if is_passive(node) and node.dep_ != "conj":
@@ -608,11 +698,13 @@ class EventFinder:
         return None
 
     def resolve(self, token: Token | None, *, as_target: bool = False) -> ActorRef | None:
-        if token is None or token.dep_ == "expl":
+        if token is None or token.dep_ == "expl" or token.ent_type_ in NON_ACTOR_ENTS:
             return None
         if lemma(token) in self.cues.relative_pronouns and token.head.dep_ == "relcl":
             token = token.head.head
         if token.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} and token.ent_type_ == "":
+            return None
+        if token.pos_ == "NOUN" and lemma(token) in self.lex.event_nouns:  # "repelled 14 attacks": an event, no one
             return None
         place = self._place_named_by(token) if as_target else None
         if place is not None:  # "shelled the town of Tawila": the place itself is the target
@@ -652,7 +744,7 @@ class EventFinder:
         speaker: ActorRef | None = None
         below = token
         for node in self.frame_chain(token):
-            found = self._node_status(node, node is token)
+            found = self._node_status(node, node == token)
             if found and STATUS_RANK[found] > STATUS_RANK[status]:
                 status = found
             if speaker is None and node is not token and below.dep_ in REPORTED_DEPS and lemma(node) in self.reporting:
@@ -671,7 +763,7 @@ class EventFinder:
         node = token
         yield node
         for _ in range(MAX_FRAME_DEPTH + 1):
-            if node.dep_ not in FRAME_DEPS or node.head is node:
+            if node.dep_ not in FRAME_DEPS or node.head == node:
                 return
             node = node.head
             yield node
@@ -771,6 +863,16 @@ def inverted_subject(token: Token) -> Token | None:
     return None
 
 
+def bare_participle(token: Token) -> bool:
+    """"the leader assassinated in 2001": a past participle with no auxiliary is passive, its subject the patient
+    (a passive without "by" names no actor). Conjoined participles share the first verb's auxiliaries."""
+    if token.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in token.children):
+        return False
+    if token.dep_ == "conj":
+        return token.head.tag_ == "VBN" and bare_participle(token.head)
+    return True
+
+
 def apposed_person(token: Token) -> str | None:
     """The person named in apposition to a role noun: "Russia's ambassador ... Dmitry Zhirnov"."""
     if token.ent_type_ == "PERSON":
@@ -788,7 +890,7 @@ def in_noun_modifier(token: Token) -> bool:
     for _ in range(MAX_FRAME_DEPTH):
         if node.dep_ in {"relcl", "acl"}:
             return True
-        if node.dep_ not in {"xcomp", "conj", "ccomp"} or node.head is node:
+        if node.dep_ not in {"xcomp", "conj", "ccomp"} or node.head == node:
             return False
         node = node.head
     return False
@@ -842,6 +944,7 @@ def fold_casualties(found: list[Found]) -> list[Found]:
                 out.append(f)
             continue
         host = min(violent, key=lambda v: abs(v.token.i - f.token.i))
+        host.victims = host.victims or f.victims
         if f.casualty == "kill" and f.victim_count is not None:
             host.event.fatalities = (host.event.fatalities or 0) + f.victim_count
         if f.victims is not None and host.event.actor is None and host.event.target is not None and host.reciprocal:
@@ -907,7 +1010,7 @@ def actor_class(ref: ActorRef | None) -> str:
         return "unknown"
     if ref.type in STATE_ARMED_TYPES or ref.type == "government":
         return "state"
-    if ref.type in {"civilians", "protesters", "rioters"}:
+    if ref.type in UNARMED_CLASSES:
         return ref.type
     if ref.type in {"rebel group", "militia", "unidentified armed group", "political party"}:
         return "nonstate"
@@ -932,8 +1035,10 @@ def target_class(ref: ActorRef | None, lex: Lexicon, dictionary: ActorDictionary
     return "unknown"
 
 
-def acled_type(event: Event, trigger_acled: str | None, lex: Lexicon, dictionary: ActorDictionary) -> AcledType | None:
+def acled_type(event: Event, trigger_acled: str | None, lex: Lexicon, dictionary: ActorDictionary,
+               victims: ActorRef | None = None) -> AcledType | None:
     facts: dict[str, Any] = {
+        "victims": target_class(victims, lex, dictionary),
         "type": event.type,
         "mode": event.mode,
         "acled": trigger_acled,

@@ -435,7 +435,7 @@ def is_future(doc: Doc, start: int, end: int, rules: TimeRules) -> bool:
         return False
     token: Token = span.root
     for _ in range(4):  # climb to the governing verb
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in rules.future_auxiliaries for c in token.children):
