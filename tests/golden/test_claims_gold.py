@@ -75,3 +75,9 @@ def test_gold_fact_is_corroborated_by_both_outlets(corpus: Corpus, seeds_gold_al
 
 def test_no_other_contradictions_on_the_seeds(corpus: Corpus) -> None:
     assert len([c for c in corpus.claims if c.status == "contested"]) == 1
+
+
+def test_contested_claims_have_both_sides_and_others_none(corpus: Corpus) -> None:
+    for claim in corpus.claims:
+        two_sided = bool(claim.side("affirms")) and bool(claim.side("disputes"))
+        assert (claim.status == "contested") == two_sided, claim.summary

@@ -128,3 +128,38 @@ def test_undated_articles_do_not_merge_across_an_explicit_past_year(pipeline: Pi
     corpus = link(pipeline, [("Echo Post", None, a), ("Foxtrot Wire", None, b)])
     for claim in corpus.claims:
         assert len({m.article_id for m in claim.members}) == 1 or not [m for m in claim.members if "1998" in m.text]
+
+
+def assert_status_matches_sides(corpus: Corpus) -> None:
+    """Contested only with a member on each side; otherwise corroborated or single-source by origins."""
+    for claim in corpus.claims:
+        two_sided = bool(claim.side("affirms")) and bool(claim.side("disputes"))
+        expected = "contested" if two_sided else "corroborated" if len(claim.origins) >= 2 else "single-source"
+        assert claim.status == expected, (claim.summary, [(m.side, m.outlet) for m in claim.members])
+
+
+def test_an_attack_asserted_and_another_denied_in_one_sentence_is_no_contest(pipeline: Pipeline) -> None:
+    a = "Militants shelled the village of Sang on Monday, a police officer said, but there was no attack on the dam."
+    b = "Gunmen raided the village of Sang, a farmer said, although there was no fighting at the school."
+    corpus = link(pipeline, [("Golf Times", "2031-02-03", a), ("Hotel News", None, b)])
+    assert contested(corpus) == []
+    assert_status_matches_sides(corpus)
+    # each event of a sentence stays in a claim on its own side, none lost to the shared evidence span
+    sides = {m.record_id: m.side for c in corpus.claims for m in c.members if m.kind == "event"}
+    for article in corpus.articles:
+        for event in article.events:
+            assert sides.get(event.id) == ("disputes" if event.status == "denied" else "affirms"), event.evidence
+
+
+def test_every_claim_status_matches_its_sides(pipeline: Pipeline) -> None:
+    a = ("Army artillery shelled the town of Dara on Tuesday, residents said. The rebel commander was killed in an "
+         "attack on the town of Dara in 1998. Fighters attacked the town of Dara, a resident said, but there was "
+         "no attack on the bridge.")
+    b = ("The defence ministry denied that its forces shelled Dara. Fighters attacked the town of Dara, the rebel "
+         "commander said on Wednesday.")
+    corpus = link(pipeline, [("Kilo Press", "2031-05-14", a), ("Lima Daily", None, b), ("Mike Times", None, a)])
+    assert corpus.claims
+    assert_status_matches_sides(corpus)
+    for claim in corpus.claims:
+        dated = [m for m in claim.members if "1998" in m.text]
+        assert not (dated and [m for m in claim.members if m.outlet == "Lima Daily"]), claim.summary

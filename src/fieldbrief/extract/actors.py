@@ -365,6 +365,7 @@ class ActorResolver:
         country: str | None = None,
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds doc.text on every access
         self.dictionary = dictionary
         self.statements = statements
         self.country = country
@@ -509,8 +510,8 @@ class ActorResolver:
     def _unknown(self, head: Token) -> ActorRef | None:
         if head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        m = next((ent for ent in self.doc.ents if ent.start <= head.i < ent.end), None)
-        return ActorRef(name=self._phrase(head), type=_ner_type(m.label_) if m else None)
+        label = head.ent_type_  # the token's own entity label: no scan over doc.ents per argument
+        return ActorRef(name=self._phrase(head), type=_ner_type(label) if label else None)
 
     def _phrase(self, head: Token) -> str:
         """The noun phrase as written, without leading determiners and trailing clauses."""
@@ -556,7 +557,7 @@ class ActorResolver:
     def _inside_quote(self, token: Token, st: Statement) -> bool:
         if st.kind == "direct":
             return True
-        before = self.doc.text[st.start:token.idx]
+        before = self.text[st.start:token.idx]
         return sum(before.count(q) for q in "\u201c\"") % 2 == 1 or before.count("\u2018") > before.count("\u2019")
 
     def _antecedent(

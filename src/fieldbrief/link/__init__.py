@@ -18,7 +18,7 @@ from fieldbrief.link.units import Unit, build_units, display_name, event_window,
 from fieldbrief.model import Article, Corpus, Event
 
 # Bump when linking changes what it produces: stored links from another version are recomputed.
-LINK_VERSION = "1.2"
+LINK_VERSION = "1.3"
 
 
 def link_corpus(articles: list[Article]) -> Corpus:

@@ -16,7 +16,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -77,6 +77,7 @@ def build_claims(
     by_span = {(u.article_id, u.start, u.end): u for u in [*units, *(u for u, _ in events)]}
     claims = _merge_contested(claims, by_span, p)
     claims += _single_statements(units, claims)
+    claims = [_settle(c) for c in claims]
     ranked = sorted(claims, key=lambda c: ({"contested": 0, "corroborated": 1}.get(c.status, 2), c.id))
     return list({c.id: c for c in reversed(ranked)}.values())[::-1]  # one claim per id, the strongest status
 
@@ -135,14 +136,15 @@ def _polarity_conflict(a: Unit, b: Unit) -> bool:
 
 
 def _corroborations(units: list[Unit], weights: dict[str, float], p: ClaimParams) -> list[Claim]:
+    def compatible(i: int, j: int) -> bool:
+        # an assertion and its denial are not the same claim; nor are things years apart
+        return not _polarity_conflict(units[i], units[j]) and same_time(units[i], units[j], p)
+
     sims: dict[tuple[int, int], float] = {}
     for i, j in candidate_pairs(units, p):
-        if _polarity_conflict(units[i], units[j]) or not same_time(units[i], units[j], p, strict=False):
-            continue  # an assertion and its denial are not the same claim; nor are things years apart
-        sim = similarity(units[i], units[j], weights, p)
-        if sim >= p.min_similarity:
+        if compatible(i, j) and (sim := similarity(units[i], units[j], weights, p)) >= p.min_similarity:
             sims[(i, j)] = sim
-    clusters = _average_linkage(sims, p.min_similarity)
+    clusters = _average_linkage(sims, p.min_similarity, compatible)
     claims = []
     for members in clusters:
         group = [units[i] for i in sorted(members)]
@@ -159,8 +161,11 @@ def _key(i: int, j: int) -> tuple[int, int]:
     return (i, j) if i < j else (j, i)
 
 
-def _average_linkage(sims: dict[tuple[int, int], float], threshold: float) -> list[set[int]]:
-    """Merge clusters along the strongest pairs while the mean similarity across them stays above threshold."""
+def _average_linkage(
+    sims: dict[tuple[int, int], float], threshold: float, compatible: Callable[[int, int], bool]
+) -> list[set[int]]:
+    """Merge clusters along the strongest pairs while the mean similarity across them stays above threshold and
+    every pair across them is compatible (a high mean must not carry an incompatible pair into one claim)."""
     cluster_of: dict[int, int] = {}
     clusters: dict[int, set[int]] = {}
     for (i, j), _ in sorted(sims.items(), key=lambda kv: -kv[1]):
@@ -173,7 +178,7 @@ def _average_linkage(sims: dict[tuple[int, int], float], threshold: float) -> li
             continue
         a, b = clusters[ci], clusters[cj]
         mean = sum(sims.get(_key(x, y), 0.0) for x in a for y in b) / (len(a) * len(b))
-        if mean < threshold:
+        if mean < threshold or not all(compatible(x, y) for x in a for y in b):
             continue
         a |= b
         for k in b:
@@ -213,13 +218,13 @@ def window(u: Unit, p: ClaimParams) -> tuple[dt.date, dt.date] | None:
     return None
 
 
-def same_time(a: Unit, b: Unit, p: ClaimParams, *, strict: bool = True) -> bool:
-    """Time windows that overlap (with `event_window_days` of slack). Strict: a date written in one text and
-    no date known for the other (no dates, no publication day) is not the same time ("in 2001" is no news of
-    today); not strict (lasting facts, "the son of a commander slain in 2001"), only known dates can clash."""
+def same_time(a: Unit, b: Unit, p: ClaimParams) -> bool:
+    """Time windows that overlap (with `event_window_days` of slack): the one time check of every claim path
+    (clusters, contradictions, event claims, merges). A date written in one text and no date known for the other
+    (no dates, no publication day) is not the same time: "in 2001" is no news of an undated report."""
     wa, wb = window(a, p), window(b, p)
     if wa is None or wb is None:
-        return not strict or not (a.when or b.when)
+        return not (a.when or b.when)
     slack = dt.timedelta(days=p.event_window_days)
     return wa[0] - slack <= wb[1] and wb[0] - slack <= wa[1]
 
@@ -265,7 +270,7 @@ def _assertion_vs_denial(units: list[Unit], p: ClaimParams) -> list[Claim]:
             for a in affirm
             if _independent(a, d) and _same_happening(a, d, p, lex.topics) and _days_apart(a, d) <= p.max_days_apart
         ]
-        for component in _components(edges):
+        for component in _components(edges, p):
             sides: list[Said] = [(u, _side(u.topics[topic] == "affirms"), None) for u in component]
             summary = question(topic, _actor(component), _place_name(component))
             why = _why_sides(sides)
@@ -327,9 +332,11 @@ def _cite(u: Unit) -> str:
     return u.speaker or u.outlet or "the outlet"
 
 
-def _components(edges: list[tuple[Unit, Unit]]) -> list[list[Unit]]:
+def _components(edges: list[tuple[Unit, Unit]], p: ClaimParams) -> list[list[Unit]]:
+    """Connected groups of units (two or more); an edge that would join units of different times is left out, so
+    no chain of edges carries two different times into one claim."""
     parent: dict[int, int] = {}
-    units: dict[int, Unit] = {}
+    groups: dict[int, list[Unit]] = {}
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -339,13 +346,15 @@ def _components(edges: list[tuple[Unit, Unit]]) -> list[list[Unit]]:
 
     for a, b in edges:
         for u in (a, b):
-            units.setdefault(id(u), u)
-            parent.setdefault(id(u), id(u))
-        parent[find(id(b))] = find(id(a))
-    groups: dict[int, list[Unit]] = defaultdict(list)
-    for key, u in units.items():
-        groups[find(key)].append(u)
-    return [sorted(g, key=lambda u: (u.article_id, u.start)) for g in groups.values()]
+            if id(u) not in parent:
+                parent[id(u)] = id(u)
+                groups[id(u)] = [u]
+        ra, rb = find(id(a)), find(id(b))
+        if ra == rb or not all(same_time(x, y, p) for x in groups[ra] for y in groups[rb]):
+            continue
+        parent[rb] = ra
+        groups[ra] += groups.pop(rb)
+    return [sorted(g, key=lambda u: (u.article_id, u.start)) for g in groups.values() if len(g) > 1]
 
 
 def _number_disputes(units: list[Unit], weights: dict[str, float], p: ClaimParams) -> list[Claim]:
@@ -357,7 +366,7 @@ def _number_disputes(units: list[Unit], weights: dict[str, float], p: ClaimParam
             if clash and _independent(a, b) and _days_apart(a, b) <= p.max_days_apart and _same_incident(a, b, p):
                 edges.append((a, b))
     claims = []
-    for component in _components(edges):
+    for component in _components(edges, p):
         cls = next(c for c, _ in component[0].numbers)
         values = [next((v for c, v in u.numbers if c == cls), None) for u in component]
         first = values[0]
@@ -441,7 +450,7 @@ def _whereabouts_disputes(units: list[Unit], p: ClaimParams, names: dict[str, st
             if a[0] is not b[0] and _apart(a, b, p) and _independent(a[0], b[0])
             and _days_apart(a[0], b[0]) <= p.max_days_apart and same_time(a[0], b[0], p)
         ]
-        for component in _components(edges):
+        for component in _components(edges, p):
             members = {id(u) for u in component}
             values = {id(u): (k, pl) for u, k, pl in seen if id(u) in members}
             first = values[id(component[0])][0]
@@ -496,29 +505,31 @@ def _event_claims(events: list[tuple[Unit, Event]], p: ClaimParams) -> list[Clai
         groups[_event_key(unit, event)].append((unit, event))
     claims = []
     for (etype, _, _), members in sorted(groups.items()):
-        for group in _date_groups(members, p):
+        for group in _happening_groups(members, p):
             said: list[Said] = [(u, _side(e.status != "denied"), None) for u, e in group]
-            statuses = {s for _, s, _ in said}
-            origins = {u.origin_id for u, _ in group}
-            status: ClaimStatus = (
-                "contested" if len(statuses) == 2 else "corroborated" if len(origins) >= 2 else "single-source"
-            )
             summary = _short(group[0][1].evidence)
-            why = "asserted by some sources, denied by others" if status == "contested" else None
-            claims.append(_claim(summary, "event", status, said, why=why, event_type=etype,
-                                 records=[e.id for _, e in group]))
+            claim = _claim(summary, "event", "contested", said, event_type=etype, records=[e.id for _, e in group])
+            claims.append(_settle(claim, why="asserted by some sources, denied by others"))
     return claims
 
 
-def _date_groups(members: list[tuple[Unit, Event]], p: ClaimParams) -> list[list[tuple[Unit, Event]]]:
-    """Split events of one key into groups whose members all happened at compatible times (see same_time)."""
+def _happening_groups(members: list[tuple[Unit, Event]], p: ClaimParams) -> list[list[tuple[Unit, Event]]]:
+    """Split events of one key into groups whose members can all be one happening: compatible times (see
+    same_time) and targets. One span is one member, so an event asserted and one denied in the same sentence ("X
+    attacked the town but there was no attack on the bridge") go to different groups: a sentence does not
+    contest itself, and neither event's record is lost."""
     def start(m: tuple[Unit, Event]) -> dt.date:
         w = window(m[0], p)
         return w[0] if w else dt.date.max
 
+    def fits(m: tuple[Unit, Event], o: tuple[Unit, Event]) -> bool:
+        (u, e), (v, f) = m, o
+        same_span = (u.article_id, u.start, u.end) == (v.article_id, v.start, v.end)
+        return same_time(u, v, p) and _same_parties(u, v) and not (same_span and e.status != f.status)
+
     groups: list[list[tuple[Unit, Event]]] = []
     for m in sorted(members, key=start):
-        host = next((g for g in groups if all(same_time(m[0], o[0], p) for o in g)), None)
+        host = next((g for g in groups if all(fits(m, o) for o in g)), None)
         if host is None:
             groups.append([m])
         else:
@@ -559,9 +570,20 @@ def _claim(
                         side, u.speaker, value)
         )
     members.sort(key=lambda m: (m.side, m.article_id, m.start))
-    cid = content_id(kind, *(f"{m.article_id}:{m.start}:{m.end}" for m in members))
+    # the records too: an event asserted and one denied in one sentence are two claims on one span
+    cid = content_id(kind, *(f"{m.article_id}:{m.start}:{m.end}" for m in members), *(records or ()))
     origins = sorted({m.origin_id for m in members})
     return Claim(cid, summary, kind, status, members, origins, why, event_type)  # type: ignore[arg-type]
+
+
+def _settle(claim: Claim, why: str | None = None) -> Claim:
+    """The status the members bear out: contested only with a member on each side, else corroborated by two or
+    more independent origins, else single-source. `why` explains a contest when the claim has none yet."""
+    if claim.side("affirms") and claim.side("disputes"):
+        claim.status, claim.why = "contested", claim.why or why
+    else:
+        claim.status, claim.why = ("corroborated" if len(claim.origins) >= 2 else "single-source"), None
+    return claim
 
 
 def _member_kind(u: Unit, records: list[str] | None) -> MemberKind:
@@ -584,12 +606,13 @@ Spans = dict[tuple[str, int, int], Unit]
 
 def _merge_contested(claims: list[Claim], by_span: Spans, p: ClaimParams) -> list[Claim]:
     """Claims that share evidence with a contested claim (the same denial found as an event) fold into it, but
-    only when everything they report can be the same happening (times, targets and places agree)."""
+    only at compatible times; other claims only when everything they report can be the same happening (times,
+    targets and places agree). Statuses are settled afterwards from the sides the members take."""
     contested = [c for c in claims if c.status == "contested"]
     rest = [c for c in claims if c.status != "contested"]
     merged: list[Claim] = []
     for claim in contested:
-        host = next((c for c in merged if _share_evidence(c, claim)), None)
+        host = next((c for c in merged if _share_evidence(c, claim) and _same_times(c, claim, by_span, p)), None)
         if host is None:
             merged.append(claim)
         else:
@@ -608,14 +631,19 @@ def _merge_contested(claims: list[Claim], by_span: Spans, p: ClaimParams) -> lis
     return merged + kept
 
 
+def _units(claim: Claim, by_span: Spans) -> list[Unit]:
+    return [u for m in claim.members if (u := by_span.get((m.article_id, m.start, m.end)))]
+
+
+def _same_times(host: Claim, other: Claim, by_span: Spans, p: ClaimParams) -> bool:
+    return all(same_time(a, b, p) for a in _units(other, by_span) for b in _units(host, by_span))
+
+
 def _fits(host: Claim, other: Claim, by_span: Spans, p: ClaimParams) -> bool:
     """Every member of `other` can report the same happening as every member of `host`."""
-    mine = [u for m in host.members if (u := by_span.get((m.article_id, m.start, m.end)))]
-    theirs = [u for m in other.members if (u := by_span.get((m.article_id, m.start, m.end)))]
-    return all(
-        same_time(a, b, p) and _same_parties(a, b) and not (a.place_keys and b.place_keys and
-                                                            not a.place_keys & b.place_keys)
-        for a in theirs for b in mine
+    return _same_times(host, other, by_span, p) and all(
+        _same_parties(a, b) and not (a.place_keys and b.place_keys and not a.place_keys & b.place_keys)
+        for a in _units(other, by_span) for b in _units(host, by_span)
     )
 
 
