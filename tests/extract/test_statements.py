@@ -436,3 +436,100 @@ def test_beliefs_held_by_a_named_source(analyse: Analyse) -> None:
     st = only(analyse("Mayor Ruth Adler believes the dam will hold."))
     assert (st.speaker.name, st.content) == ("Ruth Adler", "the dam will hold")
     assert analyse("The mayor expects to win the vote.") == []
+
+
+# -- second pass: precision on political news ----------------------------------------------------------------
+def test_time_of_the_saying_is_not_content(analyse: Analyse) -> None:
+    st = only(analyse("The ministry said on Tuesday it would send 300 more police officers to the border."))
+    assert st.content == "it would send 300 more police officers to the border"
+
+
+def test_quote_set_off_by_a_dash_before_the_cue_is_the_content(analyse: Analyse) -> None:
+    st = only(analyse("Yet Hallam has already changed his account once \u2014 \u201cI now remember it,\u201d he said."))
+    assert (st.kind, st.content) == ("direct", "I now remember it")
+
+
+def test_dateline_is_not_content(analyse: Analyse) -> None:
+    st = only(analyse("VELGRAD \u2014 The border crossing will reopen next week, officials said."))
+    assert st.content == "The border crossing will reopen next week"
+
+
+def test_relative_clause_cue_stops_at_the_clause(analyse: Analyse) -> None:
+    st = only(analyse("The opposition leader, who said last month that he would boycott the vote, registered as a "
+                      "candidate on Sunday."))
+    assert st.content == "he would boycott the vote"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That said, the army has not left the northern province.",
+        "The said agreement expired last year.",
+        "Varga did not say whether the border would reopen.",
+        "It did not reveal the location of the crash.",
+        "The minister confirmed the date of the summit.",
+        "The country would announce the investigations after the vote.",
+        "Hong Kong is tense; the authorities continue to escalate the crisis.",
+        "According to the latest census, the city has two million residents.",
+        "The public has begun to wonder at what point enough is enough.",
+        "Marta Kowal expects the committee to approve the budget.",
+    ],
+)
+def test_not_attributions(analyse: Analyse, sentence: str) -> None:
+    assert analyse(sentence) == []
+
+
+def test_propositional_objects_of_announce_and_confirm(analyse: Analyse) -> None:
+    found = analyse("The army confirmed the deaths of three soldiers in the ambush. "
+                    "The council announced a ceasefire in the eastern districts.")
+    assert [s.content for s in found] == ["the deaths of three soldiers in the ambush",
+                                          "a ceasefire in the eastern districts"]
+
+
+def test_accused_of_keeps_the_charge(analyse: Analyse) -> None:
+    st = only(analyse("Grisham also accused the opposition of being blinded by hatred."))
+    assert st.content == "the opposition of being blinded by hatred"
+
+
+def test_belief_shared_by_coordinated_verbs(analyse: Analyse) -> None:
+    st = only(analyse("The witnesses never cite evidence but feel that the minister is dangerous."))
+    assert st.content == "the minister is dangerous"
+
+
+def test_age_description_resolves_to_the_named_person(analyse: Analyse) -> None:
+    text = "Prime Minister Jonas Ekberg met the delegation on Friday. The 42-year-old said the talks had gone well."
+    st = only(analyse(text))
+    assert (st.speaker.name, st.speaker.mention) == ("Jonas Ekberg", "The 42-year-old")
+
+
+def test_former_title_resolves_to_the_named_person(analyse: Analyse) -> None:
+    text = "Former President Alma Ruiz attended the rally. The former president said the government had lied."
+    assert only(analyse(text)).speaker.name == "Alma Ruiz"
+
+
+def test_courtesy_title_makes_a_person(analyse: Analyse) -> None:
+    st = only(analyse("Mr Varga, speaking at a news conference, said the attackers had crossed the border."))
+    assert (st.speaker.kind, st.channel) == ("person", "press conference")
+
+
+def test_name_with_an_appositive_profession_is_a_person(analyse: Analyse) -> None:
+    st = only(analyse("Eswar Prasad, a trade professor at Cornell, said the deal had failed."))
+    assert st.speaker.kind == "person"
+
+
+def test_plural_indefinite_people_are_unnamed_sources(analyse: Analyse) -> None:
+    st = only(analyse("Executives say they have no choice but to postpone hiring.", outlet="Test Wire"))
+    assert st.speaker.kind == "unnamed"
+
+
+def test_heading_run_into_the_next_paragraph_is_no_speaker(analyse: Analyse) -> None:
+    text = '6. "The Halden problem"\n\nMorrow testified that he did not always follow advice from Halden.'
+    st = only(analyse(text))
+    assert st.speaker.name == "Morrow"
+    assert st.content == "he did not always follow advice from Halden"
+
+
+def test_interrupting_attribution_keeps_both_parts(analyse: Analyse) -> None:
+    st = only(analyse("Within weeks of the election, Dalton said, the new cabinet had already lost two ministers."))
+    assert st.content.startswith("Within weeks of the election")
+    assert st.content.endswith("the new cabinet had already lost two ministers")

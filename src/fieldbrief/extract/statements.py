@@ -65,6 +65,13 @@ ADJACENT_CHARS = 60  # at most this much text between a cue and a quote the pars
 RESTATEMENT_OVERLAP = 0.8  # share of a statement's words found in a longer one by the same speaker
 RESTATEMENT_MIN_WORDS = 4  # shorter statements ("No.", "We will win.") are never taken for restatements
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+AGE_DESCRIPTION = re.compile(r"\w+-year-old$")
+FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD", "MD"})
+WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
+CLAUSE_BREAKS = frozenset("\u2014\u2013:;")
+# "LONDON \u2014", "KABUL, Afghanistan (AP) \u2014": a dateline opening a paragraph
+DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' -]{1,30})?(?:\s*\([^)]{1,30}\))?"
+                      r"\s*[\u2014\u2013-]{1,2}\s+")
 SENTENCE_WINDOW = 3  # sentences back in which a subject or a speaker is preferred as antecedent
 LABEL_KIND: dict[str, SpeakerKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation",
                                       "NORP": "organisation"}
@@ -81,6 +88,10 @@ class Cues:
     prep_objects: dict[str, frozenset[str]]
     gerund_verbs: frozenset[str]
     inference_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    quote_only_verbs: frozenset[str]
+    restricted_object_verbs: frozenset[str]
+    event_nouns: frozenset[str]
     attribution: tuple[tuple[str, ...], ...]
     quoted_passive: frozenset[str]
     non_speakers: frozenset[str]
@@ -121,6 +132,10 @@ def load_cues() -> Cues:
         prep_objects={k: _lower_set(v) for k, v in verbs.get("prep_objects", {}).items()},
         gerund_verbs=_lower_set(verbs.get("gerund", {}).get("lemmas", ())),
         inference_verbs=_lower_set(verbs.get("inference", ())),
+        belief_verbs=_lower_set(verbs.get("belief", ())),
+        quote_only_verbs=_lower_set(verbs.get("quote_only", ())),
+        restricted_object_verbs=_lower_set(verbs.get("propositional_object", {}).get("verbs", ())),
+        event_nouns=_lower_set(verbs.get("propositional_object", {}).get("nouns", ())),
         attribution=tuple(tuple(p.lower().split()) for p in data["phrases"]["attribution"]),
         quoted_passive=_lower_set(data["phrases"].get("quoted_passive", ())),
         non_speakers=_lower_set(speakers["non_speakers"]),
@@ -283,11 +298,20 @@ class FrameFinder:
     def _verb_frame(self, verb: Token, lemma: str) -> Frame | None:
         if self._is_passive(verb) or self._is_bare_participle(verb):
             return None
-        subject = self._subject(verb)
-        if subject is None:
+        # a belief is only attributed to its own grammatical subject ("Schiff expected that ..."), never to
+        # the subject of a verb it depends on
+        subject = self._own_subject(verb) if lemma in self.cues.belief_verbs else self._subject(verb)
+        paragraph = self._paragraph(verb.idx)
+        if self._paragraph(verb.head.idx) != paragraph or (subject is not None
+                                                          and self._paragraph(subject.idx) != paragraph):
+            subject = self._subject_before(verb, paragraph[0])  # a heading or bullet run into this paragraph
+        if subject is None or self._paragraph(subject.idx) != paragraph:
             return None
-        span = self._content_tokens(verb, lemma)
-        if span is not None:
+        span = None if lemma in self.cues.quote_only_verbs else self._content_tokens(verb, lemma)
+        before = self._quote_before_break(verb, span) if span is not None else None
+        if before is not None:
+            frame = self._classify(verb, verb.text, subject, before.start, before.end)
+        elif span is not None:
             frame = self._classify(verb, verb.text, subject, span[0].idx, span[-1].idx + len(span[-1]))
         elif (quote := self._adjacent_quote(verb) if lemma in self.cues.clause_verbs else None) is not None:
             frame = self._classify(verb, verb.text, subject, quote.start, quote.end)
@@ -298,6 +322,37 @@ class FrameFinder:
         if frame is not None:
             frame.addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         return frame
+
+    @staticmethod
+    def _own_subject(verb: Token) -> Token | None:
+        """The verb's subject, or that of the verb it is coordinated with ("they shrug and think ...")."""
+        for holder in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+            subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+        return None
+
+    def _subject_before(self, verb: Token, paragraph_start: int) -> Token | None:
+        """Where the parser ran a paragraph into the one before, the noun right before the verb (past
+        auxiliaries and adverbs) is its subject: "...taking up arms\n\nMinister X has confirmed that ..."."""
+        for token in reversed(self.doc[:verb.i]):
+            if token.idx < paragraph_start:
+                return None
+            if token.dep_ in {"aux", "auxpass", "neg", "advmod"} or token.tag_ in {"MD", "RB"}:
+                continue
+            return token if token.pos_ in {"NOUN", "PROPN", "PRON"} else None
+        return None
+
+    def _quote_before_break(self, verb: Token, span: Span) -> Quote | None:
+        """'X amended his testimony once — "I now do recall," he said': a quote closing right before the
+        cue, set off from the rest of the left-hand complement by a dash or colon, is all that was said."""
+        if span[-1].i > verb.i:
+            return None
+        quote = self._adjacent_quote(verb)
+        if quote is None or quote.stop > verb.idx or quote.open <= span[0].idx:
+            return None
+        lead = self.text[span[0].idx:quote.open].rstrip()
+        return quote if lead[-1:] in CLAUSE_BREAKS else None
 
     @staticmethod
     def _is_bare_participle(verb: Token) -> bool:
@@ -331,15 +386,24 @@ class FrameFinder:
         children = list(verb.children)
         if lemma in self.cues.clause_verbs:
             comp = self._complement(verb) or self._clause_in_channel(verb)
+            if comp is not None and lemma in self.cues.belief_verbs and not _finite_clause(comp):
+                return None  # "wonder at what point ...", "expects them to win": no proposition held
+            if comp is not None and _negated(verb) and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"}
+                                                           for c in comp.children):
+                return None  # "did not say whether the border would reopen": nothing was said
             if comp is not None:
                 span = self._subtree(comp, skip_marks=True)
-                return self.doc[span.start:self._reported_conj_end(verb, span.end)]
+                start = self._after_leading_time(span) if comp.i > verb.i else span.start
+                end = self._relative_clause_end(verb, span.end)
+                return self.doc[start:self._reported_conj_end(verb, end)]
         if lemma in self.cues.object_verbs:
             obj = next((c for c in children if c.dep_ == "dobj"), None)
             heads = self.cues.object_heads.get(lemma)
             if obj is not None and obj.pos_ != "PRON" and (heads is None or obj.lemma_.lower() in heads):
                 span = self._subtree(obj)
-                return self.doc[span.start:self._as_phrase_end(verb, span.end)]
+                end = self._as_phrase_end(verb, span.end, lemma)
+                if lemma not in self.cues.restricted_object_verbs or self._reported_object(verb, obj, end > span.end):
+                    return self.doc[span.start:end]
         preps = self.cues.prep_objects.get(lemma)
         if preps:
             for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in preps):
@@ -360,7 +424,12 @@ class FrameFinder:
         right = [c for c in comps if c.i > verb.i]
         if right:
             return right[0]
-        return comps[-1] if comps else None
+        left = comps[-1] if comps else None
+        if left is None or any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "...; they continue to escalate": the verb has a complement of its own
+        if any(t.text == ";" for t in self.doc[left.right_edge.i + 1:verb.i]):
+            return None  # a semicolon separates two clauses, not a report from its source
+        return left
 
     @staticmethod
     def _parenthetical_host(verb: Token) -> Span | None:
@@ -389,12 +458,28 @@ class FrameFinder:
                     return token
         return None
 
-    def _as_phrase_end(self, verb: Token, end: int) -> int:
-        """'hailed the deal as a breakthrough', 'dismissed the report as lies': the as-phrase belongs to it."""
+    def _as_phrase_end(self, verb: Token, end: int, lemma: str) -> int:
+        """'hailed the deal as a breakthrough', 'dismissed the report as lies', 'accused the army of looting':
+        the as-phrase (or the verb's content preposition) belongs to the object."""
+        preps = {"as"} | self.cues.prep_objects.get(lemma, frozenset())
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i >= end:
+            if prep.dep_ == "prep" and prep.lower_ in preps and prep.i >= end:
                 return prep.right_edge.i + 1
         return end
+
+    def _reported_object(self, verb: Token, obj: Token, extended: bool) -> bool:
+        """'confirmed the deaths of three soldiers', 'announced a ceasefire' report something; 'did not reveal
+        the location', 'would announce the investigations', 'accused the Democrats' do not: the verb is
+        asserted (not negated, not modal or infinitive) and the object names an event or carries its own
+        content (a clause or a prepositional phrase)."""
+        aux = [c for c in verb.children if c.dep_ == "aux"]
+        if _negated(verb) or any(c.tag_ in {"MD", "TO"} for c in aux) or verb.dep_ in {"xcomp", "relcl"}:
+            return False
+        if extended or obj.lemma_.lower() in self.cues.event_nouns:
+            return True
+        content_preps = self.cues.prep_objects.get(verb.lemma_.lower(), frozenset())
+        return any(c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in content_preps)
+                   for c in obj.children)  # "confirmed reports that ...", "accused the army of looting"
 
     def _adjacent_quote(self, verb: Token) -> Quote | None:
         """A quote the parse did not attach: 'X said: "..."' or '"...," X added'."""
@@ -422,6 +507,39 @@ class FrameFinder:
             finite = [conj, *(c for c in conj.children if c.dep_ == "aux")]
             if any(t.tag_ in PRESENT_TAGS for t in finite):
                 end = max(end, conj.right_edge.i + 1)
+        return end
+
+    def _after_leading_time(self, span: Span) -> int:
+        """'said on Monday (that) it would ...': the parser often hangs the cue's time on the complement;
+        the date belongs to the saying, not to what was said."""
+        start = span.start
+        while start < span.end - 1:
+            token = self.doc[start]
+            if token.ent_type_ in {"DATE", "TIME"} or (token.dep_ == "prep" and self.doc[start + 1].ent_type_
+                                                        in {"DATE", "TIME"}):
+                start += 1
+            elif token.dep_ == "mark" or token.text == ",":
+                start += 1 if start > span.start else 0
+                break
+            else:
+                break
+        if start == span.start:
+            return start
+        while start < span.end - 1 and (self.doc[start].text == "," or self.doc[start].dep_ == "mark"):
+            start += 1
+        return start
+
+    def _relative_clause_end(self, verb: Token, end: int) -> int:
+        """'The leader, who said that he would boycott the vote, registered as a candidate': a cue in a
+        relative clause set off by commas says no more than the clause; the verb after its closing comma
+        (with no subject of its own) is the main clause's."""
+        if verb.dep_ != "relcl":
+            return end
+        for token in self.doc[verb.i + 1:end - 1]:
+            after = self.doc[token.i + 1]
+            if (token.text == "," and after.pos_ in {"VERB", "AUX"} and after.tag_ in FINITE_TAGS | {"VBN"}
+                    and not any(c.dep_ in SUBJECT_DEPS for c in after.children)):
+                return token.i
         return end
 
     def _subtree(self, head: Token, *, skip_marks: bool = False) -> Span:
@@ -477,6 +595,9 @@ class FrameFinder:
         if start <= cue.idx < end and not parenthetical:
             return None
         start, end = _trim(self.text, start, end, EDGE_PUNCT)
+        dateline = DATELINE.match(self.text, start, end)
+        if dateline is not None:
+            start = dateline.end()  # "LONDON — The talks ...": the place line is the outlet's, not the source's
         inner_start, inner_end = _trim(self.text, start, end, EDGE_PUNCT + "".join(DOUBLE_MARKS | SINGLE_MARKS))
         if inner_end <= inner_start:
             return None
@@ -491,6 +612,20 @@ class FrameFinder:
             start = min(start, min(q.open for q in inside))
             return Frame(cue, cue_text, subject, start, end, "mixed")
         return Frame(cue, cue_text, subject, inner_start, inner_end, "indirect")
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _finite_clause(head: Token) -> bool:
+    """A clause with its own subject and a finite verb, not an indirect question."""
+    if head.dep_ == "parataxis":
+        return True  # a clause set off by punctuation: a thought quoted ("I am done, she thought")
+    has_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in head.children)
+    finite = any(t.tag_ in FINITE_TAGS for t in (head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})))
+    question = any(t.lower_ in WH_WORDS for t in head.doc[head.left_edge.i:head.i] if t.dep_ != "nsubj")
+    return has_subject and finite and not question
 
 
 def _trim(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
@@ -663,14 +798,20 @@ class SpeakerResolver:
             return self._titled(name_span, head, frame)
         if name_span is not None:
             titled = name_span[0].lower_.rstrip(".") in self.cues.titles
-            ent_label = name_span.root.ent_type_ or ("PERSON" if titled else "ORG")
+            ent_label = "PERSON" if titled else name_span.root.ent_type_ or "ORG"
             kind = self._kind_of(name_span.text, LABEL_KIND.get(ent_label, "organisation"))
             if kind == "person":
                 return Speaker(self.full_name(" ".join(self._name_words(name_span))), name_span.text, kind)
             if kind == "outlet":
                 return Speaker(self.outlet_name(name_span.text) or name_span.text, name_span.text, kind)
+            if self._described_as_person(head):  # "Eswar Prasad, a trade professor": tagged ORG, a person
+                return Speaker(self.full_name(" ".join(self._name_words(name_span))), name_span.text, "person")
             return Speaker(_strip_the(name_span.text), name_span.text, kind)
         return self._description(head, frame)
+
+    def _described_as_person(self, head: Token) -> bool:
+        return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.cues.person_nouns
+                   for c in head.children)
 
     def _is_title(self, span: Span) -> bool:
         return span.root.lower_ in self.cues.person_nouns or span.root.lemma_.lower() in self.cues.person_nouns
@@ -709,6 +850,8 @@ class SpeakerResolver:
         ent = self.index.ent_of.get(token.i)
         if ent is not None and ent.label_ == "PERSON":
             span = self.doc[max(start, ent.start) if ent.start <= start else ent.start:token.i + 1]
+        elif ent is not None and ent.label_ in LABEL_KIND and ent.start < start:
+            span = self.doc[ent.start:token.i + 1]  # "the People's Daily": the whole name, possessive inside
         while len(span) > 1 and span[0].lower_ == "the":
             span = span[1:]
         return span
@@ -726,6 +869,9 @@ class SpeakerResolver:
         if (possessor is not None and possessor.lower_ not in FIRST_PERSON_POSSESSIVES
                 and (noun in self.cues.person_nouns or lemma in self.cues.person_nouns)):
             return self._someones(head, possessor)
+        if (noun in self.cues.person_nouns or lemma in self.cues.person_nouns) and not definite \
+                and head.tag_ == "NNS":
+            return self._unnamed(head, frame)  # "executives say", "Islamist politicians acknowledged"
         if noun in self.cues.person_nouns or lemma in self.cues.person_nouns:
             if definite or det is None and not head.tag_.endswith("S") and lemma not in self.cues.source_nouns:
                 found = self._antecedent(head, person=True, gender=self._gender("", [noun]), noun=lemma)
@@ -742,6 +888,9 @@ class SpeakerResolver:
                 if found is not None:
                     return replace(found, mention=_phrase(head))
             return Speaker(phrase, _phrase(head), "organisation")
+        if AGE_DESCRIPTION.search(phrase) and definite:  # "the 42-year-old": someone named before
+            found = self._antecedent(head, person=True, gender=None)
+            return replace(found, mention=_phrase(head)) if found is not None else Speaker(phrase, phrase, "person")
         if head.pos_ != "NOUN" or frame.cue.lemma_.lower() in self.cues.inference_verbs:
             return None  # "the move signals that ...": an inanimate subject inferring, not a source
         if definite:
