@@ -2,13 +2,19 @@
 
 Expressions come from rules built from data/times.toml and data/time_anchors.toml ("on Thursday",
 "earlier this week", "over the weekend", "three days ago", "15 August 2021", "in 2001", "two days before
-the September 11 attacks") and from spaCy's DATE entities that no rule covers (kept, unresolved unless
-they are a bare year). Where several rules match overlapping text, the longest match wins.
+the September 11 attacks", "on the night of 14 March", "between 10 and 12 March", "14.03.2024", "the past
+24 hours", "since the beginning of the week", "two days later") and from spaCy's DATE entities that no rule
+covers (kept, unresolved unless they are a bare year). Where several rules match overlapping text, the
+longest match wins; two dates joined as a range ("from 24.02.22 to 01.04.24") become one expression.
 
 Resolution: weeks run Monday to Sunday; "the weekend" is the most recent Saturday-Sunday on or before
 publication; a bare weekday or month is the most recent one on or before publication unless its clause is
-in the future tense ("will meet on Thursday"). Without a publication date, relative expressions keep their
-text and no dates; fully specified dates ("15 August 2021", "in 2001") still resolve.
+in the future tense ("will meet on Thursday"). "since X" runs from X to publication. Parts of a day keep
+the day ("last night" is the day before publication, "in the early hours of Sunday" is Sunday). Phrases
+such as "the previous day" or "two days later" count from the last single day the text named, or from
+publication when none came before. Numeric dates with dots are day.month ("14.03.2024"), with slashes
+month/day unless the first number exceeds 12 ("3/14", "14/03/2024"). Without a publication date, relative
+expressions keep their text and no dates; fully specified dates ("15 August 2021", "in 2001") still resolve.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -29,8 +36,17 @@ from fieldbrief.stage import Context, Stage
 
 WEEKEND_SATURDAY = 5  # date.weekday() of Saturday
 WINDOW_CHARS = 50  # how far around a trigger word the rules look (longer than any expression's reach)
-YEAR_OR_ISO = re.compile(r"(1[89]|20)\d\d(-\d\d-\d\d)?")
-TENSE_SENSITIVE = frozenset({"span", "weekday", "day_month", "month_day", "month"})
+# Tokens that can carry a date without any trigger word: years, ISO dates, numeric dates ("3/14", "16.03.2024").
+DATE_TOKEN = re.compile(r"(1[89]|20)\d\d(-\d\d-\d\d)?|[0-3]?\d[./][01]?\d([./](19|20)?\d\d)?")
+BARE_YEAR = re.compile(r"(1[89]|20)\d\d")
+TENSE_SENSITIVE = frozenset({"span", "weekday", "day_month", "month_day", "month", "range_dm", "range_md", "numeric",
+                             "holiday"})
+COARSENESS: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
+# Text between two dates that makes them one range ("from 24.02.22 to 01.04.24", "10 March - 12 March").
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
+APPOSITION = re.compile(r"\s*,?\s*")  # "Two days later, on 12 March": the second names the first's day
+# What follows "the day before" when it counts from an event rather than from a date ("the day before the vote").
+NOUN_PHRASE_AHEAD = re.compile(r"\s+(?:the|a|an|his|her|its|their|this|that|[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -52,10 +68,15 @@ class TimeRules:
     months: dict[str, int]
     weekdays: dict[str, int]
     anchors: dict[str, date]
+    annual: dict[str, tuple[int, int]]  # name -> (month, day) of a day that comes back every year
+    relative: dict[str, int]  # phrase -> days from the last day named ("the previous day" -1)
+    numeric_prepositions: frozenset[str]
+    unit_part_starts: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     ignore: tuple[re.Pattern[str], ...]
     triggers: frozenset[str]  # lower-case words one of which every expression contains (besides numbers)
+    gates: dict[str, tuple[str, ...]]  # kind -> lower-case strings one of which its matches contain
 
 
 @dataclass(frozen=True)
@@ -90,32 +111,56 @@ def load_rules() -> TimeRules:
     months.update({m.lower(): i for i, m in enumerate(cal["month_abbreviations"], start=1)})
     weekdays = {d.lower(): i for i, d in enumerate(cal["weekdays"])}
     anchors = {_anchor_key(name): date.fromisoformat(a["date"]) for a in anchor_raw["anchor"] for name in a["names"]}
+    annual = {_anchor_key(name): _month_day(a["date"]) for a in anchor_raw["annual"] for name in a["names"]}
 
     prep = rf"(?:(?P<prep>{_alternation(raw['prepositions'])})\s+)?"
+    day_lead = rf"{prep}(?:(?P<lead>{_alternation(raw['day_leads'])})\s+)?"
     num = rf"(?P<num>\d+|{_alternation(raw['numbers'])})"
     unit = rf"(?P<unit>{_alternation(raw['units'])})"
     part = rf"(?:\s+(?P<part>{_alternation(raw['parts_of_day'])}))?"
-    month = rf"(?-i:(?P<month>{_alternation(cal['months'] + cal['month_abbreviations'])}))\.?"
+    month_names = _alternation(cal["months"] + cal["month_abbreviations"])
+    month = rf"(?-i:(?P<month>{month_names}))\.?"
     weekday_name = _alternation(cal["weekdays"])
     weekday_prefix = rf"(?:(?-i:{weekday_name}),?\s+)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    conn = rf"\s*(?P<conn>{_alternation(raw['range_connectors'])})\s*"
+
+    def month_as(name: str) -> str:
+        return rf"(?-i:(?P<{name}>{month_names}))\.?"
+
+    def day_as(name: str) -> str:
+        return rf"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+
     year = r"(?P<year>1[89]\d\d|20\d\d)"
     anchor = rf"(?P<anchor>{_alternation(anchor_raw_names(anchor_raw))})"
+    holiday = rf"(?P<holiday>{_alternation(annual_names(anchor_raw))})"
+    eve = r"(?:(?P<eve>eve)\s+of\s+(?:the\s+)?)?"
     qualifier = rf"(?:(?P<qual>{_alternation(cal['month_qualifiers'])})(?:\s+|-))"
     sources = {
         "anchor_offset": rf"\b{num}\s+{unit}\s+(?P<dir>before|after|prior\s+to)\s+(?:the\s+)?{anchor}\b",
-        "anchor": rf"\b{prep}(?:the\s+)?{anchor}(?!\w)",
+        "anchor": rf"\b{prep}(?:the\s+)?{eve}{anchor}(?!\w)",
+        "holiday": rf"\b{prep}(?:the\s+)?{eve}{holiday}(?!\w)",
         "ago": rf"\b{num}\s+{unit}\s+ago\b",
         "trailing": rf"\b{prep}the\s+(?:past|last)\s+(?:{num}\s+)?{unit}\b",
-        "day": rf"\b{prep}(?P<phrase>{_alternation(raw['days'])}){part}\b",
+        "relative_offset": rf"\b{num}\s+{unit}\s+(?P<dir>earlier|later)\b",
+        "relative": rf"\b(?P<phrase>{_alternation(raw['relative'])})\b",
+        "day": rf"\b{day_lead}(?P<phrase>{_alternation(raw['days'])}){part}\b",
         "span": rf"\b{prep}(?P<phrase>{_alternation(raw['spans'])})\b",
-        "weekday": rf"\b{prep}(?:(?P<mod>last|this|next|past|coming)\s+)?(?-i:(?P<weekday>{weekday_name})){part}\b",
-        "day_month": rf"\b{prep}{weekday_prefix}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b",
-        "month_day": rf"\b{prep}{weekday_prefix}{month}\s+{day}\b(?:,?\s+{year}\b)?",
+        "unit_part": rf"\b{prep}(?:the\s+)?(?P<qual>{_alternation(raw['unit_parts'])})\s+of\s+"
+        rf"(?:(?P<phrase>{_alternation(raw['spans'])})|(?:the|this|today's)\s+(?P<unit>day|week|month|year))\b",
+        "weekday": rf"\b{day_lead}(?:(?P<mod>last|this|next|past|coming)\s+)?(?-i:(?P<weekday>{weekday_name})){part}\b",
+        "range_dm": rf"\b{day_lead}(?:the\s+)?{day_as('d1')}(?:\s+(?:of\s+)?{month_as('m1')})?{conn}(?:the\s+)?"
+        rf"{day_as('d2')}\s+(?:of\s+)?{month_as('m2')}(?:,?\s+{year})?\b",
+        "range_md": rf"\b{day_lead}{weekday_prefix}{month_as('m1')}\s+{day_as('d1')}{conn}(?:{month_as('m2')}\s+)?"
+        rf"{day_as('d2')}\b(?:,?\s+{year}\b)?",
+        "day_month": rf"\b{day_lead}{weekday_prefix}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?\b",
+        "month_day": rf"\b{day_lead}{weekday_prefix}{month}\s+{day}\b(?:,?\s+{year}\b)?",
         "month": rf"\b{prep}(?:(?P<mod>last|this|next)\s+)?{qualifier}?{month}(?:,?\s+{year})?\b",
         "year": rf"\b(?P<prep>{_alternation(raw['prepositions'])})\s+"
         rf"(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?{year}\b(?!-|\s*%)",
         "iso": r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+        "numeric": rf"(?<![\w./-]){day_lead}(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)"
+        r"(?:(?P=sep)(?P<year>(?:19|20)?\d\d))?(?![\w/]|\.\d)",
     }
     future = raw["future"]
     return TimeRules(
@@ -127,23 +172,63 @@ def load_rules() -> TimeRules:
         months=months,
         weekdays=weekdays,
         anchors=anchors,
+        annual=annual,
+        relative={_phrase_key(k): int(v) for k, v in raw["relative"].items()},
+        numeric_prepositions=_lemma_list(raw["numeric_prepositions"]),
+        unit_part_starts=_lemma_list(raw["unit_part_starts"]),
         future_auxiliaries=_lemma_list(future["auxiliaries"]),
         future_governors=_lemma_list(future["governors"]),
         ignore=tuple(re.compile(p, re.IGNORECASE) for p in raw["ignore"]["patterns"]),
-        triggers=_triggers(raw, anchor_raw_names(anchor_raw), months, weekdays),
+        triggers=_triggers(raw, anchor_raw_names(anchor_raw), annual_names(anchor_raw), months, weekdays),
+        gates=_gates(raw, anchor_raw, months, weekdays),
     )
 
 
-def _triggers(raw: dict[str, Any], anchor_names: Sequence[str], months: Iterable[str],
+def _gates(raw: dict[str, Any], anchor_raw: dict[str, Any], months: Iterable[str],
+           weekdays: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """For each kind of rule, strings one of which any match contains: a window without them is not searched
+    with that rule, which keeps the many rules cheap on text with few dates."""
+    def last_words(phrases: Iterable[str]) -> tuple[str, ...]:
+        return tuple({p.lower().split()[-1] for p in phrases})
+
+    month_names = tuple(months)
+    years = ("18", "19", "20")
+    return {
+        "anchor_offset": ("before", "after", "prior"),
+        "anchor": last_words(anchor_raw_names(anchor_raw)),
+        "holiday": last_words(annual_names(anchor_raw)),
+        "ago": ("ago",),
+        "trailing": ("past", "last"),
+        "relative_offset": ("earlier", "later"),
+        "relative": last_words(raw["relative"]),
+        "day": last_words(raw["days"]) + tuple(w.lower() for w in raw["parts_of_day"]),
+        "span": last_words(raw["spans"]),
+        "unit_part": (" of ",),
+        "weekday": tuple(weekdays),
+        "range_dm": month_names,
+        "range_md": month_names,
+        "day_month": month_names,
+        "month_day": month_names,
+        "month": month_names,
+        "year": years,
+        "iso": years,
+        "numeric": tuple(f"{d}{sep}" for d in "0123456789" for sep in "./"),
+    }
+
+
+def _triggers(raw: dict[str, Any], anchor_names: Sequence[str], holiday_names: Sequence[str], months: Iterable[str],
               weekdays: Iterable[str]) -> frozenset[str]:
     """Words one of which every expression contains: text far from all of them is never scanned.
 
     The last word of each day and span phrase ("yesterday", "week"), unit words, month and weekday names,
-    parts of the day, and the lower-case words of anchor names ("attacks", "invasion", "9/11").
+    parts of the day ("the previous night", "during the day" hold one), the lower-case words of anchor names
+    ("attacks", "invasion", "9/11") and the last word of each yearly day ("Christmas", "Eve"). Abbreviated
+    months keep their full stop as a token ("Feb."). Numeric dates are found by their shape (DATE_TOKEN).
     """
-    words = set(months) | set(weekdays) | {w.lower() for w in raw["parts_of_day"]}
+    words = set(months) | {f"{m}." for m in months} | set(weekdays) | {w.lower() for w in raw["parts_of_day"]} | {"day"}
     words.update(phrase.lower().split()[-1] for phrase in [*raw["days"], *raw["spans"]])
     words.update(w.lower() for w in raw["units"])
+    words.update(name.lower().split()[-1] for name in holiday_names)
     for name in anchor_names:
         words.update(w for w in name.split() if w.islower() and len(w) > 3 or any(c.isdigit() for c in w))
     return frozenset(words)
@@ -151,6 +236,15 @@ def _triggers(raw: dict[str, Any], anchor_names: Sequence[str], months: Iterable
 
 def anchor_raw_names(anchor_raw: dict[str, list[dict[str, object]]]) -> list[str]:
     return [str(name) for a in anchor_raw["anchor"] for name in a["names"]]  # type: ignore[attr-defined]
+
+
+def annual_names(anchor_raw: dict[str, list[dict[str, object]]]) -> list[str]:
+    return [str(name) for a in anchor_raw["annual"] for name in a["names"]]  # type: ignore[attr-defined]
+
+
+def _month_day(text: str) -> tuple[int, int]:
+    month, day = text.split("-")
+    return int(month), int(day)
 
 
 def _phrase_key(text: str) -> str:
@@ -213,8 +307,15 @@ def weekend(published: date, offset: int, future: bool) -> Resolved:
     return Resolved(saturday, saturday + timedelta(days=1), "week")
 
 
+def precision_of(unit: str) -> Precision:
+    """Hours resolve to days: the publication time of day is unknown."""
+    return "week" if unit == "week" else "month" if unit == "month" else "year" if unit == "year" else "day"
+
+
 def shift(d: date, unit: str, amount: int) -> date:
-    """d moved by `amount` days, weeks, months or years (day of month clamped)."""
+    """d moved by `amount` hours (whole days only), days, weeks, months or years (day of month clamped)."""
+    if unit == "hour":
+        return d + timedelta(days=int(amount / 24))
     if unit == "day":
         return d + timedelta(days=amount)
     if unit == "week":
@@ -245,6 +346,7 @@ class Situation:
     rules: TimeRules
     published: date | None
     future: bool
+    previous: date | None = None  # the last single day the text named before this expression
 
 
 Resolver = Callable[[re.Match[str], Situation], Resolved | None]
@@ -270,7 +372,41 @@ def resolve_anchor_offset(m: re.Match[str], s: Situation) -> Resolved | None:
 
 def resolve_anchor(m: re.Match[str], s: Situation) -> Resolved | None:
     anchor = s.rules.anchors.get(_anchor_key(m["anchor"]))
-    return Resolved(anchor, anchor, "day") if anchor else None
+    if anchor is None:
+        return None
+    day = anchor - timedelta(days=1 if m["eve"] else 0)
+    return Resolved(day, day, "day")
+
+
+def resolve_holiday(m: re.Match[str], s: Situation) -> Resolved | None:
+    month, day_of_month = s.rules.annual[_anchor_key(m["holiday"])]
+    y = _year_for(month, day_of_month, s)
+    if y is None:
+        return None
+    day = date(y, month, day_of_month) - timedelta(days=1 if m["eve"] else 0)
+    return Resolved(day, day, "day")
+
+
+def _reference_day(s: Situation) -> date | None:
+    """What "the previous day" counts from: the last day the text named, else publication."""
+    return s.previous or s.published
+
+
+def resolve_relative(m: re.Match[str], s: Situation) -> Resolved | None:
+    base = _reference_day(s)
+    if base is None:
+        return None
+    day = base + timedelta(days=s.rules.relative[_phrase_key(m["phrase"])])
+    return Resolved(day, day, "day")
+
+
+def resolve_relative_offset(m: re.Match[str], s: Situation) -> Resolved | None:
+    base = _reference_day(s)
+    if base is None:
+        return None
+    unit = _unit(m, s.rules)
+    amount = _number(m["num"], s.rules) * (1 if m["dir"].lower() == "later" else -1)
+    return containing(shift(base, unit, amount), unit)
 
 
 def resolve_ago(m: re.Match[str], s: Situation) -> Resolved | None:
@@ -285,7 +421,7 @@ def resolve_trailing(m: re.Match[str], s: Situation) -> Resolved | None:
         return None
     unit = _unit(m, s.rules)
     amount = _number(m["num"], s.rules) if m["num"] else 1
-    return Resolved(shift(s.published, unit, -amount), s.published, unit)  # type: ignore[arg-type]
+    return Resolved(shift(s.published, unit, -amount), s.published, precision_of(unit))
 
 
 def resolve_day(m: re.Match[str], s: Situation) -> Resolved | None:
@@ -298,10 +434,26 @@ def resolve_day(m: re.Match[str], s: Situation) -> Resolved | None:
 def resolve_span(m: re.Match[str], s: Situation) -> Resolved | None:
     if s.published is None:
         return None
-    unit, offset, part = s.rules.spans[_phrase_key(m["phrase"])]
+    return _span(_phrase_key(m["phrase"]), s.published, s)
+
+
+def _span(phrase: str, published: date, s: Situation) -> Resolved:
+    unit, offset, part = s.rules.spans[phrase]
     if unit == "weekend":
-        return weekend(s.published, offset, s.future)
-    return unit_span(unit, s.published, offset, part)
+        return weekend(published, offset, s.future)
+    return unit_span(unit, published, offset, part)
+
+
+def resolve_unit_part(m: re.Match[str], s: Situation) -> Resolved | None:
+    """ "at the end of last month" is last month; "since the beginning of the week" runs to publication."""
+    if s.published is None:
+        return None
+    whole = _span(_phrase_key(m["phrase"]), s.published, s) if m["phrase"] else unit_span(m["unit"].lower(),
+                                                                                         s.published, 0)
+    since = (m["prep"] or "").lower() in ("since", "from") and _phrase_key(m["qual"]) in s.rules.unit_part_starts
+    if since and whole.start <= s.published:
+        return Resolved(whole.start, s.published, whole.precision)
+    return whole
 
 
 def resolve_weekday(m: re.Match[str], s: Situation) -> Resolved | None:
@@ -332,13 +484,41 @@ def _year_for(month: int, day: int, s: Situation) -> int | None:
 
 
 def _day_month(m: re.Match[str], s: Situation) -> Resolved | None:
-    month = s.rules.months[m["month"].lower()]
-    day = int(m["day"])
-    y = int(m["year"]) if m["year"] else _year_for(month, day, s)
-    if y is None or not 1 <= day <= calendar.monthrange(y, month)[1]:
+    d = _date(s.rules.months[m["month"].lower()], int(m["day"]), int(m["year"]) if m["year"] else None, s)
+    return Resolved(d, d, "day") if d else None
+
+
+def _date(month: int, day: int, year: int | None, s: Situation) -> date | None:
+    """A valid date from its parts; a missing year is the nearest in the clause's tense."""
+    y = year if year is not None else _year_for(month, day, s) if 1 <= month <= 12 and day >= 1 else None
+    if y is None or not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(y, month)[1]:
         return None
-    d = date(y, month, day)
-    return Resolved(d, d, "day")
+    return date(y, month, day)
+
+
+def resolve_range(m: re.Match[str], s: Situation) -> Resolved | None:
+    """ "14-15 March", "between March 10 and 12", "28 February to 2 March 2024": the first day's month and
+    year default to the last day's; a first month after the last one is in the year before."""
+    last_month = s.rules.months[(m["m2"] or m["m1"]).lower()]
+    first_month = s.rules.months[(m["m1"] or m["m2"]).lower()]
+    last = _date(last_month, int(m["d2"]), int(m["year"]) if m["year"] else None, s)
+    if last is None:
+        return None
+    first = _date(first_month, int(m["d1"]), last.year - (first_month > last_month), s)
+    if first is None or first >= last:
+        return None
+    return Resolved(first, last, "day")
+
+
+def resolve_numeric(m: re.Match[str], s: Situation) -> Resolved | None:
+    """ "16.03.2024" is day.month; "3/14" month/day, unless the first number cannot be a month."""
+    a, b = int(m["a"]), int(m["b"])
+    day, month = (a, b) if m["sep"] == "." or a > 12 else (b, a)
+    year = int(m["year"]) if m["year"] else None
+    if year is not None and year < 100:
+        year += 2000
+    d = _date(month, day, year, s)
+    return Resolved(d, d, "day") if d else None
 
 
 def resolve_month(m: re.Match[str], s: Situation) -> Resolved | None:
@@ -370,25 +550,56 @@ def resolve_iso(m: re.Match[str], s: Situation) -> Resolved | None:
 RESOLVERS: dict[str, Resolver] = {
     "anchor_offset": resolve_anchor_offset,
     "anchor": resolve_anchor,
+    "holiday": resolve_holiday,
     "ago": resolve_ago,
     "trailing": resolve_trailing,
+    "relative_offset": resolve_relative_offset,
+    "relative": resolve_relative,
     "day": resolve_day,
     "span": resolve_span,
+    "unit_part": resolve_unit_part,
     "weekday": resolve_weekday,
+    "range_dm": resolve_range,
+    "range_md": resolve_range,
     "day_month": _day_month,
     "month_day": _day_month,
     "month": resolve_month,
     "year": resolve_year,
     "iso": resolve_iso,
+    "numeric": resolve_numeric,
 }
 
 
 def _acceptable(found: Found, rules: TimeRules) -> bool:
-    """Bare month names stand for a month only beside a preposition, qualifier, modifier or year."""
-    if found.kind != "month":
-        return True
+    """Filters for matches that are often no date.
+
+    Bare month names and yearly days ("a Christmas truce") stand for a date only beside a preposition,
+    qualifier, modifier or year; "and" joins a range only after "between"; a numeric date needs a year or
+    a date preposition ("on 3/14", not "at 10.30" or "a 3/4 majority") and must be a valid day; "the day
+    before" followed by a noun phrase counts from an event, not from a date.
+    """
     m = found.match
-    return bool(m["prep"] or m["qual"] or m["mod"] or m["year"])
+    if found.kind == "month":
+        return bool(m["prep"] or m["qual"] or m["mod"] or m["year"])
+    if found.kind == "holiday":
+        return bool(m["prep"] or m["eve"])
+    if found.kind in ("range_dm", "range_md"):
+        return m["conn"].lower() != "and" or (m["prep"] or "").lower() == "between"
+    if found.kind == "numeric":
+        return _numeric_acceptable(m, rules)
+    if found.kind == "relative" and m["phrase"].lower().endswith(("before", "after")):
+        return not NOUN_PHRASE_AHEAD.match(m.string, m.end())
+    return True
+
+
+def _numeric_acceptable(m: re.Match[str], rules: TimeRules) -> bool:
+    if _anchor_key(m.string[m.start("a"):m.end()]) in rules.anchors:  # "9/11" is the anchor, not a day
+        return False
+    if not (m["year"] or _phrase_key(m["prep"] or "") in rules.numeric_prepositions):
+        return False
+    a, b = int(m["a"]), int(m["b"])
+    day, month = (a, b) if m["sep"] == "." or a > 12 else (b, a)
+    return 1 <= month <= 12 and 1 <= day <= 31
 
 
 # ---------------------------------------------------------------- finding expressions
@@ -399,7 +610,7 @@ def scan_windows(doc: Doc, rules: TimeRules) -> list[tuple[int, int]]:
     text, reach = doc.text, WINDOW_CHARS
     windows: list[tuple[int, int]] = []
     for token in doc:
-        if not (token.lower_ in rules.triggers or YEAR_OR_ISO.fullmatch(token.text)):
+        if not (token.lower_ in rules.triggers or DATE_TOKEN.fullmatch(token.text)):
             continue
         start = max(0, token.idx - reach)
         end = min(len(text), token.idx + len(token.text) + reach)
@@ -416,8 +627,12 @@ def scan_windows(doc: Doc, rules: TimeRules) -> list[tuple[int, int]]:
 
 def find_expressions(text: str, windows: Sequence[tuple[int, int]], rules: TimeRules) -> list[Found]:
     """Every rule match inside the windows, overlaps settled longest first."""
-    found = [Found(m.start(), m.end(), kind, m) for a, b in windows for kind, pattern in rules.patterns
-             for m in pattern.finditer(text, a, b)]
+    found: list[Found] = []
+    for a, b in windows:
+        lowered = text[a:b].lower()
+        for kind, pattern in rules.patterns:
+            if any(gate in lowered for gate in rules.gates[kind]):
+                found += (Found(m.start(), m.end(), kind, m) for m in pattern.finditer(text, a, b))
     found = [f for f in found if _acceptable(f, rules)]
     chosen: list[Found] = []
     taken: list[tuple[int, int]] = []
@@ -453,7 +668,7 @@ def _entity_refs(doc: Doc, taken: Sequence[tuple[int, int]], rules: TimeRules) -
         if any(p.search(ent.text) for p in rules.ignore) or not any(_is_time_word(t, rules) for t in ent):
             continue
         ref = TimeRef(text=ent.text, start=ent.start_char, end=ent.end_char)
-        if re.fullmatch(r"(1[89]|20)\d\d", ent.text):
+        if BARE_YEAR.fullmatch(ent.text):
             ref.date_start, ref.date_end, ref.precision = f"{ent.text}-01-01", f"{ent.text}-12-31", "year"
         refs.append(ref)
     return refs
@@ -478,17 +693,66 @@ def _published(article: Article) -> date | None:
 def extract_times(doc: Doc, published: date | None, rules: TimeRules) -> list[TimeRef]:
     text = doc.text
     refs: list[TimeRef] = []
+    counted: list[TimeRef] = []  # refs counted from the last day named ("two days later")
+    previous: date | None = None
     for f in find_expressions(text, scan_windows(doc, rules), rules):
         tensed = f.kind in TENSE_SENSITIVE and published is not None
-        situation = Situation(rules, published, tensed and is_future(doc, f.start, f.end, rules))
+        situation = Situation(rules, published, tensed and is_future(doc, f.start, f.end, rules), previous)
         resolved = RESOLVERS[f.kind](f.match, situation)
+        if resolved and published and f.match.group().split(maxsplit=1)[0].lower() == "since":
+            resolved = Resolved(resolved.start, max(resolved.end, published), resolved.precision)
         ref = TimeRef(text=text[f.start:f.end], start=f.start, end=f.end)
         if resolved:
             ref.date_start, ref.date_end = resolved.start.isoformat(), resolved.end.isoformat()
             ref.precision = resolved.precision
+            if resolved.precision == "day" and resolved.start == resolved.end:
+                previous = resolved.start
+        if f.kind.startswith("relative"):
+            counted.append(ref)
         refs.append(ref)
     refs += _entity_refs(doc, [(r.start, r.end) for r in refs], rules)
-    return sorted(refs, key=lambda r: r.start)
+    refs.sort(key=lambda r: r.start)
+    _take_apposed_days(text, refs, counted)
+    return join_ranges(text, refs)
+
+
+def _single_day(ref: TimeRef) -> bool:
+    return ref.precision == "day" and ref.date_start is not None and ref.date_start == ref.date_end
+
+
+def _take_apposed_days(text: str, refs: list[TimeRef], counted: list[TimeRef]) -> None:
+    """ "Two days later, on 12 March": a counted phrase right before a named day is that day."""
+    ids = {id(r) for r in counted}
+    for ref, after in pairwise(refs):
+        if id(ref) in ids and _single_day(after) and APPOSITION.fullmatch(text, ref.end, after.start):
+            ref.date_start, ref.date_end, ref.precision = after.date_start, after.date_end, "day"
+
+
+def join_ranges(text: str, refs: list[TimeRef]) -> list[TimeRef]:
+    """Two resolved dates joined as a range become one expression from the first to the second: "from
+    24.02.22 to 01.04.24", "between 1 March and 3 April". Without "from"/"between" only a dash joins them
+    ("on Monday and Tuesday" are two days)."""
+    joined: list[TimeRef] = []
+    for ref in refs:
+        last = joined[-1] if joined else None
+        if last is not None and last.precision and ref.precision and _ranged(text, last, ref):
+            precision = max(last.precision, ref.precision, key=COARSENESS.__getitem__)
+            joined[-1] = TimeRef(text[last.start:ref.end], last.start, ref.end, last.date_start, ref.date_end,
+                                 precision)
+        else:
+            joined.append(ref)
+    return joined
+
+
+def _ranged(text: str, first: TimeRef, second: TimeRef) -> bool:
+    join = RANGE_JOIN.fullmatch(text, first.end, second.start)
+    if join is None or not (first.date_start and second.date_end and first.date_start < second.date_end):
+        return False
+    opener = first.text.split(maxsplit=1)[0].lower()
+    word = join.group().strip().lower()
+    if opener == "between":
+        return word == "and"
+    return word != "and" and (opener == "from" or word in ("-", "–", "—"))
 
 
 def run(doc: Doc, article: Article, ctx: Context) -> None:
