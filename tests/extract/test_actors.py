@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from fieldbrief.extract.actors import ActorDictionary, ActorResolver, load_dictionary, speaker_code
+from fieldbrief.extract.actors import ActorDictionary, ActorResolver, find_mentions, load_dictionary, speaker_code
 from fieldbrief.model import ActorRef, Article, RawDocument
 from fieldbrief.pipeline import Pipeline
 
@@ -63,6 +63,17 @@ def test_unknown_actor_keeps_name_and_ner_type(nlp: Language, dictionary: ActorD
 def test_anti_prefix_is_not_the_actor(nlp: Language, dictionary: ActorDictionary) -> None:
     ref = resolve_subject(nlp, dictionary, "Anti-Taliban fighters gathered in the valley.")
     assert ref is None or ref.actor != "TAL"
+
+
+def test_mentions_take_the_longest_alias_and_respect_case(nlp: Language, dictionary: ActorDictionary) -> None:
+    doc = nlp("The National Resistance Front and the Taliban met, but anti-Taliban fighters stayed away.")
+    found = [(doc[m.start:m.end].text, m.code) for m in find_mentions(doc, dictionary) if m.code]
+    assert any(text == "National Resistance Front" for text, _ in found)
+    assert [text for text, code in found if code == "TAL"] == ["Taliban"]  # "anti-Taliban" names what they oppose
+
+
+def test_mentions_of_an_empty_doc(nlp: Language, dictionary: ActorDictionary) -> None:
+    assert find_mentions(nlp(""), dictionary) == []
 
 
 def test_user_file_is_merged_over_the_shipped_dictionary(tmp_path: Path, nlp: Language) -> None:

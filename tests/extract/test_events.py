@@ -70,6 +70,66 @@ def test_according_to_comes_from_the_enclosing_statement(pipeline: Pipeline) -> 
     assert event.according_to == "Hassan Dube"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Fighters attacked the town of Kuma, the rebel commander said, adding that the army had fled.", "commander"),
+        ("Rebels attacked a police post in Kuma on Monday, according to local residents.", "resident"),
+        ("Soldiers shelled the village of Kuma overnight, a source told The Daily Ledger.", "source"),
+        ("Government troops attacked rebel positions near Kuma, said Peter Lado, a local official.", "Peter Lado"),
+    ],
+)
+def test_events_inside_a_statement_are_claimed_by_its_speaker(pipeline: Pipeline, text: str, speaker: str) -> None:
+    """Trailing, interrupting and "according to" attribution, named and unnamed sources alike."""
+    art = analyze(pipeline, text)
+    event = only(art.events, "ASSAULT")
+    assert event.status == "claimed"
+    assert event.according_to is not None and speaker.lower() in event.according_to.lower()
+    assert any(st.speaker.name == event.according_to for st in art.statements)
+
+
+# -- CONCEDE and SUPPORT -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The provincial government lifted the curfew in Kuma on Monday.", "CONCEDE"),
+        ("Authorities eased restrictions on movement in the northern districts.", "CONCEDE"),
+        ("The army declared a unilateral ceasefire on Sunday.", "CONCEDE"),
+        ("The rebels withdrew their demand for a separate state.", "CONCEDE"),
+        ("The interior ministry reopened the border crossing with its neighbour.", "CONCEDE"),
+        ("The government agreed to halt construction of the dam.", "CONCEDE"),
+        ("The junta agreed to release 200 political prisoners.", "CONCEDE"),
+        ("The rebels released 12 hostages on Friday.", "RETREAT"),
+        ("The militia withdrew its fighters from the town of Kuma.", "RETREAT"),
+        ("The president praised the army for its restraint.", "SUPPORT"),
+        ("The council welcomed the decision to hold elections in June.", "SUPPORT"),
+        ("Ministers expressed support for the peace process.", "SUPPORT"),
+        ("The two countries restored diplomatic relations after a decade.", "SUPPORT"),
+        ("Parliament approved the plan to send peacekeepers.", "SUPPORT"),
+    ],
+)
+def test_concessions_and_support(pipeline: Pipeline, text: str, type_: str) -> None:
+    assert [e.type for e in analyze(pipeline, text).events] == [type_]
+
+
+def test_a_promise_is_a_concession_and_a_threat_is_not(pipeline: Pipeline) -> None:
+    promised = only(analyze(pipeline, "The militia promised to withdraw its fighters from Kuma.").events, "CONCEDE")
+    assert promised.status == "planned"
+    threat = analyze(pipeline, "The rebels threatened to withdraw from the talks in Kuma.").events
+    assert [(e.type, e.status) for e in threat] == [("RETREAT", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lifted the wounded man onto the truck.",
+        "The envoy hailed a constructive meeting in the capital.",
+    ],
+)
+def test_no_concession_or_support_without_its_object(pipeline: Pipeline, text: str) -> None:
+    assert not [e for e in analyze(pipeline, text).events if e.type in {"CONCEDE", "SUPPORT"}]
+
+
 # -- arguments, fatalities, place, date ---------------------------------------------------------------------
 def test_actor_and_target_from_the_parse(pipeline: Pipeline) -> None:
     event = only(analyze(pipeline, "Rebels ambushed an army convoy on the road to the town of Kuma.").events, "ASSAULT")

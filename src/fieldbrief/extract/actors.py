@@ -23,6 +23,8 @@ from typing import Any
 
 import spacy
 from rapidfuzz import fuzz, process
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.model import ActorRef, Article, Statement
@@ -43,6 +45,9 @@ NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 # prefixes that turn a name into its opposite: an "anti-Taliban fighter" is no Taliban fighter
 OPPOSING_PREFIXES = frozenset({"anti", "counter"})
+OPPOSING_HASHES = frozenset(hash_string(p) for p in OPPOSING_PREFIXES)
+OPPOSING_JOINED_HASHES = frozenset(hash_string(f"{p}-") for p in OPPOSING_PREFIXES)  # "anti-" as one token
+HYPHEN_HASH = hash_string("-")
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,13 @@ class ActorDictionary:
     fuzzy_codes: list[str] = field(default_factory=list)
     exact_names: dict[str, str] = field(default_factory=dict)  # normalised alias -> code
     _lookups: dict[str, ActorEntry | None] = field(default_factory=dict)  # names already looked up (per process)
+    # the same patterns keyed by the hash spaCy gives the first token's lower-case form (its LOWER attribute), each
+    # with the hashes of all its tokens: matching reads one array from the doc instead of a Token per word
+    by_hash: dict[int, list[tuple[AliasPattern, tuple[int, ...]]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for first, plist in self.patterns.items():
+            self.by_hash[hash_string(first)] = [(p, tuple(hash_string(t) for t in p.tokens)) for p in plist]
 
     def acting_code(self, entry: ActorEntry) -> str:
         """The code of the body a person or unit acts for (Lavrov -> RUS-GOV); the entry's own otherwise."""
@@ -310,42 +322,49 @@ def _case_fits(text: str, case: str) -> bool:
 
 def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
     """Dictionary aliases in the text (longest first, no overlaps), then NER entities no alias covers."""
-    out: list[Mention] = []
-    texts = [t.text for t in doc]  # one pass over the doc: token access is the cost, not the dict lookups
-    lowers = [t.lower() for t in texts]
-    patterns = dictionary.patterns
-    i = 0
-    n = len(texts)
-    while i < n:
-        found = None
-        for pat in patterns.get(lowers[i], ()):
-            k = len(pat.tokens)
-            if i + k <= n and lowers[i:i + k] == list(pat.tokens) and all(
-                _case_fits(texts[i + j], pat.case[j]) for j in range(k)
-            ):
-                found = Mention(i, i + k, pat.code, pat.context, pat.metonym)
-                break
-        if found:
-            if not _opposed(doc, found.start):
-                out.append(found)
-            i = found.end
-        else:
-            i += 1
+    lowers: list[int] = doc.to_array(LOWER).tolist() if len(doc) else []  # lower-case hashes, no Token objects
+    out = _alias_mentions(doc, dictionary, lowers)
     covered = {t for m in out for t in range(m.start, m.end)}
     for ent in doc.ents:
         if ent.label_ in NER_ACTOR_LABELS and not any(t in covered for t in range(ent.start, ent.end)) \
-                and not _opposed(doc, ent.start):
+                and not _opposed(lowers, ent.start):
             entry = dictionary.lookup(ent.text) if len(ent.text) >= FUZZY_MIN_CHARS else None
             out.append(Mention(ent.start, ent.end, entry.code if entry else None, label=ent.label_))
     out.sort(key=lambda m: m.start)
     return out
 
 
-def _opposed(doc: Doc, start: int) -> bool:
-    """'anti-Taliban': the name is what the phrase opposes, not who it is."""
-    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in OPPOSING_PREFIXES:
+def _alias_mentions(doc: Doc, dictionary: ActorDictionary, lowers: list[int]) -> list[Mention]:
+    """Aliases found by token hashes: only words that start some alias are looked at (creating spaCy Token objects
+    for every word was most of the actors' cost)."""
+    if not lowers:
+        return []
+    orths = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    by_hash = dictionary.by_hash
+    n = len(lowers)
+    out: list[Mention] = []
+    free = 0  # first token not inside an alias already found
+    for i in [i for i, h in enumerate(lowers) if h in by_hash]:
+        if i < free:
+            continue
+        for pat, hashes in by_hash[lowers[i]]:
+            k = len(hashes)
+            if i + k <= n and lowers[i:i + k] == list(hashes) and all(
+                _case_fits(strings[int(orths[i + j])], pat.case[j]) for j in range(k)
+            ):
+                if not _opposed(lowers, i):
+                    out.append(Mention(i, i + k, pat.code, pat.context, pat.metonym))
+                free = i + k
+                break
+    return out
+
+
+def _opposed(lowers: Sequence[int], start: int) -> bool:
+    """'anti-Taliban': the name is what the phrase opposes, not who it is (`lowers`: the doc's LOWER hashes)."""
+    if start >= 2 and lowers[start - 1] == HYPHEN_HASH and lowers[start - 2] in OPPOSING_HASHES:
         return True
-    return start >= 1 and any(doc[start - 1].lower_ == f"{p}-" for p in OPPOSING_PREFIXES)
+    return start >= 1 and lowers[start - 1] in OPPOSING_JOINED_HASHES
 
 
 def main_country(places: Iterable[Any]) -> str | None:

@@ -53,8 +53,6 @@ UNARMED_CLASSES = frozenset({"civilians", "protesters", "rioters", "mob"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 # endings the small model's lemmatiser leaves on verbs it does not know well ("raped" -> "rap", "staged" -> "stag")
 INFLECTIONS = ("ies", "ied", "ing", "ed", "es", "s", "d")
-# types whose target must be someone: "hailed a constructive meeting" is a statement, not support for anyone
-DYADIC_TYPES = frozenset({"SUPPORT"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod"})
 MAX_FRAME_DEPTH = 5
 VIOLENT_TYPES = frozenset({"ASSAULT"})
@@ -85,7 +83,10 @@ class Trigger:
     recipient: bool = False
     swallow: bool = False
     defer: bool = False
+    defer_to: frozenset[str] = frozenset()
     reciprocal: bool = False
+    dyadic: bool = False
+    promised: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Cues:
     hedge_modals: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    threat_verbs: frozenset[str]
     light_verbs: frozenset[str]
     target_preps: frozenset[str]
     noun_target_preps: frozenset[str]
@@ -163,7 +165,10 @@ def _trigger(index: int, row: dict[str, Any], classes: dict[str, frozenset[str]]
         recipient=bool(row.get("recipient", False)),
         swallow=bool(row.get("swallow", False)),
         defer=bool(row.get("defer", False)),
+        defer_to=frozenset(row.get("defer_to", ())),
         reciprocal=bool(row.get("reciprocal", False)),
+        dyadic=bool(row.get("dyadic", False)),
+        promised=row.get("promised"),
     )
 
 
@@ -458,10 +463,16 @@ class EventFinder:
                 continue
             if is_generic_gerund(m.token):
                 continue
-            if m.trigger.defer and any(self._governing_match(o.token, by_token) is m for o in matches if o is not m):
+            if any(self._defers_to(m, o, by_token) for o in matches if o is not m):
                 continue
             keep.append(m)
         return keep
+
+    def _defers_to(self, m: Match, other: Match, by_token: dict[int, Match]) -> bool:
+        """"agreed to lift the curfew": the word gives way to an event it governs (of any type, or the listed)."""
+        if not (m.trigger.defer or other.trigger.type in m.trigger.defer_to):
+            return False
+        return self._governing_match(other.token, by_token) is m
 
     def _governing_match(self, token: Token, by_token: dict[int, Match]) -> Match | None:
         node = token
@@ -504,7 +515,7 @@ class EventFinder:
         actor = self._from_speakers_view(m, actor, speaker)
         evidence_start, evidence_end = self.evidence_span(sent, token)
         event = Event(
-            type=trig.type,
+            type=self.type_for(trig, token, status),
             status=status,
             start=evidence_start,
             end=evidence_end,
@@ -526,13 +537,22 @@ class EventFinder:
                 event.target = found.victims
         return found
 
+    def type_for(self, trig: Trigger, token: Token, status: EventStatus) -> str:
+        """PLOVER codes a promise apart from the deed: "will withdraw" is CONCEDE, "agreed to sign" AGREE. A
+        threat ("threatened to withdraw") is no promise."""
+        if trig.promised is None or status != "planned":
+            return trig.type
+        if any(lemma(node) in self.cues.threat_verbs for node in self.frame_chain(token)):
+            return trig.type
+        return trig.promised
+
     def _worth_coding(self, m: Match, actor: ActorRef | None, target: ActorRef | None) -> bool:
         """Precision: non-violent events need an actor and are no background in a relative clause ("militias
         that partnered with the US"); violent verbs need an actor or a target; violent nouns one of them or
         to be what their clause is about ("fighting broke out", "no fighting in X")."""
         if m.trigger.type not in VIOLENT_TYPES:
             return (actor is not None and not in_noun_modifier(m.token)
-                    and (m.trigger.type not in DYADIC_TYPES or is_actor(target)))
+                    and (not m.trigger.dyadic or is_actor(target)))
         if actor is not None or target is not None:
             return True
         return m.pos == "noun" and m.trigger.casualty is None and self._noun_is_anchored(m.token)
@@ -751,10 +771,10 @@ class EventFinder:
                 speaker = self._speaker_of(node)
             below = node
         statement = self._statement_at(token.idx)
-        if statement is not None:
+        if statement is not None:  # inside someone's words, however the sentence is built ("according to X")
             speaker = self.resolver.speaker_ref(statement) or speaker
-            if speaker is not None:
-                speaker = ActorRef(statement.speaker.name, speaker.actor, speaker.type, speaker.country)
+            speaker = (ActorRef(statement.speaker.name, speaker.actor, speaker.type, speaker.country) if speaker
+                       else ActorRef(statement.speaker.name))
         if speaker is not None and status == "asserted":
             status = "claimed"
         return status, speaker.name if speaker else None, speaker
