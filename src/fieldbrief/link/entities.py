@@ -321,14 +321,19 @@ def _named_entity(key: str, name: _Name) -> tuple[str, Entity]:
     return eid, Entity(eid, key, "person" if name.person else "other")
 
 
+def _name_key(text: str, m: Matcher) -> tuple[tuple[str, ...], str, str]:
+    """Given names, surname and the title-cased key a name as written is grouped under."""
+    given, surname = _split(text, m)
+    return given, surname, " ".join((*given, surname)).title()
+
+
 def _unresolved_names(per_article: dict[str, list[Mention]], m: Matcher) -> dict[str, _Name]:
     names: dict[str, _Name] = {}
     for aid, mentions in per_article.items():
         for mention in mentions:
             if mention.code:
                 continue
-            given, surname = _split(mention.text, m)
-            key = " ".join((*given, surname)).title()
+            given, surname, key = _name_key(mention.text, m)
             rec = names.setdefault(key, _Name(given, surname, set(), Counter(), mention.person))
             rec.article_ids.add(aid)
             rec.mentions[mention.text] += 1
@@ -355,8 +360,7 @@ def _group_names(
         for mention in mentions:
             if mention.code:
                 continue
-            given, surname = _split(mention.text, m)
-            key = " ".join((*given, surname)).title()
+            given, _surname, key = _name_key(mention.text, m)
             if not given:
                 owner = _owner_of_surname(names[key], full, canonical, m, article_id=aid)
                 out[(aid, mention.text)] = owner or canonical[key]
