@@ -5,17 +5,23 @@ Public API:
     analyze_paths(paths, options) -> Iterator[Article | Rejection]  files, directories, globs, '-'
     Pipeline(options)                                              load once, run many times
     Store(path)                                                    the SQLite store
+    link_corpus(articles) -> Corpus                                origins, entities, claims across articles
+    brief_html(corpus), brief_markdown(corpus) -> str              the brief a person reads
 """
 
-from fieldbrief.model import Article, Event, Place, RawDocument, Rejection, Statement, TimeRef
+from fieldbrief.link import link_corpus
+from fieldbrief.model import Article, Claim, Corpus, Event, Place, RawDocument, Rejection, Statement, TimeRef
 from fieldbrief.options import Options
 from fieldbrief.pipeline import Pipeline, analyze, analyze_paths
+from fieldbrief.report.brief import brief_html, brief_markdown
 from fieldbrief.store import Store
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "Claim",
+    "Corpus",
     "Event",
     "Options",
     "Pipeline",
@@ -27,4 +33,7 @@ __all__ = [
     "TimeRef",
     "analyze",
     "analyze_paths",
+    "brief_html",
+    "brief_markdown",
+    "link_corpus",
 ]
