@@ -94,10 +94,12 @@ def test_short_english_reports_are_english_whatever_the_identifier_guesses() -> 
     for report in (
         "On 2 April 2023, gunmen kidnapped 20 students from a school in Zamfara.",
         "On 9 June 2024, militants shelled a checkpoint near the river crossing.",
+        "On 14 June 2031, Unidentified Armed Group (Nigeria) attacked villagers in Bokkos (Plateau), killing 11.",
     ):
         assert detect_language(report) == "en", report
     assert detect_language("El ejército recuperó el control de la ciudad el martes, dijo un portavoz.") == "es"
     assert detect_language("Die Armee hat die Stadt am Dienstag zurückerobert, sagte der Sprecher.") == "de"
+    assert detect_language("Militer menyerang desa di Sagaing, menewaskan 5 warga sipil.") in {"id", "ms"}
 
 
 def test_body_sentence_with_pictured_marker_is_kept() -> None:

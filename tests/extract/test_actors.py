@@ -104,3 +104,26 @@ def test_fuzzy_lookup_requires_the_given_names_to_agree() -> None:
     assert given_names_agree("fahim dashti", "fahim dashty")
     dictionary = load_dictionary()
     assert dictionary.lookup("Rahim Dashti") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "country"),
+    [
+        ("Unidentified Armed Group (Mali) attacked a convoy near Kidal.", "unidentified armed group", "ML"),
+        ("Protesters (Pakistan) marched through Lahore.", "protesters", "PK"),
+        ("Civilians (Sudan) fled the town of Tawila.", "civilians", "SD"),
+    ],
+)
+def test_acled_generic_names_resolve_to_their_class_and_bracketed_country(
+    nlp: Language, text: str, type_: str, country: str
+) -> None:
+    doc = nlp(text)
+    ref = ActorResolver(doc, load_dictionary()).resolve(subject(doc))
+    assert ref is not None and (ref.type, ref.country) == (type_, country)
+
+
+def test_a_named_group_ending_in_a_generic_word_keeps_its_name() -> None:
+    dictionary = load_dictionary()
+    assert dictionary.generic_named("Rioters") is not None
+    assert dictionary.generic_named("Unidentified Armed Group") is not None
+    assert dictionary.generic_named("Blue Mountain Forces") is None

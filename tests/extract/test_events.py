@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from _pytest.mark.structures import ParameterSet
 
+from fieldbrief.extract.event_eval import main_event
 from fieldbrief.extract.events import Trigger, load_lexicon
 from fieldbrief.model import Article, Event, RawDocument
 from fieldbrief.pipeline import Pipeline
@@ -281,3 +283,248 @@ def test_a_bare_participle_has_no_actor(pipeline: Pipeline) -> None:
 def test_a_hyphenated_noun_and_a_misread_verb_still_trigger(pipeline: Pipeline) -> None:
     art = analyze(pipeline, "On 3 April 2023, residents staged a sit-in in front of the governor's office in Maridi.")
     assert only(art.events, "PROTEST").acled is not None
+
+
+# -- ACLED notes: short reports in ACLED's own style (fictional), two or three per sub-event type ------------------
+ACLED_NOTES: list[tuple[str, str]] = [
+    ('On 4 June 2023, Rapid Support Forces (RSF) and Military Forces of Sudan (2019-) clashed in '
+     'Bahri (Khartoum). 6 RSF fighters were killed.',
+     'Armed clash'),
+    ('On 17 February 2024, Military Forces of Ukraine (2019-) repelled an assault by Military Forces '
+     'of Russia (2000-) near Krynky (Kherson). Fatalities unknown.',
+     'Armed clash'),
+    ('On 9 October 2023, Arakan Army (AA) fought Military Forces of Myanmar (2021-) near Paletwa '
+     '(Chin). 4 soldiers were killed.',
+     'Armed clash'),
+    ('On 22 March 2024, Al Shabaab attacked a Military Forces of Somalia (2022-) base in Mahas '
+     '(Hiraan), sparking an armed clash. 11 fatalities were reported.',
+     'Armed clash'),
+    ('On 14 August 2023, Military Forces of Somalia (2022-) recaptured the town of Adale (Middle '
+     'Shabelle) from Al Shabaab after heavy fighting. 5 fatalities.',
+     'Government regains territory'),
+    ('On 2 November 2023, Military Forces of the Democratic Republic of Congo (2019-) retook '
+     'Kitshanga (North Kivu) from M23: March 23 Movement.',
+     'Government regains territory'),
+    ('On 27 October 2023, Three Brotherhood Alliance seized the town of Chinshwehaw (Shan-North) from'
+     ' Military Forces of Myanmar (2021-). 3 fatalities.',
+     'Non-state actor overtakes territory'),
+    ('On 26 October 2023, Rapid Support Forces (RSF) captured the army garrison in Nyala (South '
+     'Darfur) after days of fighting. 12 fatalities.',
+     'Non-state actor overtakes territory'),
+    ('On 1 December 2023, JNIM: Group for Support of Islam and Muslims took control of the town of '
+     'Boulkessi (Boucle du Mouhoun), forcing Military Forces of Burkina Faso (2022-) to withdraw.',
+     'Non-state actor overtakes territory'),
+    ('On 3 May 2024, Military Forces of Russia (2000-) used chemical weapons against Military Forces '
+     'of Ukraine (2019-) positions near Avdiivka (Donetsk). [size=no report]',
+     'Chemical weapon'),
+    ('On 19 January 2024, Military Forces of Russia (2000-) dropped munitions containing tear gas on '
+     'Ukrainian trenches near Robotyne (Zaporizhia).',
+     'Chemical weapon'),
+    ('On 11 January 2024, Military Forces of Myanmar (2021-) conducted an airstrike on Kanan village '
+     '(Sagaing), killing 17 civilians.',
+     'Air/drone strike'),
+    ('On 5 March 2024, Military Forces of Israel (2022-) carried out an air strike on a house in '
+     'Rafah (Gaza Strip). 9 people were killed.',
+     'Air/drone strike'),
+    ('On 20 September 2023, Military Forces of Ukraine (2019-) launched drones at an oil depot in '
+     'Novorossiysk (Krasnodar). No fatalities were reported.',
+     'Air/drone strike'),
+    ('On 13 July 2023, a suicide bomber from Al Shabaab detonated an explosive vest at a restaurant '
+     'in Mogadishu (Banadir). 8 people were killed.',
+     'Suicide bomb'),
+    ('On 6 March 2024, a suicide bomber blew himself up near a bank in Kandahar (Kandahar). 21 '
+     'fatalities were reported.',
+     'Suicide bomb'),
+    ('On 30 July 2023, Islamic State Khorasan Province (ISKP) carried out a suicide bombing at a '
+     'rally in Bajaur (Khyber Pakhtunkhwa). 54 fatalities.',
+     'Suicide bomb'),
+    ('On 8 April 2024, Military Forces of Russia (2000-) shelled Nikopol (Dnipropetrovsk) with '
+     'artillery. 2 civilians were killed.',
+     'Shelling/artillery/missile attack'),
+    ('On 15 May 2023, Rapid Support Forces (RSF) fired artillery at residential areas of Omdurman '
+     '(Khartoum), killing 4 civilians.',
+     'Shelling/artillery/missile attack'),
+    ('On 7 February 2024, Military Forces of Russia (2000-) launched missiles at Kharkiv (Kharkiv). 5'
+     ' fatalities.',
+     'Shelling/artillery/missile attack'),
+    ('On 18 September 2023, an IED planted by JNIM: Group for Support of Islam and Muslims exploded '
+     'under a military vehicle near Djibo (Sahel). 6 soldiers were killed.',
+     'Remote explosive/landmine/IED'),
+    ('On 2 February 2024, a landmine exploded near Paletwa (Chin), killing a farmer. [size=no report]',
+     'Remote explosive/landmine/IED'),
+    ('On 25 April 2023, a roadside bomb struck a police patrol in Jalalabad (Nangarhar). 2 police '
+     'officers were killed.',
+     'Remote explosive/landmine/IED'),
+    ('On 10 August 2023, Unidentified Armed Group (Somalia) threw a grenade at a checkpoint in Baidoa'
+     ' (Bay). 3 people were injured.',
+     'Grenade'),
+    ('On 28 November 2023, an unidentified assailant hurled a grenade at a market in Srinagar (Jammu '
+     'and Kashmir), injuring 7 civilians.',
+     'Grenade'),
+    ('On 21 June 2023, Rapid Support Forces (RSF) raped three women in El Geneina (West Darfur).',
+     'Sexual violence'),
+    ('On 12 March 2024, members of CODECO militia sexually assaulted a girl in Djugu (Ituri).',
+     'Sexual violence'),
+    ('On 16 October 2023, Unidentified Armed Group (Nigeria) attacked villagers in Bokkos (Plateau), '
+     'killing 14 civilians.',
+     'Attack'),
+    ('On 4 January 2024, ADF: Allied Democratic Forces killed 11 civilians with machetes in Beni '
+     '(North Kivu).',
+     'Attack'),
+    ('On 19 May 2023, a Jalisco Cartel New Generation gunman shot dead a journalist in Zitacuaro '
+     '(Michoacan).',
+     'Attack'),
+    ('On 7 July 2023, Israeli settlers attacked Palestinian farmers near Turmus Ayya (Ramallah), '
+     'injuring 3.',
+     'Attack'),
+    ('On 23 August 2023, Unidentified Armed Group (Nigeria) abducted 25 passengers on the Kaduna-'
+     'Abuja road (Kaduna).',
+     'Abduction/forced disappearance'),
+    ('On 9 December 2023, Taliban kidnapped a former army officer in Khost (Khost). His whereabouts '
+     'remain unknown.',
+     'Abduction/forced disappearance'),
+    ('On 30 March 2024, gunmen of the Sinaloa Cartel abducted 4 men from a ranch in Culiacan '
+     '(Sinaloa).',
+     'Abduction/forced disappearance'),
+    ('On 1 May 2024, Protesters (Pakistan) held a rally in Lahore (Punjab) to demand higher wages. '
+     '[size=around 500]',
+     'Peaceful protest'),
+    ('On 14 September 2023, Protesters (India) staged a sit-in outside the collectorate in Madurai '
+     '(Tamil Nadu) against water shortages. [size=no report]',
+     'Peaceful protest'),
+    ('On 8 March 2024, women demonstrated in Kabul (Kabul) against restrictions on education. '
+     '[size=dozens]',
+     'Peaceful protest'),
+    ('On 11 July 2023, Police Forces of Kenya (2022-) dispersed Protesters (Kenya) with tear gas in '
+     'Kisumu (Kisumu). [size=no report]',
+     'Protest with intervention'),
+    ('On 26 February 2024, Protesters (Pakistan) marched in Karachi (Sindh); Police Forces of '
+     'Pakistan (2018-) arrested 12 of them.',
+     'Protest with intervention'),
+    ('On 20 October 2023, Police Forces of Guinea (2021-) opened fire on Protesters (Guinea) in '
+     'Conakry, killing 2.',
+     'Excessive force against protesters'),
+    ('On 13 June 2023, Military Forces of Myanmar (2021-) shot at peaceful Protesters (Myanmar) in '
+     'Mandalay (Mandalay). 3 protesters were killed.',
+     'Excessive force against protesters'),
+    ('On 12 July 2023, Rioters (Kenya) burned tyres and threw stones at police in Nairobi (Nairobi). '
+     '[size=no report]',
+     'Violent demonstration'),
+    ('On 3 November 2023, Rioters (India) torched vehicles and attacked a police station in Imphal '
+     '(Manipur).',
+     'Violent demonstration'),
+    ('On 27 June 2023, Rioters (France) looted shops and set fire to cars in Nanterre (Ile-de-'
+     'France).',
+     'Violent demonstration'),
+    ('On 5 August 2023, a mob lynched a man accused of theft in Goma (North Kivu). 1 fatality.',
+     'Mob violence'),
+    ('On 18 April 2024, Rioters (India) beat two cattle traders to death in Palwal (Haryana).',
+     'Mob violence'),
+    ('On 20 May 2023, Military Forces of Sudan (2019-) and Rapid Support Forces (RSF) signed a short-'
+     'term ceasefire agreement in Jeddah.',
+     'Agreement'),
+    ('On 24 November 2023, Hamas and Military Forces of Israel (2022-) agreed to a truce and a '
+     'prisoner exchange in the Gaza Strip.',
+     'Agreement'),
+    ('On 6 June 2023, Police Forces of India (2014-) arrested 9 suspected militants in Anantnag '
+     '(Jammu and Kashmir).',
+     'Arrests'),
+    ('On 15 January 2024, Taliban detained two journalists in Herat (Herat).',
+     'Arrests'),
+    ('On 2 October 2023, Military Forces of Myanmar (2021-) arrested a village administrator in '
+     'Monywa (Sagaing).',
+     'Arrests'),
+    ('On 9 September 2023, National Unity Government of Myanmar (2021-) announced the formation of a '
+     "new battalion of the People's Defence Force in Sagaing.",
+     'Change to group/activity'),
+    ('On 11 April 2024, Military Forces of Sudan (2019-) deployed reinforcements to El Fasher (North '
+     'Darfur). [size=no report]',
+     'Change to group/activity'),
+    ('On 22 July 2023, Military Forces of Ukraine (2019-) shot down 14 Russian drones over Odesa '
+     '(Odesa).',
+     'Disrupted weapons use'),
+    ('On 3 February 2024, Police Forces of Afghanistan (2021-) defused an IED planted on a road in '
+     'Kunduz (Kunduz).',
+     'Disrupted weapons use'),
+    ('On 30 August 2023, Wagner Group established a military base near Menaka (Menaka).',
+     'Headquarters or base established'),
+    ('On 12 December 2023, M23: March 23 Movement set up a headquarters in Kiwanja (North Kivu).',
+     'Headquarters or base established'),
+    ('On 18 May 2023, Rapid Support Forces (RSF) looted the central market in El Obeid (North '
+     'Kordofan).',
+     'Looting/property destruction'),
+    ('On 29 January 2024, Military Forces of Israel (2022-) demolished 4 Palestinian homes in Masafer'
+     ' Yatta (Hebron).',
+     'Looting/property destruction'),
+    ('On 13 November 2023, MINUSMA: United Nations Multidimensional Integrated Stabilization Mission '
+     'in Mali withdrew from its base in Tessalit (Kidal) and handed it over to Military Forces of '
+     'Mali (2021-).',
+     'Non-violent transfer of territory'),
+    ('On 1 September 2023, Al Shabaab withdrew from the village of El Dhere (Galgaduud) without '
+     'fighting.',
+     'Non-violent transfer of territory'),
+    ('On 25 December 2023, Rapid Support Forces (RSF) blockaded the road between Al Fasher and Kutum '
+     '(North Darfur).',
+     'Other'),
+]
+# notes the pipeline does not map yet, by a phrase of theirs: recorded and counted by the floor test, not hidden
+ACLED_NOTE_GAPS = {
+    'retook Kitshanga': "the small model tags 'retook' as a noun",
+    'Unidentified Armed Group (Nigeria) attacked villagers': 'language detection reads the note as Nigerian Pidgin',
+    'announced the formation of a new battalion': "no MOBILIZE reading for 'formation'",
+    'withdrew from its base in Tessalit': 'the UN mission is no dictionary actor, so it has no actor class',
+    'dropped munitions containing tear gas': 'riot-control gas used on troops reads as crowd control',
+}
+ACLED_NOTES_FLOOR = 0.8  # share of the notes whose main event must have the intended sub-event type
+
+
+def _note_params() -> list[ParameterSet]:
+    params = []
+    for text, sub_event in ACLED_NOTES:
+        gap = next((why for phrase, why in ACLED_NOTE_GAPS.items() if phrase in text), None)
+        marks = [pytest.mark.xfail(reason=gap, strict=False)] if gap else []
+        params.append(pytest.param(text, sub_event, marks=marks))
+    return params
+
+
+@pytest.fixture(scope="module")
+def note_types(pipeline: Pipeline) -> dict[str, str | None]:
+    """The main event's ACLED sub-event type of every note, from one pipeline run."""
+    docs = [RawDocument(source=f"note-{i}", text=text, published=PUBLISHED) for i, (text, _) in enumerate(ACLED_NOTES)]
+    out: dict[str, str | None] = {}
+    for (text, _), art in zip(ACLED_NOTES, pipeline.run_documents(docs), strict=True):
+        assert isinstance(art, Article)
+        event = main_event(art.events)
+        out[text] = event.acled.sub_event_type if event is not None and event.acled is not None else None
+    return out
+
+
+@pytest.mark.parametrize(("text", "sub_event"), _note_params())
+def test_acled_note_main_event(note_types: dict[str, str | None], text: str, sub_event: str) -> None:
+    assert note_types[text] == sub_event
+
+
+def test_acled_notes_floor(note_types: dict[str, str | None]) -> None:
+    right = sum(note_types[text] == sub_event for text, sub_event in ACLED_NOTES)
+    assert len(ACLED_NOTES) >= 60
+    assert right / len(ACLED_NOTES) >= ACLED_NOTES_FLOOR, (right, len(ACLED_NOTES))
+
+
+def test_a_protest_and_its_dispersal_in_one_sentence_are_a_protest_with_intervention(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "On 2 May 2023, students marched in Maridi; police detained 6 of them.")
+    assert [e.type for e in art.events] == ["PROTEST", "COERCE"]
+    protest = art.events[0]
+    assert protest.acled is not None and protest.acled.sub_event_type == "Protest with intervention"
+
+
+def test_acled_generic_names_take_their_class_and_bracketed_country(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "On 4 May 2023, Rioters (Kenya) torched two vehicles in Kisumu.")
+    event = only(art.events, "ASSAULT")
+    assert event.actor is not None and (event.actor.type, event.actor.country) == ("rioters", "KE")
+    assert event.acled is not None and event.acled.sub_event_type == "Violent demonstration"
+
+
+def test_rioters_who_beat_people_are_mob_violence(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "On 6 May 2023, Rioters (Kenya) beat a suspected thief to death in Kisumu.")
+    event = only(art.events, "ASSAULT")
+    assert event.acled is not None and event.acled.sub_event_type == "Mob violence"

@@ -21,6 +21,7 @@ class EnglishGuard:
     function_words: frozenset[str]
     min_ratio: float
     min_words: int
+    min_probability: float
 
     def looks_english(self, text: str) -> bool:
         words = [w.lower() for w in WORD.findall(text)]
@@ -31,22 +32,32 @@ class EnglishGuard:
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    import py3langid  # loads its model on import (~0.5 s): only when first needed
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # loads its model (~0.5 s): only when needed
 
-    return py3langid
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 @lru_cache(maxsize=1)
 def _guard() -> EnglishGuard:
     raw = tomllib.loads(resources.files("fieldbrief.data").joinpath("language.toml").read_text(encoding="utf-8"))
     english = raw["english"]
-    return EnglishGuard(frozenset(english["function_words"]), float(english["min_ratio"]), int(english["min_words"]))
+    return EnglishGuard(
+        frozenset(english["function_words"]),
+        float(english["min_ratio"]),
+        int(english["min_words"]),
+        float(english["min_probability"]),
+    )
 
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ("en", "fr", ...)."""
     sample = text[:SAMPLE_CHARS]
-    code = str(_identifier().classify(sample)[0])
-    if code != "en" and _guard().looks_english(sample):
+    ranked = _identifier().rank(sample)
+    code = str(ranked[0][0])
+    if code == "en":
+        return code
+    english = next((p for lang, p in ranked if lang == "en"), 0.0)
+    guard = _guard()
+    if english >= guard.min_probability or guard.looks_english(sample):
         return "en"
     return code

@@ -16,7 +16,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -113,6 +113,25 @@ class ActorDictionary:
         if entry.is_person and entry.member_of and entry.member_of in self.entries:
             return entry.member_of
         return entry.code
+
+    def generic_named(self, name: str) -> GenericClass | None:
+        """The generic class a whole name denotes: a term or the class's own name, in the singular or plural
+        ("Rioters", "Unidentified Armed Group", "Civilians" -- ACLED writes its generic actors as names)."""
+        key = normalise(name)
+        for form in (key, key[:-1] if key.endswith("s") else key):
+            gen = self.generics.get(form) or self.generic_names.get(form)
+            if gen is not None:
+                return gen
+        return None
+
+    @cached_property
+    def generic_names(self) -> dict[str, GenericClass]:
+        names: dict[str, GenericClass] = {}
+        for gen in self.generics.values():
+            name = normalise(gen.name)
+            names[name] = gen
+            names[name[:-1] if name.endswith("s") else name] = gen
+        return names
 
     def country_actor(self, iso2: str, suffix: str) -> ActorEntry | None:
         iso3 = self.country_codes.get(iso2)
@@ -478,7 +497,19 @@ class ActorResolver:
             return ActorRef(name=self.doc[m.start:m.end].text)
         if m.code:
             return self.ref_for_code(m.code, None if not m.context else self._phrase(head))
+        gen = self.dictionary.generic_named(self.doc[m.start:head.i + 1].text) if head.i >= m.start else None
+        if gen is not None:  # "Rioters (Kenya)": a generic class written as a name, its country in brackets
+            return self._generic_ref(gen, head, self._bracketed_country(head))
         return ActorRef(name=self.doc[m.start:m.end].text, type=_ner_type(m.label))
+
+    def _bracketed_country(self, head: Token) -> str | None:
+        """The country of ACLED's "Protesters (Pakistan)": an apposition in brackets that names a country."""
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > 0 and self.doc[child.i - 1].text == "(":
+                entry = self.dictionary.lookup(child.text)
+                if entry is not None and entry.type == "government" and entry.country:
+                    return entry.country
+        return None
 
     def _from_modifiers(self, head: Token) -> ActorRef | None:
         """'Taliban fighters', "Russia's army", 'Israeli jets', 'Sudanese civilians' -> the modifier's actor."""
@@ -507,14 +538,14 @@ class ActorResolver:
     def _from_generic(self, head: Token) -> ActorRef | None:
         phrase_key = " ".join(t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}) + " " + head.lower_
         gen = (self.dictionary.generics.get(phrase_key.strip()) or self.dictionary.generics.get(head.lemma_.lower())
-               or self.dictionary.generics.get(head.lower_))
+               or self.dictionary.generics.get(head.lower_) or self.dictionary.generic_named(phrase_key))
         if gen is None:
             return None
         if gen.type in ARMED_TYPES and _bare_definite(head):  # "the force": the armed group named just before
             earlier = self._antecedent(head, want_person=False, exclude=None, before=None, armed_only=True)
             if earlier is not None:
                 return earlier
-        return self._generic_ref(gen, head, None)
+        return self._generic_ref(gen, head, self._bracketed_country(head))
 
     def _generic_ref(self, gen: GenericClass, head: Token, iso2: str | None) -> ActorRef:
         phrase = self._phrase(head)

@@ -21,7 +21,7 @@ import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -51,6 +51,8 @@ BULLETS = "\u2022\u00b7*-\u2013\u2014 \t"
 UNARMED_CLASSES = frozenset({"civilians", "protesters", "rioters", "mob"})
 # entity types that never denote a participant ("On 3 March": a date, not a target)
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+INTERVENTION_TYPES = frozenset({"ASSAULT", "COERCE"})  # what a state does to a protest: force, arrests
 # endings the small model's lemmatiser leaves on verbs it does not know well ("raped" -> "rap", "staged" -> "stag")
 INFLECTIONS = ("ies", "ied", "ing", "ed", "es", "s", "d")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod"})
@@ -87,6 +89,7 @@ class Trigger:
     reciprocal: bool = False
     dyadic: bool = False
     promised: str | None = None
+    named_places: bool = False
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ def _trigger(index: int, row: dict[str, Any], classes: dict[str, frozenset[str]]
         reciprocal=bool(row.get("reciprocal", False)),
         dyadic=bool(row.get("dyadic", False)),
         promised=row.get("promised"),
+        named_places=bool(row.get("named_places", False)),
     )
 
 
@@ -310,6 +314,8 @@ def _object_holds(token: Token, trig: Trigger, lex: Lexicon, dictionary: ActorDi
     candidates += prep_objects(token, frozenset({"of", "to", "over", "into", "from", "up", "off", "on"}))
     for prt in children(token, {"prt"}):
         candidates += children(prt, {"pobj"})
+    if trig.named_places and any(c.ent_type_ in PLACE_ENTS for c in candidates):  # "retook Kitshanga"
+        return True
     return any(head_lemmas(c, dictionary.partitives) & trig.objects for c in candidates)
 
 
@@ -447,7 +453,28 @@ class EventFinder:
         found = fold_casualties([f for m in matches if (f := self.build_any(m, sent)) is not None])
         for f in found:
             f.event.acled = acled_type(f.event, f.acled_hint, self.lex, self.dictionary, f.victims)
+        self._mark_interventions(found)
         return found
+
+    def _mark_interventions(self, found: list[Found]) -> None:
+        """ACLED codes a protest and the force a state uses on it in the same sentence as one protest event:
+        "protesters marched; police arrested 12 of them" is a protest with intervention (the rules' reading of
+        the state's act aimed at protesters); the state's act stays a record of its own."""
+        force = [f.event for f in found if f.event.type in INTERVENTION_TYPES and f.event.status != "denied"
+                 and actor_class(f.event.actor) == "state"]
+        if not force:
+            return
+        for f in found:
+            protest = f.event
+            if protest.type != "PROTEST" or protest.acled is None or protest.acled.event_type != "Protests":
+                continue
+            for act in force:
+                on_protest = replace(act, target=ActorRef(name="protesters", type="protesters"),
+                                     fatalities=act.fatalities or protest.fatalities)
+                acled = acled_type(on_protest, None, self.lex, self.dictionary)
+                if acled is not None and acled.event_type == "Protests":
+                    protest.acled = acled
+                    break
 
     def _drop_governed(self, matches: list[Match]) -> list[Match]:
         """Swallowing words take the events below them; deferring words give way to them."""
