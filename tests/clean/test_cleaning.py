@@ -95,6 +95,8 @@ def test_short_english_reports_are_english_whatever_the_identifier_guesses() -> 
         "On 2 April 2023, gunmen kidnapped 20 students from a school in Zamfara.",
         "On 9 June 2024, militants shelled a checkpoint near the river crossing.",
         "On 14 June 2031, Unidentified Armed Group (Nigeria) attacked villagers in Bokkos (Plateau), killing 11.",
+        "On 16 October 2031, Unidentified Armed Group (Nigeria) attacked villagers in Bokkos (Plateau), killing 14 "
+        "civilians.",
     ):
         assert detect_language(report) == "en", report
     assert detect_language("El ejército recuperó el control de la ciudad el martes, dijo un portavoz.") == "es"

@@ -22,6 +22,7 @@ class EnglishGuard:
     min_ratio: float
     min_words: int
     min_probability: float
+    english_based: frozenset[str]
 
     def looks_english(self, text: str) -> bool:
         words = [w.lower() for w in WORD.findall(text)]
@@ -46,6 +47,7 @@ def _guard() -> EnglishGuard:
         float(english["min_ratio"]),
         int(english["min_words"]),
         float(english["min_probability"]),
+        frozenset(english["english_based"]),
     )
 
 
@@ -56,8 +58,8 @@ def detect_language(text: str) -> str:
     code = str(ranked[0][0])
     if code == "en":
         return code
-    english = next((p for lang, p in ranked if lang == "en"), 0.0)
     guard = _guard()
+    english = sum(p for lang, p in ranked if lang == "en" or lang in guard.english_based)
     if english >= guard.min_probability or guard.looks_english(sample):
         return "en"
     return code
