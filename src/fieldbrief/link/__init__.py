@@ -13,12 +13,13 @@ from __future__ import annotations
 from fieldbrief.link.claims import build_claims, locate_people
 from fieldbrief.link.copies import copied_paragraphs, find_origins
 from fieldbrief.link.entities import resolve
+from fieldbrief.link.placenames import repair_places
 from fieldbrief.link.text import Lexicon, lexicon
 from fieldbrief.link.units import Unit, build_units, display_name, event_window, party
 from fieldbrief.model import Article, Corpus, Event
 
 # Bump when linking changes what it produces: stored links from another version are recomputed.
-LINK_VERSION = "1.3"
+LINK_VERSION = "1.4"
 
 
 def link_corpus(articles: list[Article]) -> Corpus:
@@ -44,6 +45,10 @@ def link_corpus(articles: list[Article]) -> Corpus:
             unit.whereabouts = locate_people(unit, persons, article.text)
         units.extend(article_units)
         events.extend(_event_units(article, article_units, lex))
+    # groups and states are never places; a "person" written after "in" may well be a town ("in Khan Younis")
+    actor_names = {e.name for e in entities if e.kind != "person"} | {
+        m.text for ms in mentions.values() for m, _ in ms if m.code}
+    repair_places([*units, *(u for u, _ in events)], articles, actor_names, lex)
     claims = build_claims(units, events, {e.id: e.name for e in entities})
     return Corpus(articles, origins, entities, claims)
 

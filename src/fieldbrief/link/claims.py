@@ -73,6 +73,7 @@ def build_claims(
     claims += _assertion_vs_denial(units, p)
     claims += _number_disputes(units, weights, p)
     claims += _whereabouts_disputes(units, p, names or {})
+    claims += _responsibility_disputes(events, p)
     claims += _event_claims(events, p)
     by_span = {(u.article_id, u.start, u.end): u for u in [*units, *(u for u, _ in events)]}
     claims = _merge_contested(claims, by_span, p)
@@ -239,11 +240,12 @@ def _in_common(a: Unit, b: Unit, ignore: Collection[str]) -> bool:
     return bool(a.entities & b.entities) or any(w not in ignore for w in a.content & b.content)
 
 
-def _same_happening(a: Unit, b: Unit, p: ClaimParams, ignore: Collection[str] = ()) -> bool:
+def _same_happening(a: Unit, b: Unit, p: ClaimParams, ignore: Collection[str] = (), parties: bool = True) -> bool:
     """Compatible time and targets, and the same place: within one article the article's place stands in for an
     unnamed one; across articles a side naming no place needs the same scene and an actor in common. Without any
-    place below country level, at least two shared actors."""
-    if not same_time(a, b, p) or not _same_parties(a, b):
+    place below country level, at least two shared actors. `parties`: whether targets must agree (not when the
+    target is the one blamed)."""
+    if not same_time(a, b, p) or (parties and not _same_parties(a, b)):
         return False
     if a.article_id != b.article_id and not (a.place_keys and b.place_keys):
         return bool(a.scene & b.scene) and _in_common(a, b, ignore)
@@ -283,9 +285,23 @@ def _event_type(component: list[Unit]) -> str | None:
 
 
 def _place_name(component: list[Unit]) -> str | None:
-    """The place as the articles write it ("Dara", not the gazetteer's "Dar‘ā")."""
-    named = Counter(p.name for u in component for p in u.places if place_key(p) and p.name[:1].isupper())
-    return named.most_common(1)[0][0] if named else None
+    """The place as the articles write it ("Dara", not the gazetteer's "Dar‘ā"): the one most sides share, not a
+    dateline only one article gives."""
+    named: Counter[str] = Counter()
+    for u in component:
+        for p in u.places:
+            key = place_key(p)
+            if key and p.name[:1].isupper():
+                named[p.name] += sum(key in v.scene for v in component)
+    if named:
+        return named.most_common(1)[0][0]
+    written = Counter(n for u in component for n in u.place_names)
+    return next((_as_written(u, n) for n, _ in written.most_common(1) for u in component if n in u.place_names), None)
+
+
+def _as_written(u: Unit, name: str) -> str:
+    at = u.text.lower().find(name)
+    return u.text[at : at + len(name)] if at >= 0 else name.title()
 
 
 def _where(component: list[Unit]) -> str:
@@ -358,7 +374,7 @@ def _components(edges: list[tuple[Unit, Unit]], p: ClaimParams) -> list[list[Uni
 
 
 def _number_disputes(units: list[Unit], weights: dict[str, float], p: ClaimParams) -> list[Claim]:
-    counted = [u for u in units if u.numbers and not u.updates_count]
+    counted = [u for u in units if u.counts and not u.updates_count]
     edges = []
     for x, a in enumerate(counted):
         for b in counted[x + 1 :]:
@@ -367,22 +383,28 @@ def _number_disputes(units: list[Unit], weights: dict[str, float], p: ClaimParam
                 edges.append((a, b))
     claims = []
     for component in _components(edges, p):
-        cls = next(c for c, _ in component[0].numbers)
-        values = [next((v for c, v in u.numbers if c == cls), None) for u in component]
+        cls = component[0].counts[0].cls
+        values = [next((c for c in u.counts if c.cls == cls), None) for u in component]
         first = values[0]
-        sides: list[Said] = [(u, _side(v == first), str(v)) for u, v in zip(component, values, strict=True)]
-        shown = " vs ".join(dict.fromkeys(str(v) for v in values if v is not None))
+        sides: list[Said] = [
+            (u, _side(v is not None and first is not None and v.overlaps(first)), v.shown if v else None)
+            for u, v in zip(component, values, strict=True)
+        ]
+        shown = " vs ".join(dict.fromkeys(v.shown for v in values if v is not None))
         summary = f"How many were {cls}{_where(component)}: {shown}"
         why = "; ".join(
-            f"{_cite(u)} says {v} {cls}: “{_short(u.text, 120)}”" for u, v in zip(component, values, strict=True)
+            f"{_cite(u)} says {v.shown if v else '?'} {cls}: “{_short(u.text, 120)}”"
+            for u, v in zip(component, values, strict=True)
         )
         claims.append(_claim(summary, "number", "contested", sides, why=why, event_type=_event_type(component)))
     return claims
 
 
 def _count_clash(a: Unit, b: Unit) -> bool:
-    mine = dict(a.numbers)
-    return any(cls in mine and mine[cls] != v for cls, v in b.numbers) and not set(a.numbers) & set(b.numbers)
+    """Counts of one class whose ranges cannot both be right; any two counts that agree rule the clash out
+    (a sentence giving several counts may share one with the other)."""
+    pairs = [(x, y) for x in a.counts for y in b.counts if x.cls == y.cls]
+    return bool(pairs) and not any(x.overlaps(y) for x, y in pairs)
 
 
 def _same_incident(a: Unit, b: Unit, p: ClaimParams) -> bool:
@@ -392,6 +414,54 @@ def _same_incident(a: Unit, b: Unit, p: ClaimParams) -> bool:
         return False
     shared = {f for f in a.content & b.content if f not in lex.number_classes and not f.isdigit()}
     return bool(shared - {k.split("/")[-1] for k in a.place_keys})
+
+
+# ------------------------------------------------------------------------------------------- responsibility
+def responsible_party(unit: Unit, event: Event) -> str | None:
+    """Who a sentence says carried out its happening: the actor of an event claimed as one's own ("X claimed
+    responsibility", "X said it carried out"), or whom an accusation blames ("the army blamed X for the attack").
+    Only named groups and people: "gunmen" or "fighters" name nobody."""
+    cues = lexicon().section("responsibility")
+    words = " " + " ".join(t.text for t in unit.tokens) + " "
+    if event.status in ("denied", "planned", "hedged"):
+        return None
+    if event.type in cues["blame_events"] and any(f" {c} " in words for c in cues["blame"]):
+        ref = event.target
+    elif event.type not in cues["blame_events"] and any(f" {c} " in words for c in cues["own"]):
+        ref = event.actor
+    else:
+        return None
+    if ref is None or ref.type == "place":
+        return None
+    name = re.sub(r"^the\s+|['’]s$", "", ref.name.strip(), flags=re.IGNORECASE)
+    return name if name[:1].isupper() else None
+
+
+def _same_party(a: str, b: str) -> bool:
+    x, y = a.lower(), b.lower()
+    return x in y or y in x
+
+
+def _responsibility_disputes(events: list[tuple[Unit, Event]], p: ClaimParams) -> list[Claim]:
+    """Two voices naming different perpetrators of one happening: rival claims, or a claim against a blame."""
+    named = [(u, party_) for u, e in events if (party_ := responsible_party(u, e))]
+    edges = [
+        (a, b)
+        for x, (a, pa) in enumerate(named)
+        for b, pb in named[x + 1 :]
+        if not _same_party(pa, pb) and _independent(a, b) and _days_apart(a, b) <= p.max_days_apart
+        and _same_happening(a, b, p, lexicon().topics, parties=False)
+    ]
+    party_of = {id(u): party_ for u, party_ in named}
+    claims = []
+    for component in _components(edges, p):
+        first = party_of[id(component[0])]
+        sides: list[Said] = [(u, _side(_same_party(party_of[id(u)], first)), party_of[id(u)]) for u in component]
+        shown = " or ".join(dict.fromkeys(party_of[id(u)] for u in component))
+        summary = f"Who carried out the attack{_where(component)}: {shown}"
+        why = "; ".join(f"{_cite(u)} names {party_of[id(u)]}: “{_short(u.text, 120)}”" for u in component)
+        claims.append(_claim(summary, "event", "contested", sides, why=why, event_type=_event_type(component)))
+    return claims
 
 
 # ------------------------------------------------------------------------------------------- whereabouts

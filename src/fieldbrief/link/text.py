@@ -45,10 +45,14 @@ class Lexicon:
     habitual: frozenset[str]  # "experience in fighting": a topic word about a habit or a past, not a happening
     disputing: dict[tuple[str, ...], str]  # lower-case word tuple -> the topic it disputes
     max_disputing: int
+    affirming: dict[tuple[str, ...], str]  # lower-case word tuple -> the topic it affirms
+    max_affirming: int
     polarity_window: int
     number_words: dict[str, int]
     number_classes: dict[str, str]  # stem -> class
     number_window: int
+    number_bounds: dict[tuple[str, ...], str]  # words before a count -> "at_least" | "at_most" | "about"
+    number_vague: dict[str, tuple[int, int]]  # "dozens" -> (24, 99)
     update_cues: frozenset[str]
     attribution_cues: frozenset[str]
 
@@ -172,6 +176,8 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
     pol, num = raw["polarity"], raw["numbers"]
     disputing = {tuple(w for w, _, _ in words(phrase)): topic for topic, phrases in pol["disputing"].items()
                  for phrase in phrases}
+    affirming = {tuple(w for w, _, _ in words(phrase)): topic for topic, phrases in pol["affirming"].items()
+                 for phrase in phrases}
     return Lexicon(
         raw=raw,
         stopwords=frozenset(w for w in toks["stopwords"] if w not in keep),
@@ -187,10 +193,15 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         habitual=frozenset(pol["habitual"]),
         disputing=disputing,
         max_disputing=max((len(k) for k in disputing), default=1),
+        affirming=affirming,
+        max_affirming=max((len(k) for k in affirming), default=1),
         polarity_window=int(pol["window"]),
         number_words=dict(num["words"]),
         number_classes={stem(w, irregular): cls for cls, terms in num["classes"].items() for w in terms},
         number_window=int(num["window"]),
+        number_bounds={tuple(w for w, _, _ in words(phrase)): kind for kind, phrases in num["bounds"].items()
+                       for phrase in phrases},
+        number_vague={w: (int(lo), int(hi)) for w, (lo, hi) in num["vague"].items()},
         update_cues=frozenset(num["updates"]["cues"]),
         attribution_cues=frozenset(raw["attribution"]["cues"]),
     )

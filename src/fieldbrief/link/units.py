@@ -8,6 +8,7 @@ polarity), the casualty counts it gives, and where it says a named person is.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +21,19 @@ Polarity = str  # "affirms" | "disputes" | "modal"
 Window = tuple[dt.date, dt.date]
 ATTRIBUTION_GAP = 4  # characters between a name and its reporting word: ", ", " ", "'s "
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A casualty count as a range: "12" is 12-12, "at least 500" 500-inf, "between 100 and 300", "dozens" 24-99."""
+
+    cls: str  # killed | wounded
+    low: float
+    high: float
+    shown: str  # as written, for summaries
+
+    def overlaps(self, other: Count) -> bool:
+        return self.low <= other.high and other.low <= self.high
 
 
 @dataclass
@@ -42,8 +56,10 @@ class Unit:
     place_keys: frozenset[str]  # below country level: "af/panjshir"
     countries: frozenset[str]
     scene: frozenset[str] = frozenset()
+    place_names: tuple[str, ...] = ()  # names written for places the gazetteer missed (see link.placenames)
     topics: dict[str, Polarity] = field(default_factory=dict)
     numbers: list[tuple[str, int]] = field(default_factory=list)  # (class, count)
+    counts: list[Count] = field(default_factory=list)  # the same counts as ranges, with their qualifiers
     updates_count: bool = False  # "the toll rose to ..." : not comparable with an earlier count
     whereabouts: list[tuple[str, str, Place | None]] = field(default_factory=list)  # (entity id, kind, place)
     event_type: str | None = None
@@ -139,7 +155,8 @@ def _unit(
         target=party(event.target) if event else None,
     )
     unit.topics = _topics(toks, event, lex)
-    unit.numbers, unit.updates_count = _numbers(toks, lex)
+    unit.counts, unit.updates_count = _numbers(toks, lex)
+    unit.numbers = [(c.cls, int(c.low)) for c in unit.counts]
     return unit
 
 
@@ -238,19 +255,22 @@ def _topics(toks: list[Token], event: Event | None, lex: Lexicon) -> dict[str, P
         else:
             polarity = "affirms"
         found[topic] = _stronger(found.get(topic), polarity)
-    for topic in _disputing_phrases(words, lex):
+    for topic in _phrases(words, lex.affirming, lex.max_affirming):
+        found[topic] = _stronger(found.get(topic), "affirms")
+    for topic in _phrases(words, lex.disputing, lex.max_disputing):
         found[topic] = "disputes"
     if event is not None and (topic := lex.plover_topics.get(event.type)):
         found[topic] = {"denied": "disputes", "planned": "modal", "hedged": "modal"}.get(event.status, "affirms")
     return found
 
 
-def _disputing_phrases(words: list[str], lex: Lexicon) -> set[str]:
-    """Topics a phrase disputes outright: "the town remains under our control" disputes its capture."""
+def _phrases(words: list[str], table: dict[tuple[str, ...], str], longest: int) -> set[str]:
+    """Topics a phrase settles outright: "the town remains under our control" disputes its capture, "the truce
+    held" affirms that the truce holds."""
     found = set()
     for i in range(len(words)):
-        for n in range(1, lex.max_disputing + 1):
-            topic = lex.disputing.get(tuple(words[i : i + n]))
+        for n in range(1, longest + 1):
+            topic = table.get(tuple(words[i : i + n]))
             if topic:
                 found.add(topic)
     return found
@@ -261,19 +281,55 @@ def _stronger(old: Polarity | None, new: Polarity) -> Polarity:
     return new if old is None or order[new] > order[old] else old
 
 
-def _numbers(toks: list[Token], lex: Lexicon) -> tuple[list[tuple[str, int]], bool]:
+def _numbers(toks: list[Token], lex: Lexicon) -> tuple[list[Count], bool]:
     words = [t.text for t in toks]
     updates = any(w in lex.update_cues for w in words)
-    out: list[tuple[str, int]] = []
+    out: list[Count] = []
+    skip = -1
     for i, w in enumerate(words):
         value = _count(w, lex)
-        if value is None or (i + 1 < len(words) and words[i + 1] in {"year", "years", "am", "pm", "km", "per"}):
+        vague = lex.number_vague.get(w)
+        if i == skip or (value is None and vague is None) or (
+            i + 1 < len(words) and words[i + 1] in {"year", "years", "am", "pm", "km", "per"}
+        ):
             continue
-        window = toks[max(0, i - lex.number_window) : i + lex.number_window + 1]
-        classes = Counter(c for t in window if (c := lex.number_classes.get(t.stem)))
-        if classes:
-            out.append((classes.most_common(1)[0][0], value))
+        upper = _count(words[i + 2], lex) if i + 2 < len(words) and words[i + 1] in {"and", "to"} else None
+        ranged = value is not None and upper is not None and i > 0 and words[i - 1] == "between"
+        last = i + 2 if ranged else i
+        cls = _nearest_class(toks, i, last, lex)
+        if cls is None:
+            continue
+        if vague is not None:
+            out.append(Count(cls, vague[0], vague[1], w))
+        elif ranged and value is not None and upper is not None:
+            out.append(Count(cls, value, upper, f"between {value} and {upper}"))
+            skip = last
+        elif value is not None:
+            out.append(_bounded(cls, value, words[max(0, i - 3) : i], lex))
     return out, updates
+
+
+def _nearest_class(toks: list[Token], first: int, last: int, lex: Lexicon) -> str | None:
+    """What a count counts: the casualty word nearest to it within the window ("12 killed and 40 wounded")."""
+    found = [
+        (min(abs(j - first), abs(j - last)), j < first, c)
+        for j in range(max(0, first - lex.number_window), min(len(toks), last + lex.number_window + 1))
+        if (c := lex.number_classes.get(toks[j].stem))
+    ]
+    return min(found)[2] if found else None
+
+
+def _bounded(cls: str, value: int, before: list[str], lex: Lexicon) -> Count:
+    """The range a qualifier gives a count: "at least 20", "up to 20", "about 20"."""
+    for n in (3, 2, 1):
+        kind = lex.number_bounds.get(tuple(before[-n:])) if len(before) >= n else None
+        if kind == "at_least":
+            return Count(cls, value, math.inf, f"{' '.join(before[-n:])} {value}")
+        if kind == "at_most":
+            return Count(cls, 0, value, f"{' '.join(before[-n:])} {value}")
+        if kind == "about":
+            return Count(cls, value * 0.8, value * 1.2, f"{' '.join(before[-n:])} {value}")
+    return Count(cls, value, value, str(value))
 
 
 def _count(word: str, lex: Lexicon) -> int | None:
