@@ -527,3 +527,14 @@ def test_rioters_who_beat_people_are_mob_violence(pipeline: Pipeline) -> None:
     art = analyze(pipeline, "On 6 May 2023, Rioters (Kenya) beat a suspected thief to death in Kisumu.")
     event = only(art.events, "ASSAULT")
     assert event.acled is not None and event.acled.sub_event_type == "Mob violence"
+
+
+# -- wire datelines -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "dateline", ["MARIDI, March 9 - ", "MARIDI (Wirenews) - ", "NORTH MARIDI, South Sudan, March 9 \u2014 "]
+)
+def test_a_dateline_place_is_never_the_actor(pipeline: Pipeline, dateline: str) -> None:
+    art = analyze(pipeline, dateline + "A rocket struck the market in Yei on Thursday, killing three traders.")
+    event = only(art.events, "ASSAULT")
+    assert event.actor is None or "MARIDI" not in event.actor.name, event.actor
+    assert event.acled is not None and event.acled.event_type != "Protests"

@@ -392,6 +392,21 @@ def main_country(places: Iterable[Any]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# A wire dateline opening a paragraph: "KHARKIV, March 10 -", "KYIV (Reuters) -", "GAZA CITY, Oct 12 (AP) —".
+DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,3}"  # the place, in capitals
+    r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?"  # ", Ukraine" / ", Oct"
+    r"(?:[ ]\d{1,2}(?:,[ ]\d{4})?)?"  # " 12" / " 12, 2031"
+    r"(?:[ ]\([^)\n]{1,40}\))?"  # " (Reuters)"
+    r"[ ]?[-\u2013\u2014]{1,2}[ ]"
+)
+
+
+def dateline_ends(text: str) -> list[tuple[int, int]]:
+    """Spans of the datelines that open paragraphs (place names there say where a report was filed)."""
+    return [m.span() for m in DATELINE.finditer(text)]
+
+
 class ActorResolver:
     """Resolves argument tokens of one article to ActorRefs. Built once per article."""
 
@@ -404,6 +419,7 @@ class ActorResolver:
     ) -> None:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds doc.text on every access
+        self.dateline_ends = dateline_ends(self.text)
         self.dictionary = dictionary
         self.statements = statements
         self.country = country
@@ -440,6 +456,8 @@ class ActorResolver:
         """The actor a phrase headed by `token` denotes, or None for things that are no actors."""
         if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
             return self.resolve_pronoun(token)
+        if self._in_dateline(token):  # "KHARKIV, March 10 - A rocket struck ...": where it was filed, no actor
+            return None
         head = self._through_partitive(token)
         ref = self._from_mention(head, as_target=as_target)
         if ref:
@@ -451,6 +469,9 @@ class ActorResolver:
         if ref:
             return ref
         return self._unknown(head)
+
+    def _in_dateline(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.dateline_ends)
 
     def ref_for_code(self, code: str, name: str | None = None) -> ActorRef:
         entry = self.dictionary.entries[code]
