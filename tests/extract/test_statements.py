@@ -533,3 +533,11 @@ def test_interrupting_attribution_keeps_both_parts(analyse: Analyse) -> None:
     st = only(analyse("Within weeks of the election, Dalton said, the new cabinet had already lost two ministers."))
     assert st.content.startswith("Within weeks of the election")
     assert st.content.endswith("the new cabinet had already lost two ministers")
+
+
+def test_a_trailing_description_is_not_someone_named_in_the_content(analyse: Analyse) -> None:
+    [st] = analyse("Rebel gunmen shelled the town of Maridi overnight, killing two civilians, the governor said.")
+    assert st.speaker.name == "governor" and st.content.startswith("Rebel gunmen")
+    text = ("Governor Anna Loro visited the hospital on Monday. Gunmen shelled the town of Maridi overnight, "
+            "killing two civilians, the governor said.")
+    assert [s.speaker.name for s in analyse(text)] == ["Anna Loro"]

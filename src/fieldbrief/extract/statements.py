@@ -874,7 +874,8 @@ class SpeakerResolver:
             return self._unnamed(head, frame)  # "executives say", "Islamist politicians acknowledged"
         if noun in self.cues.person_nouns or lemma in self.cues.person_nouns:
             if definite or det is None and not head.tag_.endswith("S") and lemma not in self.cues.source_nouns:
-                found = self._antecedent(head, person=True, gender=self._gender("", [noun]), noun=lemma)
+                found = self._antecedent(head, person=True, gender=self._gender("", [noun]), noun=lemma,
+                                         outside=(frame.start, frame.end))
                 if found is not None:
                     return replace(found, mention=_phrase(head))
             if noun in self.cues.source_nouns or lemma in self.cues.source_nouns:
@@ -950,15 +951,20 @@ class SpeakerResolver:
         return None
 
     def _antecedent(
-        self, head: Token, *, person: bool, gender: str | None, noun: str = "", plural: bool = False
+        self, head: Token, *, person: bool, gender: str | None, noun: str = "", plural: bool = False,
+        outside: tuple[int, int] | None = None,
     ) -> Speaker | None:
-        """The most recent compatible candidate: speakers and subjects of the last few sentences first."""
+        """The most recent compatible candidate: speakers and subjects of the last few sentences first.
+
+        `outside`: the content this description attributes; "X was shelled, the governor said" is not X speaking.
+        """
         here = self._sentence(head)
         if noun in self.cues.source_nouns:  # "the source" is the unnamed source quoted before
             unnamed = [c for c in self.candidates if c.offset < head.idx and c.noun == noun]
             if unnamed:
                 return unnamed[-1].speaker
-        before = [c for c in self.candidates if c.offset < head.idx and self._compatible(c, person, gender, plural)]
+        before = [c for c in self.candidates if c.offset < head.idx and self._compatible(c, person, gender, plural)
+                  and not (outside and outside[0] <= c.offset < outside[1])]
         recent = [c for c in before if here - c.sentence <= SENTENCE_WINDOW]
         for pool in ([c for c in recent if c.is_speaker or c.is_subject], recent, before):
             if pool:
