@@ -164,3 +164,33 @@ def test_magazine_and_person_names_are_not_small_towns(nlp: Language, ctx: Conte
 def test_organisation_tagged_as_place_is_not_scanned_for_names(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Researchers at the Bagnoud Center for Health and Human Rights studied Kenya.")
     assert [p.name for p in found] == ["Kenya"]
+
+
+def test_autonomous_region_is_a_province_not_a_village(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Officials in Beijing said new checkpoints were built across Xinjiang last month.")
+    xinjiang = by_name(found, "Xinjiang")
+    assert xinjiang.feature == "province" and xinjiang.country == "CN"
+
+
+def test_person_name_is_not_a_place_without_place_context(nlp: Language, ctx: Context) -> None:
+    text = ("The minister met Senator Tom Warren in Kabul on Monday. Warren said the talks with "
+            "Afghanistan would go on.")
+    found = run(nlp, ctx, text)
+    assert "Warren" not in [p.name for p in found]
+    assert by_name(found, "Kabul").country == "AF"
+
+
+def test_common_word_town_needs_place_context(nlp: Language, ctx: Context) -> None:
+    text = ("Protesters in Tunisia recalled the Arab Spring as prices rose. Fishermen in Peru sold Pacific "
+            "tuna and shoppers bought Epsom salts.")
+    names = [p.name for p in run(nlp, ctx, text)]
+    assert "Spring" not in names and "Epsom" not in names
+    assert "Tunisia" in names
+
+
+def test_landmark_points_at_its_city_only_in_place_context(nlp: Language, ctx: Context) -> None:
+    text = ("The Kremlin denied the report. Later, reporters gathered outside the Kremlin as the envoy "
+            "left Ukraine.")
+    found = [p for p in run(nlp, ctx, text) if p.name == "Kremlin"]
+    assert len(found) == 1
+    assert found[0].country == "RU" and abs(found[0].lat - 55.75) < 0.5 and abs(found[0].lon - 37.62) < 0.5

@@ -53,6 +53,10 @@ class PlaceRules:
     feature_prior: dict[str, float]
     name_kind_penalty: dict[int, float]  # gazetteer name kind -> penalty
     foreign: dict[str, float]  # when a winner in a country outside the article's focus is trusted
+    locatives: frozenset[str]  # prepositions of a place-like context ("in", "at", "near")
+    person_major_population: int
+    common_words: frozenset[str]  # name keys of towns that are mostly ordinary words
+    landmarks: dict[str, tuple[str, str]]  # name key -> (city name key, ISO2)
 
 
 @dataclass
@@ -65,6 +69,11 @@ class Mention:
     cues: frozenset[str]  # feature types suggested by neighbouring cue words
     cue_end: int  # token end including a trailing cue word ("Kandahar province")
     weak: bool = False  # found on a non-place entity: a small town needs the article's focus on its country
+    label: str = ""  # the NER label it was found on ("" for gazetteer phrase matching)
+    locative: bool = False  # follows "in", "at", "near" ...: the context says place
+    person: bool = False  # a name this article uses for a person more than for a place
+    modifier: bool = False  # a one-word name modifying a common noun ("Epsom salts", "Bush holdover")
+    country: str | None = None  # candidates restricted to this country (landmarks: "White House" -> Washington)
 
 
 def load_rules() -> PlaceRules:
@@ -89,7 +98,16 @@ def load_rules() -> PlaceRules:
         feature_prior={k: float(v) for k, v in raw["scoring"]["feature_prior"].items()},
         name_kind_penalty={int(k): float(v) for k, v in raw["scoring"]["name_kind_penalty"].items()},
         foreign={k: float(v) for k, v in raw["scoring"]["foreign"].items()},
+        locatives=frozenset(w.lower() for w in words["locative_prepositions"]),
+        person_major_population=int(words["person_major_population"]),
+        common_words=frozenset(name_key(w) for w in words["common_words"]),
+        landmarks={name_key(name): _city_country(value) for name, value in raw["landmarks"].items()},
     )
+
+
+def _city_country(value: str) -> tuple[str, str]:
+    city, _, country = value.partition("|")
+    return name_key(city), country.strip()
 
 
 # ---------------------------------------------------------------- finding mentions
@@ -129,9 +147,36 @@ def _cue_before(doc: Doc, start: int, rules: PlaceRules) -> frozenset[str]:
     return frozenset()
 
 
-def _make_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> Mention:
+def _is_locative(doc: Doc, start: int, rules: PlaceRules) -> bool:
+    """ "in X", "at the X", "near northern X": a locative preposition before the name."""
+    i = start - 1
+    while i >= 0 and (doc[i].lower_ == "the" or doc[i].lower_ in rules.direction_words):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in rules.locatives
+
+
+def _is_modifier(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name used as a modifier of a common noun: "Epsom salts", "Bush holdover"."""
+    token = doc[start]
+    return (end - start == 1 and token.dep_ in ("compound", "amod") and token.head.i == end
+            and token.head.pos_ == "NOUN" and token.head.is_lower)
+
+
+def _make_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules, label: str = "") -> Mention:
     after, cue_end = _cue_after(doc, end, rules)
-    return Mention(start, end, key, after | _cue_before(doc, start, rules), cue_end)
+    modifier = _is_modifier(doc, start, end)  # "to Epsom salts": the preposition governs the noun, not the name
+    return Mention(start, end, key, after | _cue_before(doc, start, rules), cue_end, label=label,
+                   locative=_is_locative(doc, start, rules) and not modifier, modifier=modifier)
+
+
+def _landmark_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> Mention | None:
+    """ "at the White House" points at Washington; "the White House said" is the institution, no place."""
+    city, country = rules.landmarks[key]
+    if not _is_locative(doc, start, rules):
+        return None
+    mention = _make_mention(doc, start, end, city, rules)
+    mention.weak, mention.country = True, country
+    return mention
 
 
 def _longest_known(doc: Doc, start: int, limit: int, gaz: Gazetteer, rules: PlaceRules,
@@ -162,6 +207,25 @@ def _exact_person_names(doc: Doc) -> frozenset[str]:
     return frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
 
 
+def _person_names(doc: Doc) -> frozenset[str]:
+    """Name keys this article uses for persons more often than for places (one sense per article).
+
+    A PERSON entity of two words or more ("Elizabeth Warren", "Liu He") votes for its whole name and each of
+    its words; a GPE or LOC entity for its name. A one-word PERSON entity does not vote: the small model
+    tags many places that way ("Goma", "Jordan"), and the weak-mention rules judge those. So "Jordan" stays
+    a place, while "Warren" in an article about Elizabeth Warren does not.
+    """
+    person: dict[str, int] = defaultdict(int)
+    place: dict[str, int] = defaultdict(int)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            for key in {_span_key(ent), *(_piece(t) for t in ent)}:
+                person[key] += 1
+        elif ent.label_ in ("GPE", "LOC"):
+            place[_span_key(ent)] += 1
+    return frozenset(key for key, votes in person.items() if key and votes >= place.get(key, 0))
+
+
 def _strip_the(span: Span) -> tuple[int, int]:
     start = span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
     return start, span.end
@@ -176,16 +240,20 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
             continue
         if key in rules.direction_words:
             continue  # "the West", "the South": no place to point at
+        if key in rules.landmarks:
+            landmark = _landmark_mention(doc, start, end, key, rules)
+            found.extend([landmark] if landmark else [])
+            continue
         if ent.label_ in EXACT_NAME_LABELS:
-            if key in gaz.matchable and key not in person_words and key not in rules.never_alone:
-                mention = _make_mention(doc, start, end, key, rules)
+            if key in gaz.matchable and key not in rules.never_alone:
+                mention = _make_mention(doc, start, end, key, rules, ent.label_)
                 mention.weak = True
                 found.append(mention)
             continue
         if ent.label_ not in PLACE_LABELS:
             continue
         if gaz.candidates(key):
-            found.append(_make_mention(doc, start, end, key, rules))
+            found.append(_make_mention(doc, start, end, key, rules, ent.label_))
             continue
         if any(t.text in rules.org_heads for t in doc[start:end]):
             continue  # an organisation tagged as a place ("the Feinstein Center for Human Rights")
@@ -195,7 +263,7 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
         while i < end:  # the important names inside the entity, longest first from the left
             hit = _longest_known(doc, i, end, gaz, rules, require_matchable=True)
             if hit:
-                found.append(_make_mention(doc, i, hit[0], hit[1], rules))
+                found.append(_make_mention(doc, i, hit[0], hit[1], rules, ent.label_))
                 i = hit[0]
             else:
                 i += 1
@@ -215,6 +283,12 @@ def _phrase_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int
         limit = i
         while limit < n and limit not in taken and not doc[limit].ent_type_:
             limit += 1
+        landmark = _longest_landmark(doc, i, limit, rules)
+        if landmark:
+            mention = _landmark_mention(doc, i, landmark[0], landmark[1], rules)
+            found.extend([mention] if mention else [])
+            i = landmark[0]
+            continue
         hit = _longest_known(doc, i, limit, gaz, rules, require_matchable=True)
         if hit and hit[1] not in person_words and _accept_bare(doc, i, hit[0], hit[1], rules):
             found.append(_make_mention(doc, i, hit[0], hit[1], rules))
@@ -224,14 +298,26 @@ def _phrase_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int
     return found
 
 
+def _longest_landmark(doc: Doc, start: int, limit: int, rules: PlaceRules) -> tuple[int, str] | None:
+    for end in range(min(limit, start + 5), start, -1):
+        key = _span_key(doc[start:end])
+        if key in rules.landmarks:
+            return end, key
+    return None
+
+
 def _accept_bare(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> bool:
-    """A gazetteer match that NER did not see: multi-word names pass; a single word must look like a name."""
+    """A gazetteer match that NER did not see: multi-word names pass; a single word must look like a name
+    of its own, not the tail of a longer one ("Arab Spring", "Elizabeth Warren")."""
     if end - start > 1:
         return True
     token = doc[start]
     if key in rules.never_alone or token.pos_ != "PROPN" or _is_demonym(token.text, rules):
         return False
-    return not token.is_sent_start
+    if token.is_sent_start:
+        return False
+    before = doc[start - 1]
+    return not (_is_capitalised(before) and not before.is_sent_start and before.pos_ in ("PROPN", "ADJ"))
 
 
 def _inside_org_name(doc: Doc, mention: Mention, rules: PlaceRules) -> bool:
@@ -248,6 +334,9 @@ def _inside_org_name(doc: Doc, mention: Mention, rules: PlaceRules) -> bool:
 def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
     person_words = _exact_person_names(doc)
     mentions = _entity_mentions(doc, gaz, rules, person_words)
+    persons = _person_names(doc)
+    for mention in mentions:
+        mention.person = mention.key in persons
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     mentions += _phrase_mentions(doc, gaz, rules, taken, person_words)
     mentions = [m for m in mentions if not _inside_org_name(doc, m, rules)]
@@ -275,6 +364,8 @@ def prior(entry: GazetteerEntry, rules: PlaceRules) -> float:
         population = entry.population or fp["curated_population"]
         value = math.log10(max(population, fp["populated_floor"]))
         return value + (fp["capital_bonus"] if entry.capital else 0.0)
+    if entry.feature == "region" and not entry.country:
+        return fp["supranational"]
     return fp.get(entry.feature, math.log10(fp["populated_floor"]))
 
 
@@ -373,13 +464,14 @@ def resolve(doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer, rules: PlaceR
     evidence = focus_evidence(doc, candidates, mentions, rules)
     focus = country_focus(evidence)
     anchors = _anchors(candidates)
-    chosen: dict[tuple[str, frozenset[str], bool], GazetteerEntry | None] = {}
+    chosen: dict[tuple[object, ...], GazetteerEntry | None] = {}
     places: list[Place] = []
     for mention in mentions:
         cands = candidates[mention.key]
         if not cands:
             continue
-        choice_key = (mention.key, mention.cues, mention.weak)
+        choice_key = (mention.key, mention.cues, mention.weak, mention.label, mention.locative, mention.person,
+                      mention.modifier, mention.country)
         if choice_key not in chosen:
             chosen[choice_key] = _choose(mention, cands, focus, evidence, anchors, rules)
         entry = chosen[choice_key]
@@ -396,6 +488,9 @@ def resolve(doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer, rules: PlaceR
 def _choose(mention: Mention, cands: Sequence[GazetteerEntry], focus: dict[str, float], evidence: Evidence,
             anchors: Sequence[tuple[str, tuple[float, float]]], rules: PlaceRules) -> GazetteerEntry | None:
     """The best candidate for a mention, or None when it is too doubtful to report."""
+    if mention.country:
+        cands = [c for c in cands if c.country == mention.country]
+        return max(cands, key=lambda e: e.population) if cands else None
     others = [point for key, point in anchors if key != mention.key]
     best = max(cands, key=lambda e: score(e, mention.cues, focus, others, rules))
     # the checks ask what the rest of the article says: a name must not vouch for itself
@@ -404,7 +499,27 @@ def _choose(mention: Mention, cands: Sequence[GazetteerEntry], focus: dict[str, 
         return None
     if mention.weak and not _trusted_on_weak_mention(best, rest, rules):
         return None
+    if mention.person and not (mention.locative and _is_major(best, rules)):
+        return None
+    if mention.key in rules.common_words and not _is_major(best, rules) and not _word_context(mention, best, rest):
+        return None
     return best
+
+
+def _is_major(entry: GazetteerEntry, rules: PlaceRules) -> bool:
+    """A place famous enough to be named after a person's name: country, province, capital, big city."""
+    return (entry.feature in ("country", "province") or entry.capital
+            or entry.population >= rules.person_major_population)
+
+
+def _word_context(mention: Mention, entry: GazetteerEntry, focus: dict[str, float]) -> bool:
+    """Whether the text around a name that is also an ordinary word ("Spring", "Westlake", "Pacific") says
+    place: NER GPE/LOC or "in X", not a modifier ("Epsom salts", "Pacific halibut"), and for a town the
+    article's focus on its country.
+    """
+    if mention.modifier or not (mention.locative or mention.label in ("GPE", "LOC")):
+        return False
+    return not _is_populated(entry) or not focus or focus.get(entry.country or "", 0.0) > 0.0
 
 
 def _place(name: str, start: int, end: int, entry: GazetteerEntry) -> Place:
