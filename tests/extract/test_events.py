@@ -538,3 +538,4 @@ def test_a_dateline_place_is_never_the_actor(pipeline: Pipeline, dateline: str) 
     event = only(art.events, "ASSAULT")
     assert event.actor is None or "MARIDI" not in event.actor.name, event.actor
     assert event.acled is not None and event.acled.event_type != "Protests"
+    assert event.place is None or event.place.name == "Yei", event.place  # where it happened, not where filed

@@ -28,6 +28,7 @@ from spacy.strings import get_string_id as hash_string  # the hash spaCy stores 
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.model import ActorRef, Article, Statement
+from fieldbrief.nlp.datelines import dateline_spans
 from fieldbrief.stage import Context, Stage
 
 DICTIONARY_FILE = "actors.toml"
@@ -392,21 +393,6 @@ def main_country(places: Iterable[Any]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-# A wire dateline opening a paragraph: "KHARKIV, March 10 -", "KYIV (Reuters) -", "GAZA CITY, Oct 12 (AP) —".
-DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,3}"  # the place, in capitals
-    r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?"  # ", Ukraine" / ", Oct"
-    r"(?:[ ]\d{1,2}(?:,[ ]\d{4})?)?"  # " 12" / " 12, 2031"
-    r"(?:[ ]\([^)\n]{1,40}\))?"  # " (Reuters)"
-    r"[ ]?[-\u2013\u2014]{1,2}[ ]"
-)
-
-
-def dateline_ends(text: str) -> list[tuple[int, int]]:
-    """Spans of the datelines that open paragraphs (place names there say where a report was filed)."""
-    return [m.span() for m in DATELINE.finditer(text)]
-
-
 class ActorResolver:
     """Resolves argument tokens of one article to ActorRefs. Built once per article."""
 
@@ -419,7 +405,7 @@ class ActorResolver:
     ) -> None:
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds doc.text on every access
-        self.dateline_ends = dateline_ends(self.text)
+        self.dateline_ends = dateline_spans(self.text)
         self.dictionary = dictionary
         self.statements = statements
         self.country = country

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.actors import STATE_ARMED_TYPES, ActorDictionary, ActorResolver, dictionary_for, main_country
 from fieldbrief.model import AcledType, ActorRef, Article, Event, EventStatus, Place, Statement, TimeRef, content_id
+from fieldbrief.nlp.datelines import dateline_spans
 from fieldbrief.stage import Context, Stage
 
 LEXICON_FILE = "plover.toml"
@@ -431,6 +432,9 @@ class EventFinder:
         self.country = main_country(article.places)
         self._resolver: ActorResolver | None = None
         self.focus = focus_place(article.places)
+        # where a wire report was filed ("KHARKIV, March 10 -") is where an event happened only failing all else
+        datelines = dateline_spans(article.text)
+        self.filed_at = {id(p) for p in article.places if any(a <= p.start < b for a, b in datelines)}
         self.reporting = lex.reporting_verbs | lex.cues.claim_verbs
 
     @property
@@ -873,7 +877,8 @@ class EventFinder:
         return None
 
     def place_for(self, token: Token, start: int, end: int) -> Place | None:
-        in_sentence = [p for p in self.article.places if start <= p.start < end and p.lat is not None]
+        located = [p for p in self.article.places if start <= p.start < end and p.lat is not None]
+        in_sentence = [p for p in located if id(p) not in self.filed_at] or located
         if not in_sentence:
             return self.focus
         left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)

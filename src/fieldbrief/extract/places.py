@@ -20,13 +20,14 @@ import math
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import GEONAMES_SOURCE, NAME_MAIN, Gazetteer, GazetteerEntry, name_key, read_tsv
 from fieldbrief.model import Article, Place
+from fieldbrief.nlp.datelines import dateline_places
 from fieldbrief.stage import Context, Stage
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -34,6 +35,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # entity is a place when it is exactly the name of one that phrase matching would accept
 EXACT_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
 EARTH_DIAMETER_KM = 12742.0
+
+SAME_PLACE_KM = 20  # two gazetteer rows this close, in one country, under one name: one place
 
 
 @dataclass(frozen=True)
@@ -207,19 +210,24 @@ def _exact_person_names(doc: Doc) -> frozenset[str]:
     return frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
 
 
-def _person_names(doc: Doc) -> frozenset[str]:
+def _person_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     """Name keys this article uses for persons more often than for places (one sense per article).
 
     A PERSON entity of two words or more ("Elizabeth Warren", "Liu He") votes for its whole name and each of
     its words; a GPE or LOC entity for its name. A one-word PERSON entity does not vote: the small model
     tags many places that way ("Goma", "Jordan"), and the weak-mention rules judge those. So "Jordan" stays
-    a place, while "Warren" in an article about Elizabeth Warren does not.
+    a place, while "Warren" in an article about Elizabeth Warren does not. A whole entity that is itself a
+    gazetteer name ("Khan Younis", "Wad Madani", tagged PERSON by the small model) does not vote for that name.
     """
     person: dict[str, int] = defaultdict(int)
     place: dict[str, int] = defaultdict(int)
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            for key in {_span_key(ent), *(_piece(t) for t in ent)}:
+            whole = _span_key(ent)
+            keys = {_piece(t) for t in ent} | {whole}
+            if whole in gaz.matchable:
+                keys.discard(whole)
+            for key in keys:
                 person[key] += 1
         elif ent.label_ in ("GPE", "LOC"):
             place[_span_key(ent)] += 1
@@ -331,10 +339,30 @@ def _inside_org_name(doc: Doc, mention: Mention, rules: PlaceRules) -> bool:
     return head.text in rules.org_heads or head.ent_type_ == "ORG"
 
 
+def _dateline_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
+    """ "KYIV (Reuters) -": the filing place in capitals, looked up title-cased (not as an acronym)."""
+    found: list[Mention] = []
+    for start_char, end_char in dateline_places(doc.text):
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        for end in range(span.end, span.start, -1):  # the longest known name from the start
+            key = name_key(doc[span.start:end].text.title())
+            if key and gaz.candidates(key):
+                mention = _make_mention(doc, span.start, end, key, rules, "GPE")
+                mention.locative = True
+                found.append(mention)
+                break
+    return found
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
     person_words = _exact_person_names(doc)
-    mentions = _entity_mentions(doc, gaz, rules, person_words)
-    persons = _person_names(doc)
+    datelines = _dateline_mentions(doc, gaz, rules)
+    in_dateline = {t for m in datelines for t in range(m.start, m.end)}
+    mentions = datelines + [m for m in _entity_mentions(doc, gaz, rules, person_words)
+                            if not in_dateline.intersection(range(m.start, m.end))]
+    persons = _person_names(doc, gaz)
     for mention in mentions:
         mention.person = mention.key in persons
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
@@ -492,18 +520,33 @@ def _choose(mention: Mention, cands: Sequence[GazetteerEntry], focus: dict[str, 
         cands = [c for c in cands if c.country == mention.country]
         return max(cands, key=lambda e: e.population) if cands else None
     others = [point for key, point in anchors if key != mention.key]
-    best = max(cands, key=lambda e: score(e, mention.cues, focus, others, rules))
+    best = _as_named(max(cands, key=lambda e: score(e, mention.cues, focus, others, rules)), cands)
     # the checks ask what the rest of the article says: a name must not vouch for itself
     rest = country_focus(evidence, leave_out=mention.key)
     if _doubtful_foreigner(best, rest, mention.cues, rules):
         return None
-    if mention.weak and not _trusted_on_weak_mention(best, rest, rules):
+    if mention.weak and not (_trusted_on_weak_mention(best, rest, rules) or _said_to_be_a_place(mention, best)):
         return None
     if mention.person and not (mention.locative and _is_major(best, rules)):
         return None
     if mention.key in rules.common_words and not _is_major(best, rules) and not _word_context(mention, best, rest):
         return None
     return best
+
+
+def _as_named(best: GazetteerEntry, cands: Sequence[GazetteerEntry]) -> GazetteerEntry:
+    """A spelling variant whose place also has this very name as a main name (a curated row for the same
+    town: "Khan Younis" beside GeoNames' "Khān Yūnis") is trusted as the place's own name."""
+    if best.name_kind == NAME_MAIN:
+        return best
+    same = any(c.name_kind == NAME_MAIN and c.country == best.country
+               and km_between((c.lat, c.lon), (best.lat, best.lon)) <= SAME_PLACE_KM for c in cands)
+    return replace(best, name_kind=NAME_MAIN) if same else best
+
+
+def _said_to_be_a_place(mention: Mention, entry: GazetteerEntry) -> bool:
+    """ "in Khan Younis", "the city of Kherson": the context says place, and the name is the place's own."""
+    return (mention.locative or entry.feature in mention.cues) and entry.name_kind == NAME_MAIN
 
 
 def _is_major(entry: GazetteerEntry, rules: PlaceRules) -> bool:
