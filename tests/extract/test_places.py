@@ -204,3 +204,38 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_in_a_place_context(nlp: Lan
     assert by_name(found, "Khan Younis").country == "PS"
     found = run(nlp, ctx, "Russian forces shelled the city of Kherson overnight, regional officials said.")
     assert by_name(found, "Kherson").country == "UA"
+
+
+def test_us_state_beats_the_country_in_an_american_story(nlp: Language, ctx: Context) -> None:
+    # no name here is unambiguous, but Sacramento and California are American far above their namesakes
+    found = run(nlp, ctx, "The governor of California spoke in Sacramento on Monday. Voters in Arizona and "
+                          "Georgia will choose a senator in November.")
+    assert by_name(found, "Georgia").country == "US"
+    assert by_name(found, "Georgia").feature == "province"
+
+
+def test_country_tagged_as_a_person_still_sets_the_focus(nlp: Language, ctx: Context) -> None:
+    # the small model tags "Burkina Faso" PERSON; the country still vouches for a small town of its own
+    found = run(nlp, ctx, "Gunmen attacked a market near Mopti in Mali on Sunday. In neighbouring Burkina Faso, "
+                          "soldiers were killed in a village outside Djibo.")
+    assert by_name(found, "Djibo").country == "BF"
+
+
+def test_gazetteer_names_are_found_inside_mis_tagged_date_entities(nlp: Language, ctx: Context) -> None:
+    text = "An earthquake destroyed villages in Zinda Jan district, west of Herat, Afghan officials said."
+    found = run(nlp, ctx, text)  # the small model tags "Zinda Jan district" DATE
+    assert by_name(found, "Zinda Jan district").feature == "district"
+
+
+def test_curated_spellings_of_towns_in_the_news(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Shelling hit Nabatieh and the border town of Khiam in southern Lebanon. Strikes "
+                          "also hit the port of Hodeidah in Yemen and the city of Derna in Libya.")
+    assert {by_name(found, n).country for n in ("Nabatieh", "Khiam")} == {"LB"}
+    assert by_name(found, "Hodeidah").country == "YE"
+    assert by_name(found, "Derna").country == "LY"
+
+
+def test_name_and_lower_case_cue_word_form_the_province_name(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Ukrainian troops repelled assaults near Kupiansk in the Kharkiv oblast, officials said.")
+    oblast = by_name(found, "Kharkiv oblast")
+    assert (oblast.feature, oblast.country) == ("province", "UA")

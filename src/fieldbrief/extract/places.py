@@ -34,6 +34,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small model puts on places too ("Tajikistan" NORP, "Panjshir" ORG, "Vuhledar" PRODUCT): such an
 # entity is a place when it is exactly the name of one that phrase matching would accept
 EXACT_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
+# labels of entities that are no names: the small model sometimes puts them on a capitalised place name
+# ("Zinda Jan district" DATE), so gazetteer phrase matching looks inside them
+NON_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 EARTH_DIAMETER_KM = 12742.0
 
 SAME_PLACE_KM = 20  # two gazetteer rows this close, in one country, under one name: one place
@@ -285,11 +288,11 @@ def _phrase_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
-        if i in taken or token.ent_type_ or not _is_capitalised(token):
+        if i in taken or _in_name_entity(token) or not _is_capitalised(token):
             i += 1
             continue
         limit = i
-        while limit < n and limit not in taken and not doc[limit].ent_type_:
+        while limit < n and limit not in taken and not _in_name_entity(doc[limit]):
             limit += 1
         landmark = _longest_landmark(doc, i, limit, rules)
         if landmark:
@@ -304,6 +307,10 @@ def _phrase_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int
         else:
             i += 1
     return found
+
+
+def _in_name_entity(token: Token) -> bool:
+    return bool(token.ent_type_) and token.ent_type_ not in NON_NAME_LABELS
 
 
 def _longest_landmark(doc: Doc, start: int, limit: int, rules: PlaceRules) -> tuple[int, str] | None:
@@ -368,7 +375,17 @@ def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     mentions += _phrase_mentions(doc, gaz, rules, taken, person_words)
     mentions = [m for m in mentions if not _inside_org_name(doc, m, rules)]
+    for mention in mentions:
+        _absorb_cue_name(doc, mention, gaz)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _absorb_cue_name(doc: Doc, mention: Mention, gaz: Gazetteer) -> None:
+    """ "Kharkiv oblast": when the name with its cue word is a gazetteer name of its own, that is the mention."""
+    if mention.cue_end > mention.end and not mention.country:
+        key = f"{mention.key} {_piece(doc[mention.end])}"
+        if gaz.candidates(key):
+            mention.key, mention.end = key, mention.cue_end
 
 
 # ---------------------------------------------------------------- resolution
@@ -406,15 +423,21 @@ def focus_evidence(doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], 
     sc = rules.scoring
     evidence: Evidence = []
     for mention in mentions:
-        if mention.weak:
-            continue  # a non-place entity that happens to be a place name is no evidence
+        if mention.person:
+            continue
         cands = candidates[mention.key]
         countries = {c.country for c in cands if c.country}
         named_country = _named_country(cands)
-        if named_country:
+        if named_country:  # even on a non-place entity: the small model tags "Burkina Faso" PERSON
             evidence.append((mention.key, named_country, sc["country_mention"]))
+        elif mention.weak:
+            continue  # a non-place entity that happens to be a town's name is no evidence
         elif len(countries) == 1:
             evidence.append((mention.key, next(iter(countries)), sc["unambiguous_place"]))
+        else:
+            dominant = _dominant_country(cands, rules)
+            if dominant:
+                evidence.append((mention.key, dominant, sc["dominant_place"]))
     for token in doc:
         if token.is_title or token.is_upper:
             code = rules.demonyms.get(token.lower_) or (
@@ -422,6 +445,17 @@ def focus_evidence(doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], 
             if code:
                 evidence.append((None, code, sc["demonym_mention"]))
     return evidence
+
+
+def _dominant_country(cands: Sequence[GazetteerEntry], rules: PlaceRules) -> str | None:
+    """The country of a name's most likely place when no namesake abroad comes close ("Sacramento", "California"
+    beside villages of those names elsewhere): weaker evidence than an unambiguous name."""
+    ranked = sorted(((prior(c, rules), c.country, c.feature) for c in cands if c.country), reverse=True)
+    if not ranked or ranked[0][2] == "country":
+        return None  # "Georgia" the country or the state: for the context to decide, not to decide it
+    best, country, _ = ranked[0]
+    rival = max((value for value, other, _ in ranked if other != country), default=None)
+    return country if rival is not None and best - rival >= rules.scoring["dominant_margin"] else None
 
 
 def country_focus(evidence: Evidence, leave_out: str | None = None) -> dict[str, float]:
