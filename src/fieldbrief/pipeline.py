@@ -33,16 +33,7 @@ LEARNING_CHUNK = 256
 
 
 def load_stages() -> tuple[Stage, ...]:
-    stages = []
-    for name in STAGE_MODULES:
-        try:
-            module = importlib.import_module(f"fieldbrief.extract.{name}")
-        except ModuleNotFoundError as exc:  # TODO(lead): remove once every stage module has landed
-            if exc.name != f"fieldbrief.extract.{name}":
-                raise
-            continue
-        stages.append(module.STAGE)
-    return tuple(stages)
+    return tuple(importlib.import_module(f"fieldbrief.extract.{name}").STAGE for name in STAGE_MODULES)
 
 
 @dataclass
