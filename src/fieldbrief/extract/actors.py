@@ -27,6 +27,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.lexicon import pronouns
 from fieldbrief.model import ActorRef, Article, Statement
 from fieldbrief.nlp.datelines import dateline_spans
 from fieldbrief.stage import Context, Stage
@@ -39,9 +40,9 @@ ARMED_TYPES = frozenset(
 STATE_ARMED_TYPES = frozenset({"military", "military unit", "police"})
 FUZZY_MIN_SCORE = 90  # rapidfuzz ratio for spelling variants not listed as aliases
 FUZZY_MIN_CHARS = 6  # shorter names are matched exactly only (acronyms, short surnames)
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+PERSON_PRONOUNS = pronouns.PERSON  # the pronoun lists are shared with speaker resolution: data/pronouns.toml
+GROUP_PRONOUNS = pronouns.GROUP
+FIRST_PERSON = pronouns.FIRST_PERSON
 NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 # prefixes that turn a name into its opposite: an "anti-Taliban fighter" is no Taliban fighter
