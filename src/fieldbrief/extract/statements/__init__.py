@@ -21,10 +21,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from fieldbrief.extract.statements.assemble import continuations, drop_nested, drop_restatements, statement_of
+from fieldbrief.extract.statements.combine import combine
 from fieldbrief.extract.statements.cues import Cues, cues_for, load_cues
 from fieldbrief.extract.statements.frames import FrameFinder
 from fieldbrief.extract.statements.quotes import Quote, scan_quotes
 from fieldbrief.extract.statements.speakers import SpeakerResolver
+from fieldbrief.extract.statements.tagger import tag
 from fieldbrief.extract.statements.text import DocIndex
 from fieldbrief.model import Article, Statement
 from fieldbrief.stage import Context, Stage
@@ -35,7 +37,9 @@ __all__ = ["STAGE", "Cues", "Quote", "extract", "load_cues", "run", "scan_quotes
 def extract(doc: Doc, article: Article, cues: Cues) -> list[Statement]:
     quotes = scan_quotes(article.text)
     index = DocIndex(doc)
-    frames = sorted(FrameFinder(doc, article.text, index, cues, quotes).frames(), key=lambda f: f.cue.i)
+    finder = FrameFinder(doc, article.text, index, cues, quotes)
+    frames = combine(finder.frames(), tag(doc, index, quotes), finder, doc)
+    frames.sort(key=lambda f: f.cue.i)
     resolver = SpeakerResolver(doc, index, article, cues, quotes)
     statements: list[Statement] = []
     for frame in frames:

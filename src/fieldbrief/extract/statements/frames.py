@@ -81,6 +81,34 @@ class FrameFinder:
                 found.append(frame)
         return found
 
+    def source_of(self, cue: Token) -> Token | None:
+        """The head of the source of a cue the learned tagger found: the subject of a verb (or of the verb it
+        depends on), the agent of a passive ("was criticised by X"), the object of "according to", the owner
+        of a noun ("Trump's plan", "criticism from X"), the label of a headline ("Poll: ...")."""
+        if cue.lower_ in self.phrase_starts or cue.lemma_.lower() == "accord":
+            return next((g for c in cue.children for g in c.children if g.dep_ == "pobj"), None)
+        if cue.pos_ in {"VERB", "AUX"}:
+            agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if self._is_passive(cue):
+                return agent
+            subject = self._subject(cue)
+            paragraph = self._paragraph(cue.idx)
+            return subject if subject is not None and self._paragraph(subject.idx) == paragraph else None
+        if cue.pos_ in {"NOUN", "PROPN"}:
+            for child in cue.children:
+                if child.dep_ == "poss" and child.i < cue.i:
+                    return child
+                if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if cue.dep_ in {"dobj", "attr"} and cue.head.pos_ in {"VERB", "AUX"}:
+                return self._subject(cue.head)  # "X expressed concern that ...", "X made a promise to ..."
+            return None
+        if cue.text == ":":  # "Poll: voters ...", "WALLACE: If I may ..."
+            before = [t for t in self.index.sentence(cue) if t.i < cue.i and not t.is_punct]
+            heads = [t for t in before if not (before[0].i <= t.head.i < cue.i) or t.head.i == t.i]
+            return heads[-1] if heads else None
+        return None
+
     def _quoted(self, token: Token) -> bool:
         """A cue inside a quote is quoted speech, not the article's attribution."""
         return any(q.start <= token.idx < q.end for q in self.quotes)
@@ -102,13 +130,13 @@ class FrameFinder:
         span = None if lemma in self.cues.quote_only_verbs else self._content_tokens(verb, lemma)
         before = self._quote_before_break(verb, span) if span is not None else None
         if before is not None:
-            frame = self._classify(verb, verb.text, subject, before.start, before.end)
+            frame = self.classify(verb, verb.text, subject, before.start, before.end)
         elif span is not None:
-            frame = self._classify(verb, verb.text, subject, span[0].idx, span[-1].idx + len(span[-1]))
+            frame = self.classify(verb, verb.text, subject, span[0].idx, span[-1].idx + len(span[-1]))
         elif (quote := self._adjacent_quote(verb) if lemma in self.cues.clause_verbs else None) is not None:
-            frame = self._classify(verb, verb.text, subject, quote.start, quote.end)
+            frame = self.classify(verb, verb.text, subject, quote.start, quote.end)
         elif lemma in self.cues.clause_verbs and (host := self._parenthetical_host(verb)) is not None:
-            frame = self._classify(verb, verb.text, subject, host.start_char, host.end_char, parenthetical=True)
+            frame = self.classify(verb, verb.text, subject, host.start_char, host.end_char, parenthetical=True)
         else:
             return None
         if frame is not None:
@@ -367,10 +395,10 @@ class FrameFinder:
             cue = self.doc[first.i : last + 1].text
             if len(words_of(before)) >= 1 and len(words_of(after)) >= 2 and first.i - sent.start > 1:
                 # "The ceasefire, according to the mediators, is holding": the whole interrupted clause
-                return self._classify(first, cue, speaker, sent.start_char, sent.end_char, parenthetical=True)
+                return self.classify(first, cue, speaker, sent.start_char, sent.end_char, parenthetical=True)
             if len(words_of(part)) < 3:
                 return None
-            return self._classify(first, cue, speaker, part.start_char, part.end_char)
+            return self.classify(first, cue, speaker, part.start_char, part.end_char)
         return None
 
     # -- direct, mixed or indirect
@@ -388,11 +416,23 @@ class FrameFinder:
         end = self.text.find("\n", start)
         return start, len(self.text) if end < 0 else end
 
-    def _classify(
-        self, cue: Token, cue_text: str, subject: Token, start: int, end: int, *, parenthetical: bool = False
+    def classify(
+        self,
+        cue: Token,
+        cue_text: str,
+        subject: Token,
+        start: int,
+        end: int,
+        *,
+        parenthetical: bool = False,
+        within_paragraph: bool = True,
     ) -> Frame | None:
-        p_start, p_end = self._paragraph(cue.idx)  # the parser's sentences may run over a paragraph break
-        start, end = max(start, p_start), min(end, p_end)
+        """The frame of a content span: direct inside a quote, mixed around quoted words, else indirect.
+        `within_paragraph`: the span is cut to the cue's paragraph (the parser's sentences may run over a
+        paragraph break); the learned tagger's neighbouring-sentence contents are not."""
+        p_start, p_end = self._paragraph(cue.idx if within_paragraph else end - 1)
+        if within_paragraph:
+            start, end = max(start, p_start), min(end, p_end)
         if start <= cue.idx < end and not parenthetical:
             return None
         start, end = trim(self.text, start, end, EDGE_PUNCT)

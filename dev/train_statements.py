@@ -1,0 +1,263 @@
+"""Train the learned attribution tagger (fieldbrief.extract.statements.learned) on PolNeAR's train split.
+
+    .venv/bin/python dev/train_statements.py [--out src/fieldbrief/models/statements] [--bits 18]
+
+Reads ../shared/data/polnear/train (fit) and dev (model choice and the figures written to PROVENANCE.md);
+never the test split. Both models are L2-regularised logistic regressions fitted with L-BFGS (scipy), over
+the hashed features the package computes at run time, so training and inference share one feature code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy import optimize, sparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import polnear  # noqa: E402
+
+from fieldbrief.extract.statements import tagger as learned  # noqa: E402
+from fieldbrief.extract.statements.quotes import scan_quotes  # noqa: E402
+from fieldbrief.extract.statements.text import DocIndex  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+MATCH = 0.5  # the scorer's rule: a gold content is found by a content with token F1 >= 0.5
+NEAR_BEST = 0.1  # a candidate within this much of the best candidate's F1 is also a right answer
+
+
+def words(s: str) -> list[str]:
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.findall(r"\w+", s.lower())
+
+
+def token_f1(a: str, b: str) -> float:
+    ca, cb = collections.Counter(words(a)), collections.Counter(words(b))
+    common = sum((ca & cb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(ca.values()), common / sum(cb.values())
+    return 2 * p * r / (p + r)
+
+
+def fit_logistic(x: sparse.csr_matrix, y: np.ndarray, l2: float, max_iter: int, pos_weight: float = 1.0):
+    """Weights and bias minimising weighted logistic loss + l2/2 |w|^2 (bias unregularised)."""
+    n, d = x.shape
+    sign = np.where(y > 0, 1.0, -1.0)
+    weight = np.where(y > 0, pos_weight, 1.0)
+    xt = x.T.tocsr()
+
+    def loss(theta: np.ndarray):
+        w, b = theta[:d], theta[d]
+        z = x @ w + b
+        m = sign * z
+        lo = np.logaddexp(0, -m)
+        g = -sign * weight * 0.5 * (1 - np.tanh(m / 2))  # -y * sigmoid(-m)
+        f = float((weight * lo).sum() + 0.5 * l2 * w @ w)
+        grad = np.empty(d + 1)
+        grad[:d] = xt @ g + l2 * w
+        grad[d] = g.sum()
+        return f, grad
+
+    res = optimize.minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B",
+                            options={"maxiter": max_iter, "maxcor": 20})  # fmt: skip
+    return res.x[:d].astype(np.float32), float(res.x[d])
+
+
+def fit_choice(x: sparse.csr_matrix, right: np.ndarray, starts: np.ndarray, l2: float, max_iter: int):
+    """Conditional logit over each group of rows (one cue's candidates) plus a null option scored 0: maximises
+    the probability of the group's right candidates (or of none, where it has none)."""
+    n, d = x.shape
+    xt = x.T.tocsr()
+    sizes = np.diff(np.append(starts, n))
+    has_right = np.add.reduceat(right, starts) > 0
+    group_of = np.repeat(np.arange(len(starts)), sizes)
+
+    def loss(theta: np.ndarray):
+        w = theta[:d]
+        z = x @ w + theta[d]
+        zmax = np.maximum(np.maximum.reduceat(z, starts), 0.0)
+        e = np.exp(z - zmax[group_of])
+        total = np.add.reduceat(e, starts) + np.exp(-zmax)
+        lse = zmax + np.log(total)
+        er = np.where(right > 0, e, 0.0)
+        right_total = np.add.reduceat(er, starts)
+        lse_right = np.where(has_right, zmax + np.log(np.maximum(right_total, 1e-300)), 0.0)
+        f = float((lse - lse_right).sum() + 0.5 * l2 * w @ w)
+        g = e / total[group_of] - np.where(has_right[group_of], er / np.maximum(right_total, 1e-300)[group_of], 0.0)
+        grad = np.empty(d + 1)
+        grad[:d] = xt @ g + l2 * w
+        grad[d] = g.sum()
+        return f, grad
+
+    res = optimize.minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B",
+                            options={"maxiter": max_iter, "maxcor": 20})  # fmt: skip
+    return res.x[:d].astype(np.float32), float(res.x[d])
+
+
+def hashed_matrix(rows: list[list[int]], mask: int, dense: np.ndarray | None = None) -> sparse.csr_matrix:
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(r) for r in rows])
+    cols = np.fromiter((h & mask for r in rows for h in r), dtype=np.int64, count=int(indptr[-1]))
+    x = sparse.csr_matrix((np.ones(len(cols), dtype=np.float64), cols, indptr), shape=(len(rows), mask + 1))
+    x.sum_duplicates()
+    if dense is not None:
+        x = sparse.hstack([x, sparse.csr_matrix(dense)], format="csr")
+    return x
+
+
+class Split:
+    """A parsed split with its gold: cue heads per token and the content of each."""
+
+    def __init__(self, name: str) -> None:
+        self.articles, self.docs = polnear.parsed(name)
+        self.quotes = [scan_quotes(a.text) for a in self.articles]
+        self.indexes = [DocIndex(d) for d in self.docs]
+        self.arrays = [learned.ParseArrays.of(d, q) for d, q in zip(self.docs, self.quotes, strict=True)]
+        self.gold_cues: list[dict[int, list[str]]] = []  # token -> gold contents of the cues headed there
+        for art, doc in zip(self.articles, self.docs, strict=True):
+            cues: dict[int, list[str]] = collections.defaultdict(list)
+            for att in art.attributions:
+                toks = [t for t in doc if any(s <= t.idx < e for s, e in att.cue)]
+                if not toks:
+                    continue
+                ids = {t.i for t in toks}
+                head = next(t for t in toks if t.head.i not in ids or t.head.i == t.i)
+                cues[head.i].append(" ".join(art.text[s:e] for s, e in att.content))
+            self.gold_cues.append(cues)
+
+    def gold_contents(self, k: int) -> list[str]:
+        return [" ".join(self.articles[k].text[s:e] for s, e in a.content) for a in self.articles[k].attributions]
+
+
+def cue_data(split: Split, bits: int) -> tuple[sparse.csr_matrix, np.ndarray]:
+    mask = (1 << bits) - 1
+    blocks, ys = [], []
+    for k, doc in enumerate(split.docs):
+        ids = (learned.cue_feature_ids(split.arrays[k]) & np.uint64(mask)).astype(np.int64)
+        n, m = ids.shape
+        x = sparse.csr_matrix((np.ones(n * m), ids.ravel(), np.arange(0, n * m + 1, m)), shape=(n, mask + 1))
+        x.sum_duplicates()
+        blocks.append(sparse.hstack([x, sparse.csr_matrix(doc.tensor)], format="csr"))
+        y = np.zeros(n)
+        y[list(split.gold_cues[k])] = 1
+        ys.append(y)
+    return sparse.vstack(blocks, format="csr"), np.concatenate(ys)
+
+
+def cue_scores(split: Split, w: learned.TaggerWeights) -> list[np.ndarray]:
+    return [learned.cue_logits(d, p, w) for d, p in zip(split.docs, split.arrays, strict=True)]
+
+
+def content_data(split: Split, logits: list[np.ndarray], cut: float, bits: int):
+    """Rows: (cue, candidate) pairs for tokens over the cue cut or gold cues; label: a right content."""
+    rows, dense, ys, groups = [], [], [], []
+    for k, doc in enumerate(split.docs):
+        gold = split.gold_cues[k]
+        for i in sorted(set(np.flatnonzero(logits[k] >= cut).tolist()) | set(gold)):
+            cue = doc[i]
+            cands = learned.candidates(doc, cue, split.indexes[k], split.quotes[k])
+            if not cands:
+                continue
+            texts = [doc[c.start:c.end].text for c in cands]
+            f1 = [max((token_f1(g, t) for g in gold.get(i, [])), default=0.0) for t in texts]
+            best = max(f1)
+            for cand, f in zip(cands, f1, strict=True):
+                rows.append(learned.content_feature_ids(doc, cue, cand, split.arrays[k]))
+                dense.append([logits[k][i]])
+                ys.append(1.0 if f >= MATCH and f >= best - NEAR_BEST else 0.0)
+                groups.append((k, i))
+    return rows, np.array(dense), np.array(ys), groups
+
+
+def evaluate(split: Split, w: learned.TaggerWeights) -> dict[str, float]:
+    """Content P/R/F1 of the tagger alone, scored like score.py quotes."""
+    tp = npred = ngold = 0
+    for k, doc in enumerate(split.docs):
+        preds = [doc[t.start:t.end].text for t in learned.tag(doc, split.indexes[k], split.quotes[k], w)]
+        gold = split.gold_contents(k)
+        npred += len(preds)
+        ngold += len(gold)
+        tp += sum(any(token_f1(g, p) >= MATCH for p in preds) for g in gold)
+    p, r = tp / max(npred, 1), tp / max(ngold, 1)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "predicted": npred}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", default=str(ROOT / "src" / "fieldbrief" / "models" / "statements"))
+    ap.add_argument("--bits", type=int, default=18)
+    ap.add_argument("--cue-l2", type=float, default=1.0)
+    ap.add_argument("--content-l2", type=float, default=1.0)
+    ap.add_argument("--cue-threshold", type=float, default=0.15)
+    ap.add_argument("--max-iter", type=int, default=300)
+    ap.add_argument("--choice", action="store_true", help="content model as a conditional logit over candidates")
+    ap.add_argument("--reuse-cue", action="store_true", help="take the cue model from build/cue_model.npz")
+    args = ap.parse_args()
+    started = time.time()
+    train, dev = Split("train"), Split("dev")
+    print(f"loaded and indexed in {time.time() - started:.0f}s", flush=True)
+
+    cache = ROOT / "build" / "cue_model.npz"
+    if args.reuse_cue and cache.exists():
+        with np.load(cache) as saved:
+            cw, cb = saved["w"], float(saved["b"])
+    else:
+        x, y = cue_data(train, args.bits)
+        print(f"cue model: {x.shape[0]} tokens, {int(y.sum())} cue heads", flush=True)
+        cw, cb = fit_logistic(x, y, args.cue_l2, args.max_iter)
+        del x, y
+        cache.parent.mkdir(exist_ok=True)
+        np.savez(cache, w=cw, b=cb)
+    d = 1 << args.bits
+    weights = learned.TaggerWeights(args.bits, cw[:d], cw[d:], cb, np.zeros(d, np.float32), np.zeros(1, np.float32),
+                                    0.0, args.cue_threshold, 0.5)  # fmt: skip
+    cut = float(np.log(args.cue_threshold / (1 - args.cue_threshold)))
+    dev_logits = cue_scores(dev, weights)
+    dev_gold = sum(len(g) for g in dev.gold_cues)
+    dev_hit = sum(sum(1 for i in g if lg[i] >= cut) for g, lg in zip(dev.gold_cues, dev_logits, strict=True))
+    dev_sel = sum(int((lg >= cut).sum()) for lg in dev_logits)
+    print(f"dev cue heads over the cut: {dev_hit}/{dev_gold} of gold; {dev_sel} tokens selected", flush=True)
+
+    rows, dense, ys, groups = content_data(train, cue_scores(train, weights), cut, args.bits)
+    xc = hashed_matrix(rows, d - 1, dense)
+    starts = np.array([j for j in range(len(groups)) if j == 0 or groups[j] != groups[j - 1]])
+    print(f"content model: {xc.shape[0]} pairs for {len(starts)} cues, {int(ys.sum())} right", flush=True)
+    if args.choice:
+        kw, kb = fit_choice(xc, ys, starts, args.content_l2, args.max_iter)
+    else:
+        kw, kb = fit_logistic(xc, ys, args.content_l2, args.max_iter)
+    weights = learned.TaggerWeights(args.bits, cw[:d], cw[d:], cb, kw[:d], kw[d:], kb, args.cue_threshold, 0.5)
+    best = None
+    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
+        scores = evaluate(dev, weights.__class__(**{**weights.__dict__, "content_threshold": threshold}))
+        print(f"dev content threshold {threshold}: " + " ".join(f"{k} {v:.3f}" for k, v in scores.items()), flush=True)
+        if best is None or scores["f1"] > best[1]["f1"]:
+            best = (threshold, scores)
+    assert best is not None
+    write(Path(args.out), weights, best, args, time.time() - started, len(train.docs), sum(len(g) for g in train.gold_cues))
+
+
+def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_train: int, n_cues: int) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out / learned.WEIGHTS_FILE, cue_weights=w.cue_weights.astype(np.float16),
+                        cue_tensor=w.cue_tensor, cue_bias=np.float32(w.cue_bias),
+                        content_weights=w.content_weights.astype(np.float16), content_dense=w.content_dense,
+                        content_bias=np.float32(w.content_bias))  # fmt: skip
+    threshold, scores = best
+    config = {"bits": w.bits, "cue_threshold": w.cue_threshold, "content_threshold": threshold,
+              "trained": datetime.date.today().isoformat(), "train_articles": n_train, "train_cues": n_cues,
+              "dev_tagger_alone": {k: round(v, 4) for k, v in scores.items()}, "seconds": round(seconds)}  # fmt: skip
+    (out / learned.CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(config, indent=2))
+
+
+if __name__ == "__main__":
+    main()
