@@ -13,7 +13,7 @@ endif
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench clean train-statements
 
 # Idempotent: reinstalls only when pyproject.toml changed since the last install.
 setup: $(STAMP)
@@ -45,6 +45,12 @@ lint: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+
+# Rebuild the statement tagger's weights (src/fieldbrief/models/statements) from ../shared/data/polnear
+# (train split to fit, dev split to choose); not part of CI, the shipped weights are what tests use.
+train-statements: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
+	$(BIN)/python dev/train_statements.py
 
 bench: setup
 	$(BIN)/fieldbrief bench

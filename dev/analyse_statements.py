@@ -1,6 +1,6 @@
 """Error analysis of the learned tagger on PolNeAR dev: cue recall/precision by lemma, content choice given gold cues.
 
-    .venv/bin/python dev/analyse_statements.py build/try1
+.venv/bin/python dev/analyse_statements.py build/try1
 """
 
 from __future__ import annotations
@@ -53,10 +53,21 @@ def main() -> None:
             total += 1
             if not cands:
                 continue
-            f1 = [max(token_f1(g, doc[c.start:c.end].text) for g in contents) for c in cands]
+            f1 = [max(token_f1(g, doc[c.start : c.end].text) for g in contents) for c in cands]
             avail += max(f1) >= 0.5
-            scores = [float(w.content_weights[[h & w.mask for h in learned.content_feature_ids(doc, cue, c, dev.arrays[k])]].sum())
-                      for c in cands]
+            scores = [
+                float(
+                    w.content_weights[
+                        [
+                            h & w.mask
+                            for h in learned.content_feature_ids(
+                                doc, cue, c, dev.arrays[k], (cue.sent.start, cue.sent.end)
+                            )
+                        ]
+                    ].sum()
+                )
+                for c in cands
+            ]
             j = int(np.argmax(scores))
             chosen_ok += f1[j] >= 0.5
             (kinds_ok if f1[j] >= 0.5 else kinds_bad)[cands[j].kinds[0]] += 1
@@ -67,7 +78,9 @@ def main() -> None:
         for n, (s, g) in enumerate(allscores):
             hit += g
             if hit >= r * ngold:
-                print(f"cue recall {r}: {n + 1} tokens selected, precision {hit / (n + 1):.3f}, p>= {1 / (1 + np.exp(-s)):.3f}")
+                print(
+                    f"cue recall {r}: {n + 1} tokens selected, precision {hit / (n + 1):.3f}, p>= {1 / (1 + np.exp(-s)):.3f}"
+                )
                 break
     print("missed cue lemmas:", fn.most_common(40))
     print("false cue lemmas:", fp.most_common(40))

@@ -22,31 +22,35 @@ from fieldbrief.extract.statements import extract, load_cues  # noqa: E402
 from fieldbrief.model import Article  # noqa: E402
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="dev", choices=polnear.SPLITS)
-    args = ap.parse_args()
-    articles, docs = polnear.parsed(args.split)
+def score_split(split: str) -> dict[str, float]:
+    """Content P/R/F1 of the statements stage on a PolNeAR split, from the cached parse."""
+    articles, docs = polnear.parsed(split)
     cues = load_cues()
     tp = npred = ngold = 0
     modes: collections.Counter[str] = collections.Counter()
     started = time.perf_counter()
-    outputs = []
-    for art, doc in zip(articles, docs, strict=True):
-        statements = extract(doc, Article(source=art.stem + ".txt", text=art.text), cues)
-        outputs.append(statements)
+    outputs = [
+        extract(doc, Article(source=a.stem + ".txt", text=a.text), cues) for a, doc in zip(articles, docs, strict=True)
+    ]
     seconds = time.perf_counter() - started
     for art, statements in zip(articles, outputs, strict=True):
         preds = [s.content for s in statements]
-        modes.update(getattr(s, "mode", "speech") for s in statements)
+        modes.update(s.mode for s in statements)
         gold = [" ".join(art.text[s:e] for s, e in a.content) for a in art.attributions]
         npred += len(preds)
         ngold += len(gold)
         tp += sum(any(token_f1(g, p) >= MATCH for p in preds) for g in gold)
     p, r = tp / max(npred, 1), tp / max(ngold, 1)
     f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"PolNeAR {args.split}: {len(articles)} articles, {ngold} attributions, {npred} statements; "
+    print(f"PolNeAR {split}: {len(articles)} articles, {ngold} attributions, {npred} statements; "
           f"content P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}; modes {dict(modes)}; {seconds:.1f}s")  # fmt: skip
+    return {"precision": p, "recall": r, "f1": f}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev", choices=polnear.SPLITS)
+    score_split(ap.parse_args().split)
 
 
 if __name__ == "__main__":

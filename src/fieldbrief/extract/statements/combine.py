@@ -56,8 +56,8 @@ def combine(rule_frames: list[Frame], tagged: list[TaggedAttribution], finder: F
     for t in tagged:
         if t.cue.i in ruled:
             continue
-        frame = tagged_frame(finder, doc, t)
-        if frame is not None:
-            frames.append(frame)
+        added = tagged_frame(finder, doc, t)
+        if added is not None:
+            frames.append(added)
     del by_cue
     return frames

@@ -46,6 +46,10 @@ class Cues:
     outlet_names: dict[str, str]  # lower-case name -> display name
     outlet_words: frozenset[str]
     channels: tuple[tuple[re.Pattern[str], str], ...]
+    belief_mode: frozenset[str]  # cue lemmas of statements of mode "belief"
+    intention_mode: frozenset[str]  # ... of mode "intention"
+    document_nouns: frozenset[str]  # sources that are documents: mode "document"
+    channel_nouns: frozenset[str]  # documents that are only the channel of a source named with them
 
 
 def _lower_set(values: Iterable[str]) -> frozenset[str]:
@@ -90,6 +94,10 @@ def load_cues() -> Cues:
         outlet_names=outlet_names,
         outlet_words=_lower_set(outlets["words"]),
         channels=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"]) for c in data["channels"]),
+        belief_mode=_lower_set(data["modes"]["belief"]),
+        intention_mode=_lower_set(data["modes"]["intention"]),
+        document_nouns=_lower_set(speakers["document_nouns"]),
+        channel_nouns=_lower_set(speakers["channel_nouns"]),
     )
 
 

@@ -157,7 +157,13 @@ class SpeakerResolver:
     def resolve(self, frame: Frame) -> Speaker | None:
         head = frame.subject
         if head is not None and head.lower_ in self.cues.non_speakers:
-            head = self._issuer(head)  # "a statement from the ministry said": the ministry speaks
+            issuer = self._issuer(head)  # "a statement from the ministry said": the ministry speaks
+            if issuer is None or head.lower_ not in self.cues.channel_nouns:
+                document = self._document(head)
+                if document is not None:
+                    self._remember_speaker(document, head, frame)
+                    return document
+            head = issuer
         if head is None:
             return None
         if head.pos_ == "PRON" or head.lower_ in pronouns.THIRD_PERSON:
@@ -167,6 +173,46 @@ class SpeakerResolver:
         if speaker is not None:
             self._remember_speaker(speaker, head, frame)
         return speaker
+
+    # -- documents
+    def _document(self, head: Token) -> Speaker | None:
+        """'A new Quinnipiac poll shows', 'the FBI's report found', 'a study by Harvard researchers': the
+        document, named with who published it where the text says; 'the poll' is the last poll named."""
+        noun = head.lemma_.lower()
+        if head.lower_ not in self.cues.document_nouns and noun not in self.cues.document_nouns:
+            return None
+        mention = noun_phrase(head)
+        publisher = self._publisher(head)
+        det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        if publisher is None and det in DEFINITE_DETS:
+            earlier = [c for c in self.candidates if c.offset < head.idx and c.speaker.kind == "document"
+                       and c.noun == noun]  # fmt: skip
+            if earlier:
+                return replace(earlier[-1].speaker, mention=mention)
+        name = f"{publisher} {noun}" if publisher else strip_the(mention)
+        return Speaker(name, mention, "document", publisher=publisher)
+
+    def _publisher(self, head: Token) -> str | None:
+        """Who published a document: its owner ("the FBI's report", "its survey"), the name it is labelled
+        with ("a Quinnipiac University poll") or the one it is by or from ("a report from the UN")."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                if child.pos_ == "PRON":
+                    low = child.lower_
+                    person, plural = low in pronouns.PERSON, low in pronouns.PLURAL
+                    owner = self._antecedent(child, person=person, gender=pronouns.gender(low), plural=plural)
+                    return owner.name if owner is not None else None
+                return strip_the(self._proper_chain(child).text)
+        names = [c for c in head.lefts if c.dep_ in {"compound", "nmod", "amod"} and (c.pos_ == "PROPN" or c.ent_type_)]
+        if names:
+            first = min(t.left_edge.i for t in names)
+            return strip_the(self.doc[first : names[-1].i + 1].text)
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}):
+            issuer = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if issuer is not None and (issuer.pos_ == "PROPN" or issuer.ent_type_ in LABEL_KIND
+                                       or issuer.lower_ in self.cues.institution_nouns):  # fmt: skip
+                return strip_the(self._proper_chain(issuer).text)
+        return None
 
     def _issuer(self, head: Token) -> Token | None:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS):
@@ -186,7 +232,7 @@ class SpeakerResolver:
             gender = self._gender(speaker.name, [t.text for t in head.subtree] + [head.text])
             if gender:
                 self.genders[speaker.name] = gender
-        noun = head.lemma_.lower() if speaker.kind == "unnamed" else ""
+        noun = head.lemma_.lower() if speaker.kind in {"unnamed", "document"} else ""
         self.candidates.append(Candidate(head.idx, self._sentence(head), speaker, gender, True, True, noun))
 
     def _noun_phrase(self, head: Token, frame: Frame) -> Speaker | None:

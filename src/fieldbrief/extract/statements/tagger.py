@@ -24,7 +24,7 @@ from importlib import resources
 import numpy as np
 from numpy.typing import NDArray
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
-from spacy.strings import hash_string
+from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Token
 
 from fieldbrief.extract.statements.quotes import Quote
@@ -89,7 +89,7 @@ class ParseArrays:
 
     @classmethod
     def of(cls, doc: Doc, quotes: Iterable[Quote]) -> ParseArrays:
-        arr = doc.to_array([LOWER, LEMMA, TAG, DEP, POS, HEAD])
+        arr: NDArray[np.uint64] = np.asarray(doc.to_array([LOWER, LEMMA, TAG, DEP, POS, HEAD]), dtype=np.uint64)
         n = len(doc)
         head = arr[:, 5].astype(np.int64) + np.arange(n, dtype=np.int64)
         dep = arr[:, 3]
@@ -247,7 +247,7 @@ def _bucket(n: int) -> int:
     return n if n < 4 else 4 if n < 7 else 5 if n < 12 else 6 if n < 20 else 7 if n < 35 else 8
 
 
-def content_feature_ids(doc: Doc, cue: Token, cand: Candidate, p: ParseArrays) -> list[int]:
+def content_feature_ids(doc: Doc, cue: Token, cand: Candidate, p: ParseArrays, sentence: tuple[int, int]) -> list[int]:
     """Hashed feature ids of one (cue, candidate span) pair."""
     first, last = doc[cand.start], doc[cand.end - 1]
     span_head = min(doc[cand.start:cand.end], key=lambda t: _depth(t))  # fmt: skip
@@ -257,7 +257,18 @@ def content_feature_ids(doc: Doc, cue: Token, cand: Candidate, p: ParseArrays) -
     lemma, dep, tag = int(p.lemma[cue.i]), int(p.dep[cue.i]), int(p.tag[cue.i])
     mask, subj = int(p.child_mask[cue.i]), int(p.subject_pos[cue.i])
     quoted = int(p.in_quote[cand.start]) * 2 + int(p.in_quote[cand.end - 1])
+    # where the span lies against the cue's sentence: inside, from its start, to its end, beyond it
+    place = (cand.start >= sentence[0] and cand.end <= sentence[1]) * 1 + (cand.start == sentence[0]) * 2
+    place += (cand.end >= sentence[1] - 1) * 4 + (cand.start >= sentence[1] or cand.end <= sentence[0]) * 8
+    subject = next((c.i for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), -1)
+    subject_inside = int(cand.start <= subject < cand.end)
     ids = [
+        mix(111, place),
+        mix(112, place, side),
+        mix(113, subject_inside),
+        mix(114, lemma, place),
+        mix(115, int(p.subject_lemma[cue.i])),
+        mix(116, int(p.subject_lemma[cue.i]), side),
         mix(100, length),
         mix(101, side, gap),
         mix(102, first.lower),
@@ -283,6 +294,8 @@ def content_feature_ids(doc: Doc, cue: Token, cand: Candidate, p: ParseArrays) -
             mix(207, k, quoted),
             mix(208, k, span_head.tag),
             mix(209, k, first.lower),
+            mix(210, k, place),
+            mix(211, k, subject_inside),
         ]
     return ids
 
@@ -365,8 +378,9 @@ def tag(doc: Doc, index: DocIndex, quotes: list[Quote], w: TaggerWeights | None 
     for i in np.flatnonzero(logits >= cue_cut):
         cue = doc[int(i)]
         best: tuple[float, Candidate] | None = None
+        sent = index.sentence(cue)
         for cand in candidates(doc, cue, index, quotes):
-            ids = [h & w.mask for h in content_feature_ids(doc, cue, cand, p)]
+            ids = [h & w.mask for h in content_feature_ids(doc, cue, cand, p, (sent.start, sent.end))]
             score = float(w.content_weights[ids].sum()) + w.content_bias + float(w.content_dense[0]) * logits[i]
             if best is None or score > best[0]:
                 best = (score, cand)
