@@ -19,13 +19,7 @@ from fieldbrief.extract.statements import tagger as learned  # noqa: E402
 
 
 def load(folder: Path) -> learned.TaggerWeights:
-    config = json.loads((folder / learned.CONFIG_FILE).read_text())
-    with np.load(folder / learned.WEIGHTS_FILE) as w:
-        return learned.TaggerWeights(int(config["bits"]), w["cue_weights"].astype(np.float32),
-                                     w["cue_tensor"].astype(np.float32), float(w["cue_bias"]),
-                                     w["content_weights"].astype(np.float32), w["content_dense"].astype(np.float32),
-                                     float(w["content_bias"]), float(config["cue_threshold"]),
-                                     float(config["content_threshold"]))  # fmt: skip
+    return learned.load_weights_from(folder)
 
 
 def main() -> None:

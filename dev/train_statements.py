@@ -138,19 +138,72 @@ class Split:
         return [" ".join(self.articles[k].text[s:e] for s, e in a.content) for a in self.articles[k].attributions]
 
 
-def cue_data(split: Split, bits: int) -> tuple[sparse.csr_matrix, np.ndarray]:
-    mask = (1 << bits) - 1
-    blocks, ys = [], []
+def cue_data(split: Split, bits: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hashed feature ids (tokens x templates), tok2vec vectors and gold labels (cue head or not)."""
+    mask = np.uint64((1 << bits) - 1)
+    ids = [(learned.cue_feature_ids(p) & mask).astype(np.int64) for p in split.arrays]
+    tensors = [d.tensor.astype(np.float32) for d in split.docs]
+    ys = []
     for k, doc in enumerate(split.docs):
-        ids = (learned.cue_feature_ids(split.arrays[k]) & np.uint64(mask)).astype(np.int64)
-        n, m = ids.shape
-        x = sparse.csr_matrix((np.ones(n * m), ids.ravel(), np.arange(0, n * m + 1, m)), shape=(n, mask + 1))
-        x.sum_duplicates()
-        blocks.append(sparse.hstack([x, sparse.csr_matrix(doc.tensor)], format="csr"))
-        y = np.zeros(n)
+        y = np.zeros(len(doc), dtype=np.float32)
         y[list(split.gold_cues[k])] = 1
         ys.append(y)
-    return sparse.vstack(blocks, format="csr"), np.concatenate(ys)
+    return np.concatenate(ids), np.concatenate(tensors), np.concatenate(ys)
+
+
+def fit_cue_mlp(ids: np.ndarray, tensors: np.ndarray, y: np.ndarray, bits: int, hidden: int, epochs: int,
+                dev: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, seed: int = 0) -> dict[str, np.ndarray]:
+    """Binary logistic loss, one ReLU layer over summed feature embeddings plus the tok2vec vector; Adagrad."""
+    rng = np.random.default_rng(seed)
+    p = {
+        "cue_embed": rng.normal(0, 0.05, (1 << bits, hidden)).astype(np.float32),
+        "cue_tensor": rng.normal(0, 1 / np.sqrt(tensors.shape[1]), (tensors.shape[1], hidden)).astype(np.float32),
+        "cue_hidden_bias": np.zeros(hidden, np.float32),
+        "cue_out": rng.normal(0, 1 / np.sqrt(hidden), hidden).astype(np.float32),
+        "cue_bias": np.zeros(1, np.float32),
+    }
+    acc = {k: np.full_like(v, 1e-6) for k, v in p.items()}
+    lr, batch, n, width = 0.05, 512, len(y), ids.shape[1]
+    best = (np.inf, {k: v.copy() for k, v in p.items()})
+    for epoch in range(epochs):
+        order = rng.permutation(n)
+        total = 0.0
+        for b in range(0, n, batch):
+            rows = order[b : b + batch]
+            bid, bt, by = ids[rows], tensors[rows], y[rows]
+            z1 = p["cue_embed"][bid].sum(axis=1) + bt @ p["cue_tensor"] + p["cue_hidden_bias"]
+            a1 = np.maximum(z1, 0)
+            o = a1 @ p["cue_out"] + p["cue_bias"][0]
+            prob = 1 / (1 + np.exp(-o))
+            total += float(np.logaddexp(0, -np.where(by > 0, o, -o)).sum())
+            do = (prob - by) / len(rows)
+            dz1 = np.outer(do, p["cue_out"]) * (z1 > 0)
+            grads = {
+                "cue_out": a1.T @ do,
+                "cue_bias": np.array([do.sum()], np.float32),
+                "cue_tensor": bt.T @ dz1,
+                "cue_hidden_bias": dz1.sum(axis=0),
+            }
+            uniq, inverse = np.unique(bid.ravel(), return_inverse=True)
+            scatter = sparse.csr_matrix((np.ones(inverse.size, np.float32), inverse,
+                                         np.arange(0, inverse.size + 1, width)), shape=(len(rows), len(uniq)))  # fmt: skip
+            for k, g in grads.items():
+                acc[k] += g * g
+                p[k] -= lr * g / np.sqrt(acc[k])
+            g_embed = np.asarray(scatter.T @ dz1, dtype=np.float32)
+            acc["cue_embed"][uniq] += g_embed * g_embed
+            p["cue_embed"][uniq] -= lr * g_embed / np.sqrt(acc["cue_embed"][uniq])
+        message = f"cue epoch {epoch + 1}: train loss {total / n:.4f}"
+        if dev is not None:
+            did, dt, dy = dev
+            z = np.maximum(p["cue_embed"][did].sum(axis=1) + dt @ p["cue_tensor"] + p["cue_hidden_bias"], 0)
+            o = z @ p["cue_out"] + p["cue_bias"][0]
+            dev_loss = float(np.logaddexp(0, -np.where(dy > 0, o, -o)).mean())
+            message += f", dev loss {dev_loss:.4f}"
+            if dev_loss < best[0]:
+                best = (dev_loss, {k: v.copy() for k, v in p.items()})
+        print(message, flush=True)
+    return best[1] if dev is not None else p
 
 
 def cue_scores(split: Split, w: learned.TaggerWeights) -> list[np.ndarray]:
@@ -196,7 +249,10 @@ def evaluate(split: Split, w: learned.TaggerWeights) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", default=str(PACKAGE_MODELS))
-    ap.add_argument("--bits", type=int, default=18)
+    ap.add_argument("--bits", type=int, default=20, help="hashed features of the content model: 2**bits")
+    ap.add_argument("--cue-bits", type=int, default=16, help="hashed features of the cue model: 2**bits")
+    ap.add_argument("--hidden", type=int, default=24, help="hidden units of the cue model")
+    ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--cue-l2", type=float, default=1.0)
     ap.add_argument("--content-l2", type=float, default=1.0)
     ap.add_argument("--cue-threshold", type=float, default=0.15)
@@ -208,20 +264,25 @@ def main() -> None:
     train, dev = Split("train"), Split("dev")
     print(f"loaded and indexed in {time.time() - started:.0f}s", flush=True)
 
-    cache = ROOT / "build" / "cue_model.npz"
+    cache = ROOT / "build" / f"cue_model.{args.cue_bits}.{args.hidden}.npz"
     if args.reuse_cue and cache.exists():
         with np.load(cache) as saved:
-            cw, cb = saved["w"], float(saved["b"])
+            cue = {k: saved[k] for k in saved.files}
     else:
-        x, y = cue_data(train, args.bits)
-        print(f"cue model: {x.shape[0]} tokens, {int(y.sum())} cue heads", flush=True)
-        cw, cb = fit_logistic(x, y, args.cue_l2, args.max_iter)
-        del x, y
+        ids, tensors, y = cue_data(train, args.cue_bits)
+        print(f"cue model: {len(y)} tokens, {int(y.sum())} cue heads", flush=True)
+        cue = fit_cue_mlp(ids, tensors, y, args.cue_bits, args.hidden, args.epochs, cue_data(dev, args.cue_bits))
+        del ids, tensors, y
         cache.parent.mkdir(exist_ok=True)
-        np.savez(cache, w=cw, b=cb)
+        np.savez(cache, **cue)
     d = 1 << args.bits
-    weights = learned.TaggerWeights(args.bits, cw[:d], cw[d:], cb, np.zeros(d, np.float32), np.zeros(1, np.float32),
-                                    0.0, args.cue_threshold, 0.5)  # fmt: skip
+
+    def weights_with(content: np.ndarray, dense: np.ndarray, bias: float, threshold: float) -> learned.TaggerWeights:
+        return learned.TaggerWeights(args.cue_bits, cue["cue_embed"], cue["cue_tensor"], cue["cue_hidden_bias"],
+                                     cue["cue_out"], float(cue["cue_bias"][0]), args.bits, content, dense, bias,
+                                     args.cue_threshold, threshold)  # fmt: skip
+
+    weights = weights_with(np.zeros(d, np.float32), np.zeros(1, np.float32), 0.0, 0.5)
     cut = float(np.log(args.cue_threshold / (1 - args.cue_threshold)))
     dev_logits = cue_scores(dev, weights)
     dev_gold = sum(len(g) for g in dev.gold_cues)
@@ -237,7 +298,7 @@ def main() -> None:
         kw, kb = fit_choice(xc, ys, starts, args.content_l2, args.max_iter)
     else:
         kw, kb = fit_logistic(xc, ys, args.content_l2, args.max_iter)
-    weights = learned.TaggerWeights(args.bits, cw[:d], cw[d:], cb, kw[:d], kw[d:], kb, args.cue_threshold, 0.5)
+    weights = weights_with(kw[:d], kw[d:], kb, 0.5)
     best = None
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7):
         scores = evaluate(dev, weights.__class__(**{**weights.__dict__, "content_threshold": threshold}))
@@ -258,12 +319,13 @@ def main() -> None:
 
 def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_train: int, n_cues: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(out / learned.WEIGHTS_FILE, cue_weights=w.cue_weights.astype(np.float16),
-                        cue_tensor=w.cue_tensor, cue_bias=np.float32(w.cue_bias),
+    np.savez_compressed(out / learned.WEIGHTS_FILE, cue_embed=w.cue_embed.astype(np.float16),
+                        cue_tensor=w.cue_tensor, cue_hidden_bias=w.cue_hidden_bias, cue_out=w.cue_out,
+                        cue_bias=np.float32(w.cue_bias),
                         content_weights=w.content_weights.astype(np.float16), content_dense=w.content_dense,
                         content_bias=np.float32(w.content_bias))  # fmt: skip
     threshold, scores = best
-    config = {"bits": w.bits, "cue_threshold": w.cue_threshold, "content_threshold": threshold,
+    config = {"cue_bits": w.cue_bits, "hidden": int(w.cue_out.shape[0]), "bits": w.bits, "cue_threshold": w.cue_threshold, "content_threshold": threshold,
               "trained": datetime.date.today().isoformat(), "train_articles": n_train, "train_cues": n_cues,
               "dev_tagger_alone": {k: round(v, 4) for k, v in scores.items()}, "seconds": round(seconds)}  # fmt: skip
     (out / learned.CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")

@@ -45,19 +45,18 @@ def _cue_text(tagged: TaggedAttribution) -> str:
 
 
 def combine(rule_frames: list[Frame], tagged: list[TaggedAttribution], finder: FrameFinder, doc: Doc) -> list[Frame]:
-    """Rule frames, with the tagger's content where it is sure and the rules' is indirect, plus the tagged
-    attributions of cues the rules did not find."""
-    by_cue = {t.cue.i: t for t in tagged}
-    frames: list[Frame] = []
-    ruled = set()
-    for frame in rule_frames:
-        ruled.add(frame.cue.i)
-        frames.append(frame)
+    """One frame per cue: the rules' where they found quoted speech (direct or mixed), else the tagger's where
+    it found the cue and a source, else the rules'; plus the tagger's frames for cues the rules do not know.
+    Cues inside a quote are the quoted speaker's words, not the article's attribution: left out."""
+    quoted_rules = {f.cue.i for f in rule_frames if f.kind != "indirect"}
+    frames = [f for f in rule_frames if f.cue.i in quoted_rules]
+    taken = set(quoted_rules)
     for t in tagged:
-        if t.cue.i in ruled:
+        if t.cue.i in taken or finder.quoted(t.cue):
             continue
         added = tagged_frame(finder, doc, t)
         if added is not None:
             frames.append(added)
-    del by_cue
+            taken.add(t.cue.i)
+    frames.extend(f for f in rule_frames if f.cue.i not in taken)
     return frames

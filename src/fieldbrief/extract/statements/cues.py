@@ -50,6 +50,7 @@ class Cues:
     intention_mode: frozenset[str]  # ... of mode "intention"
     document_nouns: frozenset[str]  # sources that are documents: mode "document"
     channel_nouns: frozenset[str]  # documents that are only the channel of a source named with them
+    quantifiers: frozenset[str]  # "some say", "many believe": an unnamed group
 
 
 def _lower_set(values: Iterable[str]) -> frozenset[str]:
@@ -98,6 +99,7 @@ def load_cues() -> Cues:
         intention_mode=_lower_set(data["modes"]["intention"]),
         document_nouns=_lower_set(speakers["document_nouns"]),
         channel_nouns=_lower_set(speakers["channel_nouns"]),
+        quantifiers=_lower_set(speakers["quantifiers"]),
     )
 
 

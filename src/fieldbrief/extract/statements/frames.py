@@ -77,7 +77,7 @@ class FrameFinder:
                 frame = self._attribution_frame(token)
             else:
                 continue
-            if frame is not None and not self._quoted(token):
+            if frame is not None and not self.quoted(token):
                 found.append(frame)
         return found
 
@@ -109,7 +109,7 @@ class FrameFinder:
             return heads[-1] if heads else None
         return None
 
-    def _quoted(self, token: Token) -> bool:
+    def quoted(self, token: Token) -> bool:
         """A cue inside a quote is quoted speech, not the article's attribution."""
         return any(q.start <= token.idx < q.end for q in self.quotes)
 

@@ -156,6 +156,19 @@ class SpeakerResolver:
     # -- resolution
     def resolve(self, frame: Frame) -> Speaker | None:
         head = frame.subject
+        if head is not None and head.lower_ in pronouns.FIRST_PERSON and not self._in_quote(head.idx):
+            return self._author(head)  # "I think ...", "we saw ..." outside quotes: the article's author
+        if head is not None and head.lower_ in self.cues.quantifiers and head.pos_ != "NOUN":
+            return Speaker(head.text.lower(), noun_phrase(head), "unnamed", outlet=self.article.outlet)
+        if (
+            head is not None
+            and head.lemma_.lower() in self.cues.document_nouns
+            and head.lower_ not in self.cues.non_speakers
+        ):
+            document = self._document(head)  # "the review found", "a transcript shows"
+            if document is not None:
+                self._remember_speaker(document, head, frame)
+                return document
         if head is not None and head.lower_ in self.cues.non_speakers:
             issuer = self._issuer(head)  # "a statement from the ministry said": the ministry speaks
             if issuer is None or head.lower_ not in self.cues.channel_nouns:
@@ -173,6 +186,11 @@ class SpeakerResolver:
         if speaker is not None:
             self._remember_speaker(speaker, head, frame)
         return speaker
+
+    def _author(self, head: Token) -> Speaker:
+        outlet = self.article.outlet
+        name = f"the author ({outlet})" if outlet else "the author"
+        return Speaker(name, head.text, "person", outlet=outlet)
 
     # -- documents
     def _document(self, head: Token) -> Speaker | None:

@@ -1,7 +1,7 @@
 """The learned attribution tagger: which words are reporting cues, and which span of the parse each one
 attributes. Trained on PolNeAR (dev/train_statements.py); weights in fieldbrief/models/statements/.
 
-Two linear models over hashed features of the spaCy parse and the tok2vec vectors the parse already made
+Two small models over hashed features of the spaCy parse and the tok2vec vectors the parse already made
 (`doc.tensor`), so the tagger adds little to the cost of the parse:
 
 1. the cue model scores every token at once (numpy over `doc.to_array`): is it the head of an attribution cue
@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -310,11 +311,17 @@ def _depth(token: Token) -> int:
 # ------------------------------------------------------------------------------------------ the model
 @dataclass(frozen=True)
 class TaggerWeights:
-    bits: int
-    cue_weights: NDArray[np.float32]  # hashed features
-    cue_tensor: NDArray[np.float32]  # doc.tensor
+    """The cue model (one hidden layer over summed feature embeddings and the tok2vec vector) and the content
+    model (linear over hashed features and the cue's logit)."""
+
+    cue_bits: int
+    cue_embed: NDArray[np.float32]  # (2**cue_bits, hidden): hashed feature embeddings
+    cue_tensor: NDArray[np.float32]  # (tensor width, hidden): doc.tensor into the hidden layer
+    cue_hidden_bias: NDArray[np.float32]  # (hidden,)
+    cue_out: NDArray[np.float32]  # (hidden,)
     cue_bias: float
-    content_weights: NDArray[np.float32]
+    bits: int
+    content_weights: NDArray[np.float32]  # (2**bits,)
     content_dense: NDArray[np.float32]  # [cue logit]
     content_bias: float
     cue_threshold: float  # below this no content is looked for
@@ -324,17 +331,28 @@ class TaggerWeights:
     def mask(self) -> int:
         return (1 << self.bits) - 1
 
+    @property
+    def cue_mask(self) -> int:
+        return (1 << self.cue_bits) - 1
+
 
 @lru_cache(maxsize=1)
 def load_weights() -> TaggerWeights:
-    folder = resources.files(MODEL_PACKAGE)
+    """The weights shipped in fieldbrief/models/statements, loaded once per process."""
+    return load_weights_from(resources.files(MODEL_PACKAGE))
+
+
+def load_weights_from(folder: Traversable) -> TaggerWeights:
     config = json.loads(folder.joinpath(CONFIG_FILE).read_text(encoding="utf-8"))
     with folder.joinpath(WEIGHTS_FILE).open("rb") as fh, np.load(fh) as w:
         return TaggerWeights(
-            bits=int(config["bits"]),
-            cue_weights=w["cue_weights"].astype(np.float32),
+            cue_bits=int(config["cue_bits"]),
+            cue_embed=w["cue_embed"].astype(np.float32),
             cue_tensor=w["cue_tensor"].astype(np.float32),
+            cue_hidden_bias=w["cue_hidden_bias"].astype(np.float32),
+            cue_out=w["cue_out"].astype(np.float32),
             cue_bias=float(w["cue_bias"]),
+            bits=int(config["bits"]),
             content_weights=w["content_weights"].astype(np.float32),
             content_dense=w["content_dense"].astype(np.float32),
             content_bias=float(w["content_bias"]),
@@ -355,11 +373,13 @@ class TaggedAttribution:
 
 
 def cue_logits(doc: Doc, p: ParseArrays, w: TaggerWeights) -> NDArray[np.float32]:
-    ids = (cue_feature_ids(p) & np.uint64(w.mask)).astype(np.int64)
-    logits = w.cue_weights[ids].sum(axis=1) + w.cue_bias
+    """The cue model's logit for every token of the article."""
+    ids = (cue_feature_ids(p) & np.uint64(w.cue_mask)).astype(np.int64)
+    hidden = w.cue_embed[ids].sum(axis=1) + w.cue_hidden_bias
     if doc.tensor is not None and doc.tensor.shape == (len(doc), w.cue_tensor.shape[0]):
-        logits = logits + doc.tensor @ w.cue_tensor
-    return np.asarray(logits, dtype=np.float32)
+        hidden += doc.tensor @ w.cue_tensor
+    np.maximum(hidden, 0.0, out=hidden)
+    return np.asarray(hidden @ w.cue_out + w.cue_bias, dtype=np.float32)
 
 
 def _sigmoid(x: float) -> float:
