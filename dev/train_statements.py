@@ -151,8 +151,16 @@ def cue_data(split: Split, bits: int) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return np.concatenate(ids), np.concatenate(tensors), np.concatenate(ys)
 
 
-def fit_cue_mlp(ids: np.ndarray, tensors: np.ndarray, y: np.ndarray, bits: int, hidden: int, epochs: int,
-                dev: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, seed: int = 0) -> dict[str, np.ndarray]:
+def fit_cue_mlp(
+    ids: np.ndarray,
+    tensors: np.ndarray,
+    y: np.ndarray,
+    bits: int,
+    hidden: int,
+    epochs: int,
+    dev: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+    seed: int = 0,
+) -> dict[str, np.ndarray]:
     """Binary logistic loss, one ReLU layer over summed feature embeddings plus the tok2vec vector; Adagrad."""
     rng = np.random.default_rng(seed)
     p = {

@@ -38,7 +38,7 @@ def extract(doc: Doc, article: Article, cues: Cues) -> list[Statement]:
     quotes = scan_quotes(article.text)
     index = DocIndex(doc)
     finder = FrameFinder(doc, article.text, index, cues, quotes)
-    frames = combine(finder.frames(), tag(doc, index, quotes), finder, doc)
+    frames = combine(finder.frames(), tag(doc, index, quotes), finder, doc, cues)
     frames.sort(key=lambda f: f.cue.i)
     resolver = SpeakerResolver(doc, index, article, cues, quotes)
     statements: list[Statement] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.frames import Frame, FrameFinder
 from fieldbrief.extract.statements.tagger import TaggedAttribution
 
@@ -44,19 +45,27 @@ def _cue_text(tagged: TaggedAttribution) -> str:
     return cue.text
 
 
-def combine(rule_frames: list[Frame], tagged: list[TaggedAttribution], finder: FrameFinder, doc: Doc) -> list[Frame]:
-    """One frame per cue: the rules' where they found quoted speech (direct or mixed), else the tagger's where
-    it found the cue and a source, else the rules'; plus the tagger's frames for cues the rules do not know.
-    Cues inside a quote are the quoted speaker's words, not the article's attribution: left out."""
-    quoted_rules = {f.cue.i for f in rule_frames if f.kind != "indirect"}
-    frames = [f for f in rule_frames if f.cue.i in quoted_rules]
-    taken = set(quoted_rules)
+def combine(
+    rule_frames: list[Frame], tagged: list[TaggedAttribution], finder: FrameFinder, doc: Doc, cues: Cues
+) -> list[Frame]:
+    """One frame per cue: the rules' where they found one; else the tagger's, unless the rules reject it on
+    principle (negated or hypothetical cues, hedges, nothing said: `FrameFinder.rejects`). Cues inside a quote
+    are the quoted speaker's words: left out."""
+    frames = list(rule_frames)
+    taken = {f.cue.i for f in rule_frames}
     for t in tagged:
         if t.cue.i in taken or finder.quoted(t.cue):
+            continue
+        if finder.rejects(t.cue, doc[t.start : t.end]) or _reports_inside(t, rule_frames):
             continue
         added = tagged_frame(finder, doc, t)
         if added is not None:
             frames.append(added)
             taken.add(t.cue.i)
-    frames.extend(f for f in rule_frames if f.cue.i not in taken)
     return frames
+
+
+def _reports_inside(tagged: TaggedAttribution, rule_frames: list[Frame]) -> bool:
+    """'issued a statement saying that the drills had ended': the rules' report inside the tagged span is
+    what was said; the span around it is only its channel."""
+    return any(tagged.start <= f.cue.i < tagged.end for f in rule_frames)

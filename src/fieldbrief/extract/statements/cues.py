@@ -50,6 +50,7 @@ class Cues:
     intention_mode: frozenset[str]  # ... of mode "intention"
     document_nouns: frozenset[str]  # sources that are documents: mode "document"
     channel_nouns: frozenset[str]  # documents that are only the channel of a source named with them
+    hearsay_nouns: frozenset[str]  # documents only with a publisher or a determiner
     quantifiers: frozenset[str]  # "some say", "many believe": an unnamed group
 
 
@@ -99,6 +100,7 @@ def load_cues() -> Cues:
         intention_mode=_lower_set(data["modes"]["intention"]),
         document_nouns=_lower_set(speakers["document_nouns"]),
         channel_nouns=_lower_set(speakers["channel_nouns"]),
+        hearsay_nouns=_lower_set(speakers["hearsay_nouns"]),
         quantifiers=_lower_set(speakers["quantifiers"]),
     )
 

@@ -30,6 +30,9 @@ QUOTE_LEAD_IN = re.compile(r"\s*(?:\w+\s+){0,2}")
 # "X was quoted as saying ...", "X issued a statement saying ...", "X went on to say ..."
 INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl", "prep", "dobj", "pobj"})
 CLIMB_STEPS = 4
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
+NOTHING_SAID = frozenset({"nothing", "none"})
+INTRODUCTION_WORDS = 8  # at most this many words between a cue and the colon that introduces a paragraph
 BREAK = re.compile(r"[.;:!?\"\u201c\u201d]")
 ADJACENT_CHARS = 60  # at most this much text between a cue and a quote the parse left unattached
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -53,6 +56,7 @@ class Frame:
     kind: StatementKind
     quote: Quote | None = None
     addressee: Token | None = None  # "told X": the outlet an unnamed source spoke to
+    introduced: bool = False  # "X said:" closing its paragraph: the content is the next paragraph
 
 
 class FrameFinder:
@@ -80,6 +84,45 @@ class FrameFinder:
             if frame is not None and not self.quoted(token):
                 found.append(frame)
         return found
+
+    def known_cue(self, cue: Token) -> bool:
+        """A cue the rules know: a reporting verb of cues.toml or the first word of an attribution phrase."""
+        lemma = cue.lemma_.lower()
+        verb = cue.pos_ in {"VERB", "AUX"} and (lemma in self.cues.clause_verbs or lemma in self.cues.object_verbs)
+        return verb or cue.lower_ in self.phrase_starts
+
+    def rejects(self, cue: Token, content: Span) -> bool:
+        """What the rules never take for a statement, whoever proposes it: a negated or hypothetical cue ("did
+        not say whether", "would announce"), a passive hedge ("it is believed", "asked whether"), a cue of
+        quotes with no quote, nothing said ("said nothing"), an object a verb takes without reporting ("claimed
+        twenty lives", "confirmed the date"), a belief with no proposition ("expects the committee to
+        approve")."""
+        lemma = cue.lemma_.lower()
+        if cue.pos_ not in {"VERB", "AUX"}:
+            return False
+        if (
+            negated(cue)
+            or self._is_passive(cue)
+            or self._is_bare_participle(cue)
+            or lemma in self.cues.quote_only_verbs
+        ):
+            return True
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in cue.children):
+            return True
+        if content.root.lower_ in NOTHING_SAID:
+            return True
+        obj = content.root if content.root.dep_ == "dobj" and content.root.head.i == cue.i else None
+        heads = self.cues.object_heads.get(lemma)
+        if obj is not None and heads is not None and obj.lemma_.lower() not in heads:
+            return True
+        if (
+            obj is not None
+            and lemma in self.cues.restricted_object_verbs
+            and not self._reported_object(cue, obj, False)
+        ):
+            return True  # "confirmed the date of the summit"
+        infinitive = content[0].tag_ == "TO"
+        return lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root)
 
     def source_of(self, cue: Token) -> Token | None:
         """The head of the source of a cue the learned tagger found: the subject of a verb (or of the verb it
@@ -127,6 +170,12 @@ class FrameFinder:
             subject = self._subject_before(verb, paragraph[0])  # a heading or bullet run into this paragraph
         if subject is None or self._paragraph(subject.idx) != paragraph:
             return None
+        introduced = self._introduced_paragraph(verb) if lemma in self.cues.clause_verbs else None
+        if introduced is not None:
+            frame = self.classify(verb, verb.text, subject, *introduced, within_paragraph=False)
+            if frame is not None:
+                frame.introduced = True
+                return frame
         span = None if lemma in self.cues.quote_only_verbs else self._content_tokens(verb, lemma)
         before = self._quote_before_break(verb, span) if span is not None else None
         if before is not None:
@@ -142,6 +191,21 @@ class FrameFinder:
         if frame is not None:
             frame.addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         return frame
+
+    def _introduced_paragraph(self, verb: Token) -> tuple[int, int] | None:
+        """'He said:' / 'The ministry said in a statement:' closing its paragraph: the next paragraph is what
+        was said (a statement or transcript quoted as a block)."""
+        _, p_end = self._paragraph(verb.idx)
+        lead = self.text[verb.idx + len(verb) : p_end].rstrip()
+        if not lead.endswith(":") or len(lead.split()) > INTRODUCTION_WORDS or "." in lead or '"' in lead:
+            return None
+        nxt = p_end + 1
+        while nxt < len(self.text) and self.text[nxt].isspace():
+            nxt += 1
+        if nxt >= len(self.text):
+            return None
+        start, end = self._paragraph(nxt)
+        return (start, end) if end > start else None
 
     @staticmethod
     def _own_subject(verb: Token) -> Token | None:

@@ -2,8 +2,8 @@
 
 A statement whose source is a document ("the poll shows") is a document's, whatever its cue; otherwise the
 cue decides, from the lists of data/cues.toml [modes]: "she believes that ..." is a belief, "they want to
-..." an intention. A belief verb with an infinitive content ("he expects to win", "she hopes to") states an
-intention.
+..." an intention. Any cue with an infinitive content ("he expects to win", "they vowed to fight on") states
+an intention.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ def mode_of(frame: Frame, speaker: Speaker, cues: Cues) -> StatementMode:
     if speaker.kind == "document":
         return "document"
     lemma = frame.cue.lemma_.lower()
-    if lemma in cues.intention_mode:
-        return "intention"
+    if lemma in cues.intention_mode or _infinitive_at(frame.cue.doc, frame.start):
+        return "intention"  # "want to", and any "to" content: "vowed to fight on", "expects to win"
     if lemma in cues.belief_mode:
-        return "intention" if _infinitive_at(frame.cue.doc, frame.start) else "belief"
+        return "belief"
     return "speech"
 
 

@@ -202,6 +202,8 @@ class SpeakerResolver:
         mention = noun_phrase(head)
         publisher = self._publisher(head)
         det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        if publisher is None and det is None and head.lower_ in self.cues.hearsay_nouns:
+            return None  # "reports claim that ...": hearsay, no source
         if publisher is None and det in DEFINITE_DETS:
             earlier = [c for c in self.candidates if c.offset < head.idx and c.speaker.kind == "document"
                        and c.noun == noun]  # fmt: skip
