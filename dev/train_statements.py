@@ -1,6 +1,6 @@
 """Train the learned attribution tagger (fieldbrief.extract.statements.learned) on PolNeAR's train split.
 
-    .venv/bin/python dev/train_statements.py [--out src/fieldbrief/models/statements] [--bits 18]
+    make train-statements        (or: .venv/bin/python dev/train_statements.py [--out DIR] [options])
 
 Reads ../shared/data/polnear/train (fit) and dev (model choice and the figures written to PROVENANCE.md);
 never the test split. Both models are L2-regularised logistic regressions fitted with L-BFGS (scipy), over
@@ -261,11 +261,16 @@ def main() -> None:
     ap.add_argument("--cue-bits", type=int, default=16, help="hashed features of the cue model: 2**bits")
     ap.add_argument("--hidden", type=int, default=24, help="hidden units of the cue model")
     ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--cue-l2", type=float, default=1.0)
-    ap.add_argument("--content-l2", type=float, default=1.0)
-    ap.add_argument("--cue-threshold", type=float, default=0.15)
+    ap.add_argument("--content-l2", type=float, default=0.5)
+    ap.add_argument("--cue-threshold", type=float, default=0.05)
     ap.add_argument("--max-iter", type=int, default=300)
-    ap.add_argument("--choice", action="store_true", help="content model as a conditional logit over candidates")
+    ap.add_argument(
+        "--independent",
+        dest="choice",
+        action="store_false",
+        help="content model as independent logistic regressions (default: a conditional logit over "
+        "each cue's candidates and none)",
+    )
     ap.add_argument("--reuse-cue", action="store_true", help="take the cue model from build/cue_model.npz")
     args = ap.parse_args()
     started = time.time()

@@ -126,3 +126,23 @@ def test_foreign_keys_cascade(tmp_path: Path) -> None:
         store.db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
         assert store.counts()["places"] == 0 and store.counts()["statements"] == 0
         assert isinstance(store.db, sqlite3.Connection)
+
+
+def test_statement_mode_is_stored_and_read_back(tmp_path: Path) -> None:
+    article = Article(source="poll.txt", text="A new poll shows that most residents oppose the dam.")
+    article.statements.append(
+        Statement(
+            Speaker("poll", "A new poll", "document"),
+            "shows",
+            "indirect",
+            "most residents oppose the dam",
+            22,
+            51,
+            mode="document",
+        )  # fmt: skip
+    )
+    with Store(tmp_path / "s.db") as store:
+        store.add(article, PROVENANCE)
+        assert [r[0] for r in store.db.execute("SELECT mode FROM statements")] == ["document"]
+        (back,) = store.load_articles()
+        assert [(s.mode, s.speaker.kind) for s in back.statements] == [("document", "document")]

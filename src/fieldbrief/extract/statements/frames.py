@@ -96,10 +96,13 @@ class FrameFinder:
         not say whether", "would announce"), a passive hedge ("it is believed", "asked whether"), a cue of
         quotes with no quote, nothing said ("said nothing"), an object a verb takes without reporting ("claimed
         twenty lives", "confirmed the date"), a belief with no proposition ("expects the committee to
-        approve")."""
+        approve"), a reporting verb of cues.toml with an infinitive ("vowed to fight on": the rules' choice;
+        intentions come from the verbs of wanting and planning)."""
         lemma = cue.lemma_.lower()
         if cue.pos_ not in {"VERB", "AUX"}:
             return False
+        if cue.tag_ == "VB" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+            return True  # "vowed to crush the rulers and to defend the town": what someone means to do
         if (
             negated(cue)
             or self._is_passive(cue)
@@ -122,6 +125,8 @@ class FrameFinder:
         ):
             return True  # "confirmed the date of the summit"
         infinitive = content[0].tag_ == "TO"
+        if infinitive and self.known_cue(cue):
+            return True  # "vowed to fight on", "claims to be president", "expects to win": no report of fact
         return lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root)
 
     def source_of(self, cue: Token) -> Token | None:
