@@ -260,7 +260,7 @@ def main() -> None:
     ap.add_argument("--bits", type=int, default=20, help="hashed features of the content model: 2**bits")
     ap.add_argument("--cue-bits", type=int, default=16, help="hashed features of the cue model: 2**bits")
     ap.add_argument("--hidden", type=int, default=24, help="hidden units of the cue model")
-    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--epochs", type=int, default=3, help="the epoch with the lowest dev loss is kept")
     ap.add_argument("--content-l2", type=float, default=0.5)
     ap.add_argument("--cue-threshold", type=float, default=0.05)
     ap.add_argument("--max-iter", type=int, default=300)
