@@ -63,7 +63,7 @@ def test_weights_ship_with_their_provenance() -> None:
         assert needed in provenance
     config = json.loads(folder.joinpath(CONFIG_FILE).read_text(encoding="utf-8"))
     weights = load_weights()
-    assert weights.cue_weights.shape == (2 ** config["bits"],)
+    assert weights.cue_embed.shape == (2 ** config["cue_bits"], config["hidden"])
     assert weights.content_weights.shape == (2 ** config["bits"],)
     assert 0 < weights.cue_threshold < weights.content_threshold < 1
 
