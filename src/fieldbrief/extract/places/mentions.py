@@ -66,7 +66,11 @@ def is_capitalised(token: Token) -> bool:
 
 
 def _span_key(tokens: Sequence[Token] | Span) -> str:
-    return " ".join(p for p in (_piece(t) for t in tokens) if p)
+    """The name key of a token span, from its text ("People's Republic" -> "peoples republic")."""
+    if len(tokens) == 1:
+        return _piece(tokens[0])
+    first, last = tokens[0], tokens[-1]
+    return name_key(first.doc.text[first.idx:last.idx + len(last)]) if len(tokens) else ""
 
 
 def _is_demonym(text: str, rules: PlaceRules) -> bool:
@@ -125,13 +129,9 @@ def _longest_known(doc: Doc, start: int, limit: int, gaz: Gazetteer, rules: Plac
                    require_matchable: bool) -> tuple[int, str] | None:
     """The longest gazetteer name starting at token `start` (ending before `limit`), as (end, key)."""
     best: tuple[int, str] | None = None
-    pieces: list[str] = []
     for end in range(start + 1, min(limit, start + 3 * gaz.max_words) + 1):
         token = doc[end - 1]
-        piece = _piece(token)
-        if piece:
-            pieces.append(piece)
-        key = " ".join(pieces)
+        key = _span_key(doc[start:end])
         ends_well = is_capitalised(token) or token.lower_ in rules.cue_features
         if ends_well and key and (key in gaz.matchable or (not require_matchable and gaz.candidates(key))):
             best = (end, key)
@@ -332,15 +332,30 @@ def _qualifier_after(doc: Doc, mention: Mention, gaz: Gazetteer, rules: PlaceRul
     known = by_start.get(start)
     if known is not None:
         cands = gaz.candidates(known.key)
+        if _continues_list(doc, known.cue_end):
+            return None
         return known if any(c.feature in QUALIFIER_FEATURES for c in cands) else None
     if not is_capitalised(doc[start]):
         return None
     hit = _longest_known(doc, start, min(len(doc), start + 4), gaz, rules, require_matchable=False)
     if hit is None or not any(c.feature in QUALIFIER_FEATURES for c in gaz.candidates(hit[1])):
         return None
+    if _continues_list(doc, hit[0]):
+        return None
     qualifier = _make_mention(doc, start, hit[0], hit[1], rules, "GPE")
     qualifier.locative = True
     return qualifier
+
+
+def _continues_list(doc: Doc, end: int) -> bool:
+    """ "Paris, Lyon and Nice", "Iraq, Syria, Yemen": a name followed by "and" or by another comma and name."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if nxt.lower_ in ("and", "or", "&"):
+        return True
+    return nxt.text == "," and end + 1 < len(doc) and is_capitalised(doc[end + 1]) and doc[end + 1].ent_type_ in (
+        "GPE", "LOC")
 
 
 def _qualify(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:

@@ -149,20 +149,29 @@ def score(entry: GazetteerEntry, cues: frozenset[str], focus: dict[str, float], 
           anchors: Sequence[tuple[float, float]], rules: PlaceRules) -> float:
     sc = rules.scoring
     total = prior(entry, rules) + sc["focus_weight"] * focus.get(entry.country or "", 0.0)
-    if entry.country and entry.admin1 and entry.feature != "province":
-        total += sc["division_weight"] * divisions.get((entry.country, entry.admin1), 0.0)
     total -= rules.name_kind_penalty.get(entry.name_kind, 0.0)
     if entry.feature in cues:
         total += sc["cue_bonus"]
+    return total + min(sc["context_cap"], _local_context(entry, divisions, anchors, rules))
+
+
+def _local_context(entry: GazetteerEntry, divisions: dict[Division, float], anchors: Sequence[tuple[float, float]],
+                   rules: PlaceRules) -> float:
+    """Bonus for lying in the article's division and near its places that resolved without doubt. It is capped,
+    so that a village beside them never outranks a division or country of the same name ("California")."""
+    sc = rules.scoring
+    bonus = 0.0
+    if entry.country and entry.admin1 and entry.feature != "province":
+        bonus += sc["division_weight"] * divisions.get((entry.country, entry.admin1), 0.0)
     if anchors and entry.feature not in ("country", "region"):
         nearest = min(km_between((entry.lat, entry.lon), a) for a in anchors)
         if nearest <= sc["local_km"]:
-            total += sc["local_bonus"]
+            bonus += sc["local_bonus"]
         elif nearest <= sc["near_km"]:
-            total += sc["near_bonus"]
+            bonus += sc["near_bonus"]
         elif nearest <= sc["region_km"]:
-            total += sc["region_bonus"]
-    return total
+            bonus += sc["region_bonus"]
+    return bonus
 
 
 def _trusted_on_weak_mention(entry: GazetteerEntry, focus: dict[str, float], rules: PlaceRules) -> bool:
@@ -187,6 +196,16 @@ def _doubtful_foreigner(entry: GazetteerEntry, focus: dict[str, float], cues: fr
     return entry.name_kind != NAME_MAIN or (entry.population or 0) < fg["min_population"]
 
 
+def _plausible(cands: tuple[GazetteerEntry, ...], rules: PlaceRules) -> tuple[GazetteerEntry, ...]:
+    """A name that is the main name of a country or division means it, not a town that has it only as a
+    translation or historic name ("Mexico" is not Mexico City, "China" no village in Japan), nor a small
+    namesake town ("California" is no village in Missouri); a big city keeps its chance ("New York")."""
+    if not any(c.name_kind == NAME_MAIN and c.feature in ("country", "province") for c in cands):
+        return cands
+    floor = rules.scoring["division_namesake_min_population"]
+    return tuple(c for c in cands if c.name_kind == NAME_MAIN and (not _is_populated(c) or c.population >= floor))
+
+
 def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
     if container.feature == "country":
         return entry.country == container.country and entry.feature != "country"
@@ -196,17 +215,22 @@ def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
 
 def _apply_hierarchy(mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]]) -> None:
     """ "Springfield, Ill.": keep the Springfields inside a candidate of the qualifier, and the qualifier's
-    candidates that contain one; every mention of that name in the article keeps the same sense."""
+    candidates that contain one; every mention of that name in the article keeps the same sense. A name that is
+    itself a country or division ("Texas, Oklahoma") is a list, not a hierarchy; a name with nothing of its
+    kind inside the qualifier keeps its candidates (the doubts about foreign matches still apply)."""
     narrowed: dict[str, tuple[GazetteerEntry, ...]] = {}
     for mention in mentions:
-        if mention.within is None or mention.within not in candidates or mention.key in narrowed:
+        if mention.within is None or mention.within not in candidates:
             continue
+        own = candidates.get(mention.key, ())
         containers = [c for c in candidates[mention.within] if c.feature in ("province", "country")]
-        inner = tuple(c for c in candidates[mention.key] if any(_inside(c, box) for box in containers))
-        if inner:
-            narrowed[mention.key] = inner
-            outer = tuple(box for box in containers if any(_inside(c, box) for c in inner))
-            narrowed.setdefault(mention.within, outer)
+        inner = tuple(c for c in own if any(_inside(c, box) for box in containers))
+        if not inner or any(c.feature in ("province", "country") and c.name_kind == NAME_MAIN for c in own):
+            mention.within = None
+            continue
+        narrowed.setdefault(mention.key, inner)
+        outer = tuple(box for box in containers if any(_inside(c, box) for c in inner))
+        narrowed.setdefault(mention.within, outer)
     candidates.update(narrowed)
 
 
@@ -248,7 +272,7 @@ def _first_pass(mentions: Sequence[Mention], candidates: dict[str, tuple[Gazette
 def resolve(doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer,
             rules: PlaceRules) -> list[tuple[Place, GazetteerEntry]]:
     """Each mention resolved to a place, with the gazetteer row it resolved to (unresolved ones left out)."""
-    candidates = {m.key: gaz.candidates(m.key) for m in mentions if not m.demonym}
+    candidates = {m.key: _plausible(gaz.candidates(m.key), rules) for m in mentions if not m.demonym}
     _apply_hierarchy(mentions, candidates)
     evidence = focus_evidence(doc, candidates, mentions, rules)
     context = Context(evidence, country_focus(evidence), {}, _anchors(candidates))
