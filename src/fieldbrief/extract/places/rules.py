@@ -34,6 +34,9 @@ class PlaceRules:
     agent_verbs: frozenset[str]  # lemmas whose subject is an agent: "Moscow said", "China imposed"
     agent_heads: frozenset[str]  # nouns a place name modifies as an institution: "Russia's foreign ministry"
     feature_code_prior: dict[str, float]  # GeoNames feature code -> prior adjustment
+    relation_prepositions: frozenset[str]  # "talks with Washington"
+    relation_heads: frozenset[str]
+    place_heads: frozenset[str]  # nouns a demonym modifies as a place: "the Syrian border"
 
 
 def _cue_features(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
@@ -75,6 +78,9 @@ def load_rules() -> PlaceRules:
         agent_verbs=_speech_verbs() | frozenset(roles["agent_verbs"]),
         agent_heads=frozenset(w.lower() for w in roles["agent_heads"]),
         feature_code_prior={k: float(v) for k, v in raw["scoring"]["feature_code_prior"].items()},
+        relation_prepositions=frozenset(roles["relation_prepositions"]),
+        relation_heads=frozenset(roles["relation_heads"]),
+        place_heads=frozenset(roles["place_heads"]),
     )
 
 
