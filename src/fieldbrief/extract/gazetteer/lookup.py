@@ -63,9 +63,22 @@ def _stored_fingerprint(path: Path) -> str | None:
 
 def _entry(row: sqlite3.Row) -> GazetteerEntry:
     keys = row.keys()
-    return GazetteerEntry(row["id"], row["name"], row["feature"], row["country"], row["admin1"], row["lat"],
-                          row["lon"], row["population"], row["geonameid"], row["source"], bool(row["capital"]),
-                          row["kind"] if "kind" in keys else NAME_MAIN, row["feature_code"], row["admin2"])
+    return GazetteerEntry(
+        row["id"],
+        row["name"],
+        row["feature"],
+        row["country"],
+        row["admin1"],
+        row["lat"],
+        row["lon"],
+        row["population"],
+        row["geonameid"],
+        row["source"],
+        bool(row["capital"]),
+        row["kind"] if "kind" in keys else NAME_MAIN,
+        row["feature_code"],
+        row["admin2"],
+    )
 
 
 class Gazetteer:
@@ -100,8 +113,9 @@ class Gazetteer:
         return [_entry(row) for row in self._conn.execute(sql, params)]
 
     def _named(self, key: str) -> tuple[GazetteerEntry, ...]:
-        return tuple(self._query(
-            "SELECT p.*, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,)))
+        return tuple(
+            self._query("SELECT p.*, n.kind FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,))
+        )
 
     def candidates(self, key: str) -> tuple[GazetteerEntry, ...]:
         """Every place that has `key` (see `name_key`) as a name; failing that, written without spaces."""

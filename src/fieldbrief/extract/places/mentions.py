@@ -70,7 +70,7 @@ def _span_key(tokens: Sequence[Token] | Span) -> str:
     if len(tokens) == 1:
         return _piece(tokens[0])
     first, last = tokens[0], tokens[-1]
-    return name_key(first.doc.text[first.idx:last.idx + len(last)]) if len(tokens) else ""
+    return name_key(first.doc.text[first.idx : last.idx + len(last)]) if len(tokens) else ""
 
 
 def _is_demonym(text: str, rules: PlaceRules) -> bool:
@@ -104,15 +104,28 @@ def _is_locative(doc: Doc, start: int, rules: PlaceRules) -> bool:
 def _is_modifier(doc: Doc, start: int, end: int) -> bool:
     """A one-word name used as a modifier of a common noun: "Epsom salts", "Bush holdover"."""
     token = doc[start]
-    return (end - start == 1 and token.dep_ in ("compound", "amod") and token.head.i == end
-            and token.head.pos_ == "NOUN" and token.head.is_lower)
+    return (
+        end - start == 1
+        and token.dep_ in ("compound", "amod")
+        and token.head.i == end
+        and token.head.pos_ == "NOUN"
+        and token.head.is_lower
+    )
 
 
 def _make_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules, label: str = "") -> Mention:
     after, cue_end = _cue_after(doc, end, rules)
     modifier = _is_modifier(doc, start, end)  # "to Epsom salts": the preposition governs the noun, not the name
-    return Mention(start, end, key, after | _cue_before(doc, start, rules), cue_end, label=label,
-                   locative=_is_locative(doc, start, rules) and not modifier, modifier=modifier)
+    return Mention(
+        start,
+        end,
+        key,
+        after | _cue_before(doc, start, rules),
+        cue_end,
+        label=label,
+        locative=_is_locative(doc, start, rules) and not modifier,
+        modifier=modifier,
+    )
 
 
 def _landmark_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> Mention | None:
@@ -125,8 +138,9 @@ def _landmark_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRule
     return mention
 
 
-def _longest_known(doc: Doc, start: int, limit: int, gaz: Gazetteer, rules: PlaceRules,
-                   require_matchable: bool) -> tuple[int, str] | None:
+def _longest_known(
+    doc: Doc, start: int, limit: int, gaz: Gazetteer, rules: PlaceRules, require_matchable: bool
+) -> tuple[int, str] | None:
     """The longest gazetteer name starting at token `start` (ending before `limit`), as (end, key)."""
     best: tuple[int, str] | None = None
     for end in range(start + 1, min(limit, start + 3 * gaz.max_words) + 1):
@@ -217,8 +231,9 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
     return found
 
 
-def _phrase_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int],
-                     person_words: frozenset[str]) -> list[Mention]:
+def _phrase_mentions(
+    doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int], person_words: frozenset[str]
+) -> list[Mention]:
     """Gazetteer names on capitalised tokens that no entity covers."""
     found: list[Mention] = []
     i, n = 0, len(doc)
@@ -290,7 +305,7 @@ def _dateline_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Ment
         if span is None:
             continue
         for end in range(span.end, span.start, -1):  # the longest known name from the start
-            key = name_key(doc[span.start:end].text.title())
+            key = name_key(doc[span.start : end].text.title())
             if key and gaz.candidates(key):
                 mention = _make_mention(doc, span.start, end, key, rules, "GPE")
                 mention.locative = True
@@ -305,9 +320,14 @@ def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Ment
     i, n = 0, len(doc)
     while i < n:
         for size in range(MAX_DEMONYM_WORDS, 0, -1):
-            span = doc[i:i + size]
-            if (i + size > n or taken.intersection(range(i, i + size)) or not span[0].is_title
-                    or span[-1].ent_type_ in PLACE_LABELS or not _is_demonym(span.text, rules)):
+            span = doc[i : i + size]
+            if (
+                i + size > n
+                or taken.intersection(range(i, i + size))
+                or not span[0].is_title
+                or span[-1].ent_type_ in PLACE_LABELS
+                or not _is_demonym(span.text, rules)
+            ):
                 continue
             key = span.text.lower()
             found.append(Mention(i, i + size, key, frozenset(), i + size, label=span[0].ent_type_, demonym=True))
@@ -322,8 +342,9 @@ def demonym_target(key: str, rules: PlaceRules) -> str | None:
     return rules.demonyms.get(key) or (rules.demonyms.get(key[:-1]) if key.endswith("s") else None)
 
 
-def _qualifier_after(doc: Doc, mention: Mention, gaz: Gazetteer, rules: PlaceRules,
-                     by_start: dict[int, Mention]) -> Mention | None:
+def _qualifier_after(
+    doc: Doc, mention: Mention, gaz: Gazetteer, rules: PlaceRules, by_start: dict[int, Mention]
+) -> Mention | None:
     """The division or country written after a comma: "Springfield, Ill.", "Andar district, Ghazni province"."""
     comma = mention.cue_end
     if comma + 1 >= len(doc) or doc[comma].text != ",":
@@ -354,8 +375,12 @@ def _continues_list(doc: Doc, end: int) -> bool:
     nxt = doc[end]
     if nxt.lower_ in ("and", "or", "&"):
         return True
-    return nxt.text == "," and end + 1 < len(doc) and is_capitalised(doc[end + 1]) and doc[end + 1].ent_type_ in (
-        "GPE", "LOC")
+    return (
+        nxt.text == ","
+        and end + 1 < len(doc)
+        and is_capitalised(doc[end + 1])
+        and doc[end + 1].ent_type_ in ("GPE", "LOC")
+    )
 
 
 def _qualify(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
@@ -380,8 +405,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
     person_words = _exact_person_names(doc)
     datelines = _dateline_mentions(doc, gaz, rules)
     in_dateline = {t for m in datelines for t in range(m.start, m.end)}
-    mentions = datelines + [m for m in _entity_mentions(doc, gaz, rules, person_words)
-                            if not in_dateline.intersection(range(m.start, m.end))]
+    mentions = datelines + [
+        m
+        for m in _entity_mentions(doc, gaz, rules, person_words)
+        if not in_dateline.intersection(range(m.start, m.end))
+    ]
     persons = _person_names(doc, gaz)
     for mention in mentions:
         mention.person = mention.key in persons
@@ -402,4 +430,3 @@ def _absorb_cue_name(doc: Doc, mention: Mention, gaz: Gazetteer) -> None:
         key = f"{mention.key} {_piece(doc[mention.end])}"
         if gaz.candidates(key):
             mention.key, mention.end = key, mention.cue_end
-

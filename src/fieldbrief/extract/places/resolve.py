@@ -46,8 +46,8 @@ class Context:
             if key != leave_out:
                 for division, value in found:
                     weight[division] += value
-        top = max(weight.values(), default=0.0)
-        return {d: w / top for d, w in weight.items()} if top else {}
+        total = sum(weight.values())  # a share: an article about two states is about neither alone
+        return {d: w / total for d, w in weight.items()} if total else {}
 
     def points(self, leave_out: str) -> list[tuple[float, float]]:
         return [point for key, point in self.anchors if key != leave_out]
@@ -80,8 +80,9 @@ def prior(entry: GazetteerEntry, rules: PlaceRules) -> float:
 Evidence = list[tuple[str | None, str, float]]  # (name key or None for a demonym, country, weight)
 
 
-def focus_evidence(doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], mentions: Iterable[Mention],
-                   rules: PlaceRules) -> Evidence:
+def focus_evidence(
+    doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], mentions: Iterable[Mention], rules: PlaceRules
+) -> Evidence:
     """What tells which countries the article is about: countries, unambiguous places, demonyms."""
     sc = rules.scoring
     evidence: Evidence = []
@@ -104,7 +105,8 @@ def focus_evidence(doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], 
     for token in doc:
         if token.is_title or token.is_upper:
             code = rules.demonyms.get(token.lower_) or (
-                rules.demonyms.get(token.lower_[:-1]) if token.lower_.endswith("s") else None)
+                rules.demonyms.get(token.lower_[:-1]) if token.lower_.endswith("s") else None
+            )
             if code:
                 evidence.append((None, code, sc["demonym_mention"]))
     return evidence
@@ -141,12 +143,17 @@ def _named_country(cands: Sequence[GazetteerEntry]) -> str | None:
 
 def _anchors(candidates: dict[str, tuple[GazetteerEntry, ...]]) -> list[tuple[str, tuple[float, float]]]:
     """Points of names with one candidate (countries excluded: their points say little about nearness)."""
-    return [(key, (c[0].lat, c[0].lon)) for key, c in candidates.items()
-            if len(c) == 1 and c[0].feature != "country"]
+    return [(key, (c[0].lat, c[0].lon)) for key, c in candidates.items() if len(c) == 1 and c[0].feature != "country"]
 
 
-def score(entry: GazetteerEntry, cues: frozenset[str], focus: dict[str, float], divisions: dict[Division, float],
-          anchors: Sequence[tuple[float, float]], rules: PlaceRules) -> float:
+def score(
+    entry: GazetteerEntry,
+    cues: frozenset[str],
+    focus: dict[str, float],
+    divisions: dict[Division, float],
+    anchors: Sequence[tuple[float, float]],
+    rules: PlaceRules,
+) -> float:
     sc = rules.scoring
     total = prior(entry, rules) + sc["focus_weight"] * focus.get(entry.country or "", 0.0)
     total -= rules.name_kind_penalty.get(entry.name_kind, 0.0)
@@ -155,8 +162,9 @@ def score(entry: GazetteerEntry, cues: frozenset[str], focus: dict[str, float], 
     return total + min(sc["context_cap"], _local_context(entry, divisions, anchors, rules))
 
 
-def _local_context(entry: GazetteerEntry, divisions: dict[Division, float], anchors: Sequence[tuple[float, float]],
-                   rules: PlaceRules) -> float:
+def _local_context(
+    entry: GazetteerEntry, divisions: dict[Division, float], anchors: Sequence[tuple[float, float]], rules: PlaceRules
+) -> float:
     """Bonus for lying in the article's division and near its places that resolved without doubt. It is capped,
     so that a village beside them never outranks a division or country of the same name ("California")."""
     sc = rules.scoring
@@ -177,12 +185,18 @@ def _local_context(entry: GazetteerEntry, divisions: dict[Division, float], anch
 def _trusted_on_weak_mention(entry: GazetteerEntry, focus: dict[str, float], rules: PlaceRules) -> bool:
     """ "Time" (ORG), "Bush" (PERSON): a small town on a non-place entity needs the article's focus on its
     country, when the article has one; countries, provinces, features, curated rows and big cities pass."""
-    return (not focus or focus.get(entry.country or "", 0.0) > 0.0 or not _is_populated(entry)
-            or entry.source != GEONAMES_SOURCE or entry.population >= rules.exact_label_min_population)
+    return (
+        not focus
+        or focus.get(entry.country or "", 0.0) > 0.0
+        or not _is_populated(entry)
+        or entry.source != GEONAMES_SOURCE
+        or entry.population >= rules.exact_label_min_population
+    )
 
 
-def _doubtful_foreigner(entry: GazetteerEntry, focus: dict[str, float], cues: frozenset[str],
-                       rules: PlaceRules) -> bool:
+def _doubtful_foreigner(
+    entry: GazetteerEntry, focus: dict[str, float], cues: frozenset[str], rules: PlaceRules
+) -> bool:
     """A weak winner in a country the article never mentions, although it mentions others: better unresolved.
 
     Countries, provinces and physical features are kept; a town or district needs its main name and a big
@@ -209,8 +223,11 @@ def _plausible(cands: tuple[GazetteerEntry, ...], rules: PlaceRules) -> tuple[Ga
 def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
     if container.feature == "country":
         return entry.country == container.country and entry.feature != "country"
-    return (entry.country == container.country and entry.admin1 == container.admin1
-            and entry.feature not in ("province", "country"))
+    return (
+        entry.country == container.country
+        and entry.admin1 == container.admin1
+        and entry.feature not in ("province", "country")
+    )
 
 
 def _apply_hierarchy(mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]]) -> None:
@@ -244,13 +261,17 @@ def _division_of(entry: GazetteerEntry, rules: PlaceRules) -> list[tuple[Divisio
 
 def _margin(best: GazetteerEntry, cands: Sequence[GazetteerEntry], scored: dict[int, float]) -> float:
     """How far the best candidate leads the best one that is another place (abroad or over 100 km away)."""
-    rivals = [scored[c.id] for c in cands if c.country != best.country
-              or km_between((c.lat, c.lon), (best.lat, best.lon)) > 100]
+    rivals = [
+        scored[c.id]
+        for c in cands
+        if c.country != best.country or km_between((c.lat, c.lon), (best.lat, best.lon)) > 100
+    ]
     return scored[best.id] - max(rivals) if rivals else math.inf
 
 
-def _first_pass(mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]],
-                context: Context, rules: PlaceRules) -> None:
+def _first_pass(
+    mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], context: Context, rules: PlaceRules
+) -> None:
     """Resolve without nearness; keep the divisions and points of what resolved without doubt."""
     for mention in mentions:
         cands = candidates.get(mention.key, ())
@@ -269,8 +290,9 @@ def _first_pass(mentions: Sequence[Mention], candidates: dict[str, tuple[Gazette
             context.anchors.append((mention.key, (best.lat, best.lon)))
 
 
-def resolve(doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer,
-            rules: PlaceRules) -> list[tuple[Place, GazetteerEntry]]:
+def resolve(
+    doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer, rules: PlaceRules
+) -> list[tuple[Place, GazetteerEntry]]:
     """Each mention resolved to a place, with the gazetteer row it resolved to (unresolved ones left out)."""
     candidates = {m.key: _plausible(gaz.candidates(m.key), rules) for m in mentions if not m.demonym}
     _apply_hierarchy(mentions, candidates)
@@ -289,8 +311,16 @@ def resolve(doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer,
         cands = candidates[mention.key]
         if not cands:
             continue
-        choice_key = (mention.key, mention.cues, mention.weak, mention.label, mention.locative, mention.person,
-                      mention.modifier, mention.country)
+        choice_key = (
+            mention.key,
+            mention.cues,
+            mention.weak,
+            mention.label,
+            mention.locative,
+            mention.person,
+            mention.modifier,
+            mention.country,
+        )
         if choice_key not in chosen:
             chosen[choice_key] = _choose(mention, cands, context, rules)
         entry = chosen[choice_key]
@@ -308,8 +338,9 @@ def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start_char, end_char
 
 
-def _choose(mention: Mention, cands: Sequence[GazetteerEntry], context: Context,
-            rules: PlaceRules) -> GazetteerEntry | None:
+def _choose(
+    mention: Mention, cands: Sequence[GazetteerEntry], context: Context, rules: PlaceRules
+) -> GazetteerEntry | None:
     """The best candidate for a mention, or None when it is too doubtful to report."""
     if mention.country:
         cands = [c for c in cands if c.country == mention.country]
@@ -335,8 +366,12 @@ def _as_named(best: GazetteerEntry, cands: Sequence[GazetteerEntry]) -> Gazettee
     town: "Khan Younis" beside GeoNames' "Khān Yūnis") is trusted as the place's own name."""
     if best.name_kind == NAME_MAIN:
         return best
-    same = any(c.name_kind == NAME_MAIN and c.country == best.country
-               and km_between((c.lat, c.lon), (best.lat, best.lon)) <= SAME_PLACE_KM for c in cands)
+    same = any(
+        c.name_kind == NAME_MAIN
+        and c.country == best.country
+        and km_between((c.lat, c.lon), (best.lat, best.lon)) <= SAME_PLACE_KM
+        for c in cands
+    )
     return replace(best, name_kind=NAME_MAIN) if same else best
 
 
@@ -347,8 +382,9 @@ def _said_to_be_a_place(mention: Mention, entry: GazetteerEntry) -> bool:
 
 def _is_major(entry: GazetteerEntry, rules: PlaceRules) -> bool:
     """A place famous enough to be named after a person's name: country, province, capital, big city."""
-    return (entry.feature in ("country", "province") or entry.capital
-            or entry.population >= rules.person_major_population)
+    return (
+        entry.feature in ("country", "province") or entry.capital or entry.population >= rules.person_major_population
+    )
 
 
 def _word_context(mention: Mention, entry: GazetteerEntry, focus: dict[str, float]) -> bool:
@@ -364,9 +400,18 @@ def _word_context(mention: Mention, entry: GazetteerEntry, focus: dict[str, floa
 def _place(doc: Doc, start: int, end: int, entry: GazetteerEntry) -> Place:
     """The place a token span names, as written, with the gazetteer row's facts."""
     start_char, end_char = _span_chars(doc, start, end)
-    return Place(name=doc.text[start_char:end_char], start=start_char, end=end_char, lat=entry.lat, lon=entry.lon,
-                 feature=entry.feature, country=entry.country, admin1=entry.admin1, geonameid=entry.geonameid,
-                 canonical=entry.name)
+    return Place(
+        name=doc.text[start_char:end_char],
+        start=start_char,
+        end=end_char,
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+        country=entry.country,
+        admin1=entry.admin1,
+        geonameid=entry.geonameid,
+        canonical=entry.name,
+    )
 
 
 def back_references(doc: Doc, places: Sequence[Place], rules: PlaceRules) -> list[Place]:
@@ -380,13 +425,24 @@ def back_references(doc: Doc, places: Sequence[Place], rules: PlaceRules) -> lis
         if nxt is not None and (nxt.lower_ == "of" or is_capitalised(nxt)):
             continue  # "the valley of ...", "the province Kandahar": a name follows, not a back-reference
         start = doc[token.i - 1].idx
-        before = [p for p in places if p.feature == feature and p.end <= start
-                  and start - p.end <= rules.back_reference_chars]
+        before = [
+            p for p in places if p.feature == feature and p.end <= start and start - p.end <= rules.back_reference_chars
+        ]
         if before:
             last = max(before, key=lambda p: p.end)
             end = token.idx + len(token)
-            found.append(Place(name=doc.text[start:end], start=start, end=end, lat=last.lat, lon=last.lon,
-                               feature=last.feature, country=last.country, admin1=last.admin1,
-                               geonameid=last.geonameid, canonical=last.canonical))
+            found.append(
+                Place(
+                    name=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    lat=last.lat,
+                    lon=last.lon,
+                    feature=last.feature,
+                    country=last.country,
+                    admin1=last.admin1,
+                    geonameid=last.geonameid,
+                    canonical=last.canonical,
+                )
+            )
     return found
-
