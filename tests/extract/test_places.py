@@ -89,8 +89,8 @@ def test_places_inside_organisation_names_are_not_places(nlp: Language, ctx: Con
 
 def test_feature_cue_picks_the_province_over_the_city(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Fighting spread across Kandahar province. Later, shops reopened in Kandahar.")
-    province = by_name(found, "Kandahar province")
-    city = by_name(found, "Kandahar")
+    province, city = found  # a lower-case cue word is no part of the name (as geoparsing corpora mark it)
+    assert (province.name, city.name) == ("Kandahar", "Kandahar")
     assert (province.feature, city.feature) == ("province", "city")
     assert province.country == city.country == "AF"
 

@@ -325,7 +325,10 @@ def resolve(
             chosen[choice_key] = _choose(mention, cands, context, rules)
         entry = chosen[choice_key]
         if entry is not None:
-            end = mention.cue_end if entry.feature in mention.cues else mention.end
+            # a capitalised cue word is part of the name ("Helmand Province"), a lower-case one is not
+            cue_named = mention.cue_end > mention.end and entry.feature in mention.cues and doc[
+                mention.end].text[:1].isupper()
+            end = mention.cue_end if cue_named else mention.end
             places.append((_place(doc, mention.start, end, entry), entry))
     return places
 
