@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldbrief.extract.gazetteer import Gazetteer, name_key
+from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.nlp.datelines import dateline_places
 
@@ -50,6 +50,7 @@ class Mention:
     within: str | None = None  # the key of the division or country the text puts it in ("Springfield, Ill.")
     qualifier: bool = False  # itself the "Ill." of "Springfield, Ill."
     demonym: bool = False  # a demonym or national adjective ("Russian", "Afghans"): associative by nature
+    embedded: bool = False  # the leading place of an organisation's name ("U.S. Centers for Disease Control")
 
 
 # ---------------------------------------------------------------- finding mentions
@@ -210,6 +211,8 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
                 mention = _make_mention(doc, start, end, key, rules, ent.label_)
                 mention.weak = True
                 found.append(mention)
+            elif ent.label_ == "ORG":
+                found.extend(_leading_state(doc, start, end, gaz, rules))
             continue
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -229,6 +232,18 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
             else:
                 i += 1
     return found
+
+
+def _leading_state(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
+    """ "U.S. Centers for Disease Control", "Zimbabwe Tourism Authority": an organisation named after the
+    country or division it belongs to mentions that place (associatively)."""
+    hit = _longest_known(doc, start, end - 1, gaz, rules, require_matchable=True)
+    if hit is None or not any(c.feature in QUALIFIER_FEATURES and c.name_kind == NAME_MAIN
+                              for c in gaz.candidates(hit[1])):
+        return []
+    mention = _make_mention(doc, start, hit[0], hit[1], rules, "ORG")
+    mention.embedded = True
+    return [mention]
 
 
 def _phrase_mentions(

@@ -329,7 +329,9 @@ def resolve(
             cue_named = mention.cue_end > mention.end and entry.feature in mention.cues and doc[
                 mention.end].text[:1].isupper()
             end = mention.cue_end if cue_named else mention.end
-            places.append((_place(doc, mention.start, end, entry), entry))
+            place = _place(doc, mention.start, end, entry)
+            place.role = "associative" if mention.embedded else "literal"
+            places.append((place, entry))
     return places
 
 

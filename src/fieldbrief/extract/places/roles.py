@@ -51,7 +51,8 @@ def _acts_as_government(token: Token, rules: PlaceRules) -> bool:
 
 def _role(place: Place, entry: GazetteerEntry, token: Token, rules: PlaceRules) -> str:
     token = _governing(token)
-    if place.role == "associative":  # a demonym: literal only as a place noun's modifier ("Syrian border")
+    if place.role == "associative":  # a demonym or an organisation's place: literal only as a place noun's
+        # modifier ("the Syrian border")
         return "literal" if _modifies(token, rules.place_heads) else "associative"
     if _modifies(token, rules.agent_heads):
         return "associative"
