@@ -28,6 +28,7 @@ from fieldbrief.model import Place
 EARTH_DIAMETER_KM = 12742.0
 SAME_PLACE_KM = 20  # two gazetteer rows this close, in one country, under one name: one place
 POPULATED = frozenset({"city", "village"})
+LOCAL = frozenset({"city", "village", "district"})
 Division = tuple[str, str]  # (ISO2, admin1 name)
 
 
@@ -290,6 +291,25 @@ def _first_pass(
             context.anchors.append((mention.key, (best.lat, best.lon)))
 
 
+def _coherent_division(
+    mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], rules: PlaceRules
+) -> Division | None:
+    """The division that has a place of the most names of the article ("Columbus", "Dublin", "Grove City" and
+    "Franklin County" all have one in Ohio): local news rarely names its own state. It counts only when it
+    covers clearly more names than any other division."""
+    votes: dict[Division, int] = defaultdict(int)
+    for key in {m.key for m in mentions if not (m.demonym or m.person or m.weak)}:
+        for country, admin1 in {(c.country, c.admin1) for c in candidates.get(key, ()) if c.feature in LOCAL}:
+            if country and admin1:
+                votes[(country, admin1)] += 1
+    ranked = sorted(votes.values(), reverse=True)
+    if not ranked or ranked[0] < rules.scoring["coherence_min_names"]:
+        return None
+    if len(ranked) > 1 and ranked[0] < rules.scoring["coherence_ratio"] * ranked[1]:
+        return None
+    return max(votes, key=lambda d: votes[d])
+
+
 def resolve(
     doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer, rules: PlaceRules
 ) -> list[tuple[Place, GazetteerEntry]]:
@@ -298,6 +318,9 @@ def resolve(
     _apply_hierarchy(mentions, candidates)
     evidence = focus_evidence(doc, candidates, mentions, rules)
     context = Context(evidence, country_focus(evidence), {}, _anchors(candidates))
+    coherent = _coherent_division(mentions, candidates, rules)
+    if coherent is not None:
+        context.divisions[""] = [(coherent, rules.scoring["division_named"])]
     _first_pass(mentions, candidates, context, rules)
     chosen: dict[tuple[object, ...], GazetteerEntry | None] = {}
     places: list[tuple[Place, GazetteerEntry]] = []
