@@ -17,7 +17,7 @@ from fieldbrief.extract.gazetteer.build import MATCHABLE_META, PREFIXES_META, bu
 from fieldbrief.extract.gazetteer.keys import NAME_MAIN
 
 DB_NAME = "gazetteer.sqlite"
-CACHE_LIMIT = 50_000  # names whose candidates stay cached (bounded, for long batch runs)
+CACHE_LIMIT = 20_000  # names whose candidates stay cached (bounded, for long batch runs)
 
 
 @dataclass(frozen=True)

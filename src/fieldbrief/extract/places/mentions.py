@@ -10,6 +10,7 @@ matching the gazetteer's names on capitalised tokens outside other entities. Dem
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +31,9 @@ NON_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", 
 # features a qualifier after a comma may have: "Springfield, Ill.", "Hyderabad, Pakistan"
 QUALIFIER_FEATURES = frozenset({"province", "country"})
 MAX_DEMONYM_WORDS = 2
+MAX_CUED_NAME_TOKENS = 6  # "Nad - e Ali district": tokens of a name found by the cue word after it
+CUED_FEATURES = frozenset({"district", "province", "village", "valley"})
+_APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
 
 
 @dataclass
@@ -63,7 +67,7 @@ def _piece(token: Token) -> str:
 
 def is_capitalised(token: Token) -> bool:
     text = token.text
-    return bool(text) and text[0].isupper() and (token.is_alpha or "." in text)
+    return bool(text) and text[0].isupper() and (token.is_alpha or "." in text or _APOSTROPHES.sub("", text).isalpha())
 
 
 def _span_key(tokens: Sequence[Token] | Span) -> str:
@@ -329,6 +333,29 @@ def _dateline_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Ment
     return found
 
 
+def _cued_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int]) -> list[Mention]:
+    """ "Nad-e Ali district", "Musa Qal’ah district": a capitalised name right before a cue word of an
+    administrative or village feature is looked up whatever NER made of it (the small model tags "Ali" PERSON)
+    and whether or not the name is big enough to be matched alone."""
+    found: list[Mention] = []
+    for cue in doc:
+        if cue.i == 0 or cue.i in taken or not CUED_FEATURES & rules.cue_features.get(cue.lower_, frozenset()):
+            continue
+        start = cue.i
+        while start > 0 and cue.i - start < MAX_CUED_NAME_TOKENS and (start - 1) not in taken and (
+                is_capitalised(doc[start - 1]) or doc[start - 1].lower_ in rules.connectors):
+            start -= 1
+        while start < cue.i and not is_capitalised(doc[start]):
+            start += 1  # a name never starts with a connector
+        for first in range(start, cue.i):
+            key = _span_key(doc[first:cue.i])
+            if is_capitalised(doc[first]) and key and key not in rules.direction_words and gaz.candidates(key):
+                found.append(_make_mention(doc, first, cue.i, key, rules))
+                taken.update(range(first, cue.i + 1))
+                break
+    return found
+
+
 def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Mention]:
     """ "Russian forces", "the Afghans", "Sri Lankan": capitalised demonyms outside other place mentions."""
     found: list[Mention] = []
@@ -429,6 +456,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
     for mention in mentions:
         mention.person = mention.key in persons
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
+    mentions += _cued_mentions(doc, gaz, rules, taken)
     mentions += _phrase_mentions(doc, gaz, rules, taken, person_words)
     mentions = [m for m in mentions if not _inside_org_name(doc, m, rules)]
     for mention in mentions:
