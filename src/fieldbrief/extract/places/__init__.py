@@ -24,7 +24,7 @@ from fieldbrief.stage import Context, Stage
 def run(doc: Doc, article: Article, ctx: Context) -> None:
     rules: PlaceRules = ctx.resource("places.rules", load_rules)
     gaz: Gazetteer = ctx.resource("places.gazetteer", Gazetteer.load)
-    resolved = resolve(doc, find_mentions(doc, gaz, rules), gaz, rules)
+    resolved = resolve(doc, find_mentions(doc, gaz, rules, article.text), gaz, rules)
     mark_associative(doc, resolved, rules)
     places = [place for place, _ in resolved]
     places += back_references(doc, places, rules)

@@ -62,7 +62,10 @@ class Mention:
 
 def _piece(token: Token) -> str:
     """The token's contribution to a name key ("" for separators such as hyphens)."""
-    return name_key(token.text) if token.is_alpha or token.like_num or "." in token.text else ""
+    text = token.text
+    if token.is_alpha or token.like_num or "." in text or _APOSTROPHES.sub("", text).isalpha():
+        return name_key(text)
+    return ""
 
 
 def is_capitalised(token: Token) -> bool:
@@ -75,7 +78,7 @@ def _span_key(tokens: Sequence[Token] | Span) -> str:
     if len(tokens) == 1:
         return _piece(tokens[0])
     first, last = tokens[0], tokens[-1]
-    return name_key(first.doc.text[first.idx : last.idx + len(last)]) if len(tokens) else ""
+    return name_key("".join(t.text_with_ws for t in tokens).strip()) if len(tokens) else ""
 
 
 def _is_demonym(text: str, rules: PlaceRules) -> bool:
@@ -201,6 +204,8 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
     found: list[Mention] = []
     for ent in doc.ents:
         start, end = _strip_the(ent)
+        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in rules.cue_features:
+            end -= 1  # "Kandahar province": the lower-case cue word is no part of the name, but a cue
         key = _span_key(doc[start:end])
         if not key or _is_demonym(ent.text, rules) or _is_demonym(doc[start:end].text, rules):
             continue
@@ -284,6 +289,8 @@ def _in_name_entity(token: Token) -> bool:
 
 
 def _longest_landmark(doc: Doc, start: int, limit: int, rules: PlaceRules) -> tuple[int, str] | None:
+    if _piece(doc[start]) not in rules.landmark_starts:
+        return None
     for end in range(min(limit, start + 5), start, -1):
         key = _span_key(doc[start:end])
         if key in rules.landmarks:
@@ -316,10 +323,10 @@ def _inside_org_name(doc: Doc, mention: Mention, rules: PlaceRules) -> bool:
     return head.text in rules.org_heads or head.ent_type_ == "ORG"
 
 
-def _dateline_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
+def _dateline_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str) -> list[Mention]:
     """ "KYIV (Reuters) -": the filing place in capitals, looked up title-cased (not as an acronym)."""
     found: list[Mention] = []
-    for start_char, end_char in dateline_places(doc.text):
+    for start_char, end_char in dateline_places(text):
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None:
             continue
@@ -343,7 +350,8 @@ def _cued_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int])
             continue
         start = cue.i
         while start > 0 and cue.i - start < MAX_CUED_NAME_TOKENS and (start - 1) not in taken and (
-                is_capitalised(doc[start - 1]) or doc[start - 1].lower_ in rules.connectors):
+            _name_part(doc[start - 1], rules)
+        ):
             start -= 1
         while start < cue.i and not is_capitalised(doc[start]):
             start += 1  # a name never starts with a connector
@@ -356,26 +364,32 @@ def _cued_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int])
     return found
 
 
+def _name_part(token: Token, rules: PlaceRules) -> bool:
+    """A token that can be inside a place name: capitalised, a connector ("of", "e"), or the rest of a word
+    split at an apostrophe ("Panjwa" + "’i")."""
+    if is_capitalised(token) or token.lower_ in rules.connectors:
+        return True
+    return bool(_APOSTROPHES.match(token.text)) and token.i > 0 and not token.doc[token.i - 1].whitespace_
+
+
 def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Mention]:
     """ "Russian forces", "the Afghans", "Sri Lankan": capitalised demonyms outside other place mentions."""
     found: list[Mention] = []
-    i, n = 0, len(doc)
+    tokens = list(doc)
+    i, n = 0, len(tokens)
     while i < n:
-        for size in range(MAX_DEMONYM_WORDS, 0, -1):
-            span = doc[i : i + size]
-            if (
-                i + size > n
-                or taken.intersection(range(i, i + size))
-                or not span[0].is_title
-                or span[-1].ent_type_ in PLACE_LABELS
-                or not _is_demonym(span.text, rules)
-            ):
-                continue
-            key = span.text.lower()
-            found.append(Mention(i, i + size, key, frozenset(), i + size, label=span[0].ent_type_, demonym=True))
-            i += size - 1
-            break
-        i += 1
+        token = tokens[i]
+        size = 0
+        if token.is_title and i not in taken:
+            pair = i + 1 < n and i + 1 not in taken and f"{token.lower_} {tokens[i + 1].lower_}"
+            if pair and _is_demonym(pair, rules) and tokens[i + 1].ent_type_ not in PLACE_LABELS:
+                size = 2
+            elif token.ent_type_ not in PLACE_LABELS and _is_demonym(token.lower_, rules):
+                size = 1
+        if size:
+            key = " ".join(t.lower_ for t in tokens[i : i + size])
+            found.append(Mention(i, i + size, key, frozenset(), i + size, label=token.ent_type_, demonym=True))
+        i += size or 1
     return found
 
 
@@ -443,9 +457,10 @@ def _qualify(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRule
     return mentions + added
 
 
-def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
+def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None = None) -> list[Mention]:
+    """Every place name of the article (`text`: the doc's text, when the caller has it at hand)."""
     person_words = _exact_person_names(doc)
-    datelines = _dateline_mentions(doc, gaz, rules)
+    datelines = _dateline_mentions(doc, gaz, rules, doc.text if text is None else text)
     in_dateline = {t for m in datelines for t in range(m.start, m.end)}
     mentions = datelines + [
         m
@@ -468,8 +483,12 @@ def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
 
 
 def _absorb_cue_name(doc: Doc, mention: Mention, gaz: Gazetteer) -> None:
-    """ "Kharkiv oblast": when the name with its cue word is a gazetteer name of its own, that is the mention."""
+    """ "Zinda Jan district": when the name with its cue word is a gazetteer name of its own and the bare name
+    has no place of the cue's kind, the name with its cue word is the mention. "Kandahar province" stays
+    "Kandahar" with the cue: the bare name has a province."""
     if mention.cue_end > mention.end and not mention.country:
+        if any(c.feature in mention.cues for c in gaz.candidates(mention.key)):
+            return
         key = f"{mention.key} {_piece(doc[mention.end])}"
         if gaz.candidates(key):
             mention.key, mention.end = key, mention.cue_end

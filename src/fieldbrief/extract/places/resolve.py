@@ -103,13 +103,10 @@ def focus_evidence(
             dominant = _dominant_country(cands, rules)
             if dominant:
                 evidence.append((mention.key, dominant, sc["dominant_place"]))
-    for token in doc:
-        if token.is_title or token.is_upper:
-            code = rules.demonyms.get(token.lower_) or (
-                rules.demonyms.get(token.lower_[:-1]) if token.lower_.endswith("s") else None
-            )
-            if code:
-                evidence.append((None, code, sc["demonym_mention"]))
+    for mention in mentions:
+        code = demonym_target(mention.key, rules) if mention.demonym else None
+        if code:
+            evidence.append((None, code, sc["demonym_mention"]))
     return evidence
 
 
@@ -358,12 +355,14 @@ def resolve(
     return places
 
 
-def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text
-    start_char, end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    while start_char < end_char and not text[start_char].isalnum():
-        start_char += 1  # "-Damascus" of "Baghdad-Damascus"
-    return start_char, end_char
+def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, str]:
+    """The start offset and text of a token span, without leading punctuation ("-Damascus" of
+    "Baghdad-Damascus"). Only the span's text is built: `doc.text` joins the whole article."""
+    text = doc[start:end].text
+    skip = 0
+    while skip < len(text) and not text[skip].isalnum():
+        skip += 1
+    return doc[start].idx + skip, text[skip:]
 
 
 def _choose(
@@ -427,11 +426,11 @@ def _word_context(mention: Mention, entry: GazetteerEntry, focus: dict[str, floa
 
 def _place(doc: Doc, start: int, end: int, entry: GazetteerEntry) -> Place:
     """The place a token span names, as written, with the gazetteer row's facts."""
-    start_char, end_char = _span_chars(doc, start, end)
+    start_char, name = _span_chars(doc, start, end)
     return Place(
-        name=doc.text[start_char:end_char],
+        name=name,
         start=start_char,
-        end=end_char,
+        end=start_char + len(name),
         lat=entry.lat,
         lon=entry.lon,
         feature=entry.feature,
@@ -461,7 +460,7 @@ def back_references(doc: Doc, places: Sequence[Place], rules: PlaceRules) -> lis
             end = token.idx + len(token)
             found.append(
                 Place(
-                    name=doc.text[start:end],
+                    name=doc[token.i - 1 : token.i + 1].text,
                     start=start,
                     end=end,
                     lat=last.lat,

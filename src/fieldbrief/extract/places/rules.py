@@ -31,6 +31,7 @@ class PlaceRules:
     person_major_population: int
     common_words: frozenset[str]  # name keys of towns that are mostly ordinary words
     landmarks: dict[str, tuple[str, str]]  # name key -> (city name key, ISO2)
+    landmark_starts: frozenset[str]  # first words of the landmarks' keys
     agent_verbs: frozenset[str]  # lemmas whose subject is an agent: "Moscow said", "China imposed"
     agent_heads: frozenset[str]  # nouns a place name modifies as an institution: "Russia's foreign ministry"
     feature_code_prior: dict[str, float]  # GeoNames feature code -> prior adjustment
@@ -75,6 +76,7 @@ def load_rules() -> PlaceRules:
         person_major_population=int(words["person_major_population"]),
         common_words=frozenset(name_key(w) for w in words["common_words"]),
         landmarks={name_key(name): _city_country(value) for name, value in raw["landmarks"].items()},
+        landmark_starts=frozenset(name_key(name).split(" ")[0] for name in raw["landmarks"]),
         agent_verbs=_speech_verbs() | frozenset(roles["agent_verbs"]),
         agent_heads=frozenset(w.lower() for w in roles["agent_heads"]),
         feature_code_prior={k: float(v) for k, v in raw["scoring"]["feature_code_prior"].items()},
