@@ -382,9 +382,9 @@ def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Ment
         size = 0
         if token.is_title and i not in taken:
             pair = i + 1 < n and i + 1 not in taken and f"{token.lower_} {tokens[i + 1].lower_}"
-            if pair and _is_demonym(pair, rules) and tokens[i + 1].ent_type_ not in PLACE_LABELS:
+            if pair and _is_demonym(pair, rules):
                 size = 2
-            elif token.ent_type_ not in PLACE_LABELS and _is_demonym(token.lower_, rules):
+            elif _is_demonym(token.lower_, rules):  # also when NER tags it GPE ("Ukrainian troops")
                 size = 1
         if size:
             key = " ".join(t.lower_ for t in tokens[i : i + size])

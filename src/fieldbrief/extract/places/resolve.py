@@ -372,6 +372,8 @@ def _choose(
     if mention.country:
         cands = [c for c in cands if c.country == mention.country]
         return max(cands, key=lambda e: e.population) if cands else None
+    cued = [c for c in cands if c.feature in mention.cues]
+    cands = cued or cands  # "the Kharkiv oblast" is no city, whatever its context
     divisions = context.division_focus(mention.key)
     points = context.points(mention.key)
     best = _as_named(max(cands, key=lambda e: score(e, mention.cues, context.focus, divisions, points, rules)), cands)
