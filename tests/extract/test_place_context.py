@@ -29,7 +29,7 @@ def run(nlp: Language, ctx: Context, text: str) -> list[Place]:
     article = Article(source="test", text=text, published="2021-08-27")
     places.STAGE.run(nlp(text), article, ctx)
     for p in article.places:
-        assert text[p.start:p.end] == p.name
+        assert text[p.start : p.end] == p.name
     return article.places
 
 
@@ -43,11 +43,19 @@ def named(found: list[Place], name: str) -> Place:
 
 
 def test_london_in_a_canadian_local_story_is_london_ontario(nlp: Language, ctx: Context) -> None:
-    canada = run(nlp, ctx, "Police in London said the fire started near Western University. Ontario's fire "
-                           "marshal and crews from Woodstock and St. Thomas were called.")
+    canada = run(
+        nlp,
+        ctx,
+        "Police in London said the fire started near Western University. Ontario's fire "
+        "marshal and crews from Woodstock and St. Thomas were called.",
+    )
     assert (named(canada, "London").country, named(canada, "London").admin1) == ("CA", "Ontario")
-    england = run(nlp, ctx, "Police in London said the fire started near Westminster. Crews from Surrey and "
-                            "Kent were called, England's fire service said.")
+    england = run(
+        nlp,
+        ctx,
+        "Police in London said the fire started near Westminster. Crews from Surrey and "
+        "Kent were called, England's fire service said.",
+    )
     assert named(england, "London").country == "GB"
 
 
@@ -78,8 +86,11 @@ def test_weak_foreign_match_stays_unresolved(nlp: Language, ctx: Context) -> Non
 
 
 def test_press_abbreviations_are_their_divisions(nlp: Language, ctx: Context) -> None:
-    found = run(nlp, ctx, "The company moved from Louisville, Ky., to Vancouver, B.C., and opened an office "
-                          "in N.S.W. last year.")
+    found = run(
+        nlp,
+        ctx,
+        "The company moved from Louisville, Ky., to Vancouver, B.C., and opened an office in N.S.W. last year.",
+    )
     assert (named(found, "Ky.").admin1, named(found, "Ky.").country) == ("Kentucky", "US")
     assert named(found, "Louisville").admin1 == "Kentucky"
     assert named(found, "B.C.").admin1 == "British Columbia"
@@ -100,8 +111,9 @@ def test_every_abbreviation_names_a_division_of_the_gazetteer() -> None:
     gaz = Gazetteer.load()
     for row in read_tsv("admin1_abbreviations.tsv"):
         cands = gaz.candidates(name_key(row["abbreviation"]))
-        assert any(c.feature == "province" and c.country == row["country"] and c.admin1 == row["admin1"]
-                   for c in cands), row
+        assert any(
+            c.feature == "province" and c.country == row["country"] and c.admin1 == row["admin1"] for c in cands
+        ), row
     gaz.close()
 
 
@@ -110,8 +122,14 @@ def test_every_abbreviation_names_a_division_of_the_gazetteer() -> None:
 
 def test_divisions_of_every_country_with_sources() -> None:
     gaz = Gazetteer.load()
-    for name, country in [("Alberta", "CA"), ("Queensland", "AU"), ("Sichuan", "CN"), ("Kentucky", "US"),
-                          ("Laurel County", "US"), ("Kanawha County", "US")]:
+    for name, country in [
+        ("Alberta", "CA"),
+        ("Queensland", "AU"),
+        ("Sichuan", "CN"),
+        ("Kentucky", "US"),
+        ("Laurel County", "US"),
+        ("Kanawha County", "US"),
+    ]:
         cands = [c for c in gaz.candidates(name_key(name)) if c.country == country]
         assert cands and cands[0].feature in ("province", "district"), name
         assert cands[0].source.startswith(("geonames", "curated")), cands[0].source
@@ -126,7 +144,10 @@ def test_divisions_of_every_country_with_sources() -> None:
 def test_demonym_is_an_associative_place_of_its_country(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Turkish officials met Canadian diplomats in Ankara.")
     assert [(p.name, p.country, p.role) for p in found] == [
-        ("Turkish", "TR", "associative"), ("Canadian", "CA", "associative"), ("Ankara", "TR", "literal")]
+        ("Turkish", "TR", "associative"),
+        ("Canadian", "CA", "associative"),
+        ("Ankara", "TR", "literal"),
+    ]
 
 
 def test_capital_that_speaks_is_associative_and_a_border_literal(nlp: Language, ctx: Context) -> None:
@@ -137,13 +158,22 @@ def test_capital_that_speaks_is_associative_and_a_border_literal(nlp: Language, 
 
 def test_an_event_is_never_placed_at_an_associative_mention() -> None:
     pipeline = Pipeline()
-    (article,) = list(pipeline.run_documents([RawDocument(
-        source="test", published="2023-03-10",
-        text="Moscow said its troops shelled the town of Kupiansk on Thursday. Russian forces also attacked "
-             "positions, the Ukrainian military said.")]))
+    (article,) = list(
+        pipeline.run_documents(
+            [
+                RawDocument(
+                    source="test",
+                    published="2023-03-10",
+                    text="Moscow said its troops shelled the town of Kupiansk on Thursday. Russian forces also "
+                    "attacked positions, the Ukrainian military said.",
+                )
+            ]
+        )
+    )
     assert isinstance(article, Article)
     associative = {(p.start, p.end) for p in article.places if p.role == "associative"}
     assert associative  # "Moscow", "Russian", "Ukrainian"
     placed = [e for e in article.events if e.place is not None]
     assert placed and all(e.place.name not in ("Moscow", "Russia") for e in placed), [
-        (e.type, e.place) for e in article.events]
+        (e.type, e.place) for e in article.events
+    ]

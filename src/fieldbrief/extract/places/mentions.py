@@ -77,7 +77,6 @@ def _span_key(tokens: Sequence[Token] | Span) -> str:
     """The name key of a token span, from its text ("People's Republic" -> "peoples republic")."""
     if len(tokens) == 1:
         return _piece(tokens[0])
-    first, last = tokens[0], tokens[-1]
     return name_key("".join(t.text_with_ws for t in tokens).strip()) if len(tokens) else ""
 
 
@@ -247,8 +246,9 @@ def _leading_state(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: PlaceR
     """ "U.S. Centers for Disease Control", "Zimbabwe Tourism Authority": an organisation named after the
     country or division it belongs to mentions that place (associatively)."""
     hit = _longest_known(doc, start, end - 1, gaz, rules, require_matchable=True)
-    if hit is None or not any(c.feature in QUALIFIER_FEATURES and c.name_kind == NAME_MAIN
-                              for c in gaz.candidates(hit[1])):
+    if hit is None or not any(
+        c.feature in QUALIFIER_FEATURES and c.name_kind == NAME_MAIN for c in gaz.candidates(hit[1])
+    ):
         return []
     mention = _make_mention(doc, start, hit[0], hit[1], rules, "ORG")
     mention.embedded = True
@@ -349,14 +349,17 @@ def _cued_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int])
         if cue.i == 0 or cue.i in taken or not CUED_FEATURES & rules.cue_features.get(cue.lower_, frozenset()):
             continue
         start = cue.i
-        while start > 0 and cue.i - start < MAX_CUED_NAME_TOKENS and (start - 1) not in taken and (
-            _name_part(doc[start - 1], rules)
+        while (
+            start > 0
+            and cue.i - start < MAX_CUED_NAME_TOKENS
+            and (start - 1) not in taken
+            and (_name_part(doc[start - 1], rules))
         ):
             start -= 1
         while start < cue.i and not is_capitalised(doc[start]):
             start += 1  # a name never starts with a connector
         for first in range(start, cue.i):
-            key = _span_key(doc[first:cue.i])
+            key = _span_key(doc[first : cue.i])
             if is_capitalised(doc[first]) and key and key not in rules.direction_words and gaz.candidates(key):
                 found.append(_make_mention(doc, first, cue.i, key, rules))
                 taken.update(range(first, cue.i + 1))

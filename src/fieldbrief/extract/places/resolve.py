@@ -346,8 +346,9 @@ def resolve(
         entry = chosen[choice_key]
         if entry is not None:
             # a capitalised cue word is part of the name ("Helmand Province"), a lower-case one is not
-            cue_named = mention.cue_end > mention.end and entry.feature in mention.cues and doc[
-                mention.end].text[:1].isupper()
+            cue_named = (
+                mention.cue_end > mention.end and entry.feature in mention.cues and doc[mention.end].text[:1].isupper()
+            )
             end = mention.cue_end if cue_named else mention.end
             place = _place(doc, mention.start, end, entry)
             place.role = "associative" if mention.embedded else "literal"
