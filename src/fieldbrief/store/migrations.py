@@ -131,9 +131,10 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             event_id TEXT NOT NULL,
             day TEXT, day_end TEXT, precision TEXT,
             type TEXT NOT NULL, acled_type TEXT, status TEXT NOT NULL,
-            actor_code TEXT, actor_name TEXT, target_code TEXT, target_name TEXT,   -- names lower-cased
+            actor_code TEXT, actor_name TEXT COLLATE NOCASE, target_code TEXT, target_name TEXT COLLATE NOCASE,
             place_name TEXT, lat REAL, lon REAL, feature TEXT, country TEXT,
             fatalities INTEGER,
+            origin_id TEXT,                 -- the article's copy group, kept by triggers on `origins`
             PRIMARY KEY (article_id, seq)
         );
         CREATE TRIGGER event_facets_insert AFTER INSERT ON events BEGIN
@@ -144,10 +145,10 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
                    CASE WHEN new.date_start IS NOT NULL THEN COALESCE(new.date_precision, 'day')
                         WHEN a.published IS NOT NULL THEN 'reported' END,
                    new.type, new.acled_event_type, new.status,
-                   new.actor_code, lower(new.actor_name), new.target_code, lower(new.target_name),
+                   new.actor_code, new.actor_name, new.target_code, new.target_name,
                    new.place_name, new.lat, new.lon,
                    json_extract(new.record, '$.place.feature'), json_extract(new.record, '$.place.country'),
-                   new.fatalities
+                   new.fatalities, (SELECT origin_id FROM origins WHERE article_id = new.article_id)
             FROM (SELECT 1) LEFT JOIN articles a ON a.id = new.article_id;
         END;
         CREATE TRIGGER event_facets_delete AFTER DELETE ON events BEGIN
@@ -160,10 +161,20 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
                CASE WHEN e.date_start IS NOT NULL THEN COALESCE(e.date_precision, 'day')
                     WHEN a.published IS NOT NULL THEN 'reported' END,
                e.type, e.acled_event_type, e.status,
-               e.actor_code, lower(e.actor_name), e.target_code, lower(e.target_name),
+               e.actor_code, e.actor_name, e.target_code, e.target_name,
                e.place_name, e.lat, e.lon,
-               json_extract(e.record, '$.place.feature'), json_extract(e.record, '$.place.country'), e.fatalities
+               json_extract(e.record, '$.place.feature'), json_extract(e.record, '$.place.country'), e.fatalities,
+               (SELECT origin_id FROM origins WHERE article_id = e.article_id)
         FROM events e JOIN articles a ON a.id = e.article_id;
+        CREATE TRIGGER event_facets_origin_insert AFTER INSERT ON origins BEGIN
+            UPDATE event_facets SET origin_id = new.origin_id WHERE article_id = new.article_id;
+        END;
+        CREATE TRIGGER event_facets_origin_update AFTER UPDATE ON origins BEGIN
+            UPDATE event_facets SET origin_id = new.origin_id WHERE article_id = new.article_id;
+        END;
+        CREATE TRIGGER event_facets_origin_delete AFTER DELETE ON origins BEGIN
+            UPDATE event_facets SET origin_id = NULL WHERE article_id = old.article_id;
+        END;
         CREATE INDEX event_facets_day ON event_facets(day);
         CREATE INDEX event_facets_place ON event_facets(lat, lon);
         CREATE INDEX event_facets_event ON event_facets(event_id);

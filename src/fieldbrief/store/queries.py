@@ -69,12 +69,12 @@ class EventFilter:
             clauses.append(f"f.status IN ({_marks(self.statuses)})")
             params += list(self.statuses)
         if self.actors:
-            names = [a.lower() for a in self.actors]
+            marks = _marks(self.actors)  # codes match exactly; names case-insensitively (NOCASE columns)
             clauses.append(
-                f"(f.actor_code IN ({_marks(self.actors)}) OR f.target_code IN ({_marks(self.actors)})"
-                f" OR f.actor_name IN ({_marks(names)}) OR f.target_name IN ({_marks(names)}))"
+                f"(f.actor_code IN ({marks}) OR f.target_code IN ({marks})"
+                f" OR f.actor_name IN ({marks}) OR f.target_name IN ({marks}))"
             )
-            params += [*self.actors, *self.actors, *names, *names]
+            params += list(self.actors) * 4
         if self.claim_statuses:
             clauses.append(_claim_clause(self.claim_statuses, params))
         if self.bbox:
@@ -164,18 +164,26 @@ def markers(db: sqlite3.Connection, f: EventFilter) -> list[Marker]:
     """Located events grouped by location: counts per type, independent origins, reported deaths.
 
     Deaths: the highest figure any report gives for one happening (same place, day and type), summed over the
-    happenings there, so two outlets reporting one toll do not double it.
+    happenings there, so two outlets reporting one toll do not double it. One statement: the filter is evaluated
+    once (a materialised selection), then aggregated three ways.
     """
     where, params = f.where()
-    located = f"{where} AND f.lat IS NOT NULL AND f.lon IS NOT NULL"
-    found: dict[tuple[float, float], Marker] = {}
     rows = db.execute(
-        "SELECT f.lat, f.lon, MAX(f.place_name) AS place, MAX(f.feature) AS feature, MAX(f.country) AS country,"
-        " COALESCE(f.acled_type, ?) AS kind, COUNT(*) AS n"
-        f" FROM event_facets f WHERE {located} GROUP BY f.lat, f.lon, kind",
-        [OTHER_TYPE, *params],
-    )
+        # `+f.lat`: a scan in table order beats walking the location index and fetching every row from it
+        "WITH sel AS MATERIALIZED (SELECT f.lat, f.lon, COALESCE(f.acled_type, ?) AS kind, f.day, f.type,"
+        " f.fatalities, COALESCE(f.origin_id, f.article_id) AS origin, f.place_name, f.feature, f.country"
+        f" FROM event_facets f WHERE {where} AND +f.lat IS NOT NULL AND +f.lon IS NOT NULL)"
+        " SELECT lat, lon, kind, COUNT(*) AS n, MAX(place_name) AS place, MAX(feature) AS feature,"
+        "  MAX(country) AS country FROM sel GROUP BY lat, lon, kind"
+        " UNION ALL SELECT lat, lon, ?, COUNT(DISTINCT origin), NULL, NULL, NULL FROM sel GROUP BY lat, lon"
+        " UNION ALL SELECT lat, lon, ?, SUM(deaths), NULL, NULL, NULL FROM (SELECT lat, lon, MAX(fatalities) AS deaths"
+        "  FROM sel WHERE fatalities IS NOT NULL GROUP BY lat, lon, day, type) GROUP BY lat, lon",
+        [OTHER_TYPE, *params, _ORIGINS, _DEATHS],
+    ).fetchall()
+    found: dict[tuple[float, float], Marker] = {}
     for row in rows:
+        if row["kind"] in (_ORIGINS, _DEATHS):
+            continue
         key = (row["lat"], row["lon"])
         marker = found.get(key)
         if marker is None:
@@ -185,23 +193,15 @@ def markers(db: sqlite3.Connection, f: EventFilter) -> list[Marker]:
             )
         marker.types[row["kind"]] = row["n"]
         marker.events += row["n"]
-    rows = db.execute(
-        "SELECT f.lat, f.lon, COUNT(DISTINCT COALESCE(o.origin_id, f.article_id)) AS origins"
-        f" FROM event_facets f LEFT JOIN origins o ON o.article_id = f.article_id WHERE {located}"
-        " GROUP BY f.lat, f.lon",
-        params,
-    )
     for row in rows:
-        found[(row["lat"], row["lon"])].origins = row["origins"]
-    rows = db.execute(
-        "SELECT lat, lon, SUM(deaths) AS deaths FROM (SELECT f.lat, f.lon, MAX(f.fatalities) AS deaths"
-        f" FROM event_facets f WHERE {located} AND f.fatalities IS NOT NULL GROUP BY f.lat, f.lon, f.day, f.type)"
-        " GROUP BY lat, lon",
-        params,
-    )
-    for row in rows:
-        found[(row["lat"], row["lon"])].fatalities = int(row["deaths"] or 0)
+        if row["kind"] == _ORIGINS:
+            found[(row["lat"], row["lon"])].origins = row["n"]
+        elif row["kind"] == _DEATHS:
+            found[(row["lat"], row["lon"])].fatalities = int(row["n"] or 0)
     return sorted(found.values(), key=lambda m: (-m.events, m.lat, m.lon))
+
+
+_ORIGINS, _DEATHS = "\x00origins", "\x00deaths"  # row kinds of the map query that are not event types
 
 
 def unlocated_count(db: sqlite3.Connection, f: EventFilter) -> int:
@@ -309,7 +309,7 @@ def events_page(db: sqlite3.Connection, f: EventFilter, limit: int, offset: int,
     rows = db.execute(
         "SELECT f.*, e.evidence, e.start, e.\"end\", e.mode, e.acled_sub_event_type AS sub_type, e.according_to,"
         " e.actor_name AS actor, e.target_name AS target, a.title, a.outlet, a.published,"
-        " COALESCE(o.origin_id, f.article_id) AS origin_id,"
+        " COALESCE(f.origin_id, f.article_id) AS origin_id,"
         " (SELECT c.status FROM claim_members m JOIN claims c ON c.id = m.claim_id WHERE m.record_id = f.event_id"
         "  ORDER BY CASE c.status WHEN 'contested' THEN 0 WHEN 'corroborated' THEN 1 ELSE 2 END LIMIT 1)"
         "  AS claim_status,"
@@ -317,7 +317,7 @@ def events_page(db: sqlite3.Connection, f: EventFilter, limit: int, offset: int,
         "  ORDER BY CASE c.status WHEN 'contested' THEN 0 WHEN 'corroborated' THEN 1 ELSE 2 END LIMIT 1)"
         "  AS claim_id"
         " FROM event_facets f JOIN events e ON e.article_id = f.article_id AND e.seq = f.seq"
-        " JOIN articles a ON a.id = f.article_id LEFT JOIN origins o ON o.article_id = f.article_id"
+        " JOIN articles a ON a.id = f.article_id"
         f" WHERE {where} ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
@@ -395,11 +395,11 @@ def actor_choices(db: sqlite3.Connection, limit: int = TOP_ACTORS) -> list[dict[
     """Actors and targets of events, most frequent first: a code where the dictionary knows one, else the name."""
     rows = db.execute(
         "SELECT key, MAX(label) AS label, SUM(n) AS n FROM ("
-        " SELECT COALESCE(e.actor_code, lower(e.actor_name)) AS key, e.actor_name AS label, COUNT(*) AS n"
-        "  FROM events e WHERE e.actor_name IS NOT NULL GROUP BY key"
+        " SELECT COALESCE(actor_code, actor_name) AS key, actor_name AS label, COUNT(*) AS n"
+        "  FROM event_facets WHERE actor_name IS NOT NULL GROUP BY key"
         " UNION ALL"
-        " SELECT COALESCE(e.target_code, lower(e.target_name)), e.target_name, COUNT(*)"
-        "  FROM events e WHERE e.target_name IS NOT NULL GROUP BY 1"
+        " SELECT COALESCE(target_code, target_name), target_name, COUNT(*)"
+        "  FROM event_facets WHERE target_name IS NOT NULL GROUP BY 1"
         ") GROUP BY key ORDER BY n DESC, key LIMIT ?",
         (limit,),
     )
