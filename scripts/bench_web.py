@@ -54,8 +54,10 @@ def main() -> None:
         print(f"built {db} in {time.perf_counter() - started:.1f} s")
     with Store(db) as store:
         counts = store.counts()
-    print(f"{counts['articles']} articles, {counts['events']} events, {counts['claims']} claims, "
-          f"{counts['places']} place mentions")
+    print(
+        f"{counts['articles']} articles, {counts['events']} events, {counts['claims']} claims, "
+        f"{counts['places']} place mentions"
+    )
     app = create_app(db, link_on_start=False)
     with TestClient(app) as client:
         print(f"{'call':<36} {'median ms':>10} {'max ms':>8}  answer")

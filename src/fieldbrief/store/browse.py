@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter
 from typing import Any
 
-from fieldbrief.store.queries import CLAIM_RANK, EventFilter, events_page, timeline
+from fieldbrief.store.queries import CLAIM_RANK, EventFilter, day_counts, events_page, rebucket, timeline
 
 CONTEXT_CHARS = 160
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"  # FTS5 snippet marks: characters no article text is made of
 FTS_WORD = re.compile(r"\w+", re.UNICODE)
+STATEMENTS = "Statements"  # the series of an actor's timeline that counts what it said
 
 
 class BadQuery(ValueError):
@@ -44,8 +46,10 @@ def article_view(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | No
     aid = row["id"]
 
     def records(table: str) -> list[dict[str, Any]]:
-        return [json.loads(r[0]) for r in db.execute(f"SELECT record FROM {table} WHERE article_id = ? ORDER BY seq",
-                                                     (aid,))]
+        return [
+            json.loads(r[0])
+            for r in db.execute(f"SELECT record FROM {table} WHERE article_id = ? ORDER BY seq", (aid,))
+        ]
 
     origin = db.execute("SELECT origin_id, similarity FROM origins WHERE article_id = ?", (aid,)).fetchone()
     origin_id = origin["origin_id"] if origin else aid
@@ -60,7 +64,7 @@ def article_view(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | No
     members = [
         dict(r)
         for r in db.execute(
-            "SELECT m.claim_id, m.record_id, m.kind, m.side, m.start, m.\"end\", c.status, c.summary"
+            'SELECT m.claim_id, m.record_id, m.kind, m.side, m.start, m."end", c.status, c.summary'
             " FROM claim_members m JOIN claims c ON c.id = m.claim_id WHERE m.article_id = ?"
             " ORDER BY m.start, m.claim_id",
             (aid,),
@@ -69,8 +73,9 @@ def article_view(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | No
     return {
         "id": aid,
         "source": row["source"],
-        "sources": [r[0] for r in db.execute("SELECT source FROM article_sources WHERE article_id = ? ORDER BY source",
-                                             (aid,))],
+        "sources": [
+            r[0] for r in db.execute("SELECT source FROM article_sources WHERE article_id = ? ORDER BY source", (aid,))
+        ],
         "url": row["url"],
         "outlet": row["outlet"],
         "title": row["title"],
@@ -137,9 +142,7 @@ def fts_query(db: sqlite3.Connection, q: str) -> str:
 # -- claims --------------------------------------------------------------------------------------------------
 
 
-def claims_page(
-    db: sqlite3.Connection, status: str | None, q: str | None, limit: int, offset: int
-) -> dict[str, Any]:
+def claims_page(db: sqlite3.Connection, status: str | None, q: str | None, limit: int, offset: int) -> dict[str, Any]:
     """Claims, contested first, then by independent origins; `q` searches summaries and evidence (case-insensitive)."""
     clauses, params = [], []
     if status:
@@ -183,9 +186,7 @@ def _add_titles(db: sqlite3.Connection, members: list[dict[str, Any]]) -> None:
     ids = sorted({m["article_id"] for m in members})
     if not ids:
         return
-    rows = db.execute(
-        f"SELECT id, title, published, url FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids
-    )
+    rows = db.execute(f"SELECT id, title, published, url FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)
     found = {r["id"]: r for r in rows}
     for member in members:
         article = found.get(member["article_id"])
@@ -252,7 +253,7 @@ def actor_view(db: sqlite3.Connection, entity_id: str, limit: int) -> dict[str, 
         dict(r)
         for r in db.execute(
             "SELECT s.id, s.article_id, s.speaker_name AS speaker, s.speaker_mention AS mention, s.cue, s.channel,"
-            " s.kind, s.content, s.start, s.\"end\", a.title, a.outlet, a.published,"
+            ' s.kind, s.content, s.start, s."end", a.title, a.outlet, a.published,'
             " (SELECT c.status FROM claim_members m JOIN claims c ON c.id = m.claim_id WHERE m.record_id = s.id"
             "  ORDER BY CASE c.status WHEN 'contested' THEN 0 WHEN 'corroborated' THEN 1 ELSE 2 END LIMIT 1)"
             "  AS claim_status"
@@ -261,22 +262,28 @@ def actor_view(db: sqlite3.Connection, entity_id: str, limit: int) -> dict[str, 
             [*said_params, limit],
         )
     ]
-    said_by_day = [
-        {"day": r[0], "statements": r[1]}
-        for r in db.execute(
-            "SELECT substr(a.published, 1, 10) AS day, COUNT(*) FROM statements s JOIN articles a ON a.id = s.article_id"
-            f" WHERE {said_where} AND a.published IS NOT NULL GROUP BY day ORDER BY day",
-            said_params,
-        )
-    ]
     acts = EventFilter(actors=tuple([*([code] if code else []), *names]))
+    # over time: what it did (events by type) and what it said (statements, at their report's date)
+    days = day_counts(db, acts)
+    for day, n in db.execute(
+        "SELECT substr(a.published, 1, 10) AS day, COUNT(*) FROM statements s JOIN articles a ON a.id = s.article_id"
+        f" WHERE {said_where} AND a.published IS NOT NULL GROUP BY day",
+        said_params,
+    ):
+        days.setdefault(day, Counter())[STATEMENTS] += n
+    events = events_page(db, acts, limit, 0)
+    undated_events = timeline(db, acts)["undated"]
+    undated_said = db.execute(
+        f"SELECT COUNT(*) FROM statements s JOIN articles a ON a.id = s.article_id WHERE {said_where}"
+        " AND a.published IS NULL",
+        said_params,
+    ).fetchone()[0]
     return {
         "entity": entity,
         "names": names,
         "statements": {"total": said_total, "items": said},
-        "statements_by_day": said_by_day,
-        "events": events_page(db, acts, limit, 0),
-        "timeline": timeline(db, acts),
+        "events": events,
+        "timeline": rebucket(days, undated_events + undated_said),
         "filter": {"actors": list(acts.actors)},
     }
 
@@ -354,15 +361,16 @@ def place_view(db: sqlite3.Connection, key: str, limit: int) -> dict[str, Any] |
     parsed = parse_place_key(key)
     if parsed is None:
         return None
+    params: list[Any]
     if isinstance(parsed, str):
         where, params = "p.lat IS NULL AND p.name = ?", [parsed]
     else:
-        where, params = "p.lat = ? AND p.lon = ?", list(parsed)
+        where, params = "p.lat = ? AND p.lon = ?", [parsed[0], parsed[1]]
     total = db.execute(f"SELECT COUNT(*) FROM places p WHERE {where}", params).fetchone()[0]
     if total == 0:
         return None
     rows = db.execute(
-        "SELECT p.article_id, p.name, p.start, p.\"end\", p.record, a.title, a.outlet, a.published"
+        'SELECT p.article_id, p.name, p.start, p."end", p.record, a.title, a.outlet, a.published'
         f" FROM places p JOIN articles a ON a.id = p.article_id WHERE {where}"
         " ORDER BY a.published DESC NULLS LAST, p.article_id, p.seq LIMIT ?",
         [*params, limit],
@@ -371,9 +379,18 @@ def place_view(db: sqlite3.Connection, key: str, limit: int) -> dict[str, Any] |
     for r in rows:
         before, after = context(db, r["article_id"], r["start"], r["end"])
         mentions.append(
-            {"article_id": r["article_id"], "name": r["name"], "start": r["start"], "end": r["end"],
-             "title": r["title"], "outlet": r["outlet"], "published": r["published"], "before": before,
-             "after": after, "resolution": json.loads(r["record"])}
+            {
+                "article_id": r["article_id"],
+                "name": r["name"],
+                "start": r["start"],
+                "end": r["end"],
+                "title": r["title"],
+                "outlet": r["outlet"],
+                "published": r["published"],
+                "before": before,
+                "after": after,
+                "resolution": json.loads(r["record"]),
+            }
         )
     resolution = mentions[0]["resolution"] if mentions else {}
     view: dict[str, Any] = {
@@ -392,7 +409,7 @@ def place_view(db: sqlite3.Connection, key: str, limit: int) -> dict[str, Any] |
         there = EventFilter(at=parsed)
         view["events"] = events_page(db, there, limit, 0)
         view["timeline"] = timeline(db, there)
-        view["filter"] = {"at": list(parsed)}
+        view["filter"] = {"at": [parsed[0], parsed[1]]}
     else:
         view["events"] = {"total": 0, "limit": limit, "offset": 0, "items": []}
         view["timeline"] = None
@@ -413,7 +430,8 @@ def summary(db: sqlite3.Connection) -> dict[str, Any]:
         "articles": one("SELECT COUNT(*) FROM articles"),
         "outlets": one("SELECT COUNT(DISTINCT outlet) FROM articles"),
         "origins": one(
-            "SELECT COUNT(DISTINCT COALESCE(o.origin_id, a.id)) FROM articles a LEFT JOIN origins o ON o.article_id = a.id"
+            "SELECT COUNT(DISTINCT COALESCE(o.origin_id, a.id)) FROM articles a"
+            " LEFT JOIN origins o ON o.article_id = a.id"
         ),
         "events": one("SELECT COUNT(*) FROM events"),
         "statements": one("SELECT COUNT(*) FROM statements"),

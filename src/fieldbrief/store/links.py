@@ -72,8 +72,9 @@ def member_articles(db: sqlite3.Connection, claim_ids: Iterable[str]) -> set[str
     for chunk in _chunks(ids):
         found.update(
             r[0]
-            for r in db.execute(f"SELECT DISTINCT article_id FROM claim_members WHERE claim_id IN ({_marks(chunk)})",
-                                chunk)
+            for r in db.execute(
+                f"SELECT DISTINCT article_id FROM claim_members WHERE claim_id IN ({_marks(chunk)})", chunk
+            )
         )
     return found
 
@@ -115,14 +116,28 @@ def _write(db: sqlite3.Connection, delta: LinkDelta) -> None:
         db.execute(f"DELETE FROM claim_members WHERE claim_id IN ({_marks(chunk)})", chunk)
     db.executemany(
         "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(c.id, c.summary, c.kind, c.status, c.event_type, c.why, len(c.origins), json.dumps(c.to_json()))
-         for c in added],
+        [
+            (c.id, c.summary, c.kind, c.status, c.event_type, c.why, len(c.origins), json.dumps(c.to_json()))
+            for c in added
+        ],
     )
     db.executemany(
         "INSERT INTO claim_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (c.id, i, m.article_id, m.origin_id, m.kind, m.record_id, m.side, m.speaker, m.value, m.text, m.start,
-             m.end)
+            (
+                c.id,
+                i,
+                m.article_id,
+                m.origin_id,
+                m.kind,
+                m.record_id,
+                m.side,
+                m.speaker,
+                m.value,
+                m.text,
+                m.start,
+                m.end,
+            )
             for c in added
             for i, m in enumerate(c.members)
         ],
@@ -172,15 +187,24 @@ def related_articles(
     max_df = max(min_df, int(max_share * total))
     marks = _marks(ids)
     lookups = (
-        (f"SELECT DISTINCT speaker_name FROM statements WHERE article_id IN ({marks}) AND speaker_kind != 'unnamed'",
-         1, "SELECT DISTINCT article_id FROM statements WHERE speaker_name = ? LIMIT ?"),
-        (f"SELECT DISTINCT actor_code FROM event_facets WHERE article_id IN ({marks}) AND actor_code IS NOT NULL"
-         f" UNION SELECT DISTINCT target_code FROM event_facets WHERE article_id IN ({marks})"
-         " AND target_code IS NOT NULL",
-         2, "SELECT DISTINCT article_id FROM event_facets WHERE actor_code = ? LIMIT ?"),
-        (f"SELECT DISTINCT actor_name FROM event_facets WHERE article_id IN ({marks}) AND actor_code IS NULL"
-         " AND actor_name IS NOT NULL",
-         1, "SELECT DISTINCT article_id FROM event_facets WHERE actor_name = ? LIMIT ?"),
+        (
+            f"SELECT DISTINCT speaker_name FROM statements WHERE article_id IN ({marks}) AND speaker_kind != 'unnamed'",
+            1,
+            "SELECT DISTINCT article_id FROM statements WHERE speaker_name = ? LIMIT ?",
+        ),
+        (
+            f"SELECT DISTINCT actor_code FROM event_facets WHERE article_id IN ({marks}) AND actor_code IS NOT NULL"
+            f" UNION SELECT DISTINCT target_code FROM event_facets WHERE article_id IN ({marks})"
+            " AND target_code IS NOT NULL",
+            2,
+            "SELECT DISTINCT article_id FROM event_facets WHERE actor_code = ? LIMIT ?",
+        ),
+        (
+            f"SELECT DISTINCT actor_name FROM event_facets WHERE article_id IN ({marks}) AND actor_code IS NULL"
+            " AND actor_name IS NOT NULL",
+            1,
+            "SELECT DISTINCT article_id FROM event_facets WHERE actor_name = ? LIMIT ?",
+        ),
     )
     scores: dict[str, float] = {}
     for keys_sql, repeats, posting_sql in lookups:
@@ -202,7 +226,7 @@ def related_articles(
     days = [d for d in _published(db, ids).values() if d]
     if days:
         lo, hi = min(days), max(days)
-        scores = {a: s for a, s in scores.items() if not dated.get(a) or _within(dated[a], lo, hi, window_days)}
+        scores = {a: s for a, s in scores.items() if _within(dated.get(a), lo, hi, window_days)}
     return [a for a, _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 
@@ -222,7 +246,10 @@ def _published(db: sqlite3.Connection, ids: list[str]) -> dict[str, str | None]:
     return out
 
 
-def _within(day: str, lo: str, hi: str, window_days: int) -> bool:
+def _within(day: str | None, lo: str, hi: str, window_days: int) -> bool:
+    """Published within the window around [lo, hi]; an undated article is never ruled out by its date."""
+    if not day:
+        return True
     try:
         when = dt.date.fromisoformat(day)
         first, last = dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)

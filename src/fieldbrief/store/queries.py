@@ -274,15 +274,71 @@ def timeline(db: sqlite3.Connection, f: EventFilter, unit: Bucket | None = None)
         if row["start"] is None:  # a malformed date in the store: counted nowhere rather than misplaced
             continue
         b = buckets.setdefault(
-            row["start"], {"start": row["start"], "end": bucket_end(row["start"], unit), "total": 0, "coarse": 0,
-                           "types": {}}
+            row["start"],
+            {"start": row["start"], "end": bucket_end(row["start"], unit), "total": 0, "coarse": 0, "types": {}},
         )
         b["types"][row["kind"]] = row["n"]
         b["total"] += row["n"]
         b["coarse"] += row["coarse"] or 0
         total += row["n"]
-    return {"unit": unit, "from": first, "to": last, "buckets": list(buckets.values()), "undated": undated,
-            "total": total}
+    return {
+        "unit": unit,
+        "from": first,
+        "to": last,
+        "buckets": list(buckets.values()),
+        "undated": undated,
+        "total": total,
+    }
+
+
+def day_counts(db: sqlite3.Connection, f: EventFilter) -> dict[str, Counter[str]]:
+    """Events per day and type (day-level rows to merge with another series, e.g. statements)."""
+    where, params = f.where()
+    out: dict[str, Counter[str]] = {}
+    for row in db.execute(
+        f"SELECT f.day, COALESCE(f.acled_type, ?) AS kind, COUNT(*) FROM event_facets f WHERE {where}"
+        " AND f.day IS NOT NULL GROUP BY f.day, kind",
+        [OTHER_TYPE, *params],
+    ):
+        out.setdefault(row[0], Counter())[row[1]] += row[2]
+    return out
+
+
+def rebucket(days: dict[str, Counter[str]], undated: int = 0) -> dict[str, Any]:
+    """Day-level counts per series as a timeline (the shape `timeline` answers), periods chosen by the span."""
+    valid = sorted(d for d in days if _valid_day(d) == d)
+    if not valid:
+        return {"unit": "day", "from": None, "to": None, "buckets": [], "undated": undated, "total": 0}
+    unit = choose_bucket(valid[0], valid[-1])
+    buckets: dict[str, dict[str, Any]] = {}
+    for day in valid:
+        start = _bucket_start(day, unit)
+        b = buckets.setdefault(
+            start, {"start": start, "end": bucket_end(start, unit), "total": 0, "coarse": 0, "types": {}}
+        )
+        for kind, n in days[day].items():
+            b["types"][kind] = b["types"].get(kind, 0) + n
+            b["total"] += n
+    ordered = [buckets[k] for k in sorted(buckets)]
+    return {
+        "unit": unit,
+        "from": valid[0],
+        "to": valid[-1],
+        "buckets": ordered,
+        "undated": undated,
+        "total": sum(b["total"] for b in ordered),
+    }
+
+
+def _bucket_start(day: str, unit: Bucket) -> str:
+    date = dt.date.fromisoformat(day)
+    if unit == "week":
+        date -= dt.timedelta(days=date.weekday())
+    elif unit == "month":
+        date = date.replace(day=1)
+    elif unit == "year":
+        date = date.replace(month=1, day=1)
+    return date.isoformat()
 
 
 def _valid_day(text: str) -> str:
@@ -307,7 +363,7 @@ def events_page(db: sqlite3.Connection, f: EventFilter, limit: int, offset: int,
     where, params = f.where()
     total = db.execute(f"SELECT COUNT(*) FROM event_facets f WHERE {where}", params).fetchone()[0]
     rows = db.execute(
-        "SELECT f.*, e.evidence, e.start, e.\"end\", e.mode, e.acled_sub_event_type AS sub_type, e.according_to,"
+        'SELECT f.*, e.evidence, e.start, e."end", e.mode, e.acled_sub_event_type AS sub_type, e.according_to,'
         " e.actor_name AS actor, e.target_name AS target, a.title, a.outlet, a.published,"
         " COALESCE(f.origin_id, f.article_id) AS origin_id,"
         " (SELECT c.status FROM claim_members m JOIN claims c ON c.id = m.claim_id WHERE m.record_id = f.event_id"

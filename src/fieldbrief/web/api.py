@@ -108,8 +108,11 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 @router.get("/map", response_model=MapOut, summary="Events on the map, grouped by location")
 def get_map(db: Db, f: Filter) -> dict[str, Any]:
     found = queries.markers(db, f)
-    return {"markers": [m.to_json() for m in found], "located": sum(m.events for m in found),
-            "unlocated": queries.unlocated_count(db, f)}
+    return {
+        "markers": [m.to_json() for m in found],
+        "located": sum(m.events for m in found),
+        "unlocated": queries.unlocated_count(db, f),
+    }
 
 
 @router.get("/timeline", response_model=TimelineOut, summary="Events per day, week, month or year, by type")
@@ -121,7 +124,10 @@ def get_timeline(
 
 @router.get("/events", response_model=EventsOut, summary="Events, one page at a time")
 def get_events(
-    db: Db, f: Filter, limit: Limit = 50, offset: Offset = 0,
+    db: Db,
+    f: Filter,
+    limit: Limit = 50,
+    offset: Offset = 0,
     sort: Annotated[Literal["date", "date-asc", "fatalities"], Query()] = "date",
 ) -> dict[str, Any]:
     return queries.events_page(db, f, limit, offset, sort)
@@ -134,8 +140,9 @@ def get_facets(db: Db) -> dict[str, Any]:
 
 @router.get("/outline", summary="Country outlines (GeoJSON, Natural Earth 1:110m)")
 def get_outline() -> Response:
-    return Response(outline_geojson(), media_type="application/geo+json",
-                    headers={"Cache-Control": "public, max-age=86400"})
+    return Response(
+        outline_geojson(), media_type="application/geo+json", headers={"Cache-Control": "public, max-age=86400"}
+    )
 
 
 @router.get("/summary", summary="What the store holds, and whether its links are current")
@@ -153,8 +160,10 @@ def get_summary(db: Db, app_state: State) -> dict[str, Any]:
 
 @router.get("/articles", summary="Articles, newest first, or full-text search (FTS5) best first")
 def get_articles(
-    db: Db, q: Annotated[str | None, Query(max_length=500, description="FTS5 query, e.g. Panjshir AND resistance.")]
-    = None, limit: Limit = 50, offset: Offset = 0,
+    db: Db,
+    q: Annotated[str | None, Query(max_length=500, description="FTS5 query, e.g. Panjshir AND resistance.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     try:
         return browse.articles_page(db, q, limit, offset)
@@ -176,8 +185,11 @@ def get_article(db: Db, article_id: str) -> dict[str, Any]:
 
 @router.get("/claims", summary="Claims: contested first, then by independent origins; searchable")
 def get_claims(
-    db: Db, status: Annotated[Literal["contested", "corroborated", "single-source"] | None, Query()] = None,
-    q: Text = None, limit: Limit = 20, offset: Offset = 0,
+    db: Db,
+    status: Annotated[Literal["contested", "corroborated", "single-source"] | None, Query()] = None,
+    q: Text = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     return browse.claims_page(db, status, q, limit, offset)
 
@@ -195,9 +207,11 @@ def get_claim(db: Db, claim_id: str) -> dict[str, Any]:
 
 @router.get("/actors", summary="People, groups and states across articles, in the most articles first")
 def get_actors(
-    db: Db, q: Text = None,
+    db: Db,
+    q: Text = None,
     kind: Annotated[Literal["person", "organisation", "state", "outlet", "unnamed", "other"] | None, Query()] = None,
-    limit: Limit = 50, offset: Offset = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     return browse.actors_page(db, q, kind, limit, offset)
 
@@ -228,8 +242,13 @@ def get_place(db: Db, key: str, limit: Limit = 100) -> dict[str, Any]:
 # -- adding articles -------------------------------------------------------------------------------------------
 
 
-@router.post("/jobs", status_code=202, response_model=JobOut, summary="Analyse a pasted article in the background",
-             responses={413: {"model": ErrorBody, "description": "The request is over the size limit."}})
+@router.post(
+    "/jobs",
+    status_code=202,
+    response_model=JobOut,
+    summary="Analyse a pasted article in the background",
+    responses={413: {"model": ErrorBody, "description": "The request is over the size limit."}},
+)
 def post_paste(paste: Paste, app_state: State) -> dict[str, Any]:
     if paste.url and not SAFE_URL.match(paste.url):
         raise HTTPException(400, "url must be an http:// or https:// address")
@@ -247,17 +266,31 @@ def post_paste(paste: Paste, app_state: State) -> dict[str, Any]:
 
 
 @router.post(
-    "/jobs/upload", status_code=202, response_model=JobOut,
+    "/jobs/upload",
+    status_code=202,
+    response_model=JobOut,
     summary="Analyse an uploaded file in the background (the request body is the file)",
-    openapi_extra={"requestBody": {"required": True, "content": {"application/octet-stream": {"schema": {
-        "type": "string", "format": "binary"}}}}},
-    responses={413: {"model": ErrorBody, "description": "The file is over the size limit."},
-               415: {"model": ErrorBody, "description": "No reader for the file's type."}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+    responses={
+        413: {"model": ErrorBody, "description": "The file is over the size limit."},
+        415: {"model": ErrorBody, "description": "No reader for the file's type."},
+    },
 )
 async def post_upload(
     request: Request,
-    filename: Annotated[str, Query(min_length=1, max_length=200, description="The file's name: its suffix picks the "
-                                   "reader (.txt, .html, .jsonl, .json, .warc, .warc.gz).")],
+    filename: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="The file's name: its suffix picks the reader (.txt, .html, .jsonl, .json, .warc, .warc.gz).",
+        ),
+    ],
     published: Annotated[dt.date | None, Query(description="Publication date for articles that give none.")] = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
 ) -> dict[str, Any]:
@@ -267,14 +300,13 @@ async def post_upload(
     documents = documents_from_upload(filename, await read_body(request, app_state.max_upload_bytes))
     if len(documents) == 1 and isinstance(documents[0], Rejection) and documents[0].code == "unsupported-type":
         raise HTTPException(415, documents[0].reason)
-    job = app_state.jobs.submit(documents, f"upload: {filename}", published.isoformat() if published else None,
-                                outlet)
+    job = app_state.jobs.submit(documents, f"upload: {filename}", published.isoformat() if published else None, outlet)
     return job.to_json()
 
 
 @router.get("/jobs", response_model=list[JobOut], summary="Analysis jobs, newest first")
 def get_jobs(app_state: State) -> list[dict[str, Any]]:
-    return [j.to_json() for j in app_state.jobs.list()]
+    return [j.to_json() for j in app_state.jobs.all()]
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut, summary="One job's progress")

@@ -37,7 +37,7 @@ from fieldbrief.store import Store
 from fieldbrief.store.links import changed_articles
 from fieldbrief.web import api, pages
 from fieldbrief.web.jobs import Jobs
-from fieldbrief.web.state import AppState
+from fieldbrief.web.state import AppState, TooLarge
 
 DEFAULT_MAX_UPLOAD_BYTES = 20_000_000
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "LICENSE")
@@ -81,8 +81,13 @@ class SafeJSONResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                             ("\u2029", "\\u2029")):
+        for raw, escaped in (
+            ("<", "\\u003c"),
+            (">", "\\u003e"),
+            ("&", "\\u0026"),
+            ("\u2028", "\\u2028"),
+            ("\u2029", "\\u2029"),
+        ):
             text = text.replace(raw, escaped)
         return text.encode("utf-8")
 
@@ -151,15 +156,20 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=static_dir()), name="static")
-    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts, max_body_bytes=max_upload_bytes)
     return app
 
 
 # -- errors: one JSON shape under /api/, a page elsewhere ----------------------------------------------------
 
 
-def error_response(request: Request, status: int, message: str, details: list[dict[str, Any]] | None = None,
-                   headers: dict[str, str] | None = None) -> Response:
+def error_response(
+    request: Request,
+    status: int,
+    message: str,
+    details: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
     code = ERROR_CODES.get(status, "error")
     if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
         body = {"error": {"status": status, "code": code, "message": message, "details": details or []}}
@@ -178,14 +188,18 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
     details = [
-        {"in": str(e.get("loc", ("?",))[0]), "name": ".".join(str(p) for p in e.get("loc", ())[1:]),
-         "message": str(e.get("msg", ""))}
+        {
+            "in": str(e.get("loc", ("?",))[0]),
+            "name": ".".join(str(p) for p in e.get("loc", ())[1:]),
+            "message": str(e.get("msg", "")),
+        }
         for e in exc.errors()
     ]
     in_body = any(d["in"] == "body" for d in details)
     summary = "; ".join(f"{d['name'] or d['in']}: {d['message']}" for d in details)
-    return error_response(request, 422 if in_body else 400, f"invalid {'body' if in_body else 'parameter'}: {summary}",
-                          details)
+    return error_response(
+        request, 422 if in_body else 400, f"invalid {'body' if in_body else 'parameter'}: {summary}", details
+    )
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
@@ -197,11 +211,15 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 
 class Guard:
-    """Adds the security headers to every answer; refuses unknown Host names and cross-site writes."""
+    """Adds the security headers to every answer; refuses unknown Host names, cross-site writes and bodies over
+    the size limit (at once when Content-Length says so, else as soon as the bytes read pass it)."""
 
-    def __init__(self, app: ASGIApp, allowed_hosts: set[str] | None = None) -> None:
+    def __init__(
+        self, app: ASGIApp, allowed_hosts: set[str] | None = None, max_body_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
+    ) -> None:
         self.app = app
         self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts is not None else None
+        self.max_body_bytes = max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -224,12 +242,30 @@ class Guard:
             refusal = (400, f"this server does not answer to the host name {_hostname(host)!r}")
         elif scope["method"] not in SAFE_METHODS and not _same_origin(headers.get("origin"), host):
             refusal = (403, "requests that change the store must come from the app's own pages")
+        elif _declared_length(headers) > self.max_body_bytes:
+            refusal = (413, TooLarge(self.max_body_bytes).detail)
         if refusal is not None:
             status, message = refusal
             body = {"error": {"status": status, "code": ERROR_CODES[status], "message": message, "details": []}}
             await SafeJSONResponse(body, status_code=status)(scope, receive, send_secured)
             return
-        await self.app(scope, receive, send_secured)
+        received = 0
+
+        async def receive_limited() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise TooLarge(self.max_body_bytes)  # an HTTPException: answered as 413 by the handlers
+            return message
+
+        await self.app(scope, receive_limited, send_secured)
+
+
+def _declared_length(headers: Headers) -> int:
+    value = headers.get("content-length", "")
+    return int(value) if value.isdigit() else 0
 
 
 def _hostname(host: str) -> str:
@@ -245,4 +281,3 @@ def _same_origin(origin: str | None, host: str) -> bool:
         return True
     parts = urlsplit(origin)
     return parts.scheme in ("http", "https") and parts.netloc.lower() == host.strip().lower()
-

@@ -83,8 +83,14 @@ def documents_from_upload(filename: str, data: bytes) -> list[RawDocument | Reje
     source = f"upload:{filename}"
     reader = READERS.get(suffix_of(filename))
     if reader is None:
-        return [Rejection(source, "unsupported-type", f"no reader for {suffix_of(filename) or 'files without extension'}"
-                          f"; upload one of {', '.join(UPLOAD_SUFFIXES)}")]
+        return [
+            Rejection(
+                source,
+                "unsupported-type",
+                f"no reader for {suffix_of(filename) or 'files without extension'}"
+                f"; upload one of {', '.join(UPLOAD_SUFFIXES)}",
+            )
+        ]
     return list(reader(data, source))
 
 
@@ -112,7 +118,10 @@ class Jobs:
             self._thread = None
 
     def submit(
-        self, documents: Iterable[RawDocument | Rejection], label: str, published: str | None = None,
+        self,
+        documents: Iterable[RawDocument | Rejection],
+        label: str,
+        published: str | None = None,
         outlet: str | None = None,
     ) -> Job:
         return self._add(Job(0, label, list(documents), published, outlet))
@@ -124,7 +133,7 @@ class Jobs:
         with self._lock:
             return self._jobs.get(job_id)
 
-    def list(self) -> list[Job]:
+    def all(self) -> list[Job]:
         with self._lock:
             return sorted(self._jobs.values(), key=lambda j: -j.id)
 
@@ -213,5 +222,11 @@ class Jobs:
 
 
 def _article_line(article: Article, result: str) -> dict[str, Any]:
-    return {"id": article.id, "title": article.title, "outlet": article.outlet, "result": result,
-            "events": len(article.events), "statements": len(article.statements)}
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "result": result,
+        "events": len(article.events),
+        "statements": len(article.statements),
+    }

@@ -11,7 +11,9 @@ from typing import Any
 @lru_cache(maxsize=1)
 def outline_geojson() -> bytes:
     """Country polygons in degrees; the shipped file keeps tenths of a degree as integers, rings flattened."""
-    raw: dict[str, Any] = json.loads(resources.files("fieldbrief.data").joinpath("world_outline.json").read_text("utf-8"))
+    raw: dict[str, Any] = json.loads(
+        resources.files("fieldbrief.data").joinpath("world_outline.json").read_text("utf-8")
+    )
     scale = float(raw.get("scale", 10))
     features = []
     for country in raw["countries"]:

@@ -36,8 +36,16 @@ def render(request: Request, template: str, page: str, title: str, status: int =
 
 
 def error_page(request: Request, status: int, code: str, message: str) -> Response:
-    return render(request, "error.html", "error", f"{status} {code}", status=status, status_code=status, code=code,
-                  message=message)
+    return render(
+        request,
+        "error.html",
+        "error",
+        f"{status} {code}",
+        status=status,
+        status_code=status,
+        code=code,
+        message=message,
+    )
 
 
 def _reader(request: Request) -> Any:
@@ -60,8 +68,15 @@ def claim(request: Request, claim_id: str) -> Response:
         row = db.execute("SELECT summary, status FROM claims WHERE id = ?", (claim_id,)).fetchone()
     if row is None:
         return error_page(request, 404, "not-found", f"no claim with id {claim_id!r}")
-    return render(request, "claim.html", "claims", f"{row['status']}: {row['summary']}", claim_id=claim_id,
-                  summary=row["summary"], status_name=row["status"])
+    return render(
+        request,
+        "claim.html",
+        "claims",
+        f"{row['status']}: {row['summary']}",
+        claim_id=claim_id,
+        summary=row["summary"],
+        status_name=row["status"],
+    )
 
 
 @router.get("/articles", response_class=HTMLResponse)

@@ -153,8 +153,8 @@ def _member_spans(db: sqlite3.Connection, claim_ids: set[str]) -> set[tuple[str,
     spans: set[tuple[str, int, int]] = set()
     for cid in sorted(claim_ids):
         spans.update(
-            (r[0], r[1], r[2]) for r in db.execute('SELECT article_id, start, "end" FROM claim_members WHERE claim_id = ?',
-                                                   (cid,))
+            (r[0], r[1], r[2])
+            for r in db.execute('SELECT article_id, start, "end" FROM claim_members WHERE claim_id = ?', (cid,))
         )
     return spans
 

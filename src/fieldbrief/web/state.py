@@ -17,8 +17,11 @@ READ_BUSY_TIMEOUT_MS = 5_000
 
 class TooLarge(HTTPException):
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the request is over the {limit:,}-byte limit (start the app with a larger "
-                              "--max-upload-mb, or split the file)")
+        super().__init__(
+            413,
+            f"the request is over the {limit:,}-byte limit (start the app with a larger "
+            "--max-upload-mb, or split the file)",
+        )
 
 
 @dataclass

@@ -24,8 +24,10 @@ from fieldbrief.model import (
     Corpus,
     Entity,
     Event,
+    EventStatus,
     Origin,
     Place,
+    Precision,
     Speaker,
     Statement,
     TimeRef,
@@ -42,8 +44,8 @@ EVENT_KINDS = (
     ("CONSULT", None, None, None, "met"),
 )
 FEATURES = ("town", "town", "town", "city", "district", "province")
-STATUSES = ("asserted", "asserted", "asserted", "claimed", "denied", "hedged", "planned")
-PRECISIONS = ("day", "day", "day", "day", "week", "month")
+STATUSES: tuple[EventStatus, ...] = ("asserted", "asserted", "asserted", "claimed", "denied", "hedged", "planned")
+PRECISIONS: tuple[Precision, ...] = ("day", "day", "day", "day", "week", "month")
 PROVENANCE = {"synthetic": "1"}
 
 
@@ -58,8 +60,10 @@ class World:
 
 def world(rng: random.Random, towns: int = 400) -> World:
     return World(
-        towns=[(f"Kessora-{i}", round(rng.uniform(8, 22), 3), round(rng.uniform(22, 38), 3), rng.choice(FEATURES))
-               for i in range(towns)],
+        towns=[
+            (f"Kessora-{i}", round(rng.uniform(8, 22), 3), round(rng.uniform(22, 38), 3), rng.choice(FEATURES))
+            for i in range(towns)
+        ],
         actors=[(f"Northern Front {i}", f"FIC-{i:03d}") for i in range(60)],
         outlets=[f"Fictional Courier {i}" for i in range(25)],
         speakers=[f"Tomas Vell {i}" for i in range(150)],
@@ -77,23 +81,46 @@ def make_article(rng: random.Random, w: World, number: int) -> Article:
         actor, target = rng.sample(w.actors, 2)
         town, lat, lon, feature = rng.choice(w.towns)
         day = published - dt.timedelta(days=rng.randrange(6))
-        deaths = rng.choice((None, None, 0, 1, 2, 3, 5, 8, 12, 30)) if acled in ("Battles", "Explosions/Remote violence",
-                                                                                 "Violence against civilians") else None
+        deaths = (
+            rng.choice((None, None, 0, 1, 2, 3, 5, 8, 12, 30))
+            if acled in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+            else None
+        )
         start = sum(len(p) for p in parts)
         sentence = f"{actor[0]} {verb} {target[0]} in {town} on {day.isoformat()}"
         sentence += f", killing {deaths} people." if deaths else "."
-        place = Place(town, start + sentence.index(town), start + sentence.index(town) + len(town), lat, lon, feature,
-                      "ZZ", "Fictional Province", canonical=town)
+        place = Place(
+            town,
+            start + sentence.index(town),
+            start + sentence.index(town) + len(town),
+            lat,
+            lon,
+            feature,
+            "ZZ",
+            "Fictional Province",
+            canonical=town,
+        )
         when_text = day.isoformat()
         when_start = start + sentence.index(when_text)
         precision = rng.choice(PRECISIONS)
         when = TimeRef(when_text, when_start, when_start + len(when_text), day.isoformat(), day.isoformat(), precision)
-        events.append(Event(
-            type=plover, status=rng.choice(STATUSES), start=start, end=start + len(sentence), evidence=sentence,
-            mode=mode, acled=AcledType(acled, sub) if acled and sub else None, actor=ActorRef(actor[0], actor[1]),
-            target=ActorRef(target[0], target[1]), place=place, date=when, fatalities=deaths,
-            id=content_id(str(number), str(k), sentence),
-        ))
+        events.append(
+            Event(
+                type=plover,
+                status=rng.choice(STATUSES),
+                start=start,
+                end=start + len(sentence),
+                evidence=sentence,
+                mode=mode,
+                acled=AcledType(acled, sub) if acled and sub else None,
+                actor=ActorRef(actor[0], actor[1]),
+                target=ActorRef(target[0], target[1]),
+                place=place,
+                date=when,
+                fatalities=deaths,
+                id=content_id(str(number), str(k), sentence),
+            )
+        )
         places.append(place)
         times.append(when)
         parts.append(sentence + " ")
@@ -101,10 +128,24 @@ def make_article(rng: random.Random, w: World, number: int) -> Article:
     quote = f"We hold {rng.choice(w.towns)[0]} and will not leave"
     start = sum(len(p) for p in parts) + 1
     parts.append(f"\u201c{quote},\u201d said {speaker}, a fictional spokesman.")
-    statements.append(Statement(Speaker(speaker, speaker, "person"), "said", "direct", quote, start,
-                                start + len(quote), id=content_id(str(number), quote)))
-    article = Article(source=f"synthetic:{number}", text="".join(parts), outlet=rng.choice(w.outlets),
-                      title=f"Fictional report {number}", published=published.isoformat())
+    statements.append(
+        Statement(
+            Speaker(speaker, speaker, "person"),
+            "said",
+            "direct",
+            quote,
+            start,
+            start + len(quote),
+            id=content_id(str(number), quote),
+        )
+    )
+    article = Article(
+        source=f"synthetic:{number}",
+        text="".join(parts),
+        outlet=rng.choice(w.outlets),
+        title=f"Fictional report {number}",
+        published=published.isoformat(),
+    )
     article.events, article.places, article.statements, article.times = events, places, statements, times
     return article
 
@@ -115,20 +156,40 @@ def claims_over(articles: list[Article], rng: random.Random) -> list[Claim]:
     for article in articles:
         for event in article.events:
             if event.place and event.date:
-                groups.setdefault((event.type, event.place.name, event.date.date_start or ""), []).append((article, event))
+                groups.setdefault((event.type, event.place.name, event.date.date_start or ""), []).append(
+                    (article, event)
+                )
     claims = []
     for (plover, place, day), members in groups.items():
         if len({a.id for a, _ in members}) < 2:
             continue
         contested = any(e.status == "denied" for _, e in members)
         claim_members = [
-            ClaimMember(a.id, a.id, a.outlet, "event", e.id, e.evidence, e.start, e.end,
-                        "disputes" if e.status == "denied" else "affirms")
+            ClaimMember(
+                a.id,
+                a.id,
+                a.outlet,
+                "event",
+                e.id,
+                e.evidence,
+                e.start,
+                e.end,
+                "disputes" if e.status == "denied" else "affirms",
+            )
             for a, e in members
         ]
-        claims.append(Claim(content_id("synthetic-claim", plover, place, day), f"{plover} at {place} on {day}", "event",
-                            "contested" if contested else "corroborated", claim_members,
-                            sorted({a.id for a, _ in members}), "denied by some" if contested else None, plover))
+        claims.append(
+            Claim(
+                content_id("synthetic-claim", plover, place, day),
+                f"{plover} at {place} on {day}",
+                "event",
+                "contested" if contested else "corroborated",
+                claim_members,
+                sorted({a.id for a, _ in members}),
+                "denied by some" if contested else None,
+                plover,
+            )
+        )
     return claims
 
 

@@ -12,6 +12,7 @@ const FB = (() => {
     "Protests": "#2471a3",
     "Strategic developments": "#17a589",
     "Other": "#7f8c8d",
+    "Statements": "#34495e",
   };
   const PRECISION = {
     day: "", week: "the week of", month: "in the month of", year: "in the year of",

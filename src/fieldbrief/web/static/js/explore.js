@@ -76,6 +76,7 @@
     const node = document.getElementById("legend");
     clear(node);
     for (const type of Object.keys(FB.TYPE_COLOURS)) {
+      if (type === "Statements") continue;  // a series of the actor pages' timelines, never on the map
       node.appendChild(el("span", {}, el("span", {class: "swatch", "data-type": type}), type));
     }
     node.appendChild(el("span", {}, el("span", {class: "hollow filled"}), "town or village"));
@@ -125,7 +126,9 @@
 
   function drawMarkers(data) {
     state.markers.clearLayers();
-    for (const m of data.markers) {
+    // the largest first, so that a small marker over a large one stays on top, where it can be clicked
+    const ordered = [...data.markers].sort((a, b) => radius(b) - radius(a));
+    for (const m of ordered) {
       const colour = FB.typeColour(m.type);
       const marker = L.circleMarker([m.lat, m.lon], {
         radius: radius(m), color: m.geo_precision === 1 ? "#1d2330" : colour, weight: m.geo_precision === 1 ? 1 : 2.5,
@@ -154,7 +157,7 @@
     if (!state.fitted && data.markers.length) {
       const precise = data.markers.filter((m) => m.geo_precision < 3);
       const shown = precise.length ? precise : data.markers;
-      state.map.fitBounds(L.latLngBounds(shown.map((m) => [m.lat, m.lon])).pad(0.6), {maxZoom: 7});
+      state.map.fitBounds(L.latLngBounds(shown.map((m) => [m.lat, m.lon])).pad(0.3), {maxZoom: 7});
       state.fitted = true;
     }
     const note = document.getElementById("map-note");
