@@ -119,4 +119,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        3,
+        "publication-date evidence on articles; detention counts on events",
+        """
+        ALTER TABLE articles ADD COLUMN published_from TEXT;       -- input|metadata|dateline|inferred
+        ALTER TABLE articles ADD COLUMN published_evidence TEXT;   -- JSON list of {field, text, start, end}
+        ALTER TABLE events ADD COLUMN captured INTEGER;
+        CREATE INDEX events_date ON events(date_start);
+        """,
+    ),
 )
