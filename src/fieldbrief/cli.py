@@ -39,7 +39,12 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 PublishedOpt = Annotated[
-    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
+    str | None,
+    typer.Option(
+        "--published",
+        help="Publication date YYYY-MM-DD of the inputs; a date given in a JSON Lines record wins over it, and it "
+        "wins over the page's metadata and the text's dateline.",
+    ),
 ]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs that give none.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy parse.")]

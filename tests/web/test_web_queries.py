@@ -168,8 +168,9 @@ def test_migration_fills_facets_of_an_older_store(tmp_path: Path, monkeypatch: p
     rng = random.Random(5)
     article = make_article(rng, world(rng, towns=5), 2)
     path = tmp_path / "old.db"
-    with monkeypatch.context() as patch:  # a store from before the web app: migrations 1 and 2 only
-        patch.setattr("fieldbrief.store.MIGRATIONS", MIGRATIONS[:2])
+    web = next(v for v, _, sql in MIGRATIONS if "CREATE TABLE event_facets" in sql)
+    with monkeypatch.context() as patch:  # a store from before the web app: the migrations before its own
+        patch.setattr("fieldbrief.store.MIGRATIONS", tuple(m for m in MIGRATIONS if m[0] < web))
         with Store(path) as store:
             store.add(article, PROVENANCE)
             store.save_links(Corpus([article], [Origin(article.id, [article.id], 1.0)]), "1.0")

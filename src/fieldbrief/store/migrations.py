@@ -121,6 +121,16 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     ),
     (
         3,
+        "publication-date evidence on articles; detention counts on events",
+        """
+        ALTER TABLE articles ADD COLUMN published_from TEXT;       -- input|metadata|dateline|inferred
+        ALTER TABLE articles ADD COLUMN published_evidence TEXT;   -- JSON list of {field, text, start, end}
+        ALTER TABLE events ADD COLUMN captured INTEGER;
+        CREATE INDEX events_date ON events(date_start);
+        """,
+    ),
+    (
+        4,
         "the web app's read model: event facets kept by triggers, per-article link state, browsing indexes",
         """
         -- One row per event with what the map, timeline and filters read. Triggers on `events` keep it in step

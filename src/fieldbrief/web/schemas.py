@@ -80,8 +80,11 @@ class EventOut(BaseModel):
     geo_precision: int | None
     day: str | None
     day_end: str | None
-    precision: str | None = Field(description="day|week|month|year, or 'reported': the article's publication date.")
+    precision: str | None = Field(
+        description="day|week|month|year, or 'reported': on or before the article's publication date."
+    )
     fatalities: int | None
+    captured: int | None = Field(description="People detained, arrested or captured, where the report counts them.")
     evidence: str
     start: int
     end: int

@@ -143,6 +143,13 @@
     const href = FB.safeHref(a.url);
     FB.append(source, [href ? el("a", {href: href, rel: "noopener noreferrer", target: "_blank"}, "Source: " + a.url)
       : "Source: " + (a.url || a.source), a.sources.length > 1 ? ` (also read from ${a.sources.length - 1} other file(s))` : ""]);
+    const dated = document.getElementById("article-date");
+    if (a.published && a.published_from) {
+      const evidence = (a.published_evidence || []).map((e) => `“${e.text}” (${e.field})`).join(", ");
+      dated.textContent = `Publication date ${a.published} from ${a.published_from}` + (evidence ? `: ${evidence}` : "");
+    } else if (!a.published) {
+      dated.textContent = "No publication date: events without a date of their own are not on the timeline.";
+    }
     const removed = document.getElementById("removed");
     for (const r of a.removed) removed.appendChild(el("li", {}, el("span", {class: "tag"}, r.kind), " ", r.reason ? `(${r.reason}) ` : "", r.text));
     if (!a.removed.length) removed.appendChild(el("li", {}, "Nothing was removed."));

@@ -90,7 +90,7 @@ const FB = (() => {
 
   function when(day, dayEnd, precision) {
     if (!day) return "undated";
-    if (precision === "reported") return day + " (reported)";
+    if (precision === "reported") return "on or before " + day + " (report date)";
     if (precision && precision !== "day" && PRECISION[precision]) {
       return PRECISION[precision] + " " + day + (dayEnd && dayEnd !== day ? " – " + dayEnd : "");
     }
@@ -137,6 +137,7 @@ const FB = (() => {
       e.place ? el("span", {}, "at " + e.place + (e.geo_precision > 1 ? " (approx.)" : "")) : el("span", {}, "no place"),
       el("span", {class: "tag"}, e.status + (e.according_to ? ", according to " + e.according_to : "")),
       e.fatalities !== null && e.fatalities !== undefined ? el("span", {class: "tag"}, plural(e.fatalities, "death")) : null,
+      e.captured ? el("span", {class: "tag"}, e.captured + " captured") : null,
       e.claim_status ? el("a", {href: "/claims/" + encodeURIComponent(e.claim_id)}, badge(e.claim_status)) : null,
     );
     paintSwatches(head);
