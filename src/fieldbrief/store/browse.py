@@ -80,8 +80,8 @@ def article_view(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | No
         "outlet": row["outlet"],
         "title": row["title"],
         "published": row["published"],
-        "published_from": _column(row, "published_from"),
-        "published_evidence": json.loads(_column(row, "published_evidence") or "[]"),
+        "published_from": row["published_from"],
+        "published_evidence": json.loads(row["published_evidence"] or "[]"),
         "language": row["language"],
         "ingested_at": row["ingested_at"],
         "text": row["text"],
@@ -100,10 +100,6 @@ def article_view(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | No
         "origin": {"id": origin_id, "similarity": origin["similarity"] if origin else 1.0, "copies": copies},
         "claims": members,
     }
-
-
-def _column(row: sqlite3.Row, name: str) -> Any:
-    return row[name] if name in row.keys() else None
 
 
 def articles_page(db: sqlite3.Connection, q: str | None, limit: int, offset: int) -> dict[str, Any]:

@@ -363,7 +363,8 @@ def events_page(db: sqlite3.Connection, f: EventFilter, limit: int, offset: int,
     where, params = f.where()
     total = db.execute(f"SELECT COUNT(*) FROM event_facets f WHERE {where}", params).fetchone()[0]
     rows = db.execute(
-        'SELECT f.*, e.evidence, e.start, e."end", e.mode, e.captured, e.acled_sub_event_type AS sub_type, e.according_to,'
+        'SELECT f.*, e.evidence, e.start, e."end", e.mode, e.captured, e.acled_sub_event_type AS sub_type,'
+        " e.according_to,"
         " e.actor_name AS actor, e.target_name AS target, a.title, a.outlet, a.published,"
         " COALESCE(f.origin_id, f.article_id) AS origin_id,"
         " (SELECT c.status FROM claim_members m JOIN claims c ON c.id = m.claim_id WHERE m.record_id = f.event_id"
@@ -403,6 +404,7 @@ def _event_item(r: sqlite3.Row) -> dict[str, Any]:
         "day_end": r["day_end"],
         "precision": r["precision"],
         "fatalities": r["fatalities"],
+        "captured": r["captured"],
         "evidence": r["evidence"],
         "start": r["start"],
         "end": r["end"],
