@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_helpers import copy_store
 
 from fieldbrief.corpus import linked_corpus
 from fieldbrief.model import Article
@@ -16,6 +15,7 @@ from fieldbrief.pipeline import Pipeline
 from fieldbrief.store import Store
 from fieldbrief.web import create_app
 from fieldbrief.web.synthetic import fill_store
+from web.web_helpers import copy_store
 
 SYNTHETIC_ARTICLES = 300
 

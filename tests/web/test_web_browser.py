@@ -25,11 +25,11 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
-from web_helpers import ARTIFACTS, XSS_OUTLET, XSS_TEXT, XSS_TITLE, copy_store
 
 from fieldbrief.model import Article
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.web import create_app
+from web.web_helpers import ARTIFACTS, XSS_OUTLET, XSS_TEXT, XSS_TITLE, copy_store
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -132,8 +132,12 @@ def test_map_shows_markers_in_afghanistan(browser: WebDriver, base_url: str) -> 
     screenshot(browser, "explore")
     browser.execute_script("arguments[0].focus()", panjshir)
     panjshir.send_keys(Keys.ENTER)  # markers are reachable and opened from the keyboard too
-    popup = wait(browser, lambda d: next((p for p in d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content")
-                                          if "Panjshir Valley" in p.text), None))
+    popup = wait(
+        browser,
+        lambda d: next(
+            (p for p in d.find_elements(By.CSS_SELECTOR, ".leaflet-popup-content") if "Panjshir Valley" in p.text), None
+        ),
+    )
     screenshot(browser, "explore-popup")
     assert "2 independent origins" in popup.text
     click(browser, popup.find_element(By.XPATH, ".//button[contains(., 'List the events here')]"))

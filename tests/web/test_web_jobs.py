@@ -11,7 +11,6 @@ import pytest
 from fastapi.testclient import TestClient
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
-from web_helpers import XSS_OUTLET, XSS_TEXT, XSS_TITLE, copy_store, wait_for_job
 
 from fieldbrief.corpus import linked_corpus
 from fieldbrief.link import LINK_VERSION, link_corpus
@@ -20,6 +19,7 @@ from fieldbrief.pipeline import Pipeline
 from fieldbrief.store import Store
 from fieldbrief.store.links import changed_articles
 from fieldbrief.web.relink import relink
+from web.web_helpers import XSS_OUTLET, XSS_TEXT, XSS_TITLE, copy_store, wait_for_job
 
 FICTIONAL = (
     "Fictional report. Rebels of the Northern Front attacked an army post in Kessora on Tuesday, killing 12 "

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from web_helpers import copy_store
 
 from fieldbrief.model import Article, Corpus, Origin
 from fieldbrief.store import Store, queries
 from fieldbrief.store.migrations import MIGRATIONS
 from fieldbrief.store.queries import EventFilter
 from fieldbrief.web.synthetic import PROVENANCE, make_article, world
+from web.web_helpers import copy_store
 
 
 @pytest.fixture

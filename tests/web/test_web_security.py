@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
-from web_helpers import XSS_OUTLET, XSS_TEXT, XSS_TITLE, wait_for_job
 
 from fieldbrief.web import create_app
 from fieldbrief.web.app import CSP
+from web.web_helpers import XSS_OUTLET, XSS_TEXT, XSS_TITLE, wait_for_job
 
 
 @pytest.fixture
