@@ -75,4 +75,4 @@ bench-web: setup
 	$(BIN)/python scripts/bench_web.py --articles 10000
 
 clean:
-	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache src/fieldbrief/web/static/vendor tests/artifacts

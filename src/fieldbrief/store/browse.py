@@ -314,21 +314,23 @@ def places_page(db: sqlite3.Connection, q: str | None, limit: int, offset: int) 
     if q and q.strip():
         where = "name LIKE ?"
         params.append(f"%{q.strip()}%")
+    # `+lat`: a scan in table order and one sort beat walking the location index row by row
     grouped = (
         "SELECT lat, lon, CASE WHEN lat IS NULL THEN name END AS unresolved, MAX(name) AS name,"
         " MAX(feature) AS feature, MAX(country) AS country, MAX(admin1) AS admin1,"
         " COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles"
-        f" FROM places WHERE {where} GROUP BY lat, lon, unresolved"
+        f" FROM places WHERE {where} GROUP BY +lat, +lon, unresolved"
     )
-    total = db.execute(f"SELECT COUNT(*) FROM ({grouped})", params).fetchone()[0]
     rows = db.execute(
-        f"{grouped} ORDER BY (lat IS NULL), articles DESC, mentions DESC, name LIMIT ? OFFSET ?",
+        f"SELECT *, COUNT(*) OVER () AS total FROM ({grouped})"
+        " ORDER BY (lat IS NULL), articles DESC, mentions DESC, name LIMIT ? OFFSET ?",
         [*params, limit, offset],
-    )
+    ).fetchall()
+    total = rows[0]["total"] if rows else db.execute(f"SELECT COUNT(*) FROM ({grouped})", params).fetchone()[0]
     items = []
     for r in rows:
         item = dict(r)
-        del item["unresolved"]
+        del item["unresolved"], item["total"]
         if r["lat"] is not None:
             item["name"] = _place_name(db, r["lat"], r["lon"]) or r["name"]
             item["events"] = db.execute(
