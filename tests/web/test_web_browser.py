@@ -142,7 +142,7 @@ def test_map_shows_markers_in_afghanistan(browser: WebDriver, base_url: str) -> 
     assert "2 independent origins" in popup.text
     click(browser, popup.find_element(By.XPATH, ".//button[contains(., 'List the events here')]"))
     wait(browser, lambda d: "at Panjshir Valley" in d.find_element(By.ID, "events-scope").text)
-    items = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#events > li[data-event]"))
+    items = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#events:not([aria-busy]) > li[data-event]"))
     assert items and all("at Panjshir Valley" in item.text for item in items)
     assert "lat=35.4" in browser.current_url  # the filter is in the address: the view can be shared
     assert browser.find_elements(By.CSS_SELECTOR, "#timeline svg g[data-start]")

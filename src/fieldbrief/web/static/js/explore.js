@@ -180,14 +180,19 @@
       });
       scope.appendChild(el("span", {class: "chip"}, "at " + (state.filters.place || state.filters.lat + ", " + state.filters.lon), remove));
     }
+    const ticket = (state.eventsTicket = (state.eventsTicket || 0) + 1);
+    list.setAttribute("aria-busy", "true");
     try {
       const page = await api("events", {...apiParams(true, true), limit: LIST_PAGE, offset: state.offset});
+      if (ticket !== state.eventsTicket) return;  // a later request is on its way: its answer wins
+      list.removeAttribute("aria-busy");
       clear(list);
       for (const e of page.items) list.appendChild(FB.eventItem(e));
       if (!page.items.length) list.appendChild(el("li", {class: "note"}, "No events match these filters."));
       document.getElementById("events-count").textContent = `(${page.total})`;
       FB.pager(document.getElementById("events-pager"), page, (offset) => { state.offset = offset; loadEvents(); });
     } catch (error) {
+      list.removeAttribute("aria-busy");
       FB.showError(list, error);
     }
   }
