@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
-from fieldbrief.nlp.datelines import dateline_places
+from fieldbrief.lexicon.datelines import dateline_places
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small model puts on places too ("Tajikistan" NORP, "Panjshir" ORG, "Vuhledar" PRODUCT): such an
