@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
+from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.lexicon.datelines import dateline_places
 
@@ -191,7 +191,7 @@ def _person_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
                 person[key] += 1
         elif ent.label_ in ("GPE", "LOC"):
             place[_span_key(ent)] += 1
-    return frozenset(key for key, votes in person.items() if key and votes >= place.get(key, 0))
+    return frozenset(key for key, votes in person.items() if key and votes > place.get(key, 0))
 
 
 def _strip_the(span: Span) -> tuple[int, int]:
@@ -220,7 +220,7 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
                 mention.weak = True
                 found.append(mention)
             elif ent.label_ == "ORG":
-                found.extend(_leading_state(doc, start, end, gaz, rules))
+                found.extend(_embedded_places(doc, start, end, gaz, rules))
             continue
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -242,17 +242,22 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
     return found
 
 
-def _leading_state(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
-    """ "U.S. Centers for Disease Control", "Zimbabwe Tourism Authority": an organisation named after the
-    country or division it belongs to mentions that place (associatively)."""
-    hit = _longest_known(doc, start, end - 1, gaz, rules, require_matchable=True)
-    if hit is None or not any(
-        c.feature in QUALIFIER_FEATURES and c.name_kind == NAME_MAIN for c in gaz.candidates(hit[1])
-    ):
-        return []
-    mention = _make_mention(doc, start, hit[0], hit[1], rules, "ORG")
-    mention.embedded = True
-    return [mention]
+def _embedded_places(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
+    """ "U.S. Centers for Disease Control", "Vancouver Coastal Health Authority", "Walker County Sheriff's
+    Office": the places an organisation is named after, mentioned associatively (geoparsing corpora mark them;
+    an event is never placed there). They are weak mentions: a small town needs the article's country."""
+    found: list[Mention] = []
+    i = start
+    while i < end:
+        hit = _longest_known(doc, i, end, gaz, rules, require_matchable=True)
+        if hit is None or hit[1] in rules.never_alone or hit[1] in rules.common_words:
+            i += 1
+            continue
+        mention = _make_mention(doc, i, hit[0], hit[1], rules, "ORG")
+        mention.embedded = mention.weak = True
+        found.append(mention)
+        i = hit[0]
+    return found
 
 
 def _phrase_mentions(
@@ -476,7 +481,9 @@ def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None 
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     mentions += _cued_mentions(doc, gaz, rules, taken)
     mentions += _phrase_mentions(doc, gaz, rules, taken, person_words)
-    mentions = [m for m in mentions if not _inside_org_name(doc, m, rules)]
+    for mention in mentions:  # "Front of Afghanistan", "University of Pennsylvania": the organisation's place
+        if _inside_org_name(doc, mention, rules):
+            mention.embedded = True
     for mention in mentions:
         _absorb_cue_name(doc, mention, gaz)
     mentions = _qualify(doc, sorted(mentions, key=lambda m: m.start), gaz, rules)

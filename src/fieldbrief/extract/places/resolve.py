@@ -113,7 +113,11 @@ def focus_evidence(
 def _dominant_country(cands: Sequence[GazetteerEntry], rules: PlaceRules) -> str | None:
     """The country of a name's most likely place when no namesake abroad comes close ("Sacramento", "California"
     beside villages of those names elsewhere): weaker evidence than an unambiguous name."""
-    ranked = sorted(((prior(c, rules), c.country, c.feature) for c in cands if c.country), reverse=True)
+    ranked = sorted(
+        ((prior(c, rules) - rules.name_kind_penalty.get(c.name_kind, 0.0), c.country, c.feature) for c in cands
+         if c.country),
+        reverse=True,
+    )  # "Philadelphia" is Amman's historic name: that never makes an article about Jordan
     if not ranked or ranked[0][2] == "country":
         return None  # "Georgia" the country or the state: for the context to decide, not to decide it
     best, country, _ = ranked[0]
