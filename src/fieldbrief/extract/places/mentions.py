@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldbrief.extract.gazetteer import Gazetteer, name_key
+from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.lexicon.datelines import dateline_places
 
@@ -205,6 +205,7 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
         start, end = _strip_the(ent)
         if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in rules.cue_features:
             end -= 1  # "Kandahar province": the lower-case cue word is no part of the name, but a cue
+        end = _hyphen_joined(doc, start, end, gaz)
         key = _span_key(doc[start:end])
         if not key or _is_demonym(ent.text, rules) or _is_demonym(doc[start:end].text, rules):
             continue
@@ -281,7 +282,7 @@ def _phrase_mentions(
             i = landmark[0]
             continue
         hit = _longest_known(doc, i, limit, gaz, rules, require_matchable=True)
-        if hit and hit[1] not in person_words and _accept_bare(doc, i, hit[0], hit[1], rules):
+        if hit and hit[1] not in person_words and _accept_bare(doc, i, hit[0], hit[1], gaz, rules):
             found.append(_make_mention(doc, i, hit[0], hit[1], rules))
             i = hit[0]
         else:
@@ -303,18 +304,40 @@ def _longest_landmark(doc: Doc, start: int, limit: int, rules: PlaceRules) -> tu
     return None
 
 
-def _accept_bare(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> bool:
+def _accept_bare(doc: Doc, start: int, end: int, key: str, gaz: Gazetteer, rules: PlaceRules) -> bool:
     """A gazetteer match that NER did not see: multi-word names pass; a single word must look like a name
-    of its own, not the tail of a longer one ("Arab Spring", "Elizabeth Warren")."""
+    of its own, not the tail of a longer one ("Arab Spring", "Elizabeth Warren"). At the start of a sentence,
+    where every word is capitalised, only a country or division ("Nigeria reported") or a place the text
+    qualifies ("Buffalo, New York") passes."""
     if end - start > 1:
         return True
     token = doc[start]
     if key in rules.never_alone or token.pos_ != "PROPN" or _is_demonym(token.text, rules):
         return False
     if token.is_sent_start:
-        return False
+        return _names_a_state(key, gaz) or _qualified(doc, end, gaz, rules)
     before = doc[start - 1]
     return not (is_capitalised(before) and not before.is_sent_start and before.pos_ in ("PROPN", "ADJ"))
+
+
+def _names_a_state(key: str, gaz: Gazetteer) -> bool:
+    return any(c.feature in QUALIFIER_FEATURES and c.name_kind == NAME_MAIN for c in gaz.candidates(key))
+
+
+def _qualified(doc: Doc, end: int, gaz: Gazetteer, rules: PlaceRules) -> bool:
+    """Followed by a comma and a country or division: "Buffalo, New York", "Springfield, Ill."."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    hit = _longest_known(doc, end + 1, min(len(doc), end + 5), gaz, rules, require_matchable=False)
+    return hit is not None and any(c.feature in QUALIFIER_FEATURES for c in gaz.candidates(hit[1]))
+
+
+def _hyphen_joined(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
+    """The end of a name NER split at a hyphen ("Guinea" of "Guinea-Bissau"), when the joined name is known."""
+    if end + 1 < len(doc) and doc[end].text in "-‐‑" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        if gaz.candidates(_span_key(doc[start : end + 2])):
+            return end + 2
+    return end
 
 
 def _inside_org_name(doc: Doc, mention: Mention, rules: PlaceRules) -> bool:
