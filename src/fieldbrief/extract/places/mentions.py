@@ -82,7 +82,8 @@ def _span_key(tokens: Sequence[Token] | Span) -> str:
 
 def _is_demonym(text: str, rules: PlaceRules) -> bool:
     lower = text.lower()
-    return lower in rules.demonyms or (lower.endswith("s") and lower[:-1] in rules.demonyms)
+    known = (rules.demonyms, rules.region_demonyms)
+    return any(lower in table or (lower.endswith("s") and lower[:-1] in table) for table in known)
 
 
 def _cue_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[frozenset[str], int]:
@@ -334,10 +335,14 @@ def _qualified(doc: Doc, end: int, gaz: Gazetteer, rules: PlaceRules) -> bool:
 
 def _hyphen_joined(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """The end of a name NER split at a hyphen ("Guinea" of "Guinea-Bissau"), when the joined name is known."""
-    if end + 1 < len(doc) and doc[end].text in "-‐‑" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-        if gaz.candidates(_span_key(doc[start : end + 2])):
-            return end + 2
-    return end
+    joined = (
+        end + 1 < len(doc)
+        and doc[end].text in "-‐‑"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and bool(gaz.candidates(_span_key(doc[start : end + 2])))
+    )
+    return end + 2 if joined else end
 
 
 def _inside_org_name(doc: Doc, mention: Mention, rules: PlaceRules) -> bool:
@@ -422,6 +427,12 @@ def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Ment
             found.append(Mention(i, i + size, key, frozenset(), i + size, label=token.ent_type_, demonym=True))
         i += size or 1
     return found
+
+
+def region_of_demonym(key: str, rules: PlaceRules) -> str | None:
+    """The name key of the region a demonym points to ("europeans" -> "europe")."""
+    table = rules.region_demonyms
+    return table.get(key) or (table.get(key[:-1]) if key.endswith("s") else None)
 
 
 def demonym_target(key: str, rules: PlaceRules) -> str | None:

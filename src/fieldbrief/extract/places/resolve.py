@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from fieldbrief.extract.gazetteer import GEONAMES_SOURCE, NAME_MAIN, Gazetteer, GazetteerEntry
-from fieldbrief.extract.places.mentions import Mention, demonym_target, is_capitalised
+from fieldbrief.extract.places.mentions import Mention, demonym_target, is_capitalised, region_of_demonym
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.model import Place
 
@@ -114,8 +114,11 @@ def _dominant_country(cands: Sequence[GazetteerEntry], rules: PlaceRules) -> str
     """The country of a name's most likely place when no namesake abroad comes close ("Sacramento", "California"
     beside villages of those names elsewhere): weaker evidence than an unambiguous name."""
     ranked = sorted(
-        ((prior(c, rules) - rules.name_kind_penalty.get(c.name_kind, 0.0), c.country, c.feature) for c in cands
-         if c.country),
+        (
+            (prior(c, rules) - rules.name_kind_penalty.get(c.name_kind, 0.0), c.country, c.feature)
+            for c in cands
+            if c.country
+        ),
         reverse=True,
     )  # "Philadelphia" is Amman's historic name: that never makes an article about Jordan
     if not ranked or ranked[0][2] == "country":
@@ -328,7 +331,7 @@ def resolve(
     for mention in mentions:
         if mention.demonym:
             code = demonym_target(mention.key, rules)
-            country = gaz.country(code) if code else None
+            country = gaz.country(code) if code else _region(gaz, region_of_demonym(mention.key, rules))
             if country is not None:  # "Russian", "Afghans": their country, as an associative place
                 places.append((replace(_place(doc, mention.start, mention.end, country), role="associative"), country))
             continue
@@ -358,6 +361,12 @@ def resolve(
             place.role = "associative" if mention.embedded else "literal"
             places.append((place, entry))
     return places
+
+
+def _region(gaz: Gazetteer, key: str | None) -> GazetteerEntry | None:
+    """The region (no country) of that name: "Europe" for "European"."""
+    regions = [c for c in gaz.candidates(key) if c.feature == "region" and not c.country] if key else []
+    return max(regions, key=lambda c: c.population) if regions else None
 
 
 def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, str]:

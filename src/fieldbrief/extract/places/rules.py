@@ -23,6 +23,7 @@ class PlaceRules:
     org_heads: frozenset[str]
     never_alone: frozenset[str]  # name keys
     demonyms: dict[str, str]  # lower-case demonym -> ISO2
+    region_demonyms: dict[str, str]  # lower-case demonym -> name key of a region ("european" -> "europe")
     scoring: dict[str, float]
     feature_prior: dict[str, float]
     name_kind_penalty: dict[int, float]  # gazetteer name kind -> penalty
@@ -67,7 +68,10 @@ def load_rules() -> PlaceRules:
         connectors=frozenset(w.lower() for w in words["name_connectors"]),
         org_heads=frozenset(words["org_heads"]),
         never_alone=frozenset(name_key(w) for w in words["never_alone"]),
-        demonyms={row["demonym"].lower(): row["country"] for row in read_tsv("demonyms.tsv")},
+        demonyms={row["demonym"].lower(): row["country"] for row in read_tsv("demonyms.tsv") if row["country"]},
+        region_demonyms={
+            row["demonym"].lower(): name_key(row["place"]) for row in read_tsv("demonyms.tsv") if row.get("place")
+        },
         scoring=scoring,
         feature_prior={k: float(v) for k, v in raw["scoring"]["feature_prior"].items()},
         name_kind_penalty={int(k): float(v) for k, v in raw["scoring"]["name_kind_penalty"].items()},
