@@ -252,7 +252,9 @@ def _embedded_places(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: Plac
     i = start
     while i < end:
         hit = _longest_known(doc, i, end, gaz, rules, require_matchable=True)
-        if hit is None or hit[1] in rules.never_alone or hit[1] in rules.common_words:
+        # "Northern Alliance": a one-word town name that ends the organisation's name is its head noun
+        last_word = hit is not None and hit[0] == end == i + 1 and i > start and not _names_a_state(hit[1], gaz)
+        if hit is None or last_word or hit[1] in rules.never_alone or hit[1] in rules.common_words:
             i += 1
             continue
         mention = _make_mention(doc, i, hit[0], hit[1], rules, "ORG")
