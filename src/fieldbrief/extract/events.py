@@ -910,7 +910,9 @@ class EventFinder:
         return None
 
     def place_for(self, token: Token, start: int, end: int) -> Place | None:
-        located = [p for p in self.article.places if start <= p.start < end and p.lat is not None]
+        # an associative place ("Russian forces", "Moscow said") is never where an event happened
+        located = [p for p in self.article.places if start <= p.start < end and p.lat is not None
+                   and p.role == "literal"]
         in_sentence = [p for p in located if id(p) not in self.filed_at] or located
         if not in_sentence:
             return self.focus
@@ -1012,7 +1014,7 @@ def add_fatalities(event: Event, count: Count) -> None:
 
 def focus_place(places: Sequence[Place]) -> Place | None:
     """The place the article is about: the most named below country level, else the most named country."""
-    resolved = [p for p in places if p.lat is not None]
+    resolved = [p for p in places if p.lat is not None and p.role == "literal"]
     if not resolved:
         return None
     def key(p: Place) -> str:
