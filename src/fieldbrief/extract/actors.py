@@ -28,8 +28,8 @@ from spacy.strings import get_string_id as hash_string  # the hash spaCy stores 
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.lexicon import pronouns
+from fieldbrief.lexicon.datelines import dateline_spans
 from fieldbrief.model import ActorRef, Article, Statement
-from fieldbrief.nlp.datelines import dateline_spans
 from fieldbrief.stage import Context, Stage
 
 DICTIONARY_FILE = "actors.toml"

@@ -23,6 +23,7 @@ from fieldbrief.extract.statements.text import (
     trim,
     words_of,
 )
+from fieldbrief.lexicon.datelines import dateline_at
 from fieldbrief.model import StatementKind
 
 QUOTE_LEAD_IN = re.compile(r"\s*(?:\w+\s+){0,2}")
@@ -37,11 +38,6 @@ BREAK = re.compile(r"[.;:!?\"\u201c\u201d]")
 ADJACENT_CHARS = 60  # at most this much text between a cue and a quote the parse left unattached
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 CLAUSE_BREAKS = frozenset("\u2014\u2013:;")
-# "LONDON \u2014", "KABUL, Afghanistan (AP) \u2014": a dateline opening a paragraph
-DATELINE = re.compile(
-    r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' -]{1,30})?(?:\s*\([^)]{1,30}\))?"
-    r"\s*[\u2014\u2013-]{1,2}\s+"
-)
 
 
 @dataclass
@@ -505,9 +501,9 @@ class FrameFinder:
         if start <= cue.idx < end and not parenthetical:
             return None
         start, end = trim(self.text, start, end, EDGE_PUNCT)
-        dateline = DATELINE.match(self.text, start, end)
-        if dateline is not None:
-            start = dateline.end()  # "LONDON — The talks ...": the place line is the outlet's, not the source's
+        dateline_end = dateline_at(self.text, start, end)
+        if dateline_end is not None:
+            start = dateline_end  # "LONDON — The talks ...": the place line is the outlet's, not the source's
         inner_start, inner_end = trim(self.text, start, end, EDGE_PUNCT + "".join(DOUBLE_MARKS | SINGLE_MARKS))
         if inner_end <= inner_start:
             return None
