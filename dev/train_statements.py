@@ -264,7 +264,13 @@ def main() -> None:
     ap.add_argument("--hidden", type=int, default=24, help="hidden units of the cue model")
     ap.add_argument("--epochs", type=int, default=3, help="the epoch with the lowest dev loss is kept")
     ap.add_argument("--content-l2", type=float, default=0.5)
-    ap.add_argument("--cue-threshold", type=float, default=0.05)
+    ap.add_argument("--cue-threshold", type=float, default=0.05, help="cue probability of the content model's data")
+    ap.add_argument(
+        "--inference-cue-threshold",
+        type=float,
+        default=0.2,
+        help="cue probability below which the shipped tagger looks for no content (speed)",
+    )
     ap.add_argument("--max-iter", type=int, default=300)
     ap.add_argument(
         "--independent",
@@ -295,7 +301,7 @@ def main() -> None:
     def weights_with(content: np.ndarray, dense: np.ndarray, bias: float, threshold: float) -> learned.TaggerWeights:
         return learned.TaggerWeights(args.cue_bits, cue["cue_embed"], cue["cue_tensor"], cue["cue_hidden_bias"],
                                      cue["cue_out"], float(cue["cue_bias"][0]), args.bits, content, dense, bias,
-                                     args.cue_threshold, threshold)  # fmt: skip
+                                     args.inference_cue_threshold, threshold)  # fmt: skip
 
     weights = weights_with(np.zeros(d, np.float32), np.zeros(1, np.float32), 0.0, 0.5)
     cut = float(np.log(args.cue_threshold / (1 - args.cue_threshold)))
