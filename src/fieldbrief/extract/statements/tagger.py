@@ -24,7 +24,7 @@ from importlib.resources.abc import Traversable
 
 import numpy as np
 from numpy.typing import NDArray
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, SENT_START, TAG
 from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Token
 
@@ -104,13 +104,12 @@ class ParseArrays:
         subj = ((dep == np.uint64(hash_string("nsubj"))) | (dep == np.uint64(hash_string("nsubjpass")))) & not_root
         subject_lemma[head[subj]] = arr[subj, 1]
         subject_pos[head[subj]] = arr[subj, 4]
-        starts = np.array([t.idx for t in doc], dtype=np.int64)
+        starts = doc.to_array(IDX).astype(np.int64)
         in_quote = np.zeros(n, dtype=np.uint64)
         for q in quotes:
             in_quote[(starts >= q.start) & (starts < q.end)] = 1
-        sentence_start = np.zeros(n, dtype=np.uint64)
-        for sent in doc.sents:
-            sentence_start[sent.start] = 1
+        sentence_start = (doc.to_array(SENT_START).astype(np.int64) == 1).astype(np.uint64)
+        sentence_start[0] = 1
         return cls(arr[:, 0], arr[:, 1], arr[:, 2], dep, arr[:, 4], head, child_mask, subject_lemma, subject_pos,
                    in_quote, sentence_start)  # fmt: skip
 
@@ -248,41 +247,61 @@ def _bucket(n: int) -> int:
     return n if n < 4 else 4 if n < 7 else 5 if n < 12 else 6 if n < 20 else 7 if n < 35 else 8
 
 
-def content_features(
-    doc: Doc, cue: Token, cand: Candidate, p: ParseArrays, sentence: tuple[int, int]
-) -> list[tuple[int, int, int, int]]:
+@dataclass(frozen=True)
+class CueContext:
+    """What the content features need of a cue, looked up once per cue rather than once per candidate."""
+
+    i: int
+    lemma: int
+    dep: int
+    tag: int
+    mask: int
+    subj: int
+    subject: int  # index of its subject, -1 without
+    subject_lemma: int
+    sentence: tuple[int, int]
+
+    @classmethod
+    def of(cls, cue: Token, p: ParseArrays, sentence: tuple[int, int]) -> CueContext:
+        i = cue.i
+        subject = next((c.i for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), -1)
+        return cls(i, int(p.lemma[i]), int(p.dep[i]), int(p.tag[i]), int(p.child_mask[i]), int(p.subject_pos[i]),
+                   subject, int(p.subject_lemma[i]), sentence)  # fmt: skip
+
+
+def content_features(doc: Doc, c: CueContext, cand: Candidate, p: ParseArrays) -> list[tuple[int, int, int, int]]:
     """The features of one (cue, candidate span) pair as (template, value, value, value) rows, hashed together
     for a whole article by `hash_rows` (one numpy pass instead of a Python loop per feature)."""
-    first, last = doc[cand.start], doc[cand.end - 1]
-    span_head = doc[cand.start : cand.end].root
+    head_i = doc[cand.start : cand.end].root.i
+    head_dep, head_pos, head_tag = int(p.dep[head_i]), int(p.pos[head_i]), int(p.tag[head_i])
+    first_lower, last_lower, first_tag = int(p.lower[cand.start]), int(p.lower[cand.end - 1]), int(p.tag[cand.start])
     length = _bucket(cand.end - cand.start)
-    side = 0 if cand.end <= cue.i else 1 if cand.start > cue.i else 2
-    gap = _bucket(cand.start - cue.i - 1 if side == 1 else cue.i - cand.end if side == 0 else 0)
-    lemma, dep, tag = int(p.lemma[cue.i]), int(p.dep[cue.i]), int(p.tag[cue.i])
-    mask, subj = int(p.child_mask[cue.i]), int(p.subject_pos[cue.i])
+    side = 0 if cand.end <= c.i else 1 if cand.start > c.i else 2
+    gap = _bucket(cand.start - c.i - 1 if side == 1 else c.i - cand.end if side == 0 else 0)
+    lemma, dep, tag, mask, subj = c.lemma, c.dep, c.tag, c.mask, c.subj
     quoted = int(p.in_quote[cand.start]) * 2 + int(p.in_quote[cand.end - 1])
     # where the span lies against the cue's sentence: inside, from its start, to its end, beyond it
+    sentence = c.sentence
     place = (cand.start >= sentence[0] and cand.end <= sentence[1]) * 1 + (cand.start == sentence[0]) * 2
     place += (cand.end >= sentence[1] - 1) * 4 + (cand.start >= sentence[1] or cand.end <= sentence[0]) * 8
-    subject = next((c.i for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}), -1)
-    subject_inside = int(cand.start <= subject < cand.end)
+    subject_inside = int(cand.start <= c.subject < cand.end)
     rows = [
         (111, place, 0, 0),
         (112, place, side, 0),
         (113, subject_inside, 0, 0),
         (114, lemma, place, 0),
-        (115, int(p.subject_lemma[cue.i]), 0, 0),
-        (116, int(p.subject_lemma[cue.i]), side, 0),
+        (115, c.subject_lemma, 0, 0),
+        (116, c.subject_lemma, side, 0),
         (100, length, 0, 0),
         (101, side, gap, 0),
-        (102, first.lower, 0, 0),
-        (103, last.lower, 0, 0),
-        (104, span_head.dep, span_head.pos, 0),
+        (102, first_lower, 0, 0),
+        (103, last_lower, 0, 0),
+        (104, head_dep, head_pos, 0),
         (105, quoted, 0, 0),
         (106, lemma, side, 0),
         (107, quoted, side, length),
-        (108, span_head.tag, 0, 0),
-        (109, first.tag, side, 0),
+        (108, head_tag, 0, 0),
+        (109, first_tag, side, 0),
         (110, len(cand.kinds), 0, 0),
     ]
     for kind in cand.kinds:
@@ -296,8 +315,8 @@ def content_features(
             (205, k, mask, 0),
             (206, k, subj, 0),
             (207, k, quoted, 0),
-            (208, k, span_head.tag, 0),
-            (209, k, first.lower, 0),
+            (208, k, head_tag, 0),
+            (209, k, first_lower, 0),
             (210, k, place, 0),
             (211, k, subject_inside, 0),
         ]
@@ -312,7 +331,7 @@ def hash_rows(rows: list[tuple[int, int, int, int]]) -> NDArray[np.uint64]:
 
 def content_feature_ids(doc: Doc, cue: Token, cand: Candidate, p: ParseArrays, sentence: tuple[int, int]) -> list[int]:
     """Hashed feature ids of one (cue, candidate span) pair (for training and inspection)."""
-    return [int(h) for h in hash_rows(content_features(doc, cue, cand, p, sentence))]
+    return [int(h) for h in hash_rows(content_features(doc, CueContext.of(cue, p, sentence), cand, p))]
 
 
 # ------------------------------------------------------------------------------------------ the model
@@ -380,13 +399,14 @@ class TaggedAttribution:
 
 
 def cue_logits(doc: Doc, p: ParseArrays, w: TaggerWeights) -> NDArray[np.float32]:
-    """The cue model's logit for every token of the article."""
+    """The cue model's logit for every token of the article. (einsum, not BLAS: for these small products a
+    threaded BLAS costs more in start-up than in arithmetic, the more so on a busy machine.)"""
     ids = (cue_feature_ids(p) & np.uint64(w.cue_mask)).astype(np.int64)
-    hidden = w.cue_embed[ids].sum(axis=1) + w.cue_hidden_bias
+    hidden = np.take(w.cue_embed, ids, axis=0).sum(axis=1) + w.cue_hidden_bias
     if doc.tensor is not None and doc.tensor.shape == (len(doc), w.cue_tensor.shape[0]):
-        hidden += doc.tensor @ w.cue_tensor
+        hidden += np.einsum("ij,jk->ik", doc.tensor, w.cue_tensor)
     np.maximum(hidden, 0.0, out=hidden)
-    return np.asarray(hidden @ w.cue_out + w.cue_bias, dtype=np.float32)
+    return np.asarray(np.einsum("ij,j->i", hidden, w.cue_out) + w.cue_bias, dtype=np.float32)
 
 
 def _sigmoid(x: float) -> float:
@@ -407,8 +427,9 @@ def tag(doc: Doc, index: DocIndex, quotes: list[Quote], w: TaggerWeights | None 
     for i in np.flatnonzero(logits >= cue_cut):
         cue = doc[int(i)]
         sent = index.sentence(cue)
+        context = CueContext.of(cue, p, (sent.start, sent.end))
         for cand in candidates(doc, cue, index, quotes):
-            rows.extend(content_features(doc, cue, cand, p, (sent.start, sent.end)))
+            rows.extend(content_features(doc, context, cand, p))
             ends.append(len(rows))
             pairs.append((cue, cand, float(logits[i])))
     if not pairs:
