@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from _pytest.mark.structures import ParameterSet
 
-from fieldbrief.extract.event_eval import main_event
 from fieldbrief.extract.events import Trigger, load_lexicon
 from fieldbrief.model import Article, Event, RawDocument
 from fieldbrief.pipeline import Pipeline
@@ -19,6 +18,12 @@ def analyze(pipeline: Pipeline, text: str, published: str = PUBLISHED) -> Articl
     for event in out.events:
         assert out.text[event.start:event.end] == event.evidence
     return out
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The story's main event: the first one in the text that is not denied."""
+    kept = [e for e in events if e.status != "denied"] or list(events)
+    return min(kept, key=lambda e: e.start) if kept else None
 
 
 def only(events: list[Event], type_: str) -> Event:

@@ -9,7 +9,7 @@ lead (the first few sentences, where news states its main event) and compare the
 - recall@any: share of all stories where some event has the label's type;
 - a confusion matrix label -> main type ("-" for none).
 
-Run: ``python -m fieldbrief.extract.event_eval ../shared/data/plover/synthetic_events.csv.zip --per-type 60``.
+Run: ``.venv/bin/python dev/events/synthetic_eval.py ../shared/data/plover/synthetic_events.csv.zip --per-type 60``.
 Synthetic stories are a dev set, not a benchmark: use the confusions to find missing or wrong readings.
 """
 
