@@ -35,6 +35,8 @@ from segment import key, sentences  # noqa: E402
 
 SHARED = HERE.parents[1].parent / "shared"
 DEVSETS = HERE.parents[1].parent / "devsets" / "events"
+# where the copies of the VOA sentences may be kept beside the checkout (see README.md)
+VOA_COPIES = (SHARED / "data" / "events" / "voa_sentences.jsonl", DEVSETS / "voa_sentences.jsonl")
 LABELS = HERE / "data" / "real_labels.tsv"
 
 
@@ -121,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--voa-stories", type=Path, help="voa_stories.jsonl of ahalterman/NGEC-2025 at e724678")
-    parser.add_argument("--voa-sentences", type=Path, default=DEVSETS / "voa_sentences.jsonl")
+    parser.add_argument("--voa-sentences", type=Path,
+                        default=next((p for p in VOA_COPIES if p.exists()), VOA_COPIES[-1]))
     parser.add_argument("--out", type=Path, default=DEVSETS / "real.jsonl")
     args = parser.parse_args(argv)
     voa_rows = [r for r in read_labels() if r["source"] == "voa"]

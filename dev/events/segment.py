@@ -8,13 +8,15 @@ import re
 LINE_BREAKS = re.compile(r"[\n\r\u2028\u2029]+")
 # a sentence ends at . ! ? (and a closing quote or bracket) before a space and a capital, digit or opening quote
 BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]?\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
-ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s mr mrs ms dr gen lt col maj sgt capt cpl pvt adm st "
-    "no vs etc u.n u.k e.g i.e sen rep gov pres inc corp co jr sr ft mt brig cmdr".split()
-)
-MIN_LOWER_WORDS = 3
-FUNCTION_WORDS = frozenset("the a an of in on to and with for by from at into near as or that which who".split())
-DATELINE_START = re.compile(r"[A-Z][A-Z .'-]{2,},")  # header lines ("ISAF Joint Command - Afghanistan", datelines) have fewer
+ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "mr", "mrs", "ms",
+    "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "pvt", "adm", "st", "no", "vs", "etc", "u.n", "u.k",
+    "e.g", "i.e", "sen", "rep", "gov", "pres", "inc", "corp", "co", "jr", "sr", "ft", "mt", "brig", "cmdr",
+})
+MIN_LOWER_WORDS = 3  # header lines ("ISAF Joint Command - Afghanistan", datelines) have fewer
+FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "to", "and", "with", "for", "by", "from", "at", "into",
+                            "near", "as", "or", "that", "which", "who"})
+DATELINE_START = re.compile(r"[A-Z][A-Z .'-]{2,},")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from synthetic_eval import NO_EVENT, Report, Story, lead, main_event, sample
+
 from fieldbrief.model import Event
 
 

@@ -15,6 +15,7 @@ from fieldbrief.model import AcledType, ActorRef, Event
 
 UNARMED_CLASSES = frozenset({"civilians", "protesters", "rioters", "mob"})
 INTERVENTION_TYPES = frozenset({"ASSAULT", "COERCE"})  # what a state does to a protest: force, arrests
+INTERVENTION_SUB_EVENTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
 
 
 def actor_class(ref: ActorRef | None) -> str:

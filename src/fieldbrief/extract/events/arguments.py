@@ -20,11 +20,13 @@ from fieldbrief.extract.events.lexicon import Lexicon, Trigger
 from fieldbrief.extract.events.syntax import (
     MAX_FRAME_DEPTH,
     NON_ACTOR_ENTS,
+    PARTICIPLE_TAGS,
     PASSIVE_SUBJECT_DEPS,
     QUOTE_MARKS,
     SUBJECT_DEPS,
     SUBJECT_SHARING_DEPS,
     apposed_person,
+    bare_number,
     bare_participle,
     children,
     first_child,
@@ -34,6 +36,7 @@ from fieldbrief.extract.events.syntax import (
     lemma,
     object_of,
     prep_objects,
+    reduced_relative,
 )
 from fieldbrief.extract.events.triggers import Match
 from fieldbrief.lexicon.datelines import dateline_spans
@@ -77,8 +80,10 @@ class Arguments:
             return None, self.resolve(actor_tok, as_target=True)
         elif trig.subject in {"armed", "unarmed"} and is_passive(token):  # "fighters are headed to the front"
             actor_tok = first_child(token, PASSIVE_SUBJECT_DEPS)
-        elif is_passive(token) or (token.dep_ == "acl" and token.tag_ == "VBN") or bare_participle(token):
-            target_tok = object_of(token) or (first_child(token, SUBJECT_DEPS) if bare_participle(token) else None)
+        elif is_passive(token) or (token.dep_ == "acl" and token.tag_ in PARTICIPLE_TAGS) or bare_participle(token) or (
+                not trig.reciprocal and reduced_relative(token, self.cues.relative_pronouns)):
+            patient = bare_participle(token) or reduced_relative(token, self.cues.relative_pronouns)
+            target_tok = object_of(token) or (first_child(token, SUBJECT_DEPS) if patient else None)
             agents = prep_objects(token, frozenset({"by"}))
             actor_tok = agents[0] if agents else None
         else:
@@ -98,7 +103,8 @@ class Arguments:
         if actor_tok is not None and actor_tok.pos_ == "NOUN" and lemma(actor_tok) in self.lex.event_nouns:
             # "an Israeli air strike hit the house": the event noun's own actor acts
             return self.noun_arguments(actor_tok, trig)[0], self.resolve(target_tok, as_target=True)
-        return self.agent(actor_tok), self.resolve(target_tok, as_target=True)
+        return self._outlet_as_subject(self.agent(actor_tok), actor_tok, token), self.resolve(target_tok,
+                                                                                              as_target=True)
 
     def agent(self, token: Token | None) -> ActorRef | None:
         """The actor: someone, not a thing ("an airstrike hit the market" has no named actor). When the subject
@@ -135,6 +141,8 @@ class Arguments:
         if actor_tok is None:
             actor_tok = self._demonym_modifier(token)
         actor, target = self.resolve(actor_tok), self.resolve(target_tok, as_target=True)
+        if actor is not None and actor.type == "outlet":  # "the BBC's report of fighting": reporting, no part
+            actor = None
         if trig.type in VIOLENT_TYPES and actor_tok is not None and actor_tok.head.i == token.i:
             actor = self._armed_force_of(actor, actor_tok)
         return actor, target if target is None or actor is None or target.name != actor.name else None
@@ -163,6 +171,8 @@ class Arguments:
                 return None
             node = node.head
             if node.pos_ in {"VERB", "AUX"}:
+                if is_passive(node) or lemma(node) in self.cues.patient_verbs:
+                    return None  # "two soldiers died in an ambush": the subject suffered the event
                 subj = self.subject_token(node)
                 if subj is not None:
                     return subj
@@ -213,6 +223,8 @@ class Arguments:
             token = token.head.head
         if token.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} and token.ent_type_ == "":
             return None
+        if not as_target and (bare_number(token) or lemma(token) in self.cues.time_nouns):
+            return None  # "300 fled", "the day saw fighting": a number or a time is no one
         if token.pos_ == "NOUN" and lemma(token) in self.lex.event_nouns:  # "repelled 14 attacks": an event, no one
             return None
         place = self._place_named_by(token) if as_target else None
@@ -275,11 +287,20 @@ class Arguments:
         if (actor is not None and actor.actor == speaker.actor and subj is not None and subj.pos_ == "PRON"
                 and subj.lower_ in {"they", "them"} and self._quoted(subj)):
             return self.resolver.other_side(subj, speaker.actor) or actor
-        if actor is None and m.trigger.reciprocal:
-            if speaker.actor in self.dictionary.entries:
-                return self.resolver.ref_for_code(speaker.actor)
-            return speaker
+        if actor is None and m.trigger.reciprocal and speaker.actor in self.dictionary.entries:
+            side = self.resolver.ref_for_code(speaker.actor)
+            # a side of a fight speaks for itself; an outlet reporting fighting takes no part in it
+            return side if side.type not in {"outlet", None} else actor
         return actor
+
+    @staticmethod
+    def _outlet_as_subject(actor: ActorRef | None, actor_tok: Token | None, token: Token) -> ActorRef | None:
+        """An outlet or news agency acts only as the subject of the event itself ("Reuters sued the ministry"),
+        never through an "according to" or a clause above ("according to The Associated Press, ... killed")."""
+        if actor is None or actor.type != "outlet":
+            return actor
+        direct = actor_tok is not None and actor_tok.head.i == token.i and actor_tok.dep_ in SUBJECT_DEPS
+        return actor if direct else None
 
     def _quoted(self, token: Token) -> bool:
         before = [t for t in token.sent if t.i < token.i and t.text in QUOTE_MARKS]

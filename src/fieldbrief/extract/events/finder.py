@@ -6,13 +6,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.actors import ActorDictionary
-from fieldbrief.extract.events.acled import acled_type, mark_interventions
+from fieldbrief.extract.events.acled import INTERVENTION_SUB_EVENTS, acled_type, mark_interventions
 from fieldbrief.extract.events.arguments import BULLETS, Arguments
 from fieldbrief.extract.events.candidates import VIOLENT_TYPES, Found
 from fieldbrief.extract.events.casualties import fold_casualties
+from fieldbrief.extract.events.classifier import NONE, EventModel
 from fieldbrief.extract.events.collapse import collapse
 from fieldbrief.extract.events.counting import count_people
 from fieldbrief.extract.events.dating import date_context, event_date
+from fieldbrief.extract.events.features import sentence_features
 from fieldbrief.extract.events.lexicon import Lexicon, Trigger
 from fieldbrief.extract.events.placing import focus_place, place_for
 from fieldbrief.extract.events.status import StatusReader
@@ -27,14 +29,16 @@ from fieldbrief.extract.events.syntax import (
     prep_objects,
 )
 from fieldbrief.extract.events.triggers import Match, match_token
-from fieldbrief.model import ActorRef, Article, Event, EventStatus, TimeRef
+from fieldbrief.model import AcledType, ActorRef, Article, Event, EventStatus, TimeRef
 
 
 class EventFinder:
     """Finds the events of one parsed article."""
 
-    def __init__(self, doc: Doc, article: Article, lex: Lexicon, dictionary: ActorDictionary) -> None:
+    def __init__(self, doc: Doc, article: Article, lex: Lexicon, dictionary: ActorDictionary,
+                 model: EventModel | None = None) -> None:
         self.doc = doc
+        self.model = model
         self.article = article
         self.lex = lex
         self.cues = lex.cues
@@ -54,13 +58,84 @@ class EventFinder:
         return collapse(found)
 
     def sentence_events(self, sent: Span) -> list[Found]:
-        matches = [m for t in sent if (m := match_token(t, self.lex, self.dictionary))]
-        matches = self._drop_governed(matches)
+        matches, found = self.candidates(sent)
+        if self.model is not None:
+            found = self.decide(sent, matches, found, self.model)
+        return found
+
+    def candidates(self, sent: Span) -> tuple[list[Match], list[Found]]:
+        """The trigger readings of a sentence and the events the rules make of them (what the classifier reads)."""
+        matches = self._drop_governed([m for t in sent if (m := match_token(t, self.lex, self.dictionary))])
         found = fold_casualties([f for m in matches if (f := self.build_any(m, sent)) is not None])
         for f in found:
             f.event.acled = acled_type(f.event, f.acled_hint, self.lex, self.dictionary, f.victims)
         mark_interventions(found, self.lex, self.dictionary)
-        return found
+        return matches, found
+
+    # -- the classifier's decision over the rules' candidates (see classifier.py)
+    def decide(self, sent: Span, matches: list[Match], found: list[Found], model: EventModel) -> list[Found]:
+        reading = model.read(sentence_features(sent, matches, found, self.lex, self.dictionary))
+        limits = model.thresholds
+        if any(f.event.acled is not None and f.event.acled.sub_event_type in INTERVENTION_SUB_EVENTS for f in found):
+            return found  # ACLED's convention the rules encode: a protest and the force used on it are one event
+        if not reading.is_event:
+            for f in found:
+                f.event.acled = None
+            if reading.plover == NONE and reading.plover_p >= limits.drop:
+                # a toll with no one behind it ("a bus crash killed 22") is no event; a denial stays the rules'
+                found = [f for f in found if not f.casualty or f.event.status == "denied"]
+            return self._first_of_type(found, reading.plover)
+        carriers = self.lex.acled_plover.get(reading.acled, ("ASSAULT",))
+        main = next((f for f in found if f.event.type in carriers), None)
+        if main is None and found:
+            return found  # the rules read another kind of event here: their reading stands
+        if main is None:
+            main = self.vouched_event(sent, matches, carriers) if reading.acled_p >= limits.new_event else None
+            if main is None and reading.acled_p >= limits.new_root and reading.plover in carriers and \
+                    reading.plover_p >= limits.agree:
+                main = self.model_event(sent, reading.plover if reading.plover in carriers else carriers[0])
+            if main is None:
+                return found
+            found = [main]
+        main.event.acled = AcledType(self.lex.acled_event_types.get(reading.acled, "Strategic developments"),
+                                     reading.acled)
+        if reading.mode and reading.mode_p >= limits.mode:
+            mode_type, _, mode = reading.mode.partition("|")
+            if mode_type == main.event.type:
+                main.event.mode = mode
+        return [main] + [f for f in found if f is not main]
+
+    @staticmethod
+    def _first_of_type(found: list[Found], type_: str) -> list[Found]:
+        """The candidate of the type the classifier reads first: it is the sentence's main event."""
+        main = next((f for f in found if f.event.type == type_), None)
+        return found if main is None else [main] + [f for f in found if f is not main]
+
+    def vouched_event(self, sent: Span, matches: list[Match], carriers: tuple[str, ...]) -> Found | None:
+        """The event of a trigger reading the rules' gates held back ("five activists were arrested": no actor),
+        when the classifier reads an event its type can carry."""
+        for m in matches:
+            for trig in (m.trigger, *m.fallbacks):
+                if trig.type in carriers and not trig.casualty:
+                    found = self.build(Match(m.token, trig, m.pos), sent, vouched=True)
+                    if found is not None:
+                        return found
+        return None
+
+    def model_event(self, sent: Span, type_: str) -> Found | None:
+        """An event the rules did not find, read at the sentence's main verb with the rules' arguments and status."""
+        token = sent.root if sent.root.pos_ in {"VERB", "AUX"} else next(
+            (t for t in sent if t.pos_ == "VERB"), None)
+        if token is None:
+            return None
+        actor, target = self.args.verb_arguments(token, Trigger(index=-1, type=type_))
+        status, according_to, _ = self.status_reader.status(token)
+        start, end = self.evidence_span(sent, token)
+        event = Event(type=type_, status=status, start=start, end=end, evidence=self.article.text[start:end],
+                      actor=actor, target=target,
+                      place=place_for(self.article.places, self.filed_at, self.focus, token, start, end),
+                      date=self.date_for(token, start, end), according_to=according_to)
+        return Found(event, token)
 
     def _drop_governed(self, matches: list[Match]) -> list[Match]:
         """Swallowing words take the events below them; deferring words give way to them."""
@@ -116,14 +191,17 @@ class EventFinder:
                 return found
         return None
 
-    def build(self, m: Match, sent: Span) -> Found | None:
+    def build(self, m: Match, sent: Span, *, vouched: bool = False) -> Found | None:
+        """The event of a trigger reading; `vouched`: the classifier read an event of this kind in the sentence,
+        so the rules' precision gate (an actor for non-violent events) is not needed; what the reading says of its
+        subject still holds (armed men marching are no protest)."""
         token, trig = m.token, m.trigger
         actor, target = self.args.arguments(m)
         if trig.subject and not self.args.subject_fits(trig.subject, actor, token):
             return None
         victims, victim_count = self.args.victims(token) if trig.casualty else (None, None)
         counted = victim_count is not None and victim_count.value is not None
-        if not (self._worth_coding(m, actor, target) or (trig.casualty == "kill" and counted)):
+        if not (vouched or self._worth_coding(m, actor, target) or (trig.casualty == "kill" and counted)):
             return None  # "two were killed" names no one, but counts the dead
         status, according_to, speaker = self.status_reader.status(token)
         actor = self.args.from_speakers_view(m, actor, speaker)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from typing import Any
@@ -67,6 +67,8 @@ class Cues:
     noun_target_preps: frozenset[str]
     actor_preps: frozenset[str]
     relative_pronouns: frozenset[str]
+    patient_verbs: frozenset[str]
+    time_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class Lexicon:
     cues: Cues
     acled_rules: list[AcledRule]
     reporting_verbs: frozenset[str] = frozenset()
+    acled_event_types: dict[str, str] = field(default_factory=dict)  # sub-event type -> event type
+    acled_plover: dict[str, tuple[str, ...]] = field(default_factory=dict)  # sub-event -> PLOVER types carrying it
 
     @cached_property
     def event_nouns(self) -> frozenset[str]:
@@ -159,6 +163,8 @@ def load_lexicon() -> Lexicon:
         modes={tuple(k.lower().split()): v for k, v in raw.get("modes", {}).items()},
         mode_acled={tuple(k.lower().split()): v for k, v in raw.get("mode_acled", {}).items()},
         cues=cues, acled_rules=rules, reporting_verbs=reporting,
+        acled_event_types=dict(raw.get("acled_event_types", {})),
+        acled_plover={sub: tuple(types) for sub, types in raw.get("acled_plover", {}).items()},
     )
 
 

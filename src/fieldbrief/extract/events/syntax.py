@@ -24,6 +24,8 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod"})
 # entity types that never denote a participant ("On 3 March": a date, not a target)
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 MAX_FRAME_DEPTH = 5
+# the small model tags some past participles after a noun as past tenses ("the leader assassinated in 2001")
+PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 
 
 def lemma(token: Token) -> str:
@@ -56,7 +58,7 @@ def object_of(token: Token) -> Token | None:
     obj = first_child(token, OBJECT_DEPS - {"attr"})
     if obj is None and is_passive(token):
         obj = first_child(token, PASSIVE_SUBJECT_DEPS)
-    if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":  # "the leader assassinated in 2001"
+    if obj is None and token.dep_ == "acl" and token.tag_ in PARTICIPLE_TAGS:  # "the leader assassinated in 2001"
         obj = token.head
     if obj is None and token.dep_ == "conj" and token.tag_ == "VBN" and is_passive(token.head):
         obj = first_child(token.head, PASSIVE_SUBJECT_DEPS)  # "He was engaged and killed": the shared subject
@@ -139,3 +141,21 @@ def is_generic_gerund(token: Token) -> bool:
     """"experience in fighting the terrorists": an -ing form inside a noun's prepositional phrase is no event."""
     return (token.tag_ == "VBG" and token.dep_ in {"pcomp", "pobj"} and token.head.dep_ == "prep"
             and token.head.head.pos_ in {"NOUN", "PROPN"})
+
+
+def reduced_relative(token: Token, relative_pronouns: frozenset[str]) -> bool:
+    """"the leader assassinated in 2001": the small parser reads a past participle after its noun as a relative
+    clause whose subject is that noun. With no relative pronoun, object or auxiliary, the noun is the patient."""
+    if token.dep_ != "relcl" or token.tag_ not in {"VBD", "VBN"}:
+        return False
+    if any(c.dep_ in {"dobj", "aux", "auxpass", "ccomp", "xcomp"} for c in token.children):
+        return False
+    subject = first_child(token, SUBJECT_DEPS)
+    return subject is None or (lemma(subject) not in relative_pronouns and subject.pos_ != "PRON")
+
+
+def bare_number(token: Token) -> bool:
+    """"300 fled", "two were killed": a number standing alone, with no "of" phrase saying who."""
+    if not (token.like_num or token.pos_ == "NUM"):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
