@@ -28,6 +28,7 @@ PER_CLASS = [
      "Non-state actor overtakes territory"),
     ("Doctors said dozens of residents of Kolmar were treated for chlorine gas poisoning after the shelling.",
      "Chemical weapon"),
+    ("Government helicopters dropped barrels of chlorine gas on the town of Tesso, residents said.", "Chemical weapon"),
     ("Warplanes bombed the market in Kolmar on Sunday, killing 14 people, witnesses said.", "Air/drone strike"),
     ("A drone strike hit a pickup carrying Popular Front commanders near Kolmar.", "Air/drone strike"),
     ("A suicide bomber blew himself up at the gate of the police academy in Kolmar, killing six cadets.",
