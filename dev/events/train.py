@@ -119,7 +119,7 @@ def choose_thresholds(names: tuple[str, ...], probabilities: np.ndarray, labels:
             predicted = []
             for p, read in zip(probabilities, readings, strict=True):
                 label, prob = decide_acled(names, p, float(t_none))
-                made = read == "events" or (read == "triggers" and prob >= t_new) or prob >= Thresholds().new_root
+                made = read == "events" or (read == "triggers" and prob >= t_new)  # the stage reads no other
                 predicted.append(label if made else NONE)
             f1, none_precision = scores(labels, predicted)
             key = (none_precision >= NONE_PRECISION_TARGET, f1, float(t_none), float(t_new))

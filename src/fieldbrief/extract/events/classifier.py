@@ -1,5 +1,7 @@
 """The learned half of the events stage: per sentence, whether there is an event, of which PLOVER type and mode,
-and of which ACLED sub-event type (or none: a disaster, an accident, crime, diplomacy, history, a threat).
+and of which ACLED sub-event type (or none: a disaster, an accident, crime, diplomacy, history, a threat). It
+reads the sentences where some trigger word of plover.toml occurs (the rest of an article, most of it, costs
+nothing and can make no event).
 
 A linear model (three softmax heads over the features of `features.py`) trained on our labelled set
 (dev/events/, `make train-events`); weights, vocabulary and the decision thresholds ship in

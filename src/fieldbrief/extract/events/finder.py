@@ -59,7 +59,7 @@ class EventFinder:
 
     def sentence_events(self, sent: Span) -> list[Found]:
         matches, found = self.candidates(sent)
-        if self.model is not None:
+        if self.model is not None and matches:
             found = self.decide(sent, matches, found, self.model)
         return found
 
