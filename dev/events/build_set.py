@@ -112,9 +112,14 @@ def build(shared: Path, voa: dict[tuple[str, str], str]) -> Iterator[dict[str, s
         if key(text) != row["key"]:
             mismatched += 1
             continue
-        yield {"id": f"{row['source']}:{row['doc']}:{row['sentence']}", "source": row["source"], "doc": row["doc"],
-               "split": "dev" if is_dev(row["source"], row["doc"], voa_order) else "train", "text": text,
-               "label": row["label"]}
+        yield {
+            "id": f"{row['source']}:{row['doc']}:{row['sentence']}",
+            "source": row["source"],
+            "doc": row["doc"],
+            "split": "dev" if is_dev(row["source"], row["doc"], voa_order) else "train",
+            "text": text,
+            "label": row["label"],
+        }
     if missing or mismatched:
         sys.stderr.write(f"build_set: {missing} labelled sentences not found, {mismatched} not matching their key\n")
 
@@ -123,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--voa-stories", type=Path, help="voa_stories.jsonl of ahalterman/NGEC-2025 at e724678")
-    parser.add_argument("--voa-sentences", type=Path,
-                        default=next((p for p in VOA_COPIES if p.exists()), VOA_COPIES[-1]))
+    parser.add_argument(
+        "--voa-sentences", type=Path, default=next((p for p in VOA_COPIES if p.exists()), VOA_COPIES[-1])
+    )
     parser.add_argument("--out", type=Path, default=DEVSETS / "real.jsonl")
     args = parser.parse_args(argv)
     voa_rows = [r for r in read_labels() if r["source"] == "voa"]

@@ -54,7 +54,7 @@ class Label:
 
 
 def parse_label(spec: str) -> Label:
-    """"AC", "AIR ASSAULT drone", "NONE", "NONE CONSULT visit" -> a Label."""
+    """ "AC", "AIR ASSAULT drone", "NONE", "NONE CONSULT visit" -> a Label."""
     parts = spec.split()
     code = parts[0].upper()
     if code == "NONE":

@@ -32,9 +32,18 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return out
 
 
-def fit(design: Design, labels: np.ndarray, n_features: int, n_classes: int, *, l2: float = 1e-3,
-        epochs: int = 300, rate: float = 0.05, sample_weight: np.ndarray | None = None,
-        seed: int = 13) -> tuple[np.ndarray, np.ndarray]:
+def fit(
+    design: Design,
+    labels: np.ndarray,
+    n_features: int,
+    n_classes: int,
+    *,
+    l2: float = 1e-3,
+    epochs: int = 300,
+    rate: float = 0.05,
+    sample_weight: np.ndarray | None = None,
+    seed: int = 13,
+) -> tuple[np.ndarray, np.ndarray]:
     """Weights (features x classes) and biases minimising the weighted mean log loss plus l2/2 * |W|^2."""
     rng = np.random.default_rng(seed)
     weights = rng.normal(0, 0.01, (n_features, n_classes))

@@ -8,14 +8,82 @@ import re
 LINE_BREAKS = re.compile(r"[\n\r\u2028\u2029]+")
 # a sentence ends at . ! ? (and a closing quote or bracket) before a space and a capital, digit or opening quote
 BOUNDARY = re.compile(r"(?<=[.!?])[\"\u201d\u2019')]?\s+(?=[\"\u201c\u2018(]?[A-Z0-9])")
-ABBREVIATIONS = frozenset({
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "mr", "mrs", "ms",
-    "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cpl", "pvt", "adm", "st", "no", "vs", "etc", "u.n", "u.k",
-    "e.g", "i.e", "sen", "rep", "gov", "pres", "inc", "corp", "co", "jr", "sr", "ft", "mt", "brig", "cmdr",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "cpl",
+        "pvt",
+        "adm",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "inc",
+        "corp",
+        "co",
+        "jr",
+        "sr",
+        "ft",
+        "mt",
+        "brig",
+        "cmdr",
+    }
+)
 MIN_LOWER_WORDS = 3  # header lines ("ISAF Joint Command - Afghanistan", datelines) have fewer
-FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "to", "and", "with", "for", "by", "from", "at", "into",
-                            "near", "as", "or", "that", "which", "who"})
+FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "to",
+        "and",
+        "with",
+        "for",
+        "by",
+        "from",
+        "at",
+        "into",
+        "near",
+        "as",
+        "or",
+        "that",
+        "which",
+        "who",
+    }
+)
 DATELINE_START = re.compile(r"[A-Z][A-Z .'-]{2,},")
 
 
@@ -40,7 +108,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         pending = start
         for m in BOUNDARY.finditer(line):
             end = start + m.start() + len(m.group(0).rstrip())
-            if _ends_with_abbreviation(text[pending:start + m.start()]):
+            if _ends_with_abbreviation(text[pending : start + m.start()]):
                 continue
             spans.append((pending, end))
             pending = start + m.end()
@@ -58,9 +126,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
     for m in LINE_BREAKS.finditer(text + "\n"):
-        if text[pos:m.start()].strip():
+        if text[pos : m.start()].strip():
             prev = lines[-1] if lines else None
-            if prev and _wrapped(text[prev[0]:prev[1]], text[pos:m.start()]):
+            if prev and _wrapped(text[prev[0] : prev[1]], text[pos : m.start()]):
                 lines[-1] = (prev[0], m.start())
             else:
                 lines.append((pos, m.start()))

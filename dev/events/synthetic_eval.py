@@ -71,8 +71,10 @@ class Report:
         self.confusion[label][main.type if main else NO_EVENT] += 1
 
     def lines(self) -> Iterator[str]:
-        yield (f"stories {self.total}  coverage {self.coverage:.3f}  main-type accuracy {self.accuracy:.3f}  "
-               f"recall@any {self.recall_any:.3f}")
+        yield (
+            f"stories {self.total}  coverage {self.coverage:.3f}  main-type accuracy {self.accuracy:.3f}  "
+            f"recall@any {self.recall_any:.3f}"
+        )
         for label in sorted(self.confusion):
             row = self.confusion[label]
             n = sum(row.values())

@@ -91,8 +91,9 @@ def choose_l2(rows: list[list[str]], labels: list[str], vocabulary: dict[str, in
     return best[1]
 
 
-def cross_validated(rows: list[list[str]], labels: list[str], vocabulary: dict[str, int], l2: float,
-                    folds: int = 5) -> tuple[tuple[str, ...], np.ndarray]:
+def cross_validated(
+    rows: list[list[str]], labels: list[str], vocabulary: dict[str, int], l2: float, folds: int = 5
+) -> tuple[tuple[str, ...], np.ndarray]:
     """Probabilities of the ACLED head for each training example from a model that did not see it."""
     names = tuple(sorted(set(labels)))
     out = np.zeros((len(rows), len(names)))
@@ -109,8 +110,9 @@ def cross_validated(rows: list[list[str]], labels: list[str], vocabulary: dict[s
     return names, out
 
 
-def choose_thresholds(names: tuple[str, ...], probabilities: np.ndarray, labels: list[str],
-                      readings: list[str]) -> Thresholds:
+def choose_thresholds(
+    names: tuple[str, ...], probabilities: np.ndarray, labels: list[str], readings: list[str]
+) -> Thresholds:
     """The none and new-event thresholds with the best weighted F1 on the cross-validated training split whose
     none precision reaches NONE_PRECISION_TARGET (the best weighted F1 when none does)."""
     best: tuple[bool, float, float, float] = (False, -1.0, 0.5, 0.5)
@@ -125,8 +127,10 @@ def choose_thresholds(names: tuple[str, ...], probabilities: np.ndarray, labels:
             key = (none_precision >= NONE_PRECISION_TARGET, f1, float(t_none), float(t_new))
             best = max(best, key)
     ok, f1, t_none, t_new = best
-    sys.stdout.write(f"  thresholds: none {t_none:.2f}, new event {t_new:.2f} (cross-validated weighted F1 "
-                     f"{f1:.3f}{'' if ok else ', none precision below target'})\n")
+    sys.stdout.write(
+        f"  thresholds: none {t_none:.2f}, new event {t_new:.2f} (cross-validated weighted F1 "
+        f"{f1:.3f}{'' if ok else ', none precision below target'})\n"
+    )
     return Thresholds(none=round(t_none, 2), new_event=round(t_new, 2))
 
 
@@ -163,8 +167,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     synthetic = synthetic_examples(args.synthetic_per_type)
     texts = [e.text for e in train] + [s for s, _, _ in synthetic]
-    sys.stdout.write(f"{len(train)} labelled sentences ({sum(e.real for e in train)} real), "
-                     f"{len(synthetic)} synthetic stories; reading their features...\n")
+    sys.stdout.write(
+        f"{len(train)} labelled sentences ({sum(e.real for e in train)} real), "
+        f"{len(synthetic)} synthetic stories; reading their features...\n"
+    )
     features = list(rule_features(texts))
     keep = [i for i, f in enumerate(features) if f is not None]
     sys.stdout.write(f"  {len(keep)} analysed in {time.perf_counter() - started:.0f} s\n")
@@ -173,20 +179,32 @@ def main(argv: list[str] | None = None) -> int:
     labelled = [i for i in keep if i < len(train)]
     rows = [features[i] or [] for i in keep]
     plover = [train[i].label.plover if i < len(train) else synthetic[i - len(train)][1] for i in keep]
-    modes = [mode_label(train[i].label.plover, train[i].label.mode) if i < len(train)
-             else mode_label(synthetic[i - len(train)][1], synthetic[i - len(train)][2]) for i in keep]
+    modes = [
+        mode_label(train[i].label.plover, train[i].label.mode)
+        if i < len(train)
+        else mode_label(synthetic[i - len(train)][1], synthetic[i - len(train)][2])
+        for i in keep
+    ]
     acled_rows = [features[i] or [] for i in labelled]
     acled = [train[i].label.acled for i in labelled]
     l2 = choose_l2(acled_rows, acled, vocabulary)
     names, probabilities = cross_validated(acled_rows, acled, vocabulary, l2)
     thresholds = choose_thresholds(names, probabilities, acled, [rules_read(row) for row in acled_rows])
-    heads = {"acled": head(acled_rows, acled, vocabulary, l2), "plover": head(rows, plover, vocabulary, l2),
-             "mode": head(rows, modes, vocabulary, l2)}
+    heads = {
+        "acled": head(acled_rows, acled, vocabulary, l2),
+        "plover": head(rows, plover, vocabulary, l2),
+        "mode": head(rows, modes, vocabulary, l2),
+    }
     seconds = time.perf_counter() - started
-    metadata = {"trained": date.today().isoformat(), "examples": len(labelled),
-                "real": sum(train[i].real for i in labelled),
-                "synthetic": len(keep) - len(labelled), "features": len(vocabulary), "l2": l2,
-                "seconds": round(seconds)}
+    metadata = {
+        "trained": date.today().isoformat(),
+        "examples": len(labelled),
+        "real": sum(train[i].real for i in labelled),
+        "synthetic": len(keep) - len(labelled),
+        "features": len(vocabulary),
+        "l2": l2,
+        "seconds": round(seconds),
+    }
     args.out.mkdir(parents=True, exist_ok=True)
     save_model(args.out, sorted(vocabulary, key=vocabulary.__getitem__), heads, thresholds, metadata)
     sys.stdout.write(f"model -> {args.out}: {len(vocabulary)} features, l2 {l2:g}, {seconds:.0f} s\n")

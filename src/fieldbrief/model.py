@@ -100,6 +100,9 @@ class Place:
     admin1: str | None = None
     geonameid: int | None = None
     canonical: str | None = None  # gazetteer name, e.g. "Panjshir Valley" for "the valley"
+    # literal: the place itself; associative: a demonym or a place standing for its people or government
+    # ("Russian forces", "Moscow said"): never where an event happened
+    role: str = "literal"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -112,6 +115,7 @@ class Place:
             "country": self.country,
             "admin1": self.admin1,
             "geonameid": self.geonameid,
+            "role": self.role,
         }
 
     def to_event_json(self) -> dict[str, Any]:
@@ -481,6 +485,7 @@ def _place_from_json(p: dict[str, Any]) -> Place:
         p.get("country"),
         p.get("admin1"),
         p.get("geonameid"),
+        role=p.get("role") or "literal",
     )
 
 

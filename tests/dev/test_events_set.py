@@ -49,7 +49,10 @@ def test_real_sentences_are_recreated_from_shared_with_matching_keys() -> None:
 
 
 def test_sentence_keys_are_stable() -> None:
-    text = "KABUL, Afghanistan (Jan. 25, 2013)\nForces detained two men in Kuma.\u2028The U.S. Army said they were held. No."
+    text = (
+        "KABUL, Afghanistan (Jan. 25, 2013)\nForces detained two men in Kuma.\u2028"
+        "The U.S. Army said they were held. No."
+    )
     spans = [text[a:b] for a, b in sentences(text)]
     assert spans == ["Forces detained two men in Kuma.", "The U.S. Army said they were held."]
     assert key("  two  words ") == key("two words")

@@ -19,49 +19,71 @@ PUBLISHED = "2024-03-08"
 
 # (sentence, ACLED sub-event type of its first coded event)
 PER_CLASS = [
-    ("Soldiers and fighters of the Popular Front clashed outside the town of Kolmar on Tuesday, leaving nine dead.",
-     "Armed clash"),
+    (
+        "Soldiers and fighters of the Popular Front clashed outside the town of Kolmar on Tuesday, leaving nine dead.",
+        "Armed clash",
+    ),
     ("Rebels ambushed an army patrol near the Bura river crossing, and a gun battle lasted until dusk.", "Armed clash"),
-    ("Government troops recaptured the town of Kolmar from the Popular Front after a week of fighting.",
-     "Government regains territory"),
-    ("Fighters of the Popular Front seized the town of Kolmar after the army garrison fled.",
-     "Non-state actor overtakes territory"),
-    ("Doctors said dozens of residents of Kolmar were treated for chlorine gas poisoning after the shelling.",
-     "Chemical weapon"),
+    (
+        "Government troops recaptured the town of Kolmar from the Popular Front after a week of fighting.",
+        "Government regains territory",
+    ),
+    (
+        "Fighters of the Popular Front seized the town of Kolmar after the army garrison fled.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Doctors said dozens of residents of Kolmar were treated for chlorine gas poisoning after the shelling.",
+        "Chemical weapon",
+    ),
     ("Government helicopters dropped barrels of chlorine gas on the town of Tesso, residents said.", "Chemical weapon"),
     ("Warplanes bombed the market in Kolmar on Sunday, killing 14 people, witnesses said.", "Air/drone strike"),
     ("A drone strike hit a pickup carrying Popular Front commanders near Kolmar.", "Air/drone strike"),
-    ("A suicide bomber blew himself up at the gate of the police academy in Kolmar, killing six cadets.",
-     "Suicide bomb"),
-    ("Artillery shells landed on residential streets of Kolmar overnight, killing a family of four.",
-     "Shelling/artillery/missile attack"),
-    ("A roadside bomb destroyed a police truck on the Kolmar highway, killing two officers.",
-     "Remote explosive/landmine/IED"),
+    (
+        "A suicide bomber blew himself up at the gate of the police academy in Kolmar, killing six cadets.",
+        "Suicide bomb",
+    ),
+    (
+        "Artillery shells landed on residential streets of Kolmar overnight, killing a family of four.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "A roadside bomb destroyed a police truck on the Kolmar highway, killing two officers.",
+        "Remote explosive/landmine/IED",
+    ),
     ("An attacker threw a grenade into a crowded bar in Kolmar, wounding eleven people.", "Grenade"),
     ("Survivors said militiamen raped several women during the raid on the village of Tesso.", "Sexual violence"),
     ("Gunmen stormed the village of Tesso at night and shot dead 12 farmers in their homes.", "Attack"),
     ("Armed men kidnapped 15 pupils from a primary school in Tesso on Monday.", "Abduction/forced disappearance"),
     ("Hundreds of nurses marched peacefully through Kolmar to demand unpaid wages.", "Peaceful protest"),
-    ("Police fired tear gas to break up a student rally in Kolmar and arrested 20 protesters.",
-     "Protest with intervention"),
-    ("Security forces opened fire on demonstrators in Kolmar, killing five protesters.",
-     "Excessive force against protesters"),
-    ("Protesters in Kolmar set fire to the governor's office and threw stones at the police.",
-     "Violent demonstration"),
+    (
+        "Police fired tear gas to break up a student rally in Kolmar and arrested 20 protesters.",
+        "Protest with intervention",
+    ),
+    (
+        "Security forces opened fire on demonstrators in Kolmar, killing five protesters.",
+        "Excessive force against protesters",
+    ),
+    ("Protesters in Kolmar set fire to the governor's office and threw stones at the police.", "Violent demonstration"),
     ("A mob in Tesso beat to death a man accused of stealing a goat.", "Mob violence"),
     ("The government and the Popular Front signed a ceasefire agreement in the capital on Friday.", "Agreement"),
     ("Police in Kolmar arrested a human rights lawyer at his home before dawn.", "Arrests"),
     ("The Popular Front announced that its two wings had merged under a new commander.", "Change to group/activity"),
-    ("The army deployed thousands of additional troops to the Kolmar region ahead of the vote.",
-     "Change to group/activity"),
-    ("Bomb disposal experts defused an explosive device found outside the Kolmar courthouse.",
-     "Disrupted weapons use"),
+    (
+        "The army deployed thousands of additional troops to the Kolmar region ahead of the vote.",
+        "Change to group/activity",
+    ),
+    ("Bomb disposal experts defused an explosive device found outside the Kolmar courthouse.", "Disrupted weapons use"),
     ("Soldiers found a cache of rifles and grenades buried near the village of Tesso.", "Disrupted weapons use"),
-    ("The Popular Front set up a new base in the forest east of Kolmar, residents said.",
-     "Headquarters or base established"),
+    (
+        "The Popular Front set up a new base in the forest east of Kolmar, residents said.",
+        "Headquarters or base established",
+    ),
     ("Fighters looted shops in the Kolmar market and burned the town's clinic.", "Looting/property destruction"),
-    ("The Popular Front withdrew from the town of Kolmar without a fight, handing it to the army.",
-     "Non-violent transfer of territory"),
+    (
+        "The Popular Front withdrew from the town of Kolmar without a fight, handing it to the army.",
+        "Non-violent transfer of territory",
+    ),
 ]
 
 NEGATIVES = [
@@ -136,9 +158,9 @@ def test_look_alike_negatives_carry_no_acled_type(results: dict[str, Article], t
 
 
 @pytest.mark.parametrize(("text", "status"), STATUSES)
-def test_status_is_the_rules_whatever_the_classifier_reads(results: dict[str, Article],
-                                                           rules_results: dict[str, Article], text: str,
-                                                           status: str) -> None:
+def test_status_is_the_rules_whatever_the_classifier_reads(
+    results: dict[str, Article], rules_results: dict[str, Article], text: str, status: str
+) -> None:
     with_model = [(e.type, e.status) for e in results[text].events if e.type == "ASSAULT"]
     rules = [(e.type, e.status) for e in rules_results[text].events if e.type == "ASSAULT"]
     assert rules == [("ASSAULT", status)]

@@ -24,9 +24,7 @@ from fieldbrief.model import ActorRef
 
 DICTIONARY_FILE = "actors.toml"
 OUTLETS_FILE = "outlets.toml"
-ARMED_TYPES = frozenset(
-    {"military", "military unit", "police", "rebel group", "militia", "unidentified armed group"}
-)
+ARMED_TYPES = frozenset({"military", "military unit", "police", "rebel group", "militia", "unidentified armed group"})
 STATE_ARMED_TYPES = frozenset({"military", "military unit", "police"})
 PERSON_TYPES = frozenset({"official", "person"})
 FUZZY_MIN_SCORE = 90  # rapidfuzz ratio for spelling variants not listed as aliases
@@ -153,7 +151,7 @@ class ActorDictionary:
 
 
 def given_names_agree(a: str, b: str) -> bool:
-    """"Rahim Dashti" is not "Fahim Dashty": where both names have a given name, it must be spelled alike."""
+    """ "Rahim Dashti" is not "Fahim Dashty": where both names have a given name, it must be spelled alike."""
     x, y = a.split(), b.split()
     if len(x) < 2 or len(y) < 2:
         return True
@@ -193,10 +191,12 @@ def _entry(row: dict[str, Any]) -> ActorEntry:
 def _country_entries(row: dict[str, Any]) -> list[tuple[ActorEntry, tuple[str, ...]]]:
     """The three actors a [[country]] row generates, each with its metonyms (capital-for-government)."""
     iso2, iso3, name = row["iso2"], row["iso3"], row["name"]
-    gov = ActorEntry(f"{iso3}-GOV", f"Government of {name}", "government", iso2,
-                     aliases=(name, *row.get("long_names", ())))
-    mil = ActorEntry(f"{iso3}-MIL", f"Military Forces of {name}", "military", iso2,
-                     aliases=tuple(row.get("armed_forces", ())))
+    gov = ActorEntry(
+        f"{iso3}-GOV", f"Government of {name}", "government", iso2, aliases=(name, *row.get("long_names", ()))
+    )
+    mil = ActorEntry(
+        f"{iso3}-MIL", f"Military Forces of {name}", "military", iso2, aliases=tuple(row.get("armed_forces", ()))
+    )
     pol = ActorEntry(f"{iso3}-POL", f"Police Forces of {name}", "police", iso2)
     return [(gov, tuple(row.get("metonyms", ()))), (mil, ()), (pol, ())]
 
@@ -236,8 +236,13 @@ def load_dictionary(user_file: Path | None = None) -> ActorDictionary:
             entry = _entry(row)
             entries[entry.code] = entry
         for row in layer.get("generic", []):
-            gen = GenericClass(row["code"], row["name"], row["type"], frozenset(t.lower() for t in row["terms"]),
-                               row.get("country_actor"))
+            gen = GenericClass(
+                row["code"],
+                row["name"],
+                row["type"],
+                frozenset(t.lower() for t in row["terms"]),
+                row.get("country_actor"),
+            )
             for term in gen.terms:
                 generics[term] = gen
         agent_heads.update(layer.get("agent_heads", ()))
@@ -253,7 +258,14 @@ def load_dictionary(user_file: Path | None = None) -> ActorDictionary:
             exact.setdefault(normalise(alias.text), alias.code)
     fuzzy = [(k, c) for k, c in exact.items() if len(k) >= FUZZY_MIN_CHARS]
     return ActorDictionary(
-        entries=entries, generics=generics, demonyms=demonyms, country_codes=countries, aliases=aliases,
-        agent_heads=frozenset(agent_heads), partitives=frozenset(partitives),
-        fuzzy_names=[k for k, _ in fuzzy], fuzzy_codes=[c for _, c in fuzzy], exact_names=exact,
+        entries=entries,
+        generics=generics,
+        demonyms=demonyms,
+        country_codes=countries,
+        aliases=aliases,
+        agent_heads=frozenset(agent_heads),
+        partitives=frozenset(partitives),
+        fuzzy_names=[k for k, _ in fuzzy],
+        fuzzy_codes=[c for _, c in fuzzy],
+        exact_names=exact,
     )

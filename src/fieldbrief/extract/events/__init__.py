@@ -37,8 +37,9 @@ __all__ = ["STAGE", "EventModel", "Lexicon", "Trigger", "find_events", "load_lex
 MODEL = "events:model"
 
 
-def find_events(doc: Doc, article: Article, lex: Lexicon, dictionary: ActorDictionary,
-                model: EventModel | None = None) -> list[Event]:
+def find_events(
+    doc: Doc, article: Article, lex: Lexicon, dictionary: ActorDictionary, model: EventModel | None = None
+) -> list[Event]:
     """The events of one parsed article (its places, times and statements already found); without a model, the
     rules alone decide types and ACLED sub-events."""
     events = EventFinder(doc, article, lex, dictionary, model).events()

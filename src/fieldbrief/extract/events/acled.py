@@ -48,8 +48,9 @@ def target_class(ref: ActorRef | None, lex: Lexicon, dictionary: ActorDictionary
     return "unknown"
 
 
-def acled_type(event: Event, trigger_acled: str | None, lex: Lexicon, dictionary: ActorDictionary,
-               victims: ActorRef | None = None) -> AcledType | None:
+def acled_type(
+    event: Event, trigger_acled: str | None, lex: Lexicon, dictionary: ActorDictionary, victims: ActorRef | None = None
+) -> AcledType | None:
     facts: dict[str, Any] = {
         "victims": target_class(victims, lex, dictionary),
         "type": event.type,
@@ -76,8 +77,11 @@ def mark_interventions(found: list[Found], lex: Lexicon, dictionary: ActorDictio
     """ACLED codes a protest and the force a state uses on it in the same sentence as one protest event:
     "protesters marched; police arrested 12 of them" is a protest with intervention (the rules' reading of
     the state's act aimed at protesters); the state's act stays a record of its own."""
-    force = [f.event for f in found if f.event.type in INTERVENTION_TYPES and f.event.status != "denied"
-             and actor_class(f.event.actor) == "state"]
+    force = [
+        f.event
+        for f in found
+        if f.event.type in INTERVENTION_TYPES and f.event.status != "denied" and actor_class(f.event.actor) == "state"
+    ]
     if not force:
         return
     for f in found:
@@ -85,8 +89,11 @@ def mark_interventions(found: list[Found], lex: Lexicon, dictionary: ActorDictio
         if protest.type != "PROTEST" or protest.acled is None or protest.acled.event_type != "Protests":
             continue
         for act in force:
-            on_protest = replace(act, target=ActorRef(name="protesters", type="protesters"),
-                                 fatalities=act.fatalities or protest.fatalities)
+            on_protest = replace(
+                act,
+                target=ActorRef(name="protesters", type="protesters"),
+                fatalities=act.fatalities or protest.fatalities,
+            )
             acled = acled_type(on_protest, None, lex, dictionary)
             if acled is not None and acled.event_type == "Protests":
                 protest.acled = acled

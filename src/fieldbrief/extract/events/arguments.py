@@ -80,8 +80,12 @@ class Arguments:
             return None, self.resolve(actor_tok, as_target=True)
         elif trig.subject in {"armed", "unarmed"} and is_passive(token):  # "fighters are headed to the front"
             actor_tok = first_child(token, PASSIVE_SUBJECT_DEPS)
-        elif is_passive(token) or (token.dep_ == "acl" and token.tag_ in PARTICIPLE_TAGS) or bare_participle(token) or (
-                not trig.reciprocal and reduced_relative(token, self.cues.relative_pronouns)):
+        elif (
+            is_passive(token)
+            or (token.dep_ == "acl" and token.tag_ in PARTICIPLE_TAGS)
+            or bare_participle(token)
+            or (not trig.reciprocal and reduced_relative(token, self.cues.relative_pronouns))
+        ):
             patient = bare_participle(token) or reduced_relative(token, self.cues.relative_pronouns)
             target_tok = object_of(token) or (first_child(token, SUBJECT_DEPS) if patient else None)
             agents = prep_objects(token, frozenset({"by"}))
@@ -96,15 +100,17 @@ class Arguments:
                 target_tok = next((c for c in candidates if c.ent_type_ not in NON_ACTOR_ENTS), None)
         if trig.recipient:
             givers = prep_objects(token, self.cues.actor_preps) or [
-                g for o in children(token, {"dobj"}) for g in prep_objects(o, self.cues.actor_preps)]
+                g for o in children(token, {"dobj"}) for g in prep_objects(o, self.cues.actor_preps)
+            ]
             actor_tok, target_tok = (givers[0] if givers else None), actor_tok
         if trig.reciprocal and target_tok is None and actor_tok is not None:
             target_tok = first_child(actor_tok, {"conj"})
         if actor_tok is not None and actor_tok.pos_ == "NOUN" and lemma(actor_tok) in self.lex.event_nouns:
             # "an Israeli air strike hit the house": the event noun's own actor acts
             return self.noun_arguments(actor_tok, trig)[0], self.resolve(target_tok, as_target=True)
-        return self._outlet_as_subject(self.agent(actor_tok), actor_tok, token), self.resolve(target_tok,
-                                                                                              as_target=True)
+        return self._outlet_as_subject(self.agent(actor_tok), actor_tok, token), self.resolve(
+            target_tok, as_target=True
+        )
 
     def agent(self, token: Token | None) -> ActorRef | None:
         """The actor: someone, not a thing ("an airstrike hit the market" has no named actor). When the subject
@@ -121,14 +127,17 @@ class Arguments:
     def _is_instrument(self, token: Token) -> bool:
         """'fired rockets at X', 'fired tear gas': the object is the weapon, the target comes with a preposition."""
         words = head_lemmas(token, self.dictionary.partitives)
-        return bool(words & (self.lex.classes.get("weapons", frozenset()) | self.lex.classes.get("fire", frozenset()))
-                    or any((w,) in self.lex.modes for w in words))
+        return bool(
+            words & (self.lex.classes.get("weapons", frozenset()) | self.lex.classes.get("fire", frozenset()))
+            or any((w,) in self.lex.modes for w in words)
+        )
 
     def noun_arguments(self, token: Token, trig: Trigger) -> tuple[ActorRef | None, ActorRef | None]:
         actor_tok = first_child(token, {"poss"})
         if actor_tok is None:
-            actor_tok = next((c for c in token.children if c.dep_ in {"compound", "amod"}
-                              and self.resolver.by_token.get(c.i)), None)
+            actor_tok = next(
+                (c for c in token.children if c.dep_ in {"compound", "amod"} and self.resolver.by_token.get(c.i)), None
+            )
         agents = prep_objects(token, self.cues.actor_preps)
         if actor_tok is None and agents:
             actor_tok = agents[0]
@@ -148,9 +157,15 @@ class Arguments:
         return actor, target if target is None or actor is None or target.name != actor.name else None
 
     def _demonym_modifier(self, token: Token) -> Token | None:
-        """"Israeli air strike": a demonym that modifies the event noun names who acted."""
-        return next((c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}
-                     and c.lower_ in self.dictionary.demonyms), None)
+        """ "Israeli air strike": a demonym that modifies the event noun names who acted."""
+        return next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in self.dictionary.demonyms
+            ),
+            None,
+        )
 
     def _armed_force_of(self, actor: ActorRef | None, modifier: Token) -> ActorRef | None:
         """A state named by a modifier of a violent noun ("Israeli air strike", "Russian shelling") acts through
@@ -239,8 +254,9 @@ class Arguments:
 
     def _place_named_by(self, token: Token) -> Place | None:
         """The place a target phrase names: the head itself or its 'of' phrase ("the town of Kuma")."""
-        heads = [token] + [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for g in p.children if g.dep_ == "pobj"]
+        heads = [token] + [
+            g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+        ]
         for head in heads:
             for place in self.article.places:
                 if place.start <= head.idx < place.end:
@@ -267,14 +283,19 @@ class Arguments:
         if wanted == "armed":
             return self.is_armed_ref(actor) or self._subject_head_armed(token)
         if wanted == "not_civilian":  # no actor, or one that can wield force (a state, a group, a named body)
-            return actor is None or actor_class(actor) in {"state", "nonstate"} or self.is_armed_ref(actor) or (
-                actor.type is not None and actor_class(actor) not in UNARMED_CLASSES)
+            return (
+                actor is None
+                or actor_class(actor) in {"state", "nonstate"}
+                or self.is_armed_ref(actor)
+                or (actor.type is not None and actor_class(actor) not in UNARMED_CLASSES)
+            )
         return actor_class(actor) in UNARMED_CLASSES
 
     def _subject_head_armed(self, token: Token) -> bool:
         subj = self.subject_token(token)
-        return subj is not None and bool(head_lemmas(subj, self.dictionary.partitives)
-                                         & self.lex.classes.get("armed_personnel", frozenset()))
+        return subj is not None and bool(
+            head_lemmas(subj, self.dictionary.partitives) & self.lex.classes.get("armed_personnel", frozenset())
+        )
 
     def is_armed_ref(self, ref: ActorRef | None) -> bool:
         return self.dictionary.is_armed(ref)
@@ -284,8 +305,14 @@ class Arguments:
         if speaker is None or not speaker.actor:
             return actor
         subj = self.subject_token(m.token) if m.pos == "verb" else None
-        if (actor is not None and actor.actor == speaker.actor and subj is not None and subj.pos_ == "PRON"
-                and subj.lower_ in {"they", "them"} and self._quoted(subj)):
+        if (
+            actor is not None
+            and actor.actor == speaker.actor
+            and subj is not None
+            and subj.pos_ == "PRON"
+            and subj.lower_ in {"they", "them"}
+            and self._quoted(subj)
+        ):
             return self.resolver.other_side(subj, speaker.actor) or actor
         if actor is None and m.trigger.reciprocal and speaker.actor in self.dictionary.entries:
             side = self.resolver.ref_for_code(speaker.actor)

@@ -102,8 +102,9 @@ class EventModel:
         p = acled.probabilities(rows)
         acled_label, acled_p = decide_acled(acled.labels, p, self.thresholds.none)
         mode, mode_p = best["mode"]
-        return Reading(acled_label, acled_p, best["plover"][0], best["plover"][1], None if mode == NONE else mode,
-                       mode_p)
+        return Reading(
+            acled_label, acled_p, best["plover"][0], best["plover"][1], None if mode == NONE else mode, mode_p
+        )
 
 
 def decide_acled(labels: Sequence[str], p: np.ndarray, none_threshold: float) -> tuple[str, float]:
@@ -125,14 +126,25 @@ def load_model() -> EventModel | None:
     meta = json.loads(folder.joinpath(MODEL_FILE).read_text(encoding="utf-8"))
     vocabulary = folder.joinpath(VOCABULARY_FILE).read_text(encoding="utf-8").split("\n")
     arrays = np.load(io.BytesIO(folder.joinpath(WEIGHTS_FILE).read_bytes()))
-    heads = {name: Head(tuple(meta["labels"][name]), arrays[f"{name}_weights"].astype(np.float32),
-                        arrays[f"{name}_bias"].astype(np.float32)) for name in HEADS}
-    return EventModel({f: i for i, f in enumerate(vocabulary)}, heads, Thresholds(**meta.get("thresholds", {})),
-                      meta.get("metadata", {}))
+    heads = {
+        name: Head(
+            tuple(meta["labels"][name]),
+            arrays[f"{name}_weights"].astype(np.float32),
+            arrays[f"{name}_bias"].astype(np.float32),
+        )
+        for name in HEADS
+    }
+    return EventModel(
+        {f: i for i, f in enumerate(vocabulary)},
+        heads,
+        Thresholds(**meta.get("thresholds", {})),
+        meta.get("metadata", {}),
+    )
 
 
-def save_model(folder: Any, vocabulary: Sequence[str], heads: dict[str, Head], thresholds: Thresholds,
-               metadata: dict[str, Any]) -> None:
+def save_model(
+    folder: Any, vocabulary: Sequence[str], heads: dict[str, Head], thresholds: Thresholds, metadata: dict[str, Any]
+) -> None:
     """Write a model where `load_model` reads it (used by dev/events/train.py); weights as float16."""
     arrays = {}
     for name, head in heads.items():
@@ -140,6 +152,9 @@ def save_model(folder: Any, vocabulary: Sequence[str], heads: dict[str, Head], t
         arrays[f"{name}_bias"] = head.bias.astype(np.float16)
     np.savez_compressed(folder / WEIGHTS_FILE, **arrays)  # type: ignore[arg-type]
     (folder / VOCABULARY_FILE).write_text("\n".join(vocabulary), encoding="utf-8")
-    meta = {"labels": {name: list(head.labels) for name, head in heads.items()},
-            "thresholds": thresholds.__dict__, "metadata": metadata}
+    meta = {
+        "labels": {name: list(head.labels) for name, head in heads.items()},
+        "thresholds": thresholds.__dict__,
+        "metadata": metadata,
+    }
     (folder / MODEL_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -53,8 +53,11 @@ def _restates_toll(x: Event, y: Event) -> bool:
     people, told twice, with no actor, date or status that tells the two apart."""
     if x.fatalities is None or x.fatalities != y.fatalities or x.status != y.status:
         return False
-    if not (_compatible(ref_key(x.actor), ref_key(y.actor)) and _compatible(_date_key(x), _date_key(y))
-            and _same_area(x.place, y.place)):
+    if not (
+        _compatible(ref_key(x.actor), ref_key(y.actor))
+        and _compatible(_date_key(x), _date_key(y))
+        and _same_area(x.place, y.place)
+    ):
         return False
     told_again = x.fatalities == 1 and SINGULAR_PRONOUNS & {_victim_word(x), _victim_word(y)}
     return bool(told_again) or _victim_word(x) == _victim_word(y)

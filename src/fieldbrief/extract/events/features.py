@@ -22,8 +22,9 @@ from fieldbrief.extract.events.syntax import lemma
 from fieldbrief.extract.events.triggers import Match
 
 # entity labels that stand in for the words they cover: a name says little about the kind of event
-PLACEHOLDER_ENTS = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY",
-                              "PERCENT", "ORDINAL"})
+PLACEHOLDER_ENTS = frozenset(
+    {"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
+)
 ARC_DEPS = {"nsubj": "s", "nsubjpass": "sp", "dobj": "o", "attr": "o", "agent": "ag"}
 
 
@@ -35,8 +36,9 @@ def word(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def sentence_features(tokens: Iterable[Token], matches: Sequence[Match], found: Sequence[Found], lex: Lexicon,
-                      dictionary: ActorDictionary) -> list[str]:
+def sentence_features(
+    tokens: Iterable[Token], matches: Sequence[Match], found: Sequence[Found], lex: Lexicon, dictionary: ActorDictionary
+) -> list[str]:
     """The features of one sentence (or any run of tokens), its trigger readings and the rules' events."""
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     lemmas = [word(t) for t in words]
@@ -69,9 +71,17 @@ def candidate_features(found: Sequence[Found], lex: Lexicon, dictionary: ActorDi
     for f in found:
         e = f.event
         sub = e.acled.sub_event_type if e.acled else "none"
-        feats += [f"rt:{e.type}", f"rm:{e.type}|{e.mode}", f"ra:{sub}", f"tr:{f.word}", f"tt:{e.type}|{f.word}",
-                  f"ac:{actor_class(e.actor)}", f"tc:{target_class(e.target, lex, dictionary)}",
-                  f"st:{e.status}", f"at:{e.type}|{actor_class(e.actor)}"]
+        feats += [
+            f"rt:{e.type}",
+            f"rm:{e.type}|{e.mode}",
+            f"ra:{sub}",
+            f"tr:{f.word}",
+            f"tt:{e.type}|{f.word}",
+            f"ac:{actor_class(e.actor)}",
+            f"tc:{target_class(e.target, lex, dictionary)}",
+            f"st:{e.status}",
+            f"at:{e.type}|{actor_class(e.actor)}",
+        ]
         if f.casualty:
             feats.append(f"cas:{f.casualty}")
         if e.fatalities:

@@ -35,8 +35,9 @@ from fieldbrief.model import AcledType, ActorRef, Article, Event, EventStatus, T
 class EventFinder:
     """Finds the events of one parsed article."""
 
-    def __init__(self, doc: Doc, article: Article, lex: Lexicon, dictionary: ActorDictionary,
-                 model: EventModel | None = None) -> None:
+    def __init__(
+        self, doc: Doc, article: Article, lex: Lexicon, dictionary: ActorDictionary, model: EventModel | None = None
+    ) -> None:
         self.doc = doc
         self.model = model
         self.article = article
@@ -48,7 +49,8 @@ class EventFinder:
         # where a wire report was filed ("KHARKIV, March 10 -") is where an event happened only failing all else
         self.filed_at = {id(p) for p in article.places if any(a <= p.start < b for a, b in self.args.datelines)}
         self.focus = focus_place([p for p in article.places if id(p) not in self.filed_at]) or focus_place(
-            article.places)
+            article.places
+        )
         self.dating = date_context(article, self.status_reader.reporting)
 
     def events(self) -> list[Event]:
@@ -91,14 +93,19 @@ class EventFinder:
             return found  # the rules read another kind of event here: their reading stands
         if main is None:
             main = self.vouched_event(sent, matches, carriers) if reading.acled_p >= limits.new_event else None
-            if main is None and reading.acled_p >= limits.new_root and reading.plover in carriers and \
-                    reading.plover_p >= limits.agree:
+            if (
+                main is None
+                and reading.acled_p >= limits.new_root
+                and reading.plover in carriers
+                and reading.plover_p >= limits.agree
+            ):
                 main = self.model_event(sent, reading.plover if reading.plover in carriers else carriers[0])
             if main is None:
                 return found
             found = [main]
-        main.event.acled = AcledType(self.lex.acled_event_types.get(reading.acled, "Strategic developments"),
-                                     reading.acled)
+        main.event.acled = AcledType(
+            self.lex.acled_event_types.get(reading.acled, "Strategic developments"), reading.acled
+        )
         if reading.mode and reading.mode_p >= limits.mode:
             mode_type, _, mode = reading.mode.partition("|")
             if mode_type == main.event.type:
@@ -124,17 +131,24 @@ class EventFinder:
 
     def model_event(self, sent: Span, type_: str) -> Found | None:
         """An event the rules did not find, read at the sentence's main verb with the rules' arguments and status."""
-        token = sent.root if sent.root.pos_ in {"VERB", "AUX"} else next(
-            (t for t in sent if t.pos_ == "VERB"), None)
+        token = sent.root if sent.root.pos_ in {"VERB", "AUX"} else next((t for t in sent if t.pos_ == "VERB"), None)
         if token is None:
             return None
         actor, target = self.args.verb_arguments(token, Trigger(index=-1, type=type_))
         status, according_to, _ = self.status_reader.status(token)
         start, end = self.evidence_span(sent, token)
-        event = Event(type=type_, status=status, start=start, end=end, evidence=self.article.text[start:end],
-                      actor=actor, target=target,
-                      place=place_for(self.article.places, self.filed_at, self.focus, token, start, end),
-                      date=self.date_for(token, start, end), according_to=according_to)
+        event = Event(
+            type=type_,
+            status=status,
+            start=start,
+            end=end,
+            evidence=self.article.text[start:end],
+            actor=actor,
+            target=target,
+            place=place_for(self.article.places, self.filed_at, self.focus, token, start, end),
+            date=self.date_for(token, start, end),
+            according_to=according_to,
+        )
         return Found(event, token)
 
     def _drop_governed(self, matches: list[Match]) -> list[Match]:
@@ -145,9 +159,15 @@ class EventFinder:
             gov = self._governing_match(m.token, by_token)
             if m.pos == "noun" and self._is_argument_of_same_event(m, by_token):
                 continue
-            if gov is not None and (gov.trigger.swallow or (m.pos == "noun" and not gov.trigger.defer
-                                                            and not gov.trigger.casualty
-                                                            and not self._has_own_actor(m.token))):
+            if gov is not None and (
+                gov.trigger.swallow
+                or (
+                    m.pos == "noun"
+                    and not gov.trigger.defer
+                    and not gov.trigger.casualty
+                    and not self._has_own_actor(m.token)
+                )
+            ):
                 continue
             if is_generic_gerund(m.token):
                 continue
@@ -157,7 +177,7 @@ class EventFinder:
         return keep
 
     def _defers_to(self, m: Match, other: Match, by_token: dict[int, Match]) -> bool:
-        """"agreed to lift the curfew": the word gives way to an event it governs (of any type, or the listed)."""
+        """ "agreed to lift the curfew": the word gives way to an event it governs (of any type, or the listed)."""
         if not (m.trigger.defer or other.trigger.type in m.trigger.defer_to):
             return False
         return self._governing_match(other.token, by_token) is m
@@ -174,10 +194,14 @@ class EventFinder:
 
     @staticmethod
     def _is_argument_of_same_event(m: Match, by_token: dict[int, Match]) -> bool:
-        """"A roadside bomb exploded": the noun is the subject of the verb that reports the same event."""
+        """ "A roadside bomb exploded": the noun is the subject of the verb that reports the same event."""
         head = by_token.get(m.token.head.i)
-        return (head is not None and head is not m and head.trigger.type == m.trigger.type
-                and m.token.dep_ in {"nsubj", "nsubjpass", "dobj"})
+        return (
+            head is not None
+            and head is not m
+            and head.trigger.type == m.trigger.type
+            and m.token.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        )
 
     def _has_own_actor(self, token: Token) -> bool:
         return any(c.dep_ == "poss" for c in token.children) or bool(prep_objects(token, self.cues.actor_preps))
@@ -219,8 +243,13 @@ class EventFinder:
             date=self.date_for(token, evidence_start, evidence_end),
             according_to=according_to,
         )
-        found = Found(event, token, casualty=trig.casualty, acled_hint=trig.acled or self.cue_near(token, True),
-                      reciprocal=trig.reciprocal)
+        found = Found(
+            event,
+            token,
+            casualty=trig.casualty,
+            acled_hint=trig.acled or self.cue_near(token, True),
+            reciprocal=trig.reciprocal,
+        )
         if trig.casualty:
             found.victims, found.victim_count = victims, victim_count
             if trig.casualty == "kill" and found.victim_count is not None:
@@ -248,8 +277,7 @@ class EventFinder:
         that partnered with the US"); violent verbs need an actor or a target; violent nouns one of them or
         to be what their clause is about ("fighting broke out", "no fighting in X")."""
         if m.trigger.type not in VIOLENT_TYPES:
-            return (actor is not None and not in_noun_modifier(m.token)
-                    and (not m.trigger.dyadic or is_actor(target)))
+            return actor is not None and not in_noun_modifier(m.token) and (not m.trigger.dyadic or is_actor(target))
         if actor is not None or target is not None:
             return True
         return m.pos == "noun" and m.trigger.casualty is None and self._noun_is_anchored(m.token)
@@ -277,7 +305,7 @@ class EventFinder:
         lemmas = [lemma(t) for t in near]
         for size in (2, 1):
             for i in range(len(lemmas) - size + 1):
-                mode = table.get(tuple(lemmas[i:i + size]))
+                mode = table.get(tuple(lemmas[i : i + size]))
                 if mode:
                     return mode
         return None

@@ -153,16 +153,23 @@ def load_lexicon() -> Lexicon:
     c = raw["cues"]
     cues = Cues(**{name: _words(c.get(name, ())) for name in Cues.__dataclass_fields__})
     rules = [
-        AcledRule({k: v for k, v in row.items() if k not in {"event_type", "sub_event_type"}},
-                  AcledType(row["event_type"], row["sub_event_type"]))
+        AcledRule(
+            {k: v for k, v in row.items() if k not in {"event_type", "sub_event_type"}},
+            AcledType(row["event_type"], row["sub_event_type"]),
+        )
         for row in raw.get("acled", [])
     ]
     reporting = _words(_read_data("cues.toml").get("verbs", {}).get("clause", ()))
     return Lexicon(
-        verbs=verbs, nouns=nouns, adjectives=adjectives, classes=classes,
+        verbs=verbs,
+        nouns=nouns,
+        adjectives=adjectives,
+        classes=classes,
         modes={tuple(k.lower().split()): v for k, v in raw.get("modes", {}).items()},
         mode_acled={tuple(k.lower().split()): v for k, v in raw.get("mode_acled", {}).items()},
-        cues=cues, acled_rules=rules, reporting_verbs=reporting,
+        cues=cues,
+        acled_rules=rules,
+        reporting_verbs=reporting,
         acled_event_types=dict(raw.get("acled_event_types", {})),
         acled_plover={sub: tuple(types) for sub, types in raw.get("acled_plover", {}).items()},
     )

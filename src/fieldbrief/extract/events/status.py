@@ -41,8 +41,11 @@ class StatusReader:
         statement = self._statement_at(token.idx)
         if statement is not None:  # inside someone's words, however the sentence is built ("according to X")
             speaker = self.args.resolver.speaker_ref(statement) or speaker
-            speaker = (ActorRef(statement.speaker.name, speaker.actor, speaker.type, speaker.country) if speaker
-                       else ActorRef(statement.speaker.name))
+            speaker = (
+                ActorRef(statement.speaker.name, speaker.actor, speaker.type, speaker.country)
+                if speaker
+                else ActorRef(statement.speaker.name)
+            )
         if speaker is not None and status == "asserted":
             status = "claimed"
         return status, speaker.name if speaker else None, speaker
@@ -64,11 +67,11 @@ class StatusReader:
         low = lemma(node)
         if not is_trigger and low in c.denial_verbs:
             return "denied"
-        if (not is_trigger and low in c.plan_verbs) or any(
-                k.dep_ == "aux" and k.lower_ in c.future_aux for k in kids):
+        if (not is_trigger and low in c.plan_verbs) or any(k.dep_ == "aux" and k.lower_ in c.future_aux for k in kids):
             return "planned"
         if any(k.lower_ in c.hedge_adverbs for k in kids) or any(
-                k.dep_ == "aux" and k.lower_ in c.hedge_modals for k in kids):
+            k.dep_ == "aux" and k.lower_ in c.hedge_modals for k in kids
+        ):
             return "hedged"
         if not is_trigger and low in c.hedge_verbs:
             return "hedged"

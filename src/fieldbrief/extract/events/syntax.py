@@ -13,8 +13,9 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd"})
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 # links from an event word up to the verbs whose meaning frames it (plans, denials, hedges, reports); not advcl
 # or relcl: "he vowed to resist after Ghani fled" does not make the flight a plan
-FRAME_DEPS = frozenset({"xcomp", "ccomp", "conj", "pcomp", "acomp", "dobj", "pobj", "prep", "attr", "nsubjpass",
-                        "parataxis"})
+FRAME_DEPS = frozenset(
+    {"xcomp", "ccomp", "conj", "pcomp", "acomp", "dobj", "pobj", "prep", "attr", "nsubjpass", "parataxis"}
+)
 # the link into a reporting verb that makes what is below it the speaker's words
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 # paths along which one event word governs another ("refused to hand over", "call for dialogue")
@@ -88,7 +89,7 @@ def inverted_subject(token: Token) -> Token | None:
 
 
 def bare_participle(token: Token) -> bool:
-    """"the leader assassinated in 2001": a past participle with no auxiliary is passive, its subject the patient
+    """ "the leader assassinated in 2001": a past participle with no auxiliary is passive, its subject the patient
     (a passive without "by" names no actor). Conjoined participles share the first verb's auxiliaries."""
     if token.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass", "dobj"} for c in token.children):
         return False
@@ -138,13 +139,17 @@ def is_actor(ref: ActorRef | None) -> bool:
 
 
 def is_generic_gerund(token: Token) -> bool:
-    """"experience in fighting the terrorists": an -ing form inside a noun's prepositional phrase is no event."""
-    return (token.tag_ == "VBG" and token.dep_ in {"pcomp", "pobj"} and token.head.dep_ == "prep"
-            and token.head.head.pos_ in {"NOUN", "PROPN"})
+    """ "experience in fighting the terrorists": an -ing form inside a noun's prepositional phrase is no event."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in {"pcomp", "pobj"}
+        and token.head.dep_ == "prep"
+        and token.head.head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def reduced_relative(token: Token, relative_pronouns: frozenset[str]) -> bool:
-    """"the leader assassinated in 2001": the small parser reads a past participle after its noun as a relative
+    """ "the leader assassinated in 2001": the small parser reads a past participle after its noun as a relative
     clause whose subject is that noun. With no relative pronoun, object or auxiliary, the noun is the patient."""
     if token.dep_ != "relcl" or token.tag_ not in {"VBD", "VBN"}:
         return False
@@ -155,7 +160,7 @@ def reduced_relative(token: Token, relative_pronouns: frozenset[str]) -> bool:
 
 
 def bare_number(token: Token) -> bool:
-    """"300 fled", "two were killed": a number standing alone, with no "of" phrase saying who."""
+    """ "300 fled", "two were killed": a number standing alone, with no "of" phrase saying who."""
     if not (token.like_num or token.pos_ == "NUM"):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)

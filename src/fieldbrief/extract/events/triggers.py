@@ -51,7 +51,7 @@ def _noun_extras_hold(token: Token, extras: tuple[str, ...]) -> bool:
     start = token.i - len(extras)
     if start < token.sent.start:
         return False
-    words = token.doc[start:token.i]
+    words = token.doc[start : token.i]
     return all(e in {lemma(w), w.lower_} for e, w in zip(extras, words, strict=True))
 
 
@@ -91,8 +91,9 @@ def match_token(token: Token, lex: Lexicon, dictionary: ActorDictionary) -> Matc
     readings = []
     for phrase in sorted(phrases, key=lambda p: p.trigger.index):
         trig = phrase.trigger
-        extras_ok = (_verb_extras_hold(token, phrase.extras) if pos == "verb"
-                     else _noun_extras_hold(token, phrase.extras))
+        extras_ok = (
+            _verb_extras_hold(token, phrase.extras) if pos == "verb" else _noun_extras_hold(token, phrase.extras)
+        )
         if not extras_ok or _excluded(token, trig, pos):
             continue
         if pos == "verb" and not _object_holds(token, trig, lex, dictionary):
@@ -118,7 +119,7 @@ def _phrases_for(token: Token, pos: str, table: dict[str, list[Phrase]]) -> list
 
 
 def hyphen_word(token: Token) -> str | None:
-    """"sit - in" as one word when the parser split a hyphenated noun and kept the last part as the head."""
+    """ "sit - in" as one word when the parser split a hyphenated noun and kept the last part as the head."""
     i = token.i
     doc = token.doc
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
