@@ -92,19 +92,17 @@ class EventModel:
 
     def read(self, features: Sequence[str]) -> Reading:
         rows = np.fromiter((i for f in features if (i := self.vocabulary.get(f)) is not None), dtype=np.int64)
-        best: dict[str, tuple[str, float]] = {}
-        for name in HEADS:
-            head = self.heads[name]
-            p = head.probabilities(rows)
-            k = int(p.argmax())
-            best[name] = (head.labels[k], float(p[k]))
         acled = self.heads["acled"]
-        p = acled.probabilities(rows)
-        acled_label, acled_p = decide_acled(acled.labels, p, self.thresholds.none)
-        mode, mode_p = best["mode"]
-        return Reading(
-            acled_label, acled_p, best["plover"][0], best["plover"][1], None if mode == NONE else mode, mode_p
-        )
+        acled_label, acled_p = decide_acled(acled.labels, acled.probabilities(rows), self.thresholds.none)
+        plover, plover_p = self._best("plover", rows)
+        mode, mode_p = self._best("mode", rows)
+        return Reading(acled_label, acled_p, plover, plover_p, None if mode == NONE else mode, mode_p)
+
+    def _best(self, name: str, rows: np.ndarray) -> tuple[str, float]:
+        head = self.heads[name]
+        p = head.probabilities(rows)
+        k = int(p.argmax())
+        return head.labels[k], float(p[k])
 
 
 def decide_acled(labels: Sequence[str], p: np.ndarray, none_threshold: float) -> tuple[str, float]:
