@@ -18,7 +18,7 @@ LEAFLET_SHA256 := 84c65a256e50657896f54c33bd857b6849ebe94c817803be818bf32a3dde0b
 LEAFLET_DIR := src/fieldbrief/web/static/vendor/leaflet
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo test lint bench bench-web clean events-set train-events eval-events
+.PHONY: setup demo test lint bench bench-web clean events-set train-events eval-events train-statements
 
 # Idempotent: reinstalls only when pyproject.toml changed since the last install.
 setup: $(STAMP) $(LEAFLET_DIR)/.version-$(LEAFLET_VERSION)
@@ -66,6 +66,12 @@ lint: setup
 	$(BIN)/ruff check src tests dev
 	$(BIN)/ruff format --check src tests
 	$(BIN)/mypy
+
+# Rebuild the statement tagger's weights (src/fieldbrief/models/statements) from ../shared/data/polnear
+# (train split to fit, dev split to choose); not part of CI, the shipped weights are what tests use.
+train-statements: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
+	$(BIN)/python dev/train_statements.py
 
 bench: setup
 	$(BIN)/fieldbrief bench

@@ -23,6 +23,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.lexicon import pronouns
 from fieldbrief.lexicon.actors import (
     ARMED_TYPES,
     FUZZY_MIN_CHARS,
@@ -41,9 +42,9 @@ ALIAS_INDEX = "extract.actors:alias-index"
 # names other modules import from here (the dictionary itself lives in fieldbrief.lexicon.actors)
 __all__ = ["ARMED_TYPES", "STATE_ARMED_TYPES", "ActorDictionary", "ActorEntry", "ActorResolver", "GenericClass",
            "dictionary_for", "find_mentions", "given_names_agree", "load_dictionary", "main_country", "speaker_code"]
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+PERSON_PRONOUNS = pronouns.PERSON  # the pronoun lists are shared with speaker resolution: data/pronouns.toml
+GROUP_PRONOUNS = pronouns.GROUP
+FIRST_PERSON = pronouns.FIRST_PERSON
 NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 # prefixes that turn a name into its opposite: an "anti-Taliban fighter" is no Taliban fighter

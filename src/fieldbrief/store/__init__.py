@@ -148,7 +148,7 @@ class Store:
         )
         stage = {table: (name, provenance.get(name, "unknown")) for table, name in RECORD_STAGES.items()}
         self.db.executemany(
-            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     s.id,
@@ -166,6 +166,7 @@ class Store:
                     s.end,
                     *stage["statements"],
                     json.dumps(j),
+                    s.mode,
                 )
                 for i, (s, j) in enumerate(zip(article.statements, record["statements"], strict=True))
             ],

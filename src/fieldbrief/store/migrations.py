@@ -211,4 +211,12 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX places_name ON places(name);
         """,
     ),
+    (
+        5,
+        "statements: mode (speech, belief, intention, document)",
+        """
+        ALTER TABLE statements ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech';
+        CREATE INDEX statements_mode ON statements(mode);
+        """,
+    ),
 )
