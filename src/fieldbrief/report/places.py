@@ -34,8 +34,15 @@ class PlaceFacts:
 
 
 DIVISION_SCOPES: dict[str, Scope] = {"ADM1": "admin1", "ADM2": "admin2", "PCLI": "country", "CONT": "continent"}
-CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America", "OC": "Oceania",
-              "SA": "South America", "AN": "Antarctica"}
+CONTINENTS = {
+    "AF": "Africa",
+    "AS": "Asia",
+    "EU": "Europe",
+    "NA": "North America",
+    "OC": "Oceania",
+    "SA": "South America",
+    "AN": "Antarctica",
+}
 
 
 class PlaceIndex:
@@ -51,8 +58,15 @@ class PlaceIndex:
         return cls(Gazetteer.load())
 
     def facts(self, place: Place) -> PlaceFacts:
-        key = (place.geonameid, place.canonical or place.name, place.country, place.admin1, place.feature,
-               place.lat, place.lon)
+        key = (
+            place.geonameid,
+            place.canonical or place.name,
+            place.country,
+            place.admin1,
+            place.feature,
+            place.lat,
+            place.lon,
+        )
         found = self._cache.get(key)
         if found is None:
             found = self._facts(place)
@@ -76,7 +90,10 @@ class PlaceIndex:
         if division is None or division.geonameid is None:
             return PlaceFacts(None, None, "", admin1, admin2)
         return PlaceFacts(
-            division.geonameid, DIVISION_SCOPES.get(division.feature_code, "admin1"), division.feature_code, admin1,
+            division.geonameid,
+            DIVISION_SCOPES.get(division.feature_code, "admin1"),
+            division.feature_code,
+            admin1,
             admin2,
         )
 

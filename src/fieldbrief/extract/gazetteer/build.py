@@ -267,9 +267,7 @@ def _division_keys(names: Iterable[str], words: DivisionWords) -> set[str]:
     return keys
 
 
-def _division_id(
-    key: tuple[str, ...], names: Iterable[str], words: DivisionWords
-) -> int | None:
+def _division_id(key: tuple[str, ...], names: Iterable[str], words: DivisionWords) -> int | None:
     """The GeoNames id of the division with this admin code, when GeoNames' record names the same division."""
     record = sources.subdivisions().get(key)
     if record is None:
