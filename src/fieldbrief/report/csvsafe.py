@@ -1,7 +1,6 @@
 """CSV that a spreadsheet cannot execute: a text cell starting with =, +, -, @, tab or carriage return is read
 as a formula by Excel, LibreOffice and Sheets (CSV injection), so such cells get a leading apostrophe, as
-OWASP advises. Numbers we write ourselves (coordinates, counts, codes) are not text and stay as they are: a
-negative longitude is written as the number it is."""
+OWASP advises. Numbers we write ourselves (coordinates, counts) are not text and stay as they are."""
 
 from __future__ import annotations
 
