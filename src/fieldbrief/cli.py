@@ -306,29 +306,45 @@ def brief(
         sink.write(brief_html(corpus) if format == "html" else brief_markdown(corpus))
 
 
-EXPORT_FORMATS = ("acled-csv", "plover-json", "geojson", "jsonl")
+EXPORT_FORMATS = ("acled-csv", "plover-json", "geojson", "jsonl", "datasette-metadata")
 
 
 @app.command()
 def export(
     db: DbOpt = Path("fieldbrief.db"),
-    format: Annotated[str, typer.Option("--format", help="acled-csv, plover-json, geojson or jsonl.")] = "jsonl",
+    format: Annotated[
+        str, typer.Option("--format", help="acled-csv, plover-json, geojson, jsonl or datasette-metadata.")
+    ] = "jsonl",
     out: OutOpt = None,
+    all_events: Annotated[
+        bool,
+        typer.Option("--all", help="acled-csv: every event, those without an ACLED type with empty ACLED fields."),
+    ] = False,
 ) -> None:
-    """Export stored events and articles in standard formats."""
+    """Export stored events and articles in standard formats, or the store's description for Datasette."""
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter("use " + ", ".join(EXPORT_FORMATS), param_hint="--format")
+    if format == "datasette-metadata":
+        from fieldbrief.report.datasette import write_metadata
+
+        if not db.exists():
+            err.print(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first", markup=False)
+            raise typer.Exit(1)
+        with _sink(out) as sink:
+            write_metadata(db, sink)
+        return
     from fieldbrief.report import exports
 
-    writers = {
-        "acled-csv": exports.export_acled_csv,
-        "plover-json": exports.export_plover_json,
-        "geojson": exports.export_geojson,
-        "jsonl": exports.export_jsonl,
-    }
     corpus = _corpus(db)
     with _sink(out) as sink:
-        writers[format](corpus, sink)
+        if format == "acled-csv":
+            exports.export_acled_csv(corpus, sink, include_all=all_events)
+        elif format == "plover-json":
+            exports.export_plover_json(corpus, sink)
+        elif format == "geojson":
+            exports.export_geojson(corpus, sink)
+        else:
+            exports.export_jsonl(corpus, sink)
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
