@@ -231,6 +231,7 @@ class Sentence:
     start: int
     end: int
     lemmas: str  # one lemma per word token, space-separated; no punctuation
+    offsets: list[int] = field(default_factory=list)  # where each of those words starts, from `start`
     predicate: str | None = None  # lemma of the main clause's verb ("retake")
     subject: Span | None = None  # span of its subject phrase ("The resistance")
     object: Span | None = None  # span of its object phrase ("three districts of Baghlan province")
@@ -241,6 +242,7 @@ class Sentence:
             "start": self.start,
             "end": self.end,
             "lemmas": self.lemmas,
+            "offsets": self.offsets,
             "predicate": self.predicate,
             "subject": list(self.subject) if self.subject else None,
             "object": list(self.object) if self.object else None,
@@ -493,6 +495,7 @@ class Corpus:
     origins: list[Origin] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)  # articles without sentence records: linked by their records only
 
     def origin_of(self, article_id: str) -> str:
         for origin in self.origins:
@@ -620,8 +623,8 @@ def _event_from_json(e: dict[str, Any]) -> Event:
 
 
 def _sentence_from_json(x: dict[str, Any]) -> Sentence:
-    return Sentence(x["start"], x["end"], x["lemmas"], x.get("predicate"), _span(x.get("subject")),
-                    _span(x.get("object")), bool(x.get("negated")))
+    return Sentence(x["start"], x["end"], x["lemmas"], list(x.get("offsets", [])), x.get("predicate"),
+                    _span(x.get("subject")), _span(x.get("object")), bool(x.get("negated")))
 
 
 def _figure_from_json(f: dict[str, Any]) -> Figure:

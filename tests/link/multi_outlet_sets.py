@@ -259,7 +259,7 @@ DISAGREEMENTS: dict[str, Disagreement] = {
                 "Vale News",
                 "2034-07-18",
                 "A single suicide bomber carried out Friday's attack on the mosque in "
-                "Peshawar, which killed 11 worshippers, the provincial police chief said.",
+                "Peshawar, which killed 11 worshippers, a hospital official said.",
             ),
         ],
         {"Umber Post"},
@@ -483,13 +483,13 @@ DISAGREEMENTS: dict[str, Disagreement] = {
         [
             (
                 "Sage Daily",
-                "2034-11-12",
+                "2034-11-13",
                 "Two journalists were killed by a drone strike on their car in Khan Younis on "
                 "Monday, their news agency said.",
             ),
             (
                 "Teak News",
-                "2034-11-13",
+                "2034-11-14",
                 "The military said the two men killed in the car in Khan Younis on Monday "
                 "were militants operating a drone.",
             ),
@@ -690,7 +690,7 @@ DISAGREEMENTS: dict[str, Disagreement] = {
     "occurrence: a strike on a hospital denied": _d(
         "occurrence",
         [
-            ("Rue News", "2035-03-05", "Residents said jets bombed the hospital in Kadugli on Tuesday."),
+            ("Rue News", "2035-03-06", "Residents said jets bombed the hospital in Kadugli on Tuesday."),
             (
                 "Saffron Times",
                 "2035-03-06",
@@ -720,12 +720,12 @@ DISAGREEMENTS: dict[str, Disagreement] = {
             (
                 "Valerian Daily",
                 "2035-03-15",
-                "Gunmen killed 40 people in the village of Bama on Sunday, survivors said.",
+                "Gunmen killed 40 people in the village of Damboa on Sunday, survivors said.",
             ),
             (
                 "Wasabi News",
                 "2035-03-16",
-                "The state governor said there was no massacre in Bama on Sunday and that "
+                "The state governor said there was no massacre in Damboa on Sunday and that "
                 "the reports were meant to spread fear.",
             ),
         ],
@@ -918,7 +918,7 @@ LOOK_ALIKES: dict[str, LookAlike] = {
         "copy",
         (
             (
-                "Associated Wire",
+                "Associated Press",
                 "2034-04-12",
                 "An Israeli strike killed 9 people in a house in Rafah on Thursday, hospital officials said.",
             ),
@@ -929,7 +929,7 @@ LOOK_ALIKES: dict[str, LookAlike] = {
                 "Thursday, hospital officials said.\n\nThe Associated Press contributed to this report.",
             ),
         ),
-        never_together=(("Associated Wire", "Magpie Times"),),
+        never_together=(("Associated Press", "Magpie Times"),),
     ),
     "copy: two outlets quoting one ministry statement": LookAlike(
         "copy",

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from fieldbrief.link import link_corpus
-from fieldbrief.link.copies import containment, shingles
-from fieldbrief.link.text import lexicon, stem, tokens
+from fieldbrief.link.lexicon import lexicon
+from fieldbrief.link.origins import containment, paragraphs, params
 from fieldbrief.model import Article, Corpus, RawDocument
 from fieldbrief.pipeline import Pipeline
 
@@ -34,17 +34,14 @@ def contested(corpus: Corpus) -> list:
     return [c for c in corpus.claims if c.status == "contested"]
 
 
-def test_light_stemmer_and_paraphrases_fold_variants() -> None:
+def test_containment_sees_a_truncated_copy(pipeline: Pipeline) -> None:
     lex = lexicon()
-    assert stem("killed") == stem("kills") == stem("killing") == "kill"
-    assert [t.stem for t in tokens("holding out", lex)] == [t.stem for t in tokens("holdout", lex)]
-    assert stem("fled", lex.irregular) == stem("flee", lex.irregular)
-
-
-def test_containment_sees_a_truncated_copy() -> None:
-    a, b = shingles(WIRE, 5), shingles(WIRE[: len(WIRE) // 2], 5)
-    assert containment(a, b) >= 0.95  # only the shingle cut mid-word is missing
-    assert containment(a, shingles("Something else entirely was said about the weather in the capital.", 5)) == 0.0
+    full, half, other = analyse(pipeline, [("A", "2031-05-06", WIRE), ("B", "2031-05-06", WIRE[: len(WIRE) // 2]),
+                                           ("C", "2031-05-06", "Something else entirely was said about the weather "
+                                            "in the capital, where the rains came early this year.")])
+    [a], [b], [c] = (paragraphs(x, lex, params(lex)) for x in (full, half, other))
+    assert containment(a.shingles, b.shingles) >= 0.9  # only the shingle cut mid-sentence is missing
+    assert containment(a.shingles, c.shingles) == 0.0
 
 
 def test_wire_story_copied_by_three_outlets_is_one_origin(pipeline: Pipeline) -> None:

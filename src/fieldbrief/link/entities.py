@@ -13,11 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from fieldbrief.extract.actors import ActorDictionary, ActorEntry, load_dictionary
-from fieldbrief.link.text import lexicon
+from fieldbrief.link.lexicon import lexicon
 from fieldbrief.model import Article, Entity, content_id
 
 PERSON_TYPES = frozenset({"official", "person"})
@@ -52,9 +53,10 @@ class Matcher:
     role_alone: re.Pattern[str]  # "Afghanistan's vice president" / "the Taliban spokesman" standing for a person
 
 
-@lru_cache(maxsize=1)
-def matcher() -> Matcher:
-    dictionary = load_dictionary()
+@lru_cache(maxsize=4)
+def matcher(actors: Path | None = None) -> Matcher:
+    """The compiled aliases of the shipped actor dictionary merged with a user's (`--actors FILE`)."""
+    dictionary = load_dictionary(actors)
     conf = lexicon().section("entities")
     alias_code: dict[str, str] = {}
     acronyms: set[str] = set()
@@ -88,9 +90,9 @@ def matcher() -> Matcher:
 
 
 # ------------------------------------------------------------------------------------------- mentions
-def article_mentions(article: Article) -> list[Mention]:
+def article_mentions(article: Article, m: Matcher | None = None) -> list[Mention]:
     """Actor mentions in one article's text, plus its statement speakers and event actors (no overlaps)."""
-    m = matcher()
+    m = m or matcher()
     aliases = _alias_mentions(article, m)
     covered = [(x.start, x.end) for x in aliases]
     titled = [t for t in _titled_mentions(article, m) if not any(s < t.end and t.start < e for s, e in covered)]
@@ -211,10 +213,12 @@ def _split(name: str, m: Matcher) -> tuple[tuple[str, ...], str]:
     return tuple(parts[:-1]), parts[-1]
 
 
-def resolve(articles: list[Article]) -> tuple[list[Entity], dict[str, list[tuple[Mention, str]]]]:
+def resolve(
+    articles: list[Article], actors: Path | None = None
+) -> tuple[list[Entity], dict[str, list[tuple[Mention, str]]]]:
     """Entities across the corpus, and per article its mentions with the entity id each resolves to."""
-    m = matcher()
-    per_article = {a.id: article_mentions(a) for a in articles}
+    m = matcher(actors)
+    per_article = {a.id: article_mentions(a, m) for a in articles}
     names = _unresolved_names(per_article, m)
     name_entity = _group_names(names, per_article, m)
     entities: dict[str, Entity] = {}

@@ -1,0 +1,70 @@
+"""Claims across articles: frames (frames.py) bound into incidents (incidents.py), typed disputes and agreements
+within each incident (disputes.py, facts.py), assembled into Claims (assembly.py).
+
+    claims = build_claims(articles, frames, scenes, entity_names)
+"""
+
+from __future__ import annotations
+
+from fieldbrief.link.claims import assembly, disputes, facts, incidents
+from fieldbrief.link.claims.frames import Frame, Scene
+from fieldbrief.link.lexicon import Lexicon, lexicon
+from fieldbrief.model import Article, Claim
+
+STATUS_ORDER = {"contested": 0, "corroborated": 1, "single-source": 2}
+
+
+def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scene], names: dict[str, str],
+                 lex: Lexicon | None = None) -> list[Claim]:
+    """Every claim of the corpus: contested, corroborated and single-source, strongest first."""
+    lex = lex or lexicon()
+    bound = incidents.bind(scenes, lex)
+    info = {iid: assembly.incident_info(members) for iid, members in bound.items()}
+    max_days = int(lex.setting("incidents", "max_days_apart"))
+    _share_roles(frames, lex)
+    groups = disputes.groups(frames, max_days)
+    contests = disputes.dedupe([c for g in groups if (c := disputes.contest(g, lex, max_days))])
+    claims = [assembly.contested_claim(c, info[c.incident], names) for c in contests]
+    contested_spans = {disputes.span(f) for c in contests for f in c.affirms + c.disputes}
+    agreements = [a for g in groups for a in disputes.agreement(g, lex, max_days)
+                  if not any(disputes.span(f) in contested_spans and g.slot == c.slot
+                             for c in contests for f in a.frames)]
+    agreements += facts.agreements(frames, lex)
+    agreed = [assembly.agreed_claim(a, info[a.incident]) for a in agreements]
+    claims += _without_repeats(agreed)
+    taken = {(m.article_id, m.start) for c in claims for m in c.members}
+    taken |= {(m.article_id, st.start) for c in claims for m in c.members for a in articles if a.id == m.article_id
+              for st in a.statements if m.start <= st.start < m.end}
+    origin_at = {(f.article_id, f.start): f.origin_id for f in frames}
+    claims += assembly.single_statement_claims(articles, taken, origin_at, {})
+    ranked = sorted(claims, key=lambda c: (STATUS_ORDER[c.status], c.id))
+    return list({c.id: c for c in reversed(ranked)}.values())[::-1]
+
+
+def _share_roles(frames: list[Frame], lex: Lexicon) -> None:
+    """Slot frames of a sentence take the roles of its violent event: a toll of "30 Taliban fighters killed by the
+    resistance" is not one of "30 resistance fighters killed by the Taliban"."""
+    roles: dict[tuple[str, int], tuple[str | None, str | None]] = {}
+    for f in frames:
+        if f.slot == "occurrence" and f.key == "violence" and (f.actor or f.target):
+            roles.setdefault((f.article_id, f.start), (f.actor, f.target))
+    for f in frames:
+        if f.slot in ("toll", "victims", "weapon", "attackers") and not (f.actor or f.target):
+            f.actor, f.target = roles.get((f.article_id, f.start), (None, None))
+
+
+def _without_repeats(claims: list[Claim]) -> list[Claim]:
+    """A corroborated claim whose evidence another claim already holds says nothing new."""
+    by_size = sorted(claims, key=lambda c: -len(c.members))
+    kept: list[Claim] = []
+    spans: list[set[tuple[str, int, int]]] = []
+    for claim in by_size:
+        own = {(m.article_id, m.start, m.end) for m in claim.members}
+        if any(own <= other for other in spans):
+            continue
+        kept.append(claim)
+        spans.append(own)
+    return kept
+
+
+__all__ = ["build_claims"]

@@ -1,0 +1,895 @@
+"""Claim frames: what each sentence of an article asserts, as actor - predicate - target - polarity - slot values.
+
+A frame comes from the records the stages made, never from re-reading text: the events stage's events (type, actor,
+target, place, date, status, who says so), the statements stage's speakers, the figures stage's counts (with their
+qualifiers and sources), the places and times stages' records, and the sentences stage's lemmas and main clause.
+Each frame fills one slot of the incident its sentence is about:
+
+    occurrence   an event asserted or denied ("jets bombed the hospital" / "denied bombing the hospital")
+    toll         killed | injured | captured | missing, as a range ("at least 50" is 50 and up)
+    attackers    how many attacked
+    weapon       what hit ("a drone", "artillery shells", "a glide bomb"; "not rocket fire" denies rockets)
+    perpetrator  who did it (a claim of responsibility, a blame, an attacker named in the event, a cause that names
+                 one: "a misfired rocket launched by X"; "X denied any role" denies X)
+    victims      civilians or combatants
+    control      who holds a place (a capture, a hold, "fighting continues")
+    whereabouts  where a named person is
+    fact         any other statement, for corroboration only
+
+A sentence that names no incident of its own inherits one from its article: the incident of the sentence before it
+in its paragraph, else the article's lead incident (see `scenes`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldbrief.extract.actors import ARMED_TYPES, ActorDictionary
+from fieldbrief.link.entities import Mention
+from fieldbrief.link.lexicon import Lexicon
+from fieldbrief.link.origins import Origins, cited_wire, paragraph_spans
+from fieldbrief.model import Article, Entity, Event, Figure, Place, Statement, TimeRef
+
+Window = tuple[dt.date, dt.date]
+INF = math.inf
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+LOCATIVES = frozenset({"in", "of", "near", "outside", "at", "around", "into", "on", "to", "from", "toward", "towards"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "report", "claim", "add", "announce", "accord", "state"})
+
+
+def place_key(place: Place) -> str | None:
+    """Places below country level, keyed so that "Panjshir", "the valley" and "Panjshir Valley" agree."""
+    if place.feature == "country" or not place.country:
+        return None
+    core = place.admin1 if place.feature in {"province", "region"} else (place.canonical or place.name)
+    return f"{place.country}/{core}".lower()
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def unnamed_name(name: str) -> str:
+    """ "unnamed official (Reuters)" -> "an unnamed official": the outlet it spoke to is the origin's business."""
+    return name.split(" (", 1)[0].strip()
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------------------------------- records
+@dataclass(frozen=True)
+class Voice:
+    """Who a frame's assertion is from: a cited body, or the outlet (or wire) reporting on its own."""
+
+    key: str  # sources with one key are one source
+    shown: str  # as readers know it ("the health ministry", "Reuters", "Borea News")
+    cited: bool
+
+
+@dataclass
+class Scene:
+    """An incident as one article reports it: what kind of happening, where, when, who, what was hit."""
+
+    id: str
+    article_id: str
+    published: dt.date | None
+    family: str | None = None  # "violence" (PLOVER ASSAULT, COERCE) or None (unknown)
+    country: str | None = None
+    places: set[str] = field(default_factory=set)  # place keys below country level
+    points: list[tuple[float, float]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # place names as written, lower case (resolved or not)
+    window: Window | None = None  # the dates the text gives for the happening
+    participants: set[str] = field(default_factory=set)  # sides taking part
+    facilities: set[str] = field(default_factory=set)  # what was hit ("market", "checkpoint")
+    place_shown: str | None = None  # the place as the article writes it
+    incident: str | None = None  # the corpus-level incident it joins (incidents.py)
+    background: bool = False  # a past happening the article recalls
+
+
+@dataclass
+class Frame:
+    slot: str
+    key: str  # what within the slot ("killed"; a place for control; a person for whereabouts)
+    value: Any
+    shown: str  # the value as written
+    article_id: str
+    origin_id: str
+    outlet: str | None
+    published: str | None
+    wire: str | None
+    start: int
+    end: int
+    text: str
+    member_kind: str  # statement | event | sentence
+    record_id: str | None
+    voice: Voice
+    scene: Scene
+    actor: str | None = None  # sides, for roles
+    target: str | None = None
+    update: bool = False  # a toll that revises an earlier one ("rose to 35")
+    weak: bool = False  # a perpetrator only named as an event's actor, not claimed or blamed
+    victims: str | None = None  # civilians | combatants, for a toll whose noun says which
+    counted: str | None = None  # the noun a toll counts ("soldier"); None: people in general
+    words: frozenset[str] = frozenset()  # content lemmas
+    proper: frozenset[str] = frozenset()  # those of them that are proper nouns
+    names: frozenset[str] = frozenset()  # entity ids
+    speaker: str | None = None
+
+
+@dataclass
+class View:
+    """One sentence and the records inside it."""
+
+    start: int
+    end: int
+    words: list[str]  # lemmas, lower case
+    names: list[str]  # lemmas as recorded (proper nouns capitalised)
+    offsets: list[int]  # absolute character offset of each word
+    paragraph: int
+    events: list[Event]
+    statements: list[Statement]
+    figures: list[Figure]
+    places: list[Place]
+    times: list[TimeRef]
+    mentions: list[tuple[Mention, str]]
+    subject: tuple[int, int] | None = None
+    predicate: str | None = None
+    negated: bool = False
+    scene: Scene | None = None
+
+    def word_at(self, offset: int) -> int:
+        """The index of the word at (or after) a character offset."""
+        for i, o in enumerate(self.offsets):
+            if o >= offset:
+                return i
+        return len(self.offsets)
+
+
+_COUNTRY_NAMES: dict[int, dict[str, str]] = {}
+
+
+def country_names(dictionary: ActorDictionary) -> dict[str, str]:
+    """Lower-case one-word country names -> ISO2 ("russia" -> "RU"), from the dictionary's generated governments."""
+    key = id(dictionary)
+    if key not in _COUNTRY_NAMES:
+        names: dict[str, str] = {}
+        for iso2, iso3 in dictionary.country_codes.items():
+            entry = dictionary.entries.get(f"{iso3}-GOV")
+            if entry is None:
+                continue
+            for alias in (entry.name.removeprefix("Government of "), *entry.aliases):
+                if " " not in alias.strip():
+                    names.setdefault(alias.strip().lower(), iso2)
+        _COUNTRY_NAMES[key] = names
+    return _COUNTRY_NAMES[key]
+
+
+# ------------------------------------------------------------------------------------------- reading an article
+class ArticleFrames:
+    """Builds one article's scenes and frames."""
+
+    def __init__(self, article: Article, origins: Origins, mentions: list[tuple[Mention, str]],
+                 entities: dict[str, Entity], dictionary: ActorDictionary, lex: Lexicon) -> None:
+        self.article = article
+        self.origins = origins
+        self.entities = entities
+        self.dictionary = dictionary
+        self.lex = lex
+        self.wire = origins.wire_of.get(article.id)
+        self.published = parse_day(article.published)
+        self.views = self._views(mentions)
+        self.scenes: list[Scene] = []
+        self.frames: list[Frame] = []
+
+    # -- views
+    def _views(self, mentions: list[tuple[Mention, str]]) -> list[View]:
+        a = self.article
+        paras = paragraph_spans(a.text)
+        out = []
+        ordered = sorted(a.sentences, key=lambda x: x.start)
+        # an event's evidence may open on punctuation before its sentence's first word (a quotation mark)
+        firsts = {e.start: next((x.start for x in ordered if x.end > e.start), e.start) for e in a.events}
+        for s in ordered:
+            words_raw = s.lemmas.split()
+            offsets = [s.start + o for o in s.offsets] if len(s.offsets) == len(words_raw) else [s.start] * len(
+                words_raw)
+
+            def inside(pos: int, s: Any = s) -> bool:
+                return bool(s.start <= pos < s.end)
+
+            out.append(View(
+                start=s.start, end=s.end,
+                words=[w.lower() for w in words_raw], names=words_raw, offsets=offsets,
+                paragraph=next((i for i, (ps, pe) in enumerate(paras) if ps <= s.start < pe), 0),
+                events=[e for e in a.events if s.start <= max(e.start, firsts.get(e.start, e.start)) < s.end],
+                statements=[st for st in a.statements if st.start < s.end and s.start < st.end],
+                figures=[f for f in a.figures if inside(f.start)],
+                places=[p for p in a.places if inside(p.start)],
+                times=[t for t in a.times if inside(t.start)],
+                mentions=[(m, eid) for m, eid in mentions if inside(m.start)],
+                subject=s.subject, predicate=s.predicate, negated=s.negated,
+            ))
+        return out
+
+    # -- voices
+    def voice_for(self, view: View, start: int, source: str | None = None,
+                  source_span: tuple[int, int] | None = None) -> tuple[Voice, str | None]:
+        """(voice, speaker as written) for what a sentence says at `start`."""
+        if source:
+            code = None
+            if source_span is not None:
+                code = next((m.code for m, _ in view.mentions if source_span[0] <= m.start < source_span[1]
+                             and m.code), None)
+            return self.cited(source, code), source
+        statement = next((st for st in view.statements if st.start <= start < st.end), None) or next(
+            (st for st in view.statements), None)
+        if statement is not None and statement.speaker.kind != "outlet":
+            sp = statement.speaker
+            if sp.name.lower() in PRONOUNS | {"they", "it", "we", "i"}:
+                return self._own(), None
+            name = unnamed_name(sp.name) if sp.kind == "unnamed" else sp.name
+            return self.cited(name, sp.actor), name
+        event = next((e for e in view.events if e.according_to), None)
+        if event is not None and event.according_to:
+            name = unnamed_name(event.according_to)
+            return self.cited(name, None), name
+        return self._own(), None
+
+    def cited(self, name: str, code: str | None) -> Voice:
+        """One key for one source however it is written: a known body's code; a body's description without its
+        country or generic words ("the Hamas-run health ministry" = "Gaza's health ministry"); ordinary people and
+        unnamed officials as the outlet's own sources ("residents" of two outlets are two sources)."""
+        entry = self.dictionary.entries.get(code) if code else self.dictionary.lookup(name)
+        if entry is not None and entry.type not in {"civilians", "outlet"}:
+            return Voice("body:" + self.dictionary.acting_code(entry), name, True)
+        words = [w.strip(".,'’\"").lower().removesuffix("'s").removesuffix("’s")
+                 for w in name.replace("-", " ").split()]
+        words = [w for w in words if w]
+        content = [w for w in words if w not in self.lex.generic_source_words and w != "unnamed"
+                   and not (self.dictionary.demonyms.get(w) or self._country_named(w))]
+        head = _singular(words[-1]) if words else ""
+        if not content or head in self.lex.ordinary_sources or _singular(content[-1]) in self.lex.ordinary_sources:
+            return Voice(f"own:{self._own_key()}:{head}", name, True)
+        return Voice("body:" + " ".join(_singular(w) for w in content[-2:]), name, True)
+
+    def _country_named(self, word: str) -> str | None:
+        return country_names(self.dictionary).get(word)
+
+    def _main_country(self) -> str | None:
+        """The country most places of the article lie in; places standing for a body ("Russia's defence ministry",
+        or marked associative by the places stage) are not where things happen."""
+        text = self.article.text
+        counts = Counter(p.country for p in self.article.places if p.country and getattr(p, "role", None) !=
+                         "associative" and not text.startswith(("'s", "’s"), p.end))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _own_key(self) -> str:
+        return self.wire or self.article.outlet or self.origins.origin_of[self.article.id]
+
+    def _own(self) -> Voice:
+        shown = self.wire or self.article.outlet or "the outlet"
+        return Voice(f"own:{self._own_key()}", shown, False)
+
+    # -- sides
+    def side_of_code(self, code: str | None) -> str | None:
+        """The body an actor acts for, at the level sources dispute ("RUS" for Russia's army and government)."""
+        if not code:
+            return None
+        entry = self.dictionary.entries.get(code)
+        if entry is not None:
+            code = self.dictionary.acting_code(entry)
+        parts = code.split("-")
+        if len(parts) == 2 and parts[1] in {"GOV", "MIL", "POL"} and len(parts[0]) == 3:
+            return parts[0]
+        if len(parts) == 2 and parts[0] in {"GOV", "MIL", "POL"} and len(parts[1]) == 2:
+            return self.dictionary.country_codes.get(parts[1], parts[1])
+        return code
+
+    def side_of_word(self, word: str) -> str | None:
+        iso2 = self.dictionary.demonyms.get(word) or self._country_named(word)
+        return self.dictionary.country_codes.get(iso2) if iso2 else None
+
+    def actors_between(self, view: View, first: int, last: int) -> list[tuple[int, str, str]]:
+        """(word index, side, as written) of actors named between two word indices: dictionary mentions and
+        demonyms ("Israeli", "Ukrainian")."""
+        out: list[tuple[int, str, str]] = []
+        lo = view.offsets[first] if first < len(view.offsets) else view.end
+        hi = view.offsets[last] if last < len(view.offsets) else view.end
+        for mention, eid in view.mentions:
+            if lo <= mention.start < hi:
+                entity = self.entities.get(eid)
+                side = self.side_of_code(mention.code or (entity.actor if entity else None))
+                if side is None and entity is not None and entity.kind != "person":
+                    side = f"name:{entity.name.lower()}"
+                if side:
+                    out.append((view.word_at(mention.start), side, mention.text))
+        country = view.scene.country if view.scene is not None else self._main_country()
+        taken = {view.word_at(m.start) for m, _ in view.mentions}
+        for i in range(max(first, 0), min(last, len(view.words))):
+            if i in taken:
+                continue
+            side = self.side_of_word(view.words[i])
+            if side is None and view.names[i][:1].islower() and not (
+                    i + 1 < len(view.words) and self.dictionary.generics.get(view.words[i + 1])):
+                side = self._generic_side(view, i, country, out)
+            if side:
+                out.append((i, side, view.names[i]))
+        return sorted(out)
+
+    def _generic_side(self, view: View, i: int, country: str | None,
+                      named: list[tuple[int, str, str]]) -> str | None:
+        """A generic noun ("the army", "militants", "its fighters") as a side: the side named right before it
+        ("Russian forces"), the speaker's for "its"/"our", else the generic class in the incident's country."""
+        side = self.side_of_noun(view.words[i], country)
+        if side is None:
+            return None
+        if any(j in (i - 1, i - 2) for j, _, _ in named):
+            return None  # "Russian forces": the demonym already named the side
+        if i > 0 and view.words[i - 1] in {"its", "our", "their"}:
+            spoken = self._speaker_side(view)
+            return spoken[0] if spoken else side
+        return side
+
+    def side_of_noun(self, word: str, country: str | None) -> str | None:
+        """A generic actor noun ("militants", "the army") as a side, with the incident's country."""
+        gen = self.dictionary.generics.get(word)
+        if gen is None or gen.type not in ARMED_TYPES | {"government"}:
+            return None
+        if gen.country_actor and country:
+            return self.dictionary.country_codes.get(country, country)
+        return f"{gen.code}-{country}" if country else gen.code
+
+    # -- scenes
+    def build_scenes(self) -> None:
+        """Assign every sentence the article-local incident it reports (see the module docstring)."""
+        lead: Scene | None = None
+        last_in_paragraph: dict[int, Scene] = {}
+        for view in self.views:
+            scene = None
+            background = False
+            for event in view.events:
+                if self._happening(event):
+                    background = self._background(event)
+                    scene = self._join(self._event_scene(view, event), background)
+            if scene is None:
+                inherited = last_in_paragraph.get(view.paragraph) or lead
+                scene = self._place_scene(view, inherited)
+            if scene is None:
+                continue
+            view.scene = scene
+            if not background:  # a past happening recalled ("killed in 2001") leads no sentence after it
+                last_in_paragraph[view.paragraph] = scene
+                lead = lead or scene
+        fallback = lead or self._join(self._default_scene())
+        for view in self.views:
+            view.scene = view.scene or fallback
+
+    def _background(self, event: Event) -> bool:
+        """A happening dated only by year or month, or weeks before publication: background, not the news."""
+        date = event.date
+        if date is None or not date.date_start:
+            return False
+        if date.precision in ("year", "month"):
+            return True
+        day = parse_day(date.date_start)
+        return bool(day and self.published and (self.published - day).days > BACKGROUND_DAYS)
+
+    def _happening(self, event: Event) -> bool:
+        return event.type not in self.lex.discourse_types and event.status not in self.lex.unasserted_statuses
+
+    def _new_scene(self) -> Scene:
+        return Scene(f"{self.article.id}:{len(self.scenes)}", self.article.id, self.published)
+
+    def _event_scene(self, view: View, event: Event) -> Scene:
+        scene = self._new_scene()
+        scene.family = "violence" if event.type in self.lex.violent_types else event.type.lower()
+        places = [event.place] if event.place is not None and event.place.country else []
+        places += [p for p in view.places if p.feature != "country"]
+        self._locate(scene, view, places)
+        if event.date is not None and event.date.date_start:
+            start, end = parse_day(event.date.date_start), parse_day(event.date.date_end or event.date.date_start)
+            if start and end:
+                scene.window = (start, max(start, end))
+        for ref in (event.actor, event.target):
+            side = self.side_of_code(ref.actor) if ref is not None else None
+            if side:
+                scene.participants.add(side)
+        scene.facilities = self._facilities(view)
+        return scene
+
+    def _place_scene(self, view: View, inherited: Scene | None) -> Scene | None:
+        """A sentence with no happening of its own: the inherited incident, unless it names another place."""
+        places = [p for p in view.places if p.feature != "country" and place_key(p)]
+        keys = {k for p in places if (k := place_key(p))}
+        written = self._written_places(view)
+        if inherited is not None and (not keys or keys & inherited.places or not inherited.places):
+            return inherited
+        if not keys and not written:
+            return None
+        scene = self._new_scene()
+        scene.family = inherited.family if inherited is not None else None
+        self._locate(scene, view, places)
+        return self._join(scene)
+
+    def _default_scene(self) -> Scene:
+        scene = self._new_scene()
+        counts = Counter(k for p in self.article.places if (k := place_key(p)))
+        if counts:
+            key = counts.most_common(1)[0][0]
+            place = next(p for p in self.article.places if place_key(p) == key)
+            scene.places.add(key)
+            scene.names.add(place.name.lower())
+            scene.place_shown = place.name
+            if place.lat is not None and place.lon is not None:
+                scene.points.append((place.lat, place.lon))
+        scene.country = self._main_country()
+        return scene
+
+    def _locate(self, scene: Scene, view: View, places: Iterable[Place]) -> None:
+        places = list(places)
+        below = [p for p in places if p.feature != "country" and p.country]
+        scene.country = scene.country or (below[0].country if below else None) or self._main_country() or next(
+            (p.country for p in places if p.country), None)
+        for place in places:
+            key = place_key(place)
+            if key:
+                scene.places.add(key)
+                scene.names.add(place.name.lower())
+                if place.canonical:
+                    scene.names.add(place.canonical.lower())
+                if place.lat is not None and place.lon is not None:
+                    scene.points.append((place.lat, place.lon))
+                scene.place_shown = scene.place_shown or place.name
+        scene.names |= self._written_places(view)
+
+    def _written_places(self, view: View) -> set[str]:
+        """Capitalised names written where a place goes ("the town of Konna", "in Kutkai") that no stage resolved:
+        they still name the same place in every article that writes them."""
+        out = set()
+        times = [(t.start, t.end) for t in view.times]
+        for i in range(1, len(view.names)):
+            name = view.names[i]
+            if not name[:1].isupper() or view.words[i - 1] not in LOCATIVES or self.side_of_word(view.words[i]):
+                continue
+            if any(s <= view.offsets[i] < e for s, e in times) or any(
+                    view.offsets[i] == m.start and m.code for m, _ in view.mentions):
+                continue  # "on Monday", "of the Taliban"
+            out.add(name.lower())
+        return out
+
+    def _facilities(self, view: View) -> set[str]:
+        return {label for label in self.lex.facilities.labels(view.words) if label not in self.lex.generic_facilities}
+
+    def _join(self, scene: Scene, background: bool = False) -> Scene:
+        """The article's earlier scene this one can be, or this one as a new scene of the article. A happening of
+        the past joins only another of the same past."""
+        scene.background = background
+        for other in self.scenes:
+            if other.background == background and scenes_agree(other, scene, same_article=True):
+                other.places |= scene.places
+                other.names |= scene.names
+                other.points += scene.points
+                other.participants |= scene.participants
+                other.facilities |= scene.facilities
+                other.family = other.family or scene.family
+                other.window = other.window or scene.window
+                other.country = other.country or scene.country
+                other.place_shown = other.place_shown or scene.place_shown
+                return other
+        self.scenes.append(scene)
+        return scene
+
+
+def windows_meet(a: Window | None, b: Window | None, slack_days: int) -> bool:
+    if a is None or b is None:
+        return True
+    slack = dt.timedelta(days=slack_days)
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def places_agree(a: Scene, b: Scene, near_km: float = 40.0) -> bool | None:
+    """True: one place; False: different places; None: nothing to tell (a side names none)."""
+    if a.places and b.places:
+        if a.places & b.places:
+            return True
+        if a.points and b.points and min(km(p, q) for p in a.points for q in b.points) <= near_km:
+            return True
+        return bool(a.names & b.names)
+    if a.names and b.names:
+        return bool(a.names & b.names) or None
+    return None
+
+
+def scenes_agree(a: Scene, b: Scene, same_article: bool = False, slack_days: int = 3) -> bool:
+    """Whether two scenes can be one incident: family, country, place, time and what was hit all compatible."""
+    if a.family and b.family and a.family != b.family:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    place = places_agree(a, b)
+    if place is False:
+        return False
+    if not windows_meet(a.window, b.window, slack_days):
+        return False
+    if a.facilities and b.facilities and not a.facilities & b.facilities:
+        return False
+    if place is None and not same_article:
+        return bool(a.participants & b.participants) and a.family == b.family is not None
+    return True
+
+
+# ------------------------------------------------------------------------------------------- frames
+HARM_WORDS = frozenset({"kill", "die", "dead", "death", "wound", "injure", "hit", "strike", "destroy", "explode",
+                        "explosion", "blast", "bomb", "shell", "attack", "damage", "fire", "massacre", "toll"})
+BACKGROUND_DAYS = 30  # a happening dated this long before publication is background
+NEAR = 10  # words between a responsibility phrase and the actor it names
+
+
+def figure_shown(figure: Figure) -> str:
+    """A figure as a reader compares it: its qualifier as written, its numbers in digits ("more than 200",
+    "12" for "a dozen", "22" for "Twenty-two"); vague counts as written ("dozens")."""
+    if figure.qualifier == "vague":
+        return figure.text.lower()
+    if figure.qualifier == "between":
+        return f"between {figure.low} and {figure.high}"
+    number = figure.low if figure.low is not None else figure.high
+    words = figure.text.lower().split()
+    qualifier = []
+    for word in words:
+        if any(ch.isdigit() for ch in word) or word in {"a", "an", "single", "lone"}:
+            break
+        qualifier.append(word)
+    if figure.qualifier == "exact" or not qualifier:
+        return str(number)
+    return " ".join([*qualifier[: max(1, len(qualifier))], str(number)]) if len(qualifier) < len(words) else (
+        f"{figure.qualifier.replace('_', ' ')} {number}")
+
+
+def figure_range(figure: Figure) -> tuple[float, float]:
+    """The numbers a figure allows: "at least 50" is 50 and up, "about 60" 48 to 72, "dozens" 24 to 99."""
+    low, high = figure.low, figure.high
+    if figure.qualifier == "at_least":
+        return float(low or 0), INF
+    if figure.qualifier == "at_most":
+        return 0.0, float(high if high is not None else INF)
+    if figure.qualifier == "about":
+        value = float(low if low is not None else high or 0)
+        return value * 0.8, value * 1.2
+    return float(low if low is not None else 0), float(high if high is not None else low or 0)
+
+
+class FrameBuilder(ArticleFrames):
+    """The frames of one article, slot by slot (see the module docstring)."""
+
+    def build(self) -> list[Frame]:
+        self.build_scenes()
+        for view in self.views:
+            self._occurrences(view)
+            self._figures(view)
+            self._victims(view)
+            self._weapons(view)
+            self._perpetrators(view)
+            self._control(view)
+            self._whereabouts(view)
+            self._fact(view)
+        return self.frames
+
+    def _frame(self, view: View, slot: str, key: str, value: Any, shown: str, *, voice: Voice | None = None,
+               speaker: str | None = None, start: int | None = None, kind: str | None = None,
+               record: str | None = None, **extra: Any) -> Frame:
+        at = view.start if start is None else start
+        if voice is None:
+            voice, speaker = self.voice_for(view, at)
+        statement = next((st for st in view.statements if st.start <= at < st.end), None) or next(
+            iter(view.statements), None)
+        member_kind = kind or ("statement" if statement is not None else "sentence")
+        record_id = record or (statement.id if statement is not None and member_kind == "statement" else None)
+        assert view.scene is not None
+        frame = Frame(
+            slot=slot, key=key, value=value, shown=shown, article_id=self.article.id,
+            origin_id=self.origins.origin_at(self.article.id, view.start), outlet=self.article.outlet,
+            published=self.article.published, wire=cited_wire(self.article.text[view.start:view.end]) or self.wire,
+            start=view.start, end=view.end, text=self.article.text[view.start:view.end], member_kind=member_kind,
+            record_id=record_id, voice=voice, scene=view.scene, speaker=speaker, **extra,
+        )
+        self.frames.append(frame)
+        return frame
+
+    # -- occurrence
+    def _occurrences(self, view: View) -> None:
+        for event in view.events:
+            if not self._happening(event):
+                continue
+            actor = self.side_of_code(event.actor.actor) if event.actor else None
+            target = self.side_of_code(event.target.actor) if event.target else None
+            voice, speaker = self.voice_for(view, event.start)
+            polarity = "denies" if event.status == "denied" else "affirms"
+            family = "violence" if event.type in self.lex.violent_types else event.type.lower()
+            self._frame(view, "occurrence", family, polarity, event.evidence, voice=voice, speaker=speaker,
+                        kind="event", record=event.id, actor=actor, target=target)
+
+    # -- counts
+    def _figures(self, view: View) -> None:
+        for figure in view.figures:
+            if figure.cumulative:
+                continue
+            voice, speaker = self.voice_for(view, figure.start, figure.source, figure.source_span)
+            slot = "attackers" if figure.kind == "attackers" else "toll"
+            classes = self.lex.victims.labels([figure.counted]) if figure.counted else set()
+            self._frame(view, slot, figure.kind, figure_range(figure), figure_shown(figure), voice=voice,
+                        speaker=speaker,
+                        start=figure.start, update=figure.update, counted=figure.counted,
+                        victims=next(iter(classes)) if len(classes) == 1 else None)
+
+    def _victims(self, view: View) -> None:
+        """Who was killed: what a sentence says of the dead ("were gunmen", "including children"), else the noun
+        its count counts ("30 civilians")."""
+        killed = [f for f in view.figures if f.kind == "killed" and not f.cumulative]
+        harm = bool(killed) or any(w in {"kill", "die", "dead"} for w in view.words)
+        if not harm:
+            return
+        said = self.lex.victim_phrases.find(view.words)
+        for figure in killed or [None]:
+            at = view.word_at(figure.start) if figure is not None else 0
+            stop = next((k for k in range(at + 1, len(view.words)) if view.words[k] in REPORTING_LEMMAS),
+                        len(view.words))
+            skip = (view.word_at(figure.source_span[0]), view.word_at(figure.source_span[1])) if (
+                figure is not None and figure.source_span) else (0, 0)
+            after = [(i, j, label) for i, j, label in said if at <= i < stop and not skip[0] <= i < skip[1]]
+            counted = self.lex.victims.labels([figure.counted]) if figure is not None and figure.counted else set()
+            classes = {label for _, _, label in after} or counted
+            if len(classes) != 1:
+                continue
+            value = classes.pop()
+            shown = next((self.surface(view, i, j) for i, j, label in after if label == value), None)
+            if shown is None and figure is not None and figure.counted:
+                shown = self.counted_surface(view, figure)
+            start = figure.start if figure is not None else view.start
+            voice, speaker = self.voice_for(view, start, figure.source if figure else None,
+                                            figure.source_span if figure else None)
+            self._frame(view, "victims", "killed", value, shown or value, voice=voice, speaker=speaker, start=start)
+
+    def surface(self, view: View, i: int, j: int) -> str:
+        """Words i..j of a sentence as written."""
+        end = view.offsets[j] if j < len(view.offsets) else view.end
+        return self.article.text[view.offsets[i] : end].strip(" ,.;:'\"“”")
+
+    def counted_surface(self, view: View, figure: Figure) -> str | None:
+        at = view.word_at(figure.end)
+        return self.surface(view, at, at + 1) if at < len(view.words) else None
+
+    # -- weapons
+    def _weapons(self, view: View) -> None:
+        harm = any(w in HARM_WORDS for w in view.words) or bool(view.figures)
+        if not harm:
+            return
+        seen = set()
+        for i, j, label in self.lex.weapons.find(view.words):
+            negated = any(w in self.lex.negations for w in view.words[max(0, i - 3) : i])
+            value = f"not:{label}" if negated else label
+            if value in seen:
+                continue
+            seen.add(value)
+            written = self.surface(view, i, j)
+            self._frame(view, "weapon", "weapon", value, written if not negated else f"not {written}",
+                        start=view.offsets[i] if i < len(view.offsets) else view.start)
+
+    # -- perpetrators
+    def _perpetrators(self, view: View) -> None:
+        found: set[str] = set()
+        for i, j, label in self.lex.responsibility.find(view.words):
+            side_shown = self._responsible(view, i, j, label)
+            if side_shown is None:
+                continue
+            value, shown = side_shown
+            if value in found:
+                continue
+            found.add(value)
+            self._frame(view, "perpetrator", "perpetrator", value, shown,
+                        start=view.offsets[i] if i < len(view.offsets) else view.start)
+        for event in view.events:
+            if event.type not in self.lex.violent_types or event.status in ("denied", "planned", "hedged"):
+                continue
+            side = self.side_of_code(event.actor.actor) if event.actor else None
+            if side is None or side in found or any(v.endswith(side) for v in found):
+                continue
+            found.add(side)
+            voice, speaker = self.voice_for(view, event.start)
+            self._frame(view, "perpetrator", "perpetrator", side, event.actor.name if event.actor else side,
+                        voice=voice, speaker=speaker, weak=True, target=self.side_of_code(
+                            event.target.actor) if event.target else None)
+        if view.predicate in self.lex.violent_predicates and not view.negated and view.subject:
+            first, last = view.word_at(view.subject[0]), view.word_at(view.subject[1])
+            owner = view.words[first] if first < len(view.words) else ""
+            spoken = self._speaker_side(view) if owner in {"its", "our", "their"} else None
+            if spoken is not None and spoken[0] not in found:
+                # "the army said its soldiers killed the men": the speaker owns the deed
+                found.add(spoken[0])
+                self._frame(view, "perpetrator", "perpetrator", spoken[0], spoken[1])
+            elif not any(not v.startswith("not:") for v in found):
+                # the parse's subject of a violent main verb, where no event names one ("soldiers killed them")
+                actors = self.actors_between(view, first, last)
+                if actors:
+                    _, side, shown = actors[0]
+                    self._frame(view, "perpetrator", "perpetrator", side, shown, weak=True)
+
+    def _responsible(self, view: View, i: int, j: int, label: str) -> tuple[str, str] | None:
+        actors = self.actors_between(view, max(0, i - NEAR), min(len(view.words), j + NEAR))
+        before = [a for a in actors if a[0] < i]
+        after = [a for a in actors if a[0] >= j]
+        inside = [a for a in actors if i <= a[0] < j]
+        speaker = self._speaker_side(view)
+        if label == "own":
+            who = before[-1] if before else None
+            return (who[1], who[2]) if who else None
+        if label == "blame":
+            who = after[0] if after else None
+            return (who[1], who[2]) if who else None
+        if label == "deny":
+            denier = speaker or (before[-1][1:] if before else None)
+            return (f"not:{denier[0]}", f"not {denier[1]}") if denier else None
+        # a cause: the actor it names, else the cause itself ("a stampede")
+        near = [a for a in inside + before if a[0] >= i - 3] or after[:1]
+        if near:
+            return near[-1][1], near[-1][2]
+        phrase = " ".join(view.words[i:j])
+        return f"cause:{phrase}", phrase
+
+    def _speaker_side(self, view: View) -> tuple[str, str] | None:
+        for statement in view.statements:
+            sp = statement.speaker
+            entry = self.dictionary.entries.get(sp.actor) if sp.actor else self.dictionary.lookup(sp.name)
+            side = self.side_of_code(entry.code) if entry else None
+            if side is None:
+                words = sp.name.lower().replace("'s", "").split()
+                side = next((s for w in words if (s := self.side_of_word(w))), None)
+            if side:
+                return side, sp.name
+        for event in view.events:
+            if event.according_to:
+                entry = self.dictionary.lookup(event.according_to)
+                if entry is not None and (side := self.side_of_code(entry.code)):
+                    return side, event.according_to
+        return None
+
+    # -- control of a place
+    def _control(self, view: View) -> None:
+        place = self._place_of(view)
+        if place is None:
+            return
+        key, shown = place
+        captured_people = {view.word_at(f.start) for f in view.figures if f.kind == "captured"}
+        for i, j, label in self.lex.control.find(view.words):
+            if any(j <= k <= j + 3 for k in captured_people):
+                continue  # "captured 300 soldiers": people, not a place
+            value = self._controller(view, i, j, label)
+            if value is None:
+                continue
+            self._frame(view, "control", key, value[0], value[1],
+                        start=view.offsets[i] if i < len(view.offsets) else view.start)
+            return
+
+    def _place_of(self, view: View) -> tuple[str, str] | None:
+        places = [p for p in view.places if place_key(p)]
+        if places:
+            return place_key(places[0]) or "", places[0].name
+        written = sorted(self._written_places(view))
+        if written:
+            return f"?/{written[0]}", written[0].title()
+        scene = view.scene
+        if scene is not None and scene.places:
+            return sorted(scene.places)[0], scene.place_shown or sorted(scene.places)[0]
+        return None
+
+    def _controller(self, view: View, i: int, j: int, label: str) -> tuple[str, str] | None:
+        if label == "contest":
+            return "contested", "still fought over"
+        actors = self.actors_between(view, max(0, i - NEAR), min(len(view.words), j + NEAR))
+        before = [a for a in actors if a[0] < i]
+        inside = [a for a in actors if i <= a[0] < j]
+        after = [a for a in actors if a[0] >= j]
+        country = view.scene.country if view.scene else None
+        if label == "capture" and view.words[i] == "fall" and after:
+            who: tuple[int, str, str] | None = after[0]
+        elif inside:
+            who = inside[0]
+        elif label == "hold" and view.words[j - 1] == "of" and after:
+            who = after[0]  # "in the hands of the military"
+        else:
+            who = before[-1] if before else None
+        if who is None:
+            nouns = view.words[j : j + 3] if view.words[i] == "fall" else view.words[max(0, i - 4) : i]
+            side = next((s for w in reversed(nouns) if (s := self.side_of_noun(w, country))), None)
+            if side is None:
+                spoken = self._speaker_side(view)
+                return (spoken[0], spoken[1]) if spoken else None
+            return side, side
+        return who[1], who[2]
+
+    # -- whereabouts of people
+    def _whereabouts(self, view: View) -> None:
+        persons = [(m, eid) for m, eid in view.mentions if (e := self.entities.get(eid)) and e.kind == "person"]
+        for i, j, label in self.lex.whereabouts.find(view.words):
+            who = self._person_before(view, persons, i)
+            if who is None:
+                continue
+            eid, name = who
+            after = [p for p in view.places if p.start >= (view.offsets[j - 1] if j - 1 < len(view.offsets) else
+                                                             view.end)]
+            dest = after[0] if after else None
+            if label == "departure" or (dest is not None and dest.feature == "country" and
+                                         view.words[i] in self.lex.departure_verbs):
+                value: tuple[Any, ...] = ("abroad", dest.country if dest is not None else None)
+                shown = "left the country" + (f" (to {dest.name})" if dest is not None and dest.feature ==
+                                              "country" else "")
+            elif dest is not None:
+                value = ("at", place_key(dest) or dest.name.lower(), dest.lat, dest.lon, dest.country)
+                shown = f"in {dest.canonical or dest.name}"
+            else:
+                continue
+            self._frame(view, "whereabouts", eid, value, shown, start=view.offsets[i])
+            self._last_person = (eid, name)
+
+    def _person_before(self, view: View, persons: list[tuple[Mention, str]], i: int) -> tuple[str, str] | None:
+        at = view.offsets[i] if i < len(view.offsets) else view.end
+        before = [(m, eid) for m, eid in persons if m.start < at]
+        if before:
+            m, eid = before[-1]
+            return eid, m.text
+        if any(w in PRONOUNS for w in view.words[max(0, i - 3) : i]) or (view.subject is not None and any(
+                w in PRONOUNS for w in self.article.text[view.subject[0] : view.subject[1]].lower().split())):
+            return self._recent_person(view)
+        return None
+
+    def _recent_person(self, view: View) -> tuple[str, str] | None:
+        for other in reversed([v for v in self.views if v.start <= view.start]):
+            for m, eid in reversed(other.mentions):
+                entity = self.entities.get(eid)
+                if entity is not None and entity.kind == "person":
+                    return eid, entity.name
+        return None
+
+    # -- everything else a sentence states
+    def _fact(self, view: View) -> None:
+        proper = frozenset(w for w, n in zip(view.words, view.names, strict=True) if n[:1].isupper())
+        words = frozenset(w for w in self.lex.canonical_words(view.words)
+                          if w.replace("_", "").isalpha() and w not in self.lex.stopwords and len(w) > 1)
+        if len(words) < 3:
+            return
+        actor = target = None
+        if view.subject is not None:
+            actor = next((s for _, s, _ in self.actors_between(view, view.word_at(view.subject[0]),
+                                                               view.word_at(view.subject[1]))), None)
+        record = next((s for s in self.article.sentences if s.start == view.start), None)
+        if record is not None and record.object is not None:
+            target = next((s for _, s, _ in self.actors_between(view, view.word_at(record.object[0]),
+                                                                view.word_at(record.object[1]))), None)
+        polarity = "denies" if view.negated else "affirms"
+        self._frame(view, "fact", "", polarity, "", actor=actor, target=target, words=words, proper=proper,
+                    names=frozenset(eid for _, eid in view.mentions))
+
+
+def article_frames(article: Article, origins: Origins, mentions: list[tuple[Mention, str]],
+                   entities: dict[str, Entity], dictionary: ActorDictionary, lex: Lexicon) -> tuple[list[Frame],
+                                                                                                      list[Scene]]:
+    builder = FrameBuilder(article, origins, mentions, entities, dictionary, lex)
+    frames = builder.build()
+    return frames, builder.scenes
