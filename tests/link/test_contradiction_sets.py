@@ -41,7 +41,8 @@ def outlets(claim: Claim, side: Side) -> set[str | None]:
 
 
 def only_claim(corpus: Corpus, kind: str, word: str) -> Claim:
-    claims = [c for c in contested(corpus, kind) if word in c.summary]
+    """The one contested claim of a kind whose summary says `word` or whose disputed slot is `word`."""
+    claims = [c for c in contested(corpus, kind) if word in c.summary or c.dispute == word]
     assert len(claims) == 1, [c.summary for c in contested(corpus)]
     for m in claims[0].members:
         assert corpus.article(m.article_id).text[m.start : m.end] == m.text
@@ -94,7 +95,7 @@ def test_two_groups_claim_one_bombing(analyse: Analyse) -> None:
         ("Harbor News", "2032-07-02", "A second group, the Eastern Brigade, said it carried out the bombing at the "
          "Jalalabad checkpoint and dismissed the Khorasan Front's claim as false."),
     ])
-    claim = only_claim(corpus, "event", "Who carried out")
+    claim = only_claim(corpus, "event", "perpetrator")
     assert {m.value for m in claim.members} == {"Khorasan Front", "Eastern Brigade"}
     assert outlets(claim, "affirms") | outlets(claim, "disputes") == {"Gale Wire", "Harbor News"}
     assert outlets(claim, "affirms") != outlets(claim, "disputes")
@@ -107,7 +108,7 @@ def test_a_claim_of_responsibility_against_a_government_blaming_another_group(an
         ("Jade Post", "2032-08-10", "The junta blamed the Karen National Union for the ambush near Myawaddy, "
          "saying its fighters had attacked the convoy on Thursday."),
     ])
-    claim = only_claim(corpus, "event", "Who carried out")
+    claim = only_claim(corpus, "event", "perpetrator")
     assert {m.value for m in claim.members} == {"Valley Liberation Army", "Karen National Union"}
 
 

@@ -246,10 +246,26 @@ def _counted_kind(number: Number, sent: Span, rules: FigureRules) -> tuple[Figur
             break
     if own is not None:
         return own, None
+    following = _following_predicate(anchor, sent, rules)
+    if following is not None:  # "between 100 and 300 people were killed", the parse attached elsewhere
+        return following, noun
     if noun is not None and _lemma(noun) in rules.attacker_nouns and noun.dep_ == "nsubj" and \
             _attack_verb(noun.head, rules):
         return "attackers", noun
     return None, noun
+
+
+def _following_predicate(token: Token, sent: Span, rules: FigureRules) -> FigureKind | None:
+    """The kind of a passive or intransitive verb right after a phrase ("... people were killed", "... died")."""
+    i = token.i + 1
+    while i < sent.end and sent.doc[i].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+        i += 1
+    if i >= sent.end or i - token.i > 4:
+        return None
+    verb = sent.doc[i]
+    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    return _kind_of([verb], rules)
 
 
 def _single_attacker(token: Token, rules: FigureRules) -> Number | None:
@@ -310,8 +326,8 @@ def _numbers(sent: Span, rules: FigureRules) -> list[Number]:
     found: list[Number] = []
     taken: set[int] = set()
     for token in sent:
-        if token.i in taken or token.ent_type_ in rules.entity_labels:
-            continue
+        if token.i in taken or (token.ent_type_ in rules.entity_labels and not _counts_a_noun(token)):
+            continue  # a date, a time, a sum ("May 2"); but "At least 500 people" the tagger ran into a dateline
         number = _single_attacker(token, rules) or _vague_at(token, rules)
         if number is None and _is_number(token, rules):
             if token.head is not token and token.dep_ in {"compound", "quantmod"} and _is_number(token.head, rules):
@@ -327,6 +343,11 @@ def _numbers(sent: Span, rules: FigureRules) -> list[Number]:
     return _ranges(found, sent)
 
 
+def _counts_a_noun(token: Token) -> bool:
+    """A number that counts people or things ("500 people"), whatever entity label the tagger gave it."""
+    return token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.ent_type_ not in {"DATE", "TIME"}
+
+
 def _ranges(numbers: list[Number], sent: Span) -> list[Number]:
     """ "between 100 and 300": one number, the range."""
     out: list[Number] = []
@@ -338,8 +359,9 @@ def _ranges(numbers: list[Number], sent: Span) -> list[Number]:
         nxt = numbers[x + 1] if x + 1 < len(numbers) else None
         if (first > sent.start and sent.doc[first - 1].lower_ == "between" and nxt is not None
                 and nxt.tokens[0].i == number.tokens[-1].i + 2 and sent.doc[nxt.tokens[0].i - 1].lower_ == "and"):
+            head = number.head if number.head.dep_ == "nummod" else nxt.head  # "between 100 and 300 people"
             out.append(Number([sent.doc[first - 1], *number.tokens, sent.doc[nxt.tokens[0].i - 1], *nxt.tokens],
-                              nxt.head, number.low, nxt.high, "between"))
+                              head, number.low, nxt.high, "between"))
             skip.add(x + 1)
             continue
         out.append(number)

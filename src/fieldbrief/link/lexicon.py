@@ -86,12 +86,16 @@ class Lexicon:
     generic_facilities: frozenset[str]
     negations: frozenset[str]
     violent_types: frozenset[str]
+    families: dict[str, str]  # PLOVER type -> incident family
+    topics: Phrases  # happenings named by nouns ("talks")
+    truce: Phrases  # holds | broken
     violent_predicates: frozenset[str]
     discourse_types: frozenset[str]
     unasserted_statuses: frozenset[str]
     unasserted_modes: frozenset[str]
     paraphrases: Phrases  # lemma phrases -> their group's first lemma
     ordinary_sources: frozenset[str]
+    body_words: frozenset[str]
     generic_source_words: frozenset[str]
 
     def canonical_words(self, words: list[str]) -> list[str]:
@@ -108,6 +112,9 @@ class Lexicon:
                 out.append(words[i])
                 i += 1
         return out
+
+    def family(self, event_type: str) -> str:
+        return self.families.get(event_type, event_type.lower())
 
     def section(self, name: str) -> dict[str, Any]:
         value: dict[str, Any] = self.raw.get(name, {})
@@ -144,13 +151,17 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         departure_verbs=frozenset(where["departure_verbs"]),
         facilities=Phrases.build({f: [f] for f in raw["incidents"]["facilities"]}),
         generic_facilities=frozenset(raw["incidents"]["generic_facilities"]),
-        negations=frozenset(frames["negations"]),
+        negations=frozenset(frames["main"]["negations"]),
         violent_types=frozenset(frames["violent"]),
-        violent_predicates=frozenset(frames["violent_predicates"]),
+        violent_predicates=frozenset(frames["main"]["violent_predicates"]),
         discourse_types=frozenset(frames["discourse"]),
-        unasserted_statuses=frozenset(frames["unasserted_statuses"]),
-        unasserted_modes=frozenset(frames["unasserted_modes"]),
+        unasserted_statuses=frozenset(frames["main"]["unasserted_statuses"]),
+        unasserted_modes=frozenset(frames["main"]["unasserted_modes"]),
+        families=dict(frames["families"]),
+        topics=Phrases.build(dict(frames["topics"])),
+        truce=Phrases.build(dict(frames["truce"])),
         paraphrases=Phrases.build({"_".join(lemma_words(g[0])): g for g in raw["paraphrases"]["groups"]}),
         ordinary_sources=frozenset(raw["voices"]["ordinary"]),
+        body_words=frozenset(raw["voices"]["body_words"]),
         generic_source_words=frozenset(raw["voices"]["generic"]),
     )

@@ -23,7 +23,7 @@ def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scen
     max_days = int(lex.setting("incidents", "max_days_apart"))
     _share_roles(frames, lex)
     groups = disputes.groups(frames, max_days)
-    contests = disputes.dedupe([c for g in groups if (c := disputes.contest(g, lex, max_days))])
+    contests = disputes.merge([c for g in groups if (c := disputes.contest(g, lex, max_days))])
     claims = [assembly.contested_claim(c, info[c.incident], names) for c in contests]
     contested_spans = {disputes.span(f) for c in contests for f in c.affirms + c.disputes}
     agreements = [a for g in groups for a in disputes.agreement(g, lex, max_days)
@@ -32,6 +32,7 @@ def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scen
     agreements += facts.agreements(frames, lex)
     agreed = [assembly.agreed_claim(a, info[a.incident]) for a in agreements]
     claims += _without_repeats(agreed)
+    claims += _single_events(frames, claims, info)
     taken = {(m.article_id, m.start) for c in claims for m in c.members}
     taken |= {(m.article_id, st.start) for c in claims for m in c.members for a in articles if a.id == m.article_id
               for st in a.statements if m.start <= st.start < m.end}
@@ -51,6 +52,18 @@ def _share_roles(frames: list[Frame], lex: Lexicon) -> None:
     for f in frames:
         if f.slot in ("toll", "victims", "weapon", "attackers") and not (f.actor or f.target):
             f.actor, f.target = roles.get((f.article_id, f.start), (None, None))
+
+
+def _single_events(frames: list[Frame], claims: list[Claim], info: dict[str, assembly.IncidentInfo]) -> list[Claim]:
+    """Every event record belongs to a claim: an event no other source reports is a single-source claim."""
+    held = {m.record_id for c in claims for m in c.members if m.record_id}
+    out = []
+    for f in frames:
+        if f.slot == "occurrence" and f.member_kind == "event" and f.record_id not in held:
+            held.add(f.record_id)
+            incident = info.get(f.scene.incident or "") or assembly.incident_info([f.scene])
+            out.append(assembly.single_event_claim(f, incident))
+    return out
 
 
 def _without_repeats(claims: list[Claim]) -> list[Claim]:

@@ -179,6 +179,11 @@ def agreed_claim(a: Agreement, info: IncidentInfo) -> Claim:
     return _claim(summary, kind, status, claim_members, a.frames, info, None)
 
 
+def single_event_claim(frame: Frame, info: IncidentInfo) -> Claim:
+    side: Side = "disputes" if frame.value == "denies" else "affirms"
+    return _claim(short(frame.text), "event", "single-source", [member(frame, side, False)], [frame], info, None)
+
+
 def single_statement_claims(articles: list[Article], taken: set[tuple[str, int]],
                             origin_at: dict[tuple[str, int], str], voices: dict[tuple[str, int], str]) -> list[Claim]:
     """Statements no other source repeats: single-source claims."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from fieldbrief.link.claims.frames import Frame, km, parse_day
@@ -50,6 +50,7 @@ class Contest:
     affirms: list[Frame]
     disputes: list[Frame]
     pairs: set[frozenset[tuple[str, int, int]]]  # evidence spans that conflict
+    parts: list[Contest] = field(default_factory=list)  # the contests of other slots merged into this one
 
 
 @dataclass
@@ -245,10 +246,34 @@ def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
             continue
         if any((id(f), id(g)) in conflicts for g in side):
             against.append(f)
+    # a voice stands on one side: its frames that agree with the other side's pivot do not make it a supporter
+    against_voices = {f.voice.key for f in against}
+    side = _strongest([f for f in side if f.voice.key not in against_voices])
+    against = _strongest(against)
     if not against or not side:
         return None
     pairs = {frozenset((span(a), span(b))) for a in side for b in against if (id(a), id(b)) in conflicts}
     return Contest(group.slot, group.incident, side, against, pairs)
+
+
+def _rank(f: Frame) -> int:
+    """What a frame says most firmly: a named value, then a denial, then an event's bare actor."""
+    return 0 if f.weak else 1 if str(f.value).startswith("not:") else 2
+
+
+def _strongest(frames: list[Frame]) -> list[Frame]:
+    """Per voice, only its firmest frames: "X said it carried out the bombing" needs no "X's fighters" beside it."""
+    best: dict[str, int] = {}
+    for f in frames:
+        best[f.voice.key] = max(best.get(f.voice.key, 0), _rank(f))
+    return [f for f in frames if _rank(f) == best[f.voice.key]]
+
+
+def denies(frame: Frame) -> bool:
+    """Whether a frame takes the disputing side of its slot: it denies, holds against a capture, or says the
+    fighting goes on."""
+    return (frame.value == "denies" or str(frame.value).startswith("not:")
+            or frame.stance in ("hold", "contest"))
 
 
 def _agrees(a: Frame, b: Frame) -> bool:
@@ -264,26 +289,66 @@ def agreement(group: Group, lex: Lexicon, max_days: int) -> list[Agreement]:
     if group.slot in ("weapon", "victims", "attackers"):
         return []
     clusters: list[list[Frame]] = []
-    for f in group.frames:
-        if f.weak or (group.slot == "occurrence" and f.value != "affirms"):
+    for f in sorted(group.frames, key=lambda f: f.weak):  # a bare actor joins what someone named outright
+        if (group.slot == "occurrence" and f.value != "affirms") or (f.weak and not clusters):
             continue
         host = next((c for c in clusters if all(_agrees(f, g) and roles_agree(f, g) for g in c)), None)
         if host is None:
             clusters.append([f])
         else:
             host.append(f)
-    return [Agreement(group.slot, group.incident, c) for c in clusters if len(c) > 1]
+    return [Agreement(group.slot, group.incident, c) for c in clusters if len(c) > 1 and not all(f.weak for f in c)]
 
 
-def dedupe(contests: list[Contest]) -> list[Contest]:
-    """One disagreement found as two slots (a misfired rocket against an air strike is a weapon and a perpetrator
-    dispute between the same reports): the higher-priority slot keeps it."""
-    kept: list[Contest] = []
+def merge(contests: list[Contest]) -> list[Contest]:
+    """One controversy found in several slots (a strike blamed on the other side is a perpetrator, a weapon and an
+    occurrence dispute between the same voices) is one contest: contests of one incident whose sides hold the same
+    voices (and never a voice on the opposite side) merge, under the slot that says most. A denial that names no
+    other culprit of a happening also denied is a dispute of occurrence, not of perpetrator."""
+    merged: list[list[Contest]] = []
     for c in sorted(contests, key=lambda c: PRIORITY.index(c.slot)):
-        if any(c.incident == k.incident and c.pairs <= k.pairs for k in kept):
+        host = next((m for m in merged if m[0].incident == c.incident and _orientation(m, c) is not None), None)
+        if host is None:
+            merged.append([c])
             continue
-        kept.append(c)
-    return kept
+        if _orientation(host, c) is False:
+            c.affirms, c.disputes = c.disputes, c.affirms
+        host.append(c)
+    out = []
+    for parts in merged:
+        first = parts[0]
+        slots = [p.slot for p in parts]
+        slot = first.slot
+        if slot == "perpetrator" and "occurrence" in slots and _only_denials(first):
+            slot = "occurrence"
+        affirms = [f for p in parts for f in p.affirms]
+        disputes = [f for p in parts for f in p.disputes]
+        if sum(map(denies, affirms)) > sum(map(denies, disputes)):  # who asserts stands on the affirming side
+            affirms, disputes = disputes, affirms
+        pairs = set().union(*(p.pairs for p in parts))
+        contest = Contest(slot, first.incident, affirms, disputes, pairs)
+        contest.parts = parts
+        out.append(contest)
+    return out
+
+
+def _voices(frames: list[Frame]) -> set[str]:
+    return {f.voice.key for f in frames}
+
+
+def _orientation(host: list[Contest], c: Contest) -> bool | None:
+    """True: c's sides line up with the host's; False: flipped; None: they share no voice, or cross."""
+    a = set().union(*(_voices(p.affirms) for p in host))
+    d = set().union(*(_voices(p.disputes) for p in host))
+    ca, cd = _voices(c.affirms), _voices(c.disputes)
+    straight = bool(ca & a or cd & d) and not (ca & d or cd & a)
+    flipped = bool(ca & d or cd & a) and not (ca & a or cd & d)
+    return True if straight else False if flipped else None
+
+
+def _only_denials(c: Contest) -> bool:
+    """A perpetrator contest whose one side only denies (names no other culprit)."""
+    return any(all(str(f.value).startswith("not:") for f in side) for side in (c.affirms, c.disputes))
 
 
 def value_shown(frame: Frame) -> str:

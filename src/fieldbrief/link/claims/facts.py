@@ -62,7 +62,7 @@ def agreements(frames: list[Frame], lex: Lexicon) -> list[Agreement]:
 
 
 def _same_statement(a: Frame, b: Frame, p: FactParams, max_days: int) -> bool:
-    if a.value != b.value or a.voice.key == b.voice.key or not _roles(a, b) or not _same_story(a, b, max_days):
+    if a.value != b.value or not _roles(a, b) or not _same_story(a, b, max_days):
         return False
     common = a.words & b.words
     if len(common) < p.min_shared or len(common - a.proper - b.proper) < p.min_salient:

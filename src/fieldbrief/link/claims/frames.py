@@ -119,6 +119,7 @@ class Frame:
     actor: str | None = None  # sides, for roles
     target: str | None = None
     update: bool = False  # a toll that revises an earlier one ("rose to 35")
+    stance: str | None = None  # capture | hold | contest (control); truce
     weak: bool = False  # a perpetrator only named as an event's actor, not claimed or blamed
     victims: str | None = None  # civilians | combatants, for a toll whose noun says which
     counted: str | None = None  # the noun a toll counts ("soldier"); None: people in general
@@ -237,15 +238,19 @@ class ArticleFrames:
             (st for st in view.statements), None)
         if statement is not None and statement.speaker.kind != "outlet":
             sp = statement.speaker
-            if sp.name.lower() in PRONOUNS | {"they", "it", "we", "i"}:
+            if sp.name.lower() in PRONOUNS | {"they", "it", "we", "i"} or self._dateline(sp.name):
                 return self._own(), None
             name = unnamed_name(sp.name) if sp.kind == "unnamed" else sp.name
             return self.cited(name, sp.actor), name
-        event = next((e for e in view.events if e.according_to), None)
+        event = next((e for e in view.events if e.according_to and not self._dateline(e.according_to)), None)
         if event is not None and event.according_to:
             name = unnamed_name(event.according_to)
             return self.cited(name, None), name
         return self._own(), None
+
+    def _dateline(self, name: str) -> bool:
+        """ "MOSCOW" taken for a speaker: the filing place of a wire dateline, no voice of its own."""
+        return name.isupper() and any(p.name == name for p in self.article.places)
 
     def cited(self, name: str, code: str | None) -> Voice:
         """One key for one source however it is written: a known body's code; a body's description without its
@@ -262,7 +267,12 @@ class ArticleFrames:
         head = _singular(words[-1]) if words else ""
         if not content or head in self.lex.ordinary_sources or _singular(content[-1]) in self.lex.ordinary_sources:
             return Voice(f"own:{self._own_key()}:{head}", name, True)
-        return Voice("body:" + " ".join(_singular(w) for w in content[-2:]), name, True)
+        # the head noun: "the defence ministry", "Russia's Defence Ministry" and "the ministry" are one voice
+        return Voice("body:" + _singular(content[-1]), name, True)
+
+    def _ordinary(self, name: str) -> bool:
+        """Ordinary people or an unnamed official: no body of their own."""
+        return self.cited(name, None).key.startswith("own:")
 
     def _country_named(self, word: str) -> str | None:
         return country_names(self.dictionary).get(word)
@@ -311,7 +321,7 @@ class ArticleFrames:
             if lo <= mention.start < hi:
                 entity = self.entities.get(eid)
                 side = self.side_of_code(mention.code or (entity.actor if entity else None))
-                if side is None and entity is not None and entity.kind != "person":
+                if side is None and entity is not None and (entity.kind != "person" or self._body_name(entity.name)):
                     side = f"name:{entity.name.lower()}"
                 if side:
                     out.append((view.word_at(mention.start), side, mention.text))
@@ -327,6 +337,11 @@ class ArticleFrames:
             if side:
                 out.append((i, side, view.names[i]))
         return sorted(out)
+
+    def _body_name(self, name: str) -> bool:
+        """A name that is a group's, not a person's ("the Eastern Brigade", "the Sahel Liberation Front")."""
+        last = name.split()[-1].lower() if name.split() else ""
+        return last in self.lex.body_words
 
     def _generic_side(self, view: View, i: int, country: str | None,
                       named: list[tuple[int, str, str]]) -> str | None:
@@ -394,7 +409,7 @@ class ArticleFrames:
 
     def _event_scene(self, view: View, event: Event) -> Scene:
         scene = self._new_scene()
-        scene.family = "violence" if event.type in self.lex.violent_types else event.type.lower()
+        scene.family = self.lex.family(event.type)
         places = [event.place] if event.place is not None and event.place.country else []
         places += [p for p in view.places if p.feature != "country"]
         self._locate(scene, view, places)
@@ -622,9 +637,27 @@ class FrameBuilder(ArticleFrames):
             target = self.side_of_code(event.target.actor) if event.target else None
             voice, speaker = self.voice_for(view, event.start)
             polarity = "denies" if event.status == "denied" else "affirms"
-            family = "violence" if event.type in self.lex.violent_types else event.type.lower()
-            self._frame(view, "occurrence", family, polarity, event.evidence, voice=voice, speaker=speaker,
-                        kind="event", record=event.id, actor=actor, target=target)
+            self._frame(view, "occurrence", self.lex.family(event.type), polarity, event.evidence, voice=voice,
+                        speaker=speaker, kind="event", record=event.id, actor=actor, target=target)
+        self._topics(view)
+
+    def _topics(self, view: View) -> None:
+        """Happenings named by a noun ("talks were held", "denied that any talks had taken place") and whether a
+        truce holds ("the truce held", "shelling continued despite the truce")."""
+        coded = {self.lex.family(e.type) for e in view.events if self._happening(e)}
+        for i, _, topic in self.lex.topics.find(view.words):
+            if topic in coded:
+                continue
+            before = view.words[:i]
+            denied = any(w in self.lex.negations for w in before[-3:]) or any(
+                w in {"deny", "refute", "dismiss", "reject"} for w in before)
+            self._frame(view, "occurrence", topic, "denies" if denied else "affirms", self.surface(view, i, i + 1),
+                        start=view.offsets[i])
+            coded.add(topic)
+        found = {label for _, _, label in self.lex.truce.find(view.words)}
+        if found:
+            value = "denies" if "broken" in found else "affirms"
+            self._frame(view, "occurrence", "truce", value, "truce broken" if value == "denies" else "truce held")
 
     # -- counts
     def _figures(self, view: View) -> None:
@@ -739,11 +772,16 @@ class FrameBuilder(ArticleFrames):
         speaker = self._speaker_side(view)
         if label == "own":
             who = before[-1] if before else None
+            if who is None and speaker is not None:  # "said it carried out the bombing"
+                return speaker
             return (who[1], who[2]) if who else None
         if label == "blame":
             who = after[0] if after else None
             return (who[1], who[2]) if who else None
         if label == "deny":
+            named = [a for a in inside + after if a[0] <= j + 2]
+            if named and "claim" in view.words[i:j]:  # "dismissed the Khorasan Front's claim"
+                return f"not:{named[0][1]}", f"not {named[0][2]}"
             denier = speaker or (before[-1][1:] if before else None)
             return (f"not:{denier[0]}", f"not {denier[1]}") if denier else None
         # a cause: the actor it names, else the cause itself ("a stampede")
@@ -768,14 +806,19 @@ class FrameBuilder(ArticleFrames):
                 entry = self.dictionary.lookup(event.according_to)
                 if entry is not None and (side := self.side_of_code(entry.code)):
                     return side, event.according_to
+        country = view.scene.country if view.scene is not None else self._main_country()
+        for statement in view.statements:
+            sp = statement.speaker
+            if sp.kind == "organisation" and sp.name and not self._ordinary(sp.name):
+                words = sp.name.lower().replace("'s", "").split()
+                side = next((s for w in reversed(words) if (s := self.side_of_noun(w.rstrip("s"), country)
+                                                             or self.side_of_noun(w, country))), None)
+                return (side, sp.name) if side else (f"name:{sp.name.lower().removeprefix('the ')}", sp.name)
         return None
 
     # -- control of a place
     def _control(self, view: View) -> None:
         place = self._place_of(view)
-        if place is None:
-            return
-        key, shown = place
         captured_people = {view.word_at(f.start) for f in view.figures if f.kind == "captured"}
         for i, j, label in self.lex.control.find(view.words):
             if any(j <= k <= j + 3 for k in captured_people):
@@ -783,12 +826,31 @@ class FrameBuilder(ArticleFrames):
             value = self._controller(view, i, j, label)
             if value is None:
                 continue
-            self._frame(view, "control", key, value[0], value[1],
+            named = self._named_in_phrase(view, i, j)
+            where = (f"?/{named.lower()}", named) if named else place
+            if where is None:
+                continue
+            side, who = value
+            text = {"capture": f"captured by {who}", "hold": f"held by {who}"}.get(label, "still fought over")
+            self._frame(view, "control", where[0], side, text, stance=label,
                         start=view.offsets[i] if i < len(view.offsets) else view.start)
             return
 
+    def _named_in_phrase(self, view: View, i: int, j: int) -> str | None:
+        """A capitalised name inside a control phrase's wildcard ("denied that Novoselivka had fallen") that is no
+        actor and no country: the place the phrase is about."""
+        for k in range(i, j):
+            name = view.names[k]
+            if name[:1].isupper() and not self.side_of_word(view.words[k]) and not any(
+                    view.offsets[k] == m.start for m, _ in view.mentions):
+                return name
+        return None
+
     def _place_of(self, view: View) -> tuple[str, str] | None:
         places = [p for p in view.places if place_key(p)]
+        if not places:
+            places = [p for p in self.article.places if place_key(p) and p.name.lower() in (
+                view.scene.names if view.scene else set())]
         if places:
             return place_key(places[0]) or "", places[0].name
         written = sorted(self._written_places(view))
@@ -801,7 +863,7 @@ class FrameBuilder(ArticleFrames):
 
     def _controller(self, view: View, i: int, j: int, label: str) -> tuple[str, str] | None:
         if label == "contest":
-            return "contested", "still fought over"
+            return "contested", "nobody"
         actors = self.actors_between(view, max(0, i - NEAR), min(len(view.words), j + NEAR))
         before = [a for a in actors if a[0] < i]
         inside = [a for a in actors if i <= a[0] < j]
@@ -832,9 +894,10 @@ class FrameBuilder(ArticleFrames):
             if who is None:
                 continue
             eid, name = who
-            after = [p for p in view.places if p.start >= (view.offsets[j - 1] if j - 1 < len(view.offsets) else
-                                                             view.end)]
-            dest = after[0] if after else None
+            end = view.offsets[j] if j < len(view.offsets) else view.end
+            after = [p for p in view.places if end - 1 <= p.start <= end + 12]  # right after the phrase
+            dest = after[0] if after and (label == "presence" or view.words[j - 1] in {"to", "for", "in"} or
+                                          view.words[i] in self.lex.departure_verbs) else None
             if label == "departure" or (dest is not None and dest.feature == "country" and
                                          view.words[i] in self.lex.departure_verbs):
                 value: tuple[Any, ...] = ("abroad", dest.country if dest is not None else None)
