@@ -82,8 +82,7 @@ class Lexicon:
     responsibility: Phrases  # own | blame | deny | cause
     whereabouts: Phrases  # departure | presence
     departure_verbs: frozenset[str]
-    facilities: Phrases
-    generic_facilities: frozenset[str]
+    facilities: Phrases  # kinds of target: market | checkpoint | medical | ...
     negations: frozenset[str]
     violent_types: frozenset[str]
     families: dict[str, str]  # PLOVER type -> incident family
@@ -149,8 +148,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
                                       "cause": resp["causes"]}),
         whereabouts=Phrases.build({"departure": where["departure"], "presence": where["presence"]}),
         departure_verbs=frozenset(where["departure_verbs"]),
-        facilities=Phrases.build({f: [f] for f in raw["incidents"]["facilities"]}),
-        generic_facilities=frozenset(raw["incidents"]["generic_facilities"]),
+        facilities=Phrases.build(dict(raw["incidents"]["facilities"])),
         negations=frozenset(frames["main"]["negations"]),
         violent_types=frozenset(frames["violent"]),
         violent_predicates=frozenset(frames["main"]["violent_predicates"]),

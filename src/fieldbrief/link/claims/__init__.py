@@ -7,7 +7,7 @@ within each incident (disputes.py, facts.py), assembled into Claims (assembly.py
 from __future__ import annotations
 
 from fieldbrief.link.claims import assembly, disputes, facts, incidents
-from fieldbrief.link.claims.frames import Frame, Scene
+from fieldbrief.link.claims.frames import Frame, Scene, scene_fit
 from fieldbrief.link.lexicon import Lexicon, lexicon
 from fieldbrief.model import Article, Claim
 
@@ -23,7 +23,11 @@ def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scen
     max_days = int(lex.setting("incidents", "max_days_apart"))
     _share_roles(frames, lex)
     groups = disputes.groups(frames, max_days)
-    contests = disputes.merge([c for g in groups if (c := disputes.contest(g, lex, max_days))])
+    def related(a: str, b: str) -> bool:
+        """Two incidents that binding kept apart but that may be one happening (no record rules it out)."""
+        return any(scene_fit(x, y) != "no" for x in bound.get(a, []) for y in bound.get(b, []))
+
+    contests = disputes.merge([c for g in groups if (c := disputes.contest(g, lex, max_days))], related)
     claims = [assembly.contested_claim(c, info[c.incident], names) for c in contests]
     contested_spans = {disputes.span(f) for c in contests for f in c.affirms + c.disputes}
     agreements = [a for g in groups for a in disputes.agreement(g, lex, max_days)

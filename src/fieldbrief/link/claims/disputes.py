@@ -300,14 +300,16 @@ def agreement(group: Group, lex: Lexicon, max_days: int) -> list[Agreement]:
     return [Agreement(group.slot, group.incident, c) for c in clusters if len(c) > 1 and not all(f.weak for f in c)]
 
 
-def merge(contests: list[Contest]) -> list[Contest]:
+def merge(contests: list[Contest], related: Callable[[str, str], bool] | None = None) -> list[Contest]:
     """One controversy found in several slots (a strike blamed on the other side is a perpetrator, a weapon and an
     occurrence dispute between the same voices) is one contest: contests of one incident whose sides hold the same
     voices (and never a voice on the opposite side) merge, under the slot that says most. A denial that names no
     other culprit of a happening also denied is a dispute of occurrence, not of perpetrator."""
     merged: list[list[Contest]] = []
     for c in sorted(contests, key=lambda c: PRIORITY.index(c.slot)):
-        host = next((m for m in merged if m[0].incident == c.incident and _orientation(m, c) is not None), None)
+        host = next((m for m in merged if (m[0].incident == c.incident or (related and related(m[0].incident,
+                                                                                       c.incident)))
+                     and _orientation(m, c) is not None), None)
         if host is None:
             merged.append([c])
             continue

@@ -257,11 +257,13 @@ class ArticleFrames:
         country or generic words ("the Hamas-run health ministry" = "Gaza's health ministry"); ordinary people and
         unnamed officials as the outlet's own sources ("residents" of two outlets are two sources)."""
         entry = self.dictionary.entries.get(code) if code else self.dictionary.lookup(name)
-        if entry is not None and entry.type not in {"civilians", "outlet"}:
-            return Voice("body:" + self.dictionary.acting_code(entry), name, True)
         words = [w.strip(".,'’\"").lower().removesuffix("'s").removesuffix("’s")
                  for w in name.replace("-", " ").split()]
         words = [w for w in words if w]
+        state_body = entry is not None and entry.type in {"government", "military", "police"} and bool(words) and bool(
+            self.dictionary.generics.get(words[-1].rstrip("s")) or self.dictionary.generics.get(words[-1]))
+        if entry is not None and entry.type not in {"civilians", "outlet"} and not state_body:
+            return Voice("body:" + self.dictionary.acting_code(entry), name, True)
         content = [w for w in words if w not in self.lex.generic_source_words and w != "unnamed"
                    and not (self.dictionary.demonyms.get(w) or self._country_named(w))]
         head = _singular(words[-1]) if words else ""
@@ -319,6 +321,9 @@ class ArticleFrames:
         hi = view.offsets[last] if last < len(view.offsets) else view.end
         for mention, eid in view.mentions:
             if lo <= mention.start < hi:
+                at = view.word_at(mention.start)
+                if "make" in view.words[at + 1 : at + 3]:
+                    continue
                 entity = self.entities.get(eid)
                 side = self.side_of_code(mention.code or (entity.actor if entity else None))
                 if side is None and entity is not None and (entity.kind != "person" or self._body_name(entity.name)):
@@ -328,8 +333,8 @@ class ArticleFrames:
         country = view.scene.country if view.scene is not None else self._main_country()
         taken = {view.word_at(m.start) for m, _ in view.mentions}
         for i in range(max(first, 0), min(last, len(view.words))):
-            if i in taken:
-                continue
+            if i in taken or "make" in view.words[i + 1 : i + 3]:
+                continue  # "US-made rockets": who made a weapon is no party to its use
             side = self.side_of_word(view.words[i])
             if side is None and view.names[i][:1].islower() and not (
                     i + 1 < len(view.words) and self.dictionary.generics.get(view.words[i + 1])):
@@ -430,6 +435,10 @@ class ArticleFrames:
         keys = {k for p in places if (k := place_key(p))}
         written = self._written_places(view)
         if inherited is not None and (not keys or keys & inherited.places or not inherited.places):
+            if not inherited.places:  # what the incident's later sentences say of where it happened
+                self._locate(inherited, view, places)
+            else:
+                inherited.names |= written
             return inherited
         if not keys and not written:
             return None
@@ -447,16 +456,16 @@ class ArticleFrames:
             scene.places.add(key)
             scene.names.add(place.name.lower())
             scene.place_shown = place.name
+            scene.country = place.country
             if place.lat is not None and place.lon is not None:
                 scene.points.append((place.lat, place.lon))
-        scene.country = self._main_country()
         return scene
 
     def _locate(self, scene: Scene, view: View, places: Iterable[Place]) -> None:
         places = list(places)
         below = [p for p in places if p.feature != "country" and p.country]
-        scene.country = scene.country or (below[0].country if below else None) or self._main_country() or next(
-            (p.country for p in places if p.country), None)
+        # a country only from where things happen: mentions of countries name speakers and sides as often
+        scene.country = scene.country or (below[0].country if below else None)
         for place in places:
             key = place_key(place)
             if key:
@@ -485,7 +494,7 @@ class ArticleFrames:
         return out
 
     def _facilities(self, view: View) -> set[str]:
-        return {label for label in self.lex.facilities.labels(view.words) if label not in self.lex.generic_facilities}
+        return self.lex.facilities.labels(view.words)
 
     def _join(self, scene: Scene, background: bool = False) -> Scene:
         """The article's earlier scene this one can be, or this one as a new scene of the article. A happening of
@@ -535,20 +544,27 @@ def places_agree(a: Scene, b: Scene, near_km: float = 40.0) -> bool | None:
 
 def scenes_agree(a: Scene, b: Scene, same_article: bool = False, slack_days: int = 3) -> bool:
     """Whether two scenes can be one incident: family, country, place, time and what was hit all compatible."""
+    return scene_fit(a, b, same_article, slack_days) == "yes"
+
+
+def scene_fit(a: Scene, b: Scene, same_article: bool = False, slack_days: int = 3) -> str:
+    """ "no": different happenings (family, country, place or dates differ); "soft": nothing rules it out but they
+    name different targets; "yes": one happening as far as the records tell."""
     if a.family and b.family and a.family != b.family:
-        return False
+        return "no"
     if a.country and b.country and a.country != b.country:
-        return False
+        return "no"
     place = places_agree(a, b)
     if place is False:
-        return False
+        return "no"
     if not windows_meet(a.window, b.window, slack_days):
-        return False
+        return "no"
+    if place is None and not same_article and not (a.participants & b.participants and a.family == b.family
+                                                  and a.family is not None):
+        return "no"
     if a.facilities and b.facilities and not a.facilities & b.facilities:
-        return False
-    if place is None and not same_article:
-        return bool(a.participants & b.participants) and a.family == b.family is not None
-    return True
+        return "soft"
+    return "yes"
 
 
 # ------------------------------------------------------------------------------------------- frames
@@ -637,6 +653,8 @@ class FrameBuilder(ArticleFrames):
             target = self.side_of_code(event.target.actor) if event.target else None
             voice, speaker = self.voice_for(view, event.start)
             polarity = "denies" if event.status == "denied" else "affirms"
+            if polarity == "denies" and not (event.actor or event.target or view.places or self._facilities(view)):
+                continue  # "it was not rocket fire": a denial of nothing in particular (a weapon, a wording)
             self._frame(view, "occurrence", self.lex.family(event.type), polarity, event.evidence, voice=voice,
                         speaker=speaker, kind="event", record=event.id, actor=actor, target=target)
         self._topics(view)
@@ -770,6 +788,9 @@ class FrameBuilder(ArticleFrames):
         after = [a for a in actors if a[0] >= j]
         inside = [a for a in actors if i <= a[0] < j]
         speaker = self._speaker_side(view)
+        if label == "own" and i > 0 and view.words[i - 1] == "be":  # "was carried out by X" names X after
+            by = [a for a in after if a[0] > 0 and view.words[a[0] - 1] == "by"]
+            return (by[0][1], by[0][2]) if by else None
         if label == "own":
             who = before[-1] if before else None
             if who is None and speaker is not None:  # "said it carried out the bombing"
@@ -827,7 +848,7 @@ class FrameBuilder(ArticleFrames):
             if value is None:
                 continue
             named = self._named_in_phrase(view, i, j)
-            where = (f"?/{named.lower()}", named) if named else place
+            where = (f"?/{named.lower()}", named) if named else self._place_near(view, j) or place
             if where is None:
                 continue
             side, who = value
@@ -835,6 +856,16 @@ class FrameBuilder(ArticleFrames):
             self._frame(view, "control", where[0], side, text, stance=label,
                         start=view.offsets[i] if i < len(view.offsets) else view.start)
             return
+
+    def _place_near(self, view: View, j: int) -> tuple[str, str] | None:
+        """The place a control phrase is about: the nearest named after it ("took control of the town of X")."""
+        at = view.offsets[j] if j < len(view.offsets) else view.end
+        after = sorted((p for p in view.places if p.start >= at and place_key(p)), key=lambda p: p.start)
+        if after and after[0].start - at <= 60:
+            return place_key(after[0]) or "", after[0].name
+        written = [view.names[k] for k in range(j, min(j + 8, len(view.words)))
+                   if view.names[k][:1].isupper() and view.words[k] in self._written_places(view)]
+        return (f"?/{written[0].lower()}", written[0]) if written else None
 
     def _named_in_phrase(self, view: View, i: int, j: int) -> str | None:
         """A capitalised name inside a control phrase's wildcard ("denied that Novoselivka had fallen") that is no

@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from fieldbrief.link.claims.frames import Scene, scenes_agree
+from fieldbrief.link.claims.frames import Scene, scene_fit
 from fieldbrief.link.lexicon import Lexicon
 
 BLOCK_DAYS = 7  # scenes whose dates lie further apart than this are never compared
@@ -72,10 +72,12 @@ def _keys(scene: Scene) -> set[str]:
 
 
 def _fits(scene: Scene, incident: list[Scene], p: IncidentParams) -> bool:
+    """No scene of the incident rules the new one out, and most of them (and the first) agree with it outright."""
     if any(other.article_id == scene.article_id for other in incident):
         return False  # an article's own scenes are different incidents (frames.ArticleFrames joined the rest)
-    return all(scenes_agree(scene, other, slack_days=p.window_days) and _reported_together(scene, other, p)
-               for other in incident)
+    fits = [scene_fit(scene, other, slack_days=p.window_days) if _reported_together(scene, other, p) else "no"
+            for other in incident]
+    return "no" not in fits and fits[0] == "yes" and 2 * fits.count("yes") >= len(fits)
 
 
 def _reported_together(a: Scene, b: Scene, p: IncidentParams) -> bool:
