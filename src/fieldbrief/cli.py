@@ -221,9 +221,22 @@ def bench(
     articles: Annotated[int, typer.Option("--articles", min=1, help="Repeat inputs to at least this many.")] = 500,
     workers: WorkersOpt = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    link: Annotated[
+        int | None, typer.Option("--link", min=4, help="Measure linking instead: this many composed articles.")
+    ] = None,
 ) -> None:
-    """Measure spaCy alone and the full pipeline on the same articles: speed, per-stage time, memory."""
+    """Measure spaCy alone and the full pipeline on the same articles: speed, per-stage time, memory. With --link N:
+    linking N articles composed from the analysed inputs' paragraphs (and N/4, N/2: memory should grow linearly)."""
     from fieldbrief.bench import default_corpus, run_benchmark
+
+    if link is not None:
+        from fieldbrief.linkbench import run_link_benchmark
+
+        results = run_link_benchmark(paths or default_corpus(), [link // 4, link // 2, link])
+        print(f"fieldbrief bench --link: linking on one core, articles composed from {results[0].pool} paragraphs")
+        for r in results:
+            print(r.render())
+        return
 
     try:
         result = run_benchmark(paths or default_corpus(), min_articles=articles, workers=workers)

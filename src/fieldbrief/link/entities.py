@@ -42,6 +42,7 @@ class Matcher:
     dictionary: ActorDictionary
     alias_re: re.Pattern[str]
     alias_code: dict[str, str]  # lower-case alias -> code
+    alias_first: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (words, alias words), longest first
     acronyms: frozenset[str]  # aliases that must match in their own case
     acronyms_lower: frozenset[str]
     titles: frozenset[str]
@@ -80,6 +81,7 @@ def matcher(actors: Path | None = None) -> Matcher:
         dictionary=dictionary,
         alias_re=re.compile(rf"(?<![\w-])(?:{pattern})(?!\w)", re.IGNORECASE),
         alias_code=alias_code,
+        alias_first=_first_words(alias_code),
         acronyms=frozenset(acronyms),
         acronyms_lower=frozenset(a.lower() for a in acronyms),
         titles=titles,
@@ -87,6 +89,16 @@ def matcher(actors: Path | None = None) -> Matcher:
         surname_min_score=float(conf["surname_min_score"]),
         given_min_score=float(conf["given_min_score"]),
     )
+
+
+def _first_words(alias_code: dict[str, str]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Aliases by their first word, as the parser splits words (on spaces and hyphens)."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for alias in alias_code:
+        words = tuple(w for w in re.split(r"[\s\-–]+", alias) if w)
+        if words:
+            index.setdefault(words[0], []).append((len(words), words))
+    return {k: tuple(sorted(v, key=lambda x: -x[0])) for k, v in index.items()}
 
 
 # ------------------------------------------------------------------------------------------- mentions
@@ -109,20 +121,59 @@ def article_mentions(article: Article, m: Matcher | None = None) -> list[Mention
     return out
 
 
+SURFACE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+
+
+def _words_of(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case surface) of the words the parser found (the sentences stage's offsets)."""
+    out = []
+    for sentence in article.sentences:
+        for offset in sentence.offsets:
+            hit = SURFACE.match(article.text, sentence.start + offset)
+            if hit:
+                word = hit.group()
+                if word.endswith(("'s", "’s")):  # "Taliban's": the parser's word is "Taliban"
+                    word = word[:-2]
+                out.append((hit.start(), hit.start() + len(word), word.lower()))
+    return out
+
+
+def _alias_hits(article: Article, m: Matcher) -> list[tuple[int, int]]:
+    """Spans of dictionary aliases: looked up word by word on the parser's words (a dictionary of first words, not
+    one regular expression of thousands of alternatives), or by that expression for articles without a parse."""
+    if not article.sentences:
+        return [(hit.start(), hit.end()) for hit in m.alias_re.finditer(article.text)]
+    words = _words_of(article)
+    text = article.text
+    hits = []
+    i = 0
+    while i < len(words):
+        candidates = m.alias_first.get(words[i][2]) if text[words[i][0]].isupper() else None  # names are capitalised
+        found = next(((n, alias) for n, alias in candidates
+                      if tuple(w for _, _, w in words[i : i + n]) == alias), None) if candidates else None
+        if found is None:
+            i += 1
+            continue
+        n, _ = found
+        hits.append((words[i][0], words[i + n - 1][1]))
+        i += n
+    return hits
+
+
 def _alias_mentions(article: Article, m: Matcher) -> list[Mention]:
     text = article.text
     out = []
-    for hit in m.alias_re.finditer(text):
-        surface = hit.group()
-        if not surface[0].isupper():
+    for start, end in _alias_hits(article, m):
+        surface = text[start:end]
+        if surface.lower() not in m.alias_code or not surface[0].isupper():
             continue  # names are capitalised; "taliban" in a URL or "hamas" as a word is not a mention
         if surface.lower() in m.acronyms_lower and surface not in m.acronyms:
             continue  # "Ana" is not ANA
         code = m.alias_code[surface.lower()]
         entry = m.dictionary.entries[code]
-        if entry.type in PERSON_TYPES and _inside_longer_name(text, hit.start(), hit.end(), m):
+        if entry.type in PERSON_TYPES and _inside_longer_name(text, start, end, m):
             continue  # "Farid Massoud" is not the Massoud of the dictionary
-        out.append(Mention(article.id, hit.start(), hit.end(), surface, code, entry.type in PERSON_TYPES))
+        out.append(Mention(article.id, start, end, surface, code, entry.type in PERSON_TYPES))
     return out
 
 

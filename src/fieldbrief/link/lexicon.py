@@ -29,6 +29,7 @@ class Phrases:
 
     by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     wild_first: tuple[tuple[tuple[str, ...], str], ...]
+    firsts: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, table: dict[str, Iterable[str]]) -> Phrases:
@@ -43,11 +44,14 @@ class Phrases:
                     wild.append((words, label))
                 else:
                     by_first.setdefault(words[0], []).append((words, label))
-        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in by_first.items()}, tuple(wild))
+        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in by_first.items()}, tuple(wild),
+                   frozenset(by_first))
 
     def find(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first word, end word, label) of every phrase found, longest first at each position."""
         out: list[tuple[int, int, str]] = []
+        if not self.wild_first and self.firsts.isdisjoint(words):
+            return out  # most sentences hold none of a table's first words
         i = 0
         while i < len(words):
             found = next(((phrase, label) for phrase, label in (*self.by_first.get(words[i], ()), *self.wild_first)

@@ -60,10 +60,7 @@ class Paragraph:
     numbers: frozenset[str]
     names: frozenset[str]
     shingles: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def bag(self) -> frozenset[str]:
-        return frozenset(self.lemmas)
+    bag: frozenset[str] = field(default_factory=frozenset)  # the content lemmas as a set
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -77,10 +74,13 @@ def content_lemmas(lemmas: Iterable[str], lex: Lexicon, firsts: int = 0) -> tupl
     words, numbers, names = [], set(), set()
     for n, lemma in enumerate(lemmas):
         low = lemma.lower()
-        if any(ch.isdigit() for ch in low):
-            numbers.add(low.replace(",", ""))
-            continue
-        if not any(ch.isalpha() for ch in low) or low in lex.stopwords or len(low) < 2:
+        if not low.isalpha():
+            if any(ch.isdigit() for ch in low):
+                numbers.add(low.replace(",", ""))
+                continue
+            if not any(ch.isalpha() for ch in low):
+                continue
+        if low in lex.stopwords or len(low) < 2:
             continue
         words.append(low)
         if lemma[:1].isupper() and not lemma.isupper() and n >= firsts:
@@ -99,7 +99,7 @@ def paragraphs(article: Article, lex: Lexicon, p: CopyParams) -> list[Paragraph]
             words += w
             numbers |= n
             names |= m
-        para = Paragraph(article.id, start, end, words, frozenset(numbers), frozenset(names))
+        para = Paragraph(article.id, start, end, words, frozenset(numbers), frozenset(names), bag=frozenset(words))
         para.shingles = frozenset(" ".join(words[i : i + p.shingle]) for i in range(max(1, len(words) - p.shingle + 1)))
         out.append(para)
     return out
@@ -235,7 +235,9 @@ def find_origins(articles: list[Article], lex: Lexicon | None = None) -> Origins
     for a, b, _, _ in matches:
         covered[(a.article_id, b.article_id)].add((a.start, a.end))
         covered[(b.article_id, a.article_id)].add((b.start, b.end))
-    size = {aid: sum(len(x.lemmas) for x in paras if x.article_id == aid) for aid in by_id}
+    size: dict[str, int] = defaultdict(int)
+    for x in paras:
+        size[x.article_id] += len(x.lemmas)
     lemmas_in = {(x.article_id, x.start, x.end): len(x.lemmas) for x in paras}
     for (aid, other), spans in covered.items():
         share = sum(lemmas_in[(aid, s, e)] for s, e in spans) / max(size[aid], 1)
@@ -280,6 +282,7 @@ class WirePatterns:
     article: tuple[re.Pattern[str], ...]
     sentence: tuple[re.Pattern[str], ...]
     name_of: dict[str, str]  # alias -> wire
+    any_name: re.Pattern[str]  # some wire named at all: most texts name none, and need no further look
 
 
 @lru_cache(maxsize=1)
@@ -294,11 +297,15 @@ def wire_patterns() -> WirePatterns:
             for f in forms
         )
 
+    any_name = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(name_of, key=len, reverse=True))
+                          + r")(?!\w)")
     return WirePatterns(compile_forms(lex.section("credits")["article"]),
-                        compile_forms(lex.section("credits")["sentence"]), name_of)
+                        compile_forms(lex.section("credits")["sentence"]), name_of, any_name)
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> str | None:
+    if not wire_patterns().any_name.search(text):
+        return None
     found = [m for p in patterns if (m := p.search(text))]
     if not found:
         return None
@@ -310,6 +317,8 @@ def article_wire(article: Article, lex: Lexicon) -> str | None:
     pats = wire_patterns()
     if article.outlet in pats.name_of:
         return pats.name_of[article.outlet]
+    if not pats.any_name.search(article.text):
+        return None
     for line in article.text.splitlines():
         stripped = line.strip()
         if stripped in pats.name_of:  # a credit standing alone ("AFP")

@@ -19,7 +19,7 @@ def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scen
     """Every claim of the corpus: contested, corroborated and single-source, strongest first."""
     lex = lex or lexicon()
     bound = incidents.bind(scenes, lex)
-    info = {iid: assembly.incident_info(members) for iid, members in bound.items()}
+    info = assembly.IncidentInfos(bound)
     max_days = int(lex.setting("incidents", "max_days_apart"))
     _share_roles(frames, lex)
     groups = disputes.groups(frames, max_days)
@@ -38,8 +38,9 @@ def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scen
     claims += _without_repeats(agreed)
     claims += _single_events(frames, claims, info)
     taken = {(m.article_id, m.start) for c in claims for m in c.members}
-    taken |= {(m.article_id, st.start) for c in claims for m in c.members for a in articles if a.id == m.article_id
-              for st in a.statements if m.start <= st.start < m.end}
+    statements = {a.id: a.statements for a in articles}
+    taken |= {(m.article_id, st.start) for c in claims for m in c.members for st in statements.get(m.article_id, ())
+              if m.start <= st.start < m.end}
     origin_at = {(f.article_id, f.start): f.origin_id for f in frames}
     claims += assembly.single_statement_claims(articles, taken, origin_at, {})
     ranked = sorted(claims, key=lambda c: (STATUS_ORDER[c.status], c.id))
@@ -58,7 +59,7 @@ def _share_roles(frames: list[Frame], lex: Lexicon) -> None:
             f.actor, f.target = roles.get((f.article_id, f.start), (None, None))
 
 
-def _single_events(frames: list[Frame], claims: list[Claim], info: dict[str, assembly.IncidentInfo]) -> list[Claim]:
+def _single_events(frames: list[Frame], claims: list[Claim], info: assembly.IncidentInfos) -> list[Claim]:
     """Every event record belongs to a claim: an event no other source reports is a single-source claim."""
     held = {m.record_id for c in claims for m in c.members if m.record_id}
     out = []
@@ -74,11 +75,15 @@ def _without_repeats(claims: list[Claim]) -> list[Claim]:
     """A corroborated claim whose evidence another claim already holds says nothing new."""
     by_size = sorted(claims, key=lambda c: -len(c.members))
     kept: list[Claim] = []
+    holders: dict[tuple[str, int, int], list[int]] = {}  # span -> kept claims holding it
     spans: list[set[tuple[str, int, int]]] = []
     for claim in by_size:
         own = {(m.article_id, m.start, m.end) for m in claim.members}
-        if any(own <= other for other in spans):
+        first = next(iter(own), None)
+        if first is not None and any(own <= spans[k] for k in holders.get(first, ())):
             continue
+        for span in own:
+            holders.setdefault(span, []).append(len(kept))
         kept.append(claim)
         spans.append(own)
     return kept

@@ -102,7 +102,25 @@ class IncidentInfo:
     event_type: str | None
 
 
+class IncidentInfos:
+    """What claims say of their incident, computed for the incidents claims name (not all of them)."""
+
+    def __init__(self, bound: dict[str, list[Scene]]) -> None:
+        self.bound = bound
+        self.cache: dict[str, IncidentInfo] = {}
+
+    def __getitem__(self, incident: str) -> IncidentInfo:
+        if incident not in self.cache:
+            self.cache[incident] = incident_info(self.bound.get(incident) or [])
+        return self.cache[incident]
+
+    def get(self, incident: str) -> IncidentInfo | None:
+        return self[incident] if incident in self.bound else None
+
+
 def incident_info(scenes: list[Scene]) -> IncidentInfo:
+    if not scenes:
+        return IncidentInfo("", None, None, None, None)
     place = next((s.place_shown for s in scenes if s.place_shown), None)
     if place is None:
         names = sorted(n for s in scenes for n in s.names)

@@ -9,6 +9,7 @@ wording are never corroborated here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -43,11 +44,32 @@ def agreements(frames: list[Frame], lex: Lexicon) -> list[Agreement]:
     max_days = int(lex.setting("incidents", "max_days_apart"))
     slotted = {(f.article_id, f.start) for f in frames if f.slot in SLOTTED}
     facts = [f for f in frames if f.slot == "fact" and (f.article_id, f.start) not in slotted]
-    index: dict[str, list[int]] = defaultdict(list)
+    edges: list[tuple[int, int]] = []
+    for block in _blocks(facts).values():
+        edges += _edges(facts, block, p, max_days)
+    return _clusters(facts, edges)
+
+
+def _blocks(facts: list[Frame]) -> dict[str, list[int]]:
+    """Facts of reports published in the same week (undated ones together): statements far apart in time are no
+    corroboration of each other, and blocks keep the comparison near-linear."""
+    blocks: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(facts):
-        for feature in _features(f):
+        try:
+            year, week, _ = dt.date.fromisoformat((f.published or "")[:10]).isocalendar()
+            key = f"{year}-{week}"
+        except ValueError:
+            key = "undated"
+        blocks[key].append(i)
+    return blocks
+
+
+def _edges(facts: list[Frame], block: list[int], p: FactParams, max_days: int) -> list[tuple[int, int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for i in block:
+        for feature in _features(facts[i]):
             index[feature].append(i)
-    limit = max(p.min_block_df, int(p.max_block_share * len(facts)))
+    limit = max(p.min_block_df, int(p.max_block_share * len(block)))
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for posting in index.values():
         if len(posting) > limit:
@@ -56,9 +78,7 @@ def agreements(frames: list[Frame], lex: Lexicon) -> list[Agreement]:
             for j in posting[x + 1 :]:
                 if facts[i].article_id != facts[j].article_id:
                     shared[(i, j)] += 1
-    edges = [(i, j) for (i, j), k in shared.items()
-             if k >= 2 and _same_statement(facts[i], facts[j], p, max_days)]
-    return _clusters(facts, edges)
+    return [(i, j) for (i, j), k in shared.items() if k >= 2 and _same_statement(facts[i], facts[j], p, max_days)]
 
 
 def _same_statement(a: Frame, b: Frame, p: FactParams, max_days: int) -> bool:

@@ -149,6 +149,7 @@ class View:
     predicate: str | None = None
     negated: bool = False
     scene: Scene | None = None
+    wire: str | None = None  # "" once looked up and none found
 
     def word_at(self, offset: int) -> int:
         """The index of the word at (or after) a character offset."""
@@ -568,6 +569,7 @@ def scene_fit(a: Scene, b: Scene, same_article: bool = False, slack_days: int = 
 
 
 # ------------------------------------------------------------------------------------------- frames
+SLOTTED = frozenset({"toll", "attackers", "weapon", "perpetrator", "victims", "control", "whereabouts"})
 HARM_WORDS = frozenset({"kill", "die", "dead", "death", "wound", "injure", "hit", "strike", "destroy", "explode",
                         "explosion", "blast", "bomb", "shell", "attack", "damage", "fire", "massacre", "toll"})
 BACKGROUND_DAYS = 30  # a happening dated this long before publication is background
@@ -620,7 +622,8 @@ class FrameBuilder(ArticleFrames):
             self._perpetrators(view)
             self._control(view)
             self._whereabouts(view)
-            self._fact(view)
+            if not any(f.start >= view.start and f.end <= view.end and f.slot in SLOTTED for f in self.frames[-8:]):
+                self._fact(view)  # a sentence that fills a slot is compared through it (facts.py)
         return self.frames
 
     def _frame(self, view: View, slot: str, key: str, value: Any, shown: str, *, voice: Voice | None = None,
@@ -637,12 +640,18 @@ class FrameBuilder(ArticleFrames):
         frame = Frame(
             slot=slot, key=key, value=value, shown=shown, article_id=self.article.id,
             origin_id=self.origins.origin_at(self.article.id, view.start), outlet=self.article.outlet,
-            published=self.article.published, wire=cited_wire(self.article.text[view.start:view.end]) or self.wire,
+            published=self.article.published, wire=self._wire_of(view),
             start=view.start, end=view.end, text=self.article.text[view.start:view.end], member_kind=member_kind,
             record_id=record_id, voice=voice, scene=view.scene, speaker=speaker, **extra,
         )
         self.frames.append(frame)
         return frame
+
+    def _wire_of(self, view: View) -> str | None:
+        """The wire a sentence cites ("told Reuters"), else the article's; found once per sentence."""
+        if view.wire is None:
+            view.wire = cited_wire(self.article.text[view.start : view.end]) or self.wire or ""
+        return view.wire or None
 
     # -- occurrence
     def _occurrences(self, view: View) -> None:
