@@ -372,6 +372,7 @@ class Article:
 # -- corpus level: origins and claims --------------------------------------------------------------------
 
 ClaimStatus = Literal["corroborated", "single-source", "contested"]
+ClaimKind = Literal["event", "statement", "fact", "number", "whereabouts"]
 Side = Literal["affirms", "disputes"]
 
 
@@ -427,7 +428,7 @@ class Claim:
 
     id: str
     summary: str  # a readable one-line statement of the claim
-    kind: Literal["event", "statement", "fact", "number", "whereabouts"]
+    kind: ClaimKind
     status: ClaimStatus
     members: list[ClaimMember]
     origins: list[str]  # independent origin ids (after wire-copy collapse) among the members

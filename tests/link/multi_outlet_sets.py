@@ -777,7 +777,8 @@ DISAGREEMENTS: dict[str, Disagreement] = {
                 "Cypress News",
                 "2035-04-02",
                 "An air strike hit a school sheltering displaced families in Jabalia on "
-                "Tuesday. The health ministry said 500 people were killed, while the civil defence put the toll at 300.",
+                "Tuesday. The health ministry said 500 people were killed, while the civil defence put the toll "
+                "at 300.",
             ),
         ],
         values=("500", "300"),
@@ -884,14 +885,16 @@ LOOK_ALIKES: dict[str, LookAlike] = {
                 "Jacana News",
                 "2034-04-07",
                 "Gunmen killed six miners at a gold mine near Djibo on Sunday, security "
-                "sources said. The attackers burned the miners' equipment and fled on motorbikes toward the border, the "
+                "sources said. The attackers burned the miners' equipment and fled on motorbikes toward the border, "
+                "the "
                 "sources said. - Reuters",
             ),
             (
                 "Kestrel Post",
                 "2034-04-07",
                 "DJIBO, Burkina Faso (Reuters) - Gunmen killed six miners at a gold mine near "
-                "Djibo on Sunday, security sources said. The attackers burned the miners' equipment and fled on motorbikes "
+                "Djibo on Sunday, security sources said. The attackers burned the miners' equipment and fled on "
+                "motorbikes "
                 "toward the border, the sources said.",
             ),
         ),
@@ -970,7 +973,8 @@ LOOK_ALIKES: dict[str, LookAlike] = {
                 "Quail Daily",
                 "2034-05-06",
                 "Four crew members died on Tuesday when rebels brought down a military "
-                "helicopter near Myitkyina, a rebel spokesman said. The helicopter had been attacking villages along the "
+                "helicopter near Myitkyina, a rebel spokesman said. The helicopter had been attacking villages along "
+                "the "
                 "river, he said. The military did not respond to requests for comment.",
             ),
         ),

@@ -14,8 +14,10 @@ from fieldbrief.model import Article, RawDocument
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.store import Store
 
-TEXT = ("The Crimson Lotus claimed responsibility for the ambush of an army convoy near Menaka on Tuesday, "
-        "in a statement posted online.")
+TEXT = (
+    "The Crimson Lotus claimed responsibility for the ambush of an army convoy near Menaka on Tuesday, "
+    "in a statement posted online."
+)
 USER = """
 [[actor]]
 code = "CLF"
@@ -29,8 +31,11 @@ type = "rebel group"
 def test_a_user_dictionary_names_an_actor_the_shipped_one_lacks(tmp_path: Path, pipeline: Pipeline) -> None:
     actors = tmp_path / "actors.toml"
     actors.write_text(USER, encoding="utf-8")
-    articles = [a for a in pipeline.run_documents([RawDocument("f.txt", TEXT, outlet="Kestrel Post",
-                                                               published="2034-10-09")]) if isinstance(a, Article)]
+    articles = [
+        a
+        for a in pipeline.run_documents([RawDocument("f.txt", TEXT, outlet="Kestrel Post", published="2034-10-09")])
+        if isinstance(a, Article)
+    ]
     shipped = link_corpus(articles)
     assert not [e for e in shipped.entities if e.actor == "CLF"]
     user = link_corpus(articles, actors)

@@ -16,13 +16,27 @@ OTHER = "Drones struck a depot in the port town of Belmar on Monday, officials s
 def two_conflicts() -> Corpus:
     first = make_corpus()
     start = OTHER.index("Belmar")
-    article = Article("other.txt", OTHER, outlet="Coast Post", published="2024-05-06",
-                      places=[Place("Belmar", start, start + 6, 44.1, 12.2, "town", "UA", None, canonical="Belmar")])
-    claim = Claim("cl-belmar", "Drones struck a depot in Belmar", "event", "single-source",
-                  [ClaimMember(article.id, article.id, "Coast Post", "sentence", None, OTHER[:76], 0, 76)],
-                  [article.id])
-    return Corpus([*first.articles, article], [*first.origins, Origin(article.id, [article.id], 1.0)],
-                  first.entities, [*first.claims, claim])
+    article = Article(
+        "other.txt",
+        OTHER,
+        outlet="Coast Post",
+        published="2024-05-06",
+        places=[Place("Belmar", start, start + 6, 44.1, 12.2, "town", "UA", None, canonical="Belmar")],
+    )
+    claim = Claim(
+        "cl-belmar",
+        "Drones struck a depot in Belmar",
+        "event",
+        "single-source",
+        [ClaimMember(article.id, article.id, "Coast Post", "sentence", None, OTHER[:76], 0, 76)],
+        [article.id],
+    )
+    return Corpus(
+        [*first.articles, article],
+        [*first.origins, Origin(article.id, [article.id], 1.0)],
+        first.entities,
+        [*first.claims, claim],
+    )
 
 
 def test_a_corpus_of_two_conflicts_is_two_situations() -> None:

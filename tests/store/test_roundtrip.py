@@ -20,8 +20,15 @@ st.register_type_strategy(int, st.integers(min_value=-(2**63), max_value=2**63 -
 # Hypothesis builds Articles from their type hints, nested records and all: a field added to the contract is covered
 # here the day it is added.
 articles = st.from_type(Article)
-PROVENANCE = {"times": "1", "places": "1", "statements": "1", "actors": "1", "events": "1", "sentences": "1",
-              "figures": "1"}
+PROVENANCE = {
+    "times": "1",
+    "places": "1",
+    "statements": "1",
+    "actors": "1",
+    "events": "1",
+    "sentences": "1",
+    "figures": "1",
+}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

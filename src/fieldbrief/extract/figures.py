@@ -128,8 +128,18 @@ class Number:
 
 def _number_at(head: Token, rules: FigureRules) -> Number | None:
     """The whole number a head number token stands for: "Twenty-two", "a dozen", "three hundred", "1.5 million"."""
-    parts = sorted([head, *(c for c in head.children if c.dep_ in {"compound", "nummod", "quantmod"}
-                            and (_is_number(c, rules) or c.lower_ in {"a", "an", "-"}))], key=lambda t: t.i)
+    parts = sorted(
+        [
+            head,
+            *(
+                c
+                for c in head.children
+                if c.dep_ in {"compound", "nummod", "quantmod"}
+                and (_is_number(c, rules) or c.lower_ in {"a", "an", "-"})
+            ),
+        ],
+        key=lambda t: t.i,
+    )
     total: float = 0
     current: float = 0
     seen = False
@@ -186,8 +196,10 @@ def _kind_of(tokens: list[Token], rules: FigureRules) -> FigureKind | None:
     for token in tokens:
         lemma = _lemma(token)
         for child in token.children:
-            if child.dep_ in {"prt", "dobj", "compound", "amod", "oprd", "advmod", "acomp", "xcomp"} and (
-                    lemma, _lemma(child)) in rules.kinds:
+            if (
+                child.dep_ in {"prt", "dobj", "compound", "amod", "oprd", "advmod", "acomp", "xcomp"}
+                and (lemma, _lemma(child)) in rules.kinds
+            ):
                 return rules.kinds[(lemma, _lemma(child))]
             if child.dep_ == "compound" and (_lemma(child), lemma) in rules.kinds:
                 return rules.kinds[(_lemma(child), lemma)]
@@ -220,8 +232,11 @@ def _attack_verb(verb: Token, rules: FigureRules) -> bool:
 def _counted_kind(number: Number, sent: Span, rules: FigureRules) -> tuple[FigureKind | None, Token | None]:
     """What the number counts and the noun it counts (None: a number standing alone, "12 were killed")."""
     head = number.head
-    noun = head.head if head.dep_ in {"nummod", "quantmod", "amod"} and head.head.pos_ in {"NOUN", "PROPN", "ADV",
-                                                                                           "ADJ"} else None
+    noun = (
+        head.head
+        if head.dep_ in {"nummod", "quantmod", "amod"} and head.head.pos_ in {"NOUN", "PROPN", "ADV", "ADJ"}
+        else None
+    )
     anchor = noun if noun is not None else head
     own = _kind_of([anchor], rules) if noun is not None else None
     if noun is not None and own is None:  # "the six people killed in the raid", "20 people wounded"
@@ -234,12 +249,20 @@ def _counted_kind(number: Number, sent: Span, rules: FigureRules) -> tuple[Figur
     for verb in path:
         kind = _kind_of([verb], rules)
         if kind is not None:
-            if noun is not None and _lemma(noun) in rules.attacker_nouns and verb.i > noun.i and \
-                    noun.dep_ in {"nsubj"} and _attack_verb(verb, rules):
+            if (
+                noun is not None
+                and _lemma(noun) in rules.attacker_nouns
+                and verb.i > noun.i
+                and noun.dep_ in {"nsubj"}
+                and _attack_verb(verb, rules)
+            ):
                 return "attackers", noun
             return kind, (noun if own is None else None)
-        around = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "oprd", "acomp"}
-                  and c not in path and c is not anchor]
+        around = [
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass", "dobj", "oprd", "acomp"} and c not in path and c is not anchor
+        ]
         if verb.pos_ in {"VERB", "AUX"} and (kind := _kind_of(around, rules)) is not None:
             return kind, (noun if own is None else None)
         if verb.pos_ == "VERB":
@@ -249,8 +272,12 @@ def _counted_kind(number: Number, sent: Span, rules: FigureRules) -> tuple[Figur
     following = _following_predicate(anchor, sent, rules)
     if following is not None:  # "between 100 and 300 people were killed", the parse attached elsewhere
         return following, noun
-    if noun is not None and _lemma(noun) in rules.attacker_nouns and noun.dep_ == "nsubj" and \
-            _attack_verb(noun.head, rules):
+    if (
+        noun is not None
+        and _lemma(noun) in rules.attacker_nouns
+        and noun.dep_ == "nsubj"
+        and _attack_verb(noun.head, rules)
+    ):
         return "attackers", noun
     return None, noun
 
@@ -311,7 +338,6 @@ def _span_text(token: Token) -> tuple[str, tuple[int, int]]:
 def _flags(number: Number, sent: Span, rules: FigureRules) -> tuple[bool, bool]:
     """(update, cumulative): whether the number's clause revises a count, whether its sentence keeps a total."""
     path = [number.head, *_climb(number.head, sent)]
-    verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), path[-1])
     around = {_lemma(t) for t in path} | {_lemma(c) for t in path for c in t.children if c.dep_ in {"advmod", "prt"}}
     update = bool(around & rules.update_lemmas)
     words = [t.lower_ for t in sent]
@@ -357,11 +383,23 @@ def _ranges(numbers: list[Number], sent: Span) -> list[Number]:
             continue
         first = number.tokens[0].i
         nxt = numbers[x + 1] if x + 1 < len(numbers) else None
-        if (first > sent.start and sent.doc[first - 1].lower_ == "between" and nxt is not None
-                and nxt.tokens[0].i == number.tokens[-1].i + 2 and sent.doc[nxt.tokens[0].i - 1].lower_ == "and"):
+        if (
+            first > sent.start
+            and sent.doc[first - 1].lower_ == "between"
+            and nxt is not None
+            and nxt.tokens[0].i == number.tokens[-1].i + 2
+            and sent.doc[nxt.tokens[0].i - 1].lower_ == "and"
+        ):
             head = number.head if number.head.dep_ == "nummod" else nxt.head  # "between 100 and 300 people"
-            out.append(Number([sent.doc[first - 1], *number.tokens, sent.doc[nxt.tokens[0].i - 1], *nxt.tokens],
-                              head, number.low, nxt.high, "between"))
+            out.append(
+                Number(
+                    [sent.doc[first - 1], *number.tokens, sent.doc[nxt.tokens[0].i - 1], *nxt.tokens],
+                    head,
+                    number.low,
+                    nxt.high,
+                    "between",
+                )
+            )
             skip.add(x + 1)
             continue
         out.append(number)
@@ -384,20 +422,22 @@ def find_figures(doc: Doc, rules: FigureRules) -> list[Figure]:
             source = _source(number, sent, rules)
             update, cumulative = _flags(number, sent, rules)
             counted = _lemma(noun) if noun is not None and _kind_of([noun], rules) is None else None
-            figures.append(Figure(
-                kind=kind,
-                low=number.low,
-                high=number.high,
-                qualifier=number.qualifier,
-                text=doc.text[start:end],
-                start=start,
-                end=end,
-                counted=counted,
-                source=source[0] if source else None,
-                source_span=source[1] if source else None,
-                update=update,
-                cumulative=cumulative,
-            ))
+            figures.append(
+                Figure(
+                    kind=kind,
+                    low=number.low,
+                    high=number.high,
+                    qualifier=number.qualifier,
+                    text=doc.text[start:end],
+                    start=start,
+                    end=end,
+                    counted=counted,
+                    source=source[0] if source else None,
+                    source_span=source[1] if source else None,
+                    update=update,
+                    cumulative=cumulative,
+                )
+            )
     return figures
 
 

@@ -3,8 +3,8 @@
 Linking runs over stored articles, long after the spaCy Doc is gone. What it needs of the parse is kept here, per
 sentence as the parser split it (cut again at line breaks: a headline run into the first paragraph is two
 sentences): the lemmas of its words (proper nouns keep their capitals, so "Konna" stays a name and "killed", "kills"
-and "killing" all read "kill") with where each word starts, and its main clause: the predicate, its subject and object phrases and whether it is
-negated. In "X said (that) P" the main clause is P's.
+and "killing" all read "kill") with where each word starts, and its main clause: the predicate, its subject and
+object phrases and whether it is negated. In "X said (that) P" the main clause is P's.
 """
 
 from __future__ import annotations
@@ -38,8 +38,11 @@ def lemma_of(token: Token) -> str:
     the parser tags as a named entity but lemmatises as a common noun: "Tessalit")."""
     if token.pos_ == "PROPN":
         return token.lemma_ or token.text
-    if token.text[:1].isupper() and (token.ent_type_ in NAME_ENTITIES or not token.is_sent_start) and \
-            token.pos_ in {"NOUN", "ADJ", "VERB", "X"}:
+    if (
+        token.text[:1].isupper()
+        and (token.ent_type_ in NAME_ENTITIES or not token.is_sent_start)
+        and token.pos_ in {"NOUN", "ADJ", "VERB", "X"}
+    ):
         return token.text  # a name the tagger took for a common word ("Tessalit", "Velykyi")
     return (token.lemma_ or token.text).lower()
 
@@ -87,8 +90,9 @@ def _main_clause(span: Span) -> Token | None:
 def sentence_record(span: Span) -> Sentence:
     words = [t for t in span if _is_word(t)]
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    record = Sentence(start, end, " ".join(lemma_of(t).replace(" ", "_") for t in words),
-                      [t.idx - start for t in words])
+    record = Sentence(
+        start, end, " ".join(lemma_of(t).replace(" ", "_") for t in words), [t.idx - start for t in words]
+    )
     verb = _main_clause(span)
     if verb is None:
         return record

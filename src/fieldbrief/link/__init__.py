@@ -37,8 +37,9 @@ def link_corpus(articles: list[Article], actors: Path | None = None) -> Corpus:
     frames: list[Frame] = []
     scenes: list[Scene] = []
     for article in articles:
-        article_frames_, article_scenes = article_frames(article, origins, mentions.get(article.id, []), by_id,
-                                                         dictionary, lex)
+        article_frames_, article_scenes = article_frames(
+            article, origins, mentions.get(article.id, []), by_id, dictionary, lex
+        )
         frames += article_frames_
         scenes += article_scenes
     claims = build_claims(articles, frames, scenes, {e.id: e.name for e in entities}, lex)

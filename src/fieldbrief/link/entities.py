@@ -149,8 +149,11 @@ def _alias_hits(article: Article, m: Matcher) -> list[tuple[int, int]]:
     i = 0
     while i < len(words):
         candidates = m.alias_first.get(words[i][2]) if text[words[i][0]].isupper() else None  # names are capitalised
-        found = next(((n, alias) for n, alias in candidates
-                      if tuple(w for _, _, w in words[i : i + n]) == alias), None) if candidates else None
+        found = (
+            next(((n, alias) for n, alias in candidates if tuple(w for _, _, w in words[i : i + n]) == alias), None)
+            if candidates
+            else None
+        )
         if found is None:
             i += 1
             continue
@@ -321,7 +324,9 @@ def _role_key(qualifier: str | None, role: str, m: Matcher) -> RoleKey:
 
 
 def _role_holders(
-    resolved: dict[str, list[tuple[Mention, str]]], articles: dict[str, Article], entities: dict[str, Entity],
+    resolved: dict[str, list[tuple[Mention, str]]],
+    articles: dict[str, Article],
+    entities: dict[str, Entity],
     m: Matcher,
 ) -> dict[RoleKey, set[str]]:
     """Who holds which office, from names written beside it: "Russia's ambassador Dmitry Zhirnov",

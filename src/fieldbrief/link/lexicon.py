@@ -44,8 +44,11 @@ class Phrases:
                     wild.append((words, label))
                 else:
                     by_first.setdefault(words[0], []).append((words, label))
-        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in by_first.items()}, tuple(wild),
-                   frozenset(by_first))
+        return cls(
+            {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in by_first.items()},
+            tuple(wild),
+            frozenset(by_first),
+        )
 
     def find(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(first word, end word, label) of every phrase found, longest first at each position."""
@@ -54,8 +57,14 @@ class Phrases:
             return out  # most sentences hold none of a table's first words
         i = 0
         while i < len(words):
-            found = next(((phrase, label) for phrase, label in (*self.by_first.get(words[i], ()), *self.wild_first)
-                          if _matches(words, i, phrase)), None)
+            found = next(
+                (
+                    (phrase, label)
+                    for phrase, label in (*self.by_first.get(words[i], ()), *self.wild_first)
+                    if _matches(words, i, phrase)
+                ),
+                None,
+            )
             if found is None:
                 i += 1
                 continue
@@ -145,11 +154,13 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         weapon_compatible=frozenset(frozenset(p) for p in frames["weapon_compatible"]["pairs"]),
         neutral_weapons=frozenset(frames["weapon_compatible"]["neutral"]),
         victims=Phrases.build({"civilians": victims["civilians"], "combatants": victims["combatants"]}),
-        victim_phrases=Phrases.build({"civilians": victims["civilian_phrases"],
-                                      "combatants": victims["combatant_phrases"]}),
+        victim_phrases=Phrases.build(
+            {"civilians": victims["civilian_phrases"], "combatants": victims["combatant_phrases"]}
+        ),
         control=Phrases.build({k: frames["control"][k] for k in ("capture", "hold", "contest")}),
-        responsibility=Phrases.build({"own": resp["own"], "blame": resp["blame"], "deny": resp["deny"],
-                                      "cause": resp["causes"]}),
+        responsibility=Phrases.build(
+            {"own": resp["own"], "blame": resp["blame"], "deny": resp["deny"], "cause": resp["causes"]}
+        ),
         whereabouts=Phrases.build({"departure": where["departure"], "presence": where["presence"]}),
         departure_verbs=frozenset(where["departure_verbs"]),
         facilities=Phrases.build(dict(raw["incidents"]["facilities"])),

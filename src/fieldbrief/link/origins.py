@@ -46,8 +46,14 @@ class CopyParams:
 
 def params(lex: Lexicon | None = None) -> CopyParams:
     c = (lex or lexicon()).section("copies")
-    return CopyParams(int(c["shingle_lemmas"]), int(c["num_perm"]), float(c["min_containment"]),
-                      float(c["min_lemma_containment"]), int(c["min_paragraph_lemmas"]), float(c["article_share"]))
+    return CopyParams(
+        int(c["shingle_lemmas"]),
+        int(c["num_perm"]),
+        float(c["min_containment"]),
+        float(c["min_lemma_containment"]),
+        int(c["min_paragraph_lemmas"]),
+        float(c["article_share"]),
+    )
 
 
 # ------------------------------------------------------------------------------------------- paragraphs
@@ -122,8 +128,9 @@ class MinHasher:
         return result
 
     def keys(self, signature: np.ndarray) -> list[bytes]:
-        return [bytes([band]) + signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].tobytes()
-                for band in range(self.bands)]
+        return [
+            bytes([band]) + signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].tobytes() for band in range(self.bands)
+        ]
 
 
 @lru_cache(maxsize=1 << 18)
@@ -166,8 +173,12 @@ def verify(a: Paragraph, b: Paragraph, p: CopyParams) -> str | None:
     if shingled >= p.min_containment:
         return "copied"
     small, large = (a, b) if len(a.bag) <= len(b.bag) else (b, a)
-    if (containment(a.bag, b.bag) >= p.min_lemma_containment and shingled >= p.min_containment / 2
-            and small.numbers <= large.numbers and small.names <= large.names):
+    if (
+        containment(a.bag, b.bag) >= p.min_lemma_containment
+        and shingled >= p.min_containment / 2
+        and small.numbers <= large.numbers
+        and small.names <= large.names
+    ):
         return "reworded"
     return None
 
@@ -251,12 +262,17 @@ def find_origins(articles: list[Article], lex: Lexicon | None = None) -> Origins
         origins.append(Origin(ordered[0], ordered, sim))
         origin_of.update({m: ordered[0] for m in members})
     paragraph_origin = _paragraph_origins(matches, origin_of, by_id)
-    return Origins(sorted(origins, key=lambda o: o.id), origin_of, paragraph_origin,
-                   {a.id: w for a in articles if (w := article_wire(a, lex))})
+    return Origins(
+        sorted(origins, key=lambda o: o.id),
+        origin_of,
+        paragraph_origin,
+        {a.id: w for a in articles if (w := article_wire(a, lex))},
+    )
 
 
-def _paragraph_origins(matches: list[tuple[Paragraph, Paragraph, str, float]], origin_of: dict[str, str],
-                       by_id: dict[str, Article]) -> dict[str, list[tuple[int, int, str]]]:
+def _paragraph_origins(
+    matches: list[tuple[Paragraph, Paragraph, str, float]], origin_of: dict[str, str], by_id: dict[str, Article]
+) -> dict[str, list[tuple[int, int, str]]]:
     """Copied paragraphs between different origins take the origin of their earliest copy."""
     groups = _Groups({f"{x.article_id}:{x.start}" for a, b, _, _ in matches for x in (a, b)})
     spans = {f"{x.article_id}:{x.start}": x for a, b, _, _ in matches for x in (a, b)}
@@ -297,10 +313,15 @@ def wire_patterns() -> WirePatterns:
             for f in forms
         )
 
-    any_name = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(name_of, key=len, reverse=True))
-                          + r")(?!\w)")
-    return WirePatterns(compile_forms(lex.section("credits")["article"]),
-                        compile_forms(lex.section("credits")["sentence"]), name_of, any_name)
+    any_name = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(name_of, key=len, reverse=True)) + r")(?!\w)"
+    )
+    return WirePatterns(
+        compile_forms(lex.section("credits")["article"]),
+        compile_forms(lex.section("credits")["sentence"]),
+        name_of,
+        any_name,
+    )
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], text: str) -> str | None:

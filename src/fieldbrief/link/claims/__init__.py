@@ -14,8 +14,9 @@ from fieldbrief.model import Article, Claim
 STATUS_ORDER = {"contested": 0, "corroborated": 1, "single-source": 2}
 
 
-def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scene], names: dict[str, str],
-                 lex: Lexicon | None = None) -> list[Claim]:
+def build_claims(
+    articles: list[Article], frames: list[Frame], scenes: list[Scene], names: dict[str, str], lex: Lexicon | None = None
+) -> list[Claim]:
     """Every claim of the corpus: contested, corroborated and single-source, strongest first."""
     lex = lex or lexicon()
     bound = incidents.bind(scenes, lex)
@@ -23,6 +24,7 @@ def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scen
     max_days = int(lex.setting("incidents", "max_days_apart"))
     _share_roles(frames, lex)
     groups = disputes.groups(frames, max_days)
+
     def related(a: str, b: str) -> bool:
         """Two incidents that binding kept apart but that may be one happening (no record rules it out)."""
         return any(scene_fit(x, y) != "no" for x in bound.get(a, []) for y in bound.get(b, []))
@@ -30,17 +32,25 @@ def build_claims(articles: list[Article], frames: list[Frame], scenes: list[Scen
     contests = disputes.merge([c for g in groups if (c := disputes.contest(g, lex, max_days))], related)
     claims = [assembly.contested_claim(c, info[c.incident], names) for c in contests]
     contested_spans = {disputes.span(f) for c in contests for f in c.affirms + c.disputes}
-    agreements = [a for g in groups for a in disputes.agreement(g, lex, max_days)
-                  if not any(disputes.span(f) in contested_spans and g.slot == c.slot
-                             for c in contests for f in a.frames)]
+    agreements = [
+        a
+        for g in groups
+        for a in disputes.agreement(g, lex, max_days)
+        if not any(disputes.span(f) in contested_spans and g.slot == c.slot for c in contests for f in a.frames)
+    ]
     agreements += facts.agreements(frames, lex)
     agreed = [assembly.agreed_claim(a, info[a.incident]) for a in agreements]
     claims += _without_repeats(agreed)
     claims += _single_events(frames, claims, info)
     taken = {(m.article_id, m.start) for c in claims for m in c.members}
     statements = {a.id: a.statements for a in articles}
-    taken |= {(m.article_id, st.start) for c in claims for m in c.members for st in statements.get(m.article_id, ())
-              if m.start <= st.start < m.end}
+    taken |= {
+        (m.article_id, st.start)
+        for c in claims
+        for m in c.members
+        for st in statements.get(m.article_id, ())
+        if m.start <= st.start < m.end
+    }
     origin_at = {(f.article_id, f.start): f.origin_id for f in frames}
     claims += assembly.single_statement_claims(articles, taken, origin_at, {})
     ranked = sorted(claims, key=lambda c: (STATUS_ORDER[c.status], c.id))
@@ -64,7 +74,7 @@ def _single_events(frames: list[Frame], claims: list[Claim], info: assembly.Inci
     held = {m.record_id for c in claims for m in c.members if m.record_id}
     out = []
     for f in frames:
-        if f.slot == "occurrence" and f.member_kind == "event" and f.record_id not in held:
+        if f.slot == "occurrence" and f.member_kind == "event" and f.record_id and f.record_id not in held:
             held.add(f.record_id)
             incident = info.get(f.scene.incident or "") or assembly.incident_info([f.scene])
             out.append(assembly.single_event_claim(f, incident))

@@ -14,9 +14,14 @@ from dataclasses import dataclass
 
 from fieldbrief.link.claims.disputes import Agreement, Contest
 from fieldbrief.link.claims.frames import Frame, Scene
-from fieldbrief.model import Article, Claim, ClaimMember, ClaimStatus, Side, content_id
+from fieldbrief.model import Article, Claim, ClaimKind, ClaimMember, ClaimStatus, Side, content_id
 
-KIND_OF_SLOT = {"toll": "number", "attackers": "number", "whereabouts": "whereabouts", "fact": "fact"}
+KIND_OF_SLOT: dict[str, ClaimKind] = {
+    "toll": "number",
+    "attackers": "number",
+    "whereabouts": "whereabouts",
+    "fact": "fact",
+}
 MAX_VOICES_SHOWN = 2
 
 
@@ -72,10 +77,18 @@ def independent_sources(frames: Iterable[Frame], voices_only: bool = False) -> l
 # ------------------------------------------------------------------------------------------- members
 def member(frame: Frame, side: Side, with_value: bool) -> ClaimMember:
     return ClaimMember(
-        article_id=frame.article_id, origin_id=frame.origin_id, outlet=frame.outlet,
+        article_id=frame.article_id,
+        origin_id=frame.origin_id,
+        outlet=frame.outlet,
         kind=frame.member_kind,  # type: ignore[arg-type]
-        record_id=frame.record_id, text=frame.text, start=frame.start, end=frame.end, side=side,
-        speaker=frame.speaker, value=frame.shown if with_value and frame.shown else None, source=frame.voice.shown,
+        record_id=frame.record_id,
+        text=frame.text,
+        start=frame.start,
+        end=frame.end,
+        side=side,
+        speaker=frame.speaker,
+        value=frame.shown if with_value and frame.shown else None,
+        source=frame.voice.shown,
     )
 
 
@@ -143,15 +156,21 @@ def _label(slot: str, key: str, frames: list[Frame], names: dict[str, str]) -> s
         return f"control of {place or key.split('/')[-1].title()}"
     if slot == "whereabouts":
         return f"whereabouts of {names.get(key, 'the person')}"
-    return {"perpetrator": "who did it", "victims": "who was killed", "weapon": "weapon", "attackers": "attackers",
-            "occurrence": "whether it happened"}.get(slot, slot)
+    return {
+        "perpetrator": "who did it",
+        "victims": "who was killed",
+        "weapon": "weapon",
+        "attackers": "attackers",
+        "occurrence": "whether it happened",
+    }.get(slot, slot)
 
 
 def _side_line(frames: list[Frame]) -> str:
     values = list(dict.fromkeys(f.shown for f in frames if f.shown))
     voices = list(dict.fromkeys(f.voice.shown for f in frames))
-    shown = ", ".join(voices[:MAX_VOICES_SHOWN]) + (f" +{len(voices) - MAX_VOICES_SHOWN}" if len(voices) >
-                                                       MAX_VOICES_SHOWN else "")
+    shown = ", ".join(voices[:MAX_VOICES_SHOWN]) + (
+        f" +{len(voices) - MAX_VOICES_SHOWN}" if len(voices) > MAX_VOICES_SHOWN else ""
+    )
     value = " / ".join(values[:2]) if values else short(frames[0].text, 60)
     return f"{value} ({shown})"
 
@@ -167,8 +186,12 @@ def _why(sides: list[list[Frame]]) -> str:
         voices: dict[str, Frame] = {}
         for f in frames:
             voices.setdefault(f.voice.key, f)
-        parts.append("; ".join(f"{f.voice.shown} ({f.outlet or 'unknown outlet'}): “{short(f.text, 120)}”"
-                               for f in list(voices.values())[:3]))
+        parts.append(
+            "; ".join(
+                f"{f.voice.shown} ({f.outlet or 'unknown outlet'}): “{short(f.text, 120)}”"
+                for f in list(voices.values())[:3]
+            )
+        )
     return " vs ".join(parts)
 
 
@@ -179,8 +202,16 @@ def contested_claim(c: Contest, info: IncidentInfo, names: dict[str, str]) -> Cl
     summary = f"{label}{_where(info)}: {_side_line(c.affirms)} vs {_side_line(c.disputes)}"
     sides = [(f, "affirms") for f in c.affirms] + [(f, "disputes") for f in c.disputes]
     claim_members = members(sides, with_value=True)  # type: ignore[arg-type]
-    return _claim(summary, KIND_OF_SLOT.get(c.slot, "event"), "contested", claim_members, frames, info, c.slot,
-                  why=_why([c.affirms, c.disputes]))
+    return _claim(
+        summary,
+        KIND_OF_SLOT.get(c.slot, "event"),
+        "contested",
+        claim_members,
+        frames,
+        info,
+        c.slot,
+        why=_why([c.affirms, c.disputes]),
+    )
 
 
 def agreed_claim(a: Agreement, info: IncidentInfo) -> Claim:
@@ -188,10 +219,10 @@ def agreed_claim(a: Agreement, info: IncidentInfo) -> Claim:
     summary = short(central.text)
     if a.slot in ("toll", "control", "perpetrator", "whereabouts") and central.shown:
         summary = f"{summary} ({central.shown})"
-    kind = KIND_OF_SLOT.get(a.slot, "event")
+    kind: ClaimKind = KIND_OF_SLOT.get(a.slot, "event")
     if a.slot == "fact" and any(f.member_kind == "statement" for f in a.frames):
         kind = "statement"
-    claim_members = members(((f, "affirms") for f in a.frames), with_value=a.slot != "fact")  # type: ignore[misc]
+    claim_members = members(((f, "affirms") for f in a.frames), with_value=a.slot != "fact")
     sources = independent_sources(a.frames)
     status: ClaimStatus = "corroborated" if len(sources) >= 2 else "single-source"
     return _claim(summary, kind, status, claim_members, a.frames, info, None)
@@ -202,8 +233,12 @@ def single_event_claim(frame: Frame, info: IncidentInfo) -> Claim:
     return _claim(short(frame.text), "event", "single-source", [member(frame, side, False)], [frame], info, None)
 
 
-def single_statement_claims(articles: list[Article], taken: set[tuple[str, int]],
-                            origin_at: dict[tuple[str, int], str], voices: dict[tuple[str, int], str]) -> list[Claim]:
+def single_statement_claims(
+    articles: list[Article],
+    taken: set[tuple[str, int]],
+    origin_at: dict[tuple[str, int], str],
+    voices: dict[tuple[str, int], str],
+) -> list[Claim]:
     """Statements no other source repeats: single-source claims."""
     out = []
     for article in articles:
@@ -211,24 +246,63 @@ def single_statement_claims(articles: list[Article], taken: set[tuple[str, int]]
             if any((article.id, pos) in taken for pos in (st.start,)):
                 continue
             origin = origin_at.get((article.id, st.start), article.id)
-            m = ClaimMember(article.id, origin, article.outlet, "statement", st.id, st.content, st.start, st.end,
-                            "affirms", st.speaker.name, None, st.speaker.name)
+            m = ClaimMember(
+                article.id,
+                origin,
+                article.outlet,
+                "statement",
+                st.id,
+                st.content,
+                st.start,
+                st.end,
+                "affirms",
+                st.speaker.name,
+                None,
+                st.speaker.name,
+            )
             cid = content_id("statement", f"{article.id}:{st.start}:{st.end}")
-            out.append(Claim(cid, short(st.content, 200), "statement", "single-source", [m], [origin],
-                             sources=[st.speaker.name]))
+            out.append(
+                Claim(
+                    cid, short(st.content, 200), "statement", "single-source", [m], [origin], sources=[st.speaker.name]
+                )
+            )
     return out
 
 
-def _claim(summary: str, kind: str, status: ClaimStatus, claim_members: list[ClaimMember], frames: list[Frame],
-           info: IncidentInfo, dispute: str | None, why: str | None = None) -> Claim:
-    cid = content_id(kind, dispute or "", *(f"{m.article_id}:{m.start}:{m.end}:{m.side}:{m.value}"
-                                            for m in claim_members))
+def _claim(
+    summary: str,
+    kind: ClaimKind,
+    status: ClaimStatus,
+    claim_members: list[ClaimMember],
+    frames: list[Frame],
+    info: IncidentInfo,
+    dispute: str | None,
+    why: str | None = None,
+) -> Claim:
+    cid = content_id(
+        kind, dispute or "", *(f"{m.article_id}:{m.start}:{m.end}:{m.side}:{m.value}" for m in claim_members)
+    )
     origins = sorted({m.origin_id for m in claim_members})
     sources = independent_sources(frames, voices_only=status == "contested")
-    if status == "contested" and not (any(m.side == "affirms" for m in claim_members)
-                                      and any(m.side == "disputes" for m in claim_members)):
+    if status == "contested" and not (
+        any(m.side == "affirms" for m in claim_members) and any(m.side == "disputes" for m in claim_members)
+    ):
         status = "corroborated" if len(sources) >= 2 else "single-source"
-    return Claim(cid, short(summary, 240), kind, status, claim_members, origins, why,  # type: ignore[arg-type]
-                 info.event_type.upper() if info.event_type and info.event_type != "violence" else (
-                     "ASSAULT" if info.event_type == "violence" else None),
-                 dispute, sources, info.id, info.country, info.date, info.place)
+    return Claim(
+        cid,
+        short(summary, 240),
+        kind,
+        status,
+        claim_members,
+        origins,
+        why,
+        info.event_type.upper()
+        if info.event_type and info.event_type != "violence"
+        else ("ASSAULT" if info.event_type == "violence" else None),
+        dispute,
+        sources,
+        info.id,
+        info.country,
+        info.date,
+        info.place,
+    )

@@ -238,8 +238,11 @@ def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
 
     pivot = max(conflicted, key=support)
     against = [f for f in frames if (id(pivot), id(f)) in conflicts]
-    side = [f for f in frames if f not in against and _agrees(pivot, f) and not any(
-        (id(f), id(g)) in conflicts for g in [pivot])]
+    side = [
+        f
+        for f in frames
+        if f not in against and _agrees(pivot, f) and not any((id(f), id(g)) in conflicts for g in [pivot])
+    ]
     # a frame that agrees with the pivot's side joins it; others that conflict with that side join the other
     for f in frames:
         if f in side or f in against:
@@ -272,16 +275,16 @@ def _strongest(frames: list[Frame]) -> list[Frame]:
 def denies(frame: Frame) -> bool:
     """Whether a frame takes the disputing side of its slot: it denies, holds against a capture, or says the
     fighting goes on."""
-    return (frame.value == "denies" or str(frame.value).startswith("not:")
-            or frame.stance in ("hold", "contest"))
+    return frame.value == "denies" or str(frame.value).startswith("not:") or frame.stance in ("hold", "contest")
 
 
 def _agrees(a: Frame, b: Frame) -> bool:
     """Frames that say the same of the slot (the same value, or overlapping counts)."""
     if a.slot in ("toll", "attackers"):
         return not _ranges_conflict(a, b)
-    return bool(a.value == b.value) or (isinstance(a.value, str) and isinstance(b.value, str)
-                                         and same_party(a.value, b.value))
+    return bool(a.value == b.value) or (
+        isinstance(a.value, str) and isinstance(b.value, str) and same_party(a.value, b.value)
+    )
 
 
 def agreement(group: Group, lex: Lexicon, max_days: int) -> list[Agreement]:
@@ -307,9 +310,15 @@ def merge(contests: list[Contest], related: Callable[[str, str], bool] | None = 
     other culprit of a happening also denied is a dispute of occurrence, not of perpetrator."""
     merged: list[list[Contest]] = []
     for c in sorted(contests, key=lambda c: PRIORITY.index(c.slot)):
-        host = next((m for m in merged if (m[0].incident == c.incident or (related and related(m[0].incident,
-                                                                                       c.incident)))
-                     and _orientation(m, c) is not None), None)
+        host = next(
+            (
+                m
+                for m in merged
+                if (m[0].incident == c.incident or (related and related(m[0].incident, c.incident)))
+                and _orientation(m, c) is not None
+            ),
+            None,
+        )
         if host is None:
             merged.append([c])
             continue

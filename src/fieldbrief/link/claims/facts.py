@@ -31,8 +31,13 @@ class FactParams:
 
 def params(lex: Lexicon) -> FactParams:
     c = lex.section("claims")
-    return FactParams(float(c["min_overlap"]), int(c["min_shared"]), int(c["min_salient"]),
-                      float(c["max_block_share"]), int(c["min_block_df"]))
+    return FactParams(
+        float(c["min_overlap"]),
+        int(c["min_shared"]),
+        int(c["min_salient"]),
+        float(c["max_block_share"]),
+        int(c["min_block_df"]),
+    )
 
 
 def _features(f: Frame) -> set[str]:
@@ -109,17 +114,19 @@ def _same_story(a: Frame, b: Frame, max_days: int) -> bool:
 def _clusters(facts: list[Frame], edges: list[tuple[int, int]]) -> list[Agreement]:
     """Groups in which every two members say the same (complete linkage: no chains of look-alikes)."""
     groups: list[list[int]] = []
+    home: dict[int, int] = {}
     linked = {(i, j) for i, j in edges} | {(j, i) for i, j in edges}
     for i, j in sorted(edges):
-        home_i = next((g for g in groups if i in g), None)
-        home_j = next((g for g in groups if j in g), None)
-        if home_i is None and home_j is None:
+        if i not in home and j not in home:
+            home[i] = home[j] = len(groups)
             groups.append([i, j])
-        elif home_i is not None and home_j is None:
-            if all((j, k) in linked for k in home_i):
-                home_i.append(j)
-        elif home_j is not None and home_i is None:
-            if all((i, k) in linked for k in home_j):
-                home_j.append(i)
-    return [Agreement("fact", facts[g[0]].scene.incident or facts[g[0]].scene.id, [facts[k] for k in g])
-            for g in groups]
+            continue
+        if i in home and j in home:
+            continue
+        grown, new = (home[i], j) if i in home else (home[j], i)
+        if all((new, k) in linked for k in groups[grown]):
+            home[new] = grown
+            groups[grown].append(new)
+    return [
+        Agreement("fact", facts[g[0]].scene.incident or facts[g[0]].scene.id, [facts[k] for k in g]) for g in groups
+    ]

@@ -182,8 +182,15 @@ def country_names(dictionary: ActorDictionary) -> dict[str, str]:
 class ArticleFrames:
     """Builds one article's scenes and frames."""
 
-    def __init__(self, article: Article, origins: Origins, mentions: list[tuple[Mention, str]],
-                 entities: dict[str, Entity], dictionary: ActorDictionary, lex: Lexicon) -> None:
+    def __init__(
+        self,
+        article: Article,
+        origins: Origins,
+        mentions: list[tuple[Mention, str]],
+        entities: dict[str, Entity],
+        dictionary: ActorDictionary,
+        lex: Lexicon,
+    ) -> None:
         self.article = article
         self.origins = origins
         self.entities = entities
@@ -205,38 +212,49 @@ class ArticleFrames:
         firsts = {e.start: next((x.start for x in ordered if x.end > e.start), e.start) for e in a.events}
         for s in ordered:
             words_raw = s.lemmas.split()
-            offsets = [s.start + o for o in s.offsets] if len(s.offsets) == len(words_raw) else [s.start] * len(
-                words_raw)
+            offsets = (
+                [s.start + o for o in s.offsets] if len(s.offsets) == len(words_raw) else [s.start] * len(words_raw)
+            )
 
             def inside(pos: int, s: Any = s) -> bool:
                 return bool(s.start <= pos < s.end)
 
-            out.append(View(
-                start=s.start, end=s.end,
-                words=[w.lower() for w in words_raw], names=words_raw, offsets=offsets,
-                paragraph=next((i for i, (ps, pe) in enumerate(paras) if ps <= s.start < pe), 0),
-                events=[e for e in a.events if s.start <= max(e.start, firsts.get(e.start, e.start)) < s.end],
-                statements=[st for st in a.statements if st.start < s.end and s.start < st.end],
-                figures=[f for f in a.figures if inside(f.start)],
-                places=[p for p in a.places if inside(p.start)],
-                times=[t for t in a.times if inside(t.start)],
-                mentions=[(m, eid) for m, eid in mentions if inside(m.start)],
-                subject=s.subject, predicate=s.predicate, negated=s.negated,
-            ))
+            out.append(
+                View(
+                    start=s.start,
+                    end=s.end,
+                    words=[w.lower() for w in words_raw],
+                    names=words_raw,
+                    offsets=offsets,
+                    paragraph=next((i for i, (ps, pe) in enumerate(paras) if ps <= s.start < pe), 0),
+                    events=[e for e in a.events if s.start <= max(e.start, firsts.get(e.start, e.start)) < s.end],
+                    statements=[st for st in a.statements if st.start < s.end and s.start < st.end],
+                    figures=[f for f in a.figures if inside(f.start)],
+                    places=[p for p in a.places if inside(p.start)],
+                    times=[t for t in a.times if inside(t.start)],
+                    mentions=[(m, eid) for m, eid in mentions if inside(m.start)],
+                    subject=s.subject,
+                    predicate=s.predicate,
+                    negated=s.negated,
+                )
+            )
         return out
 
     # -- voices
-    def voice_for(self, view: View, start: int, source: str | None = None,
-                  source_span: tuple[int, int] | None = None) -> tuple[Voice, str | None]:
+    def voice_for(
+        self, view: View, start: int, source: str | None = None, source_span: tuple[int, int] | None = None
+    ) -> tuple[Voice, str | None]:
         """(voice, speaker as written) for what a sentence says at `start`."""
         if source:
             code = None
             if source_span is not None:
-                code = next((m.code for m, _ in view.mentions if source_span[0] <= m.start < source_span[1]
-                             and m.code), None)
+                code = next(
+                    (m.code for m, _ in view.mentions if source_span[0] <= m.start < source_span[1] and m.code), None
+                )
             return self.cited(source, code), source
         statement = next((st for st in view.statements if st.start <= start < st.end), None) or next(
-            (st for st in view.statements), None)
+            (st for st in view.statements), None
+        )
         if statement is not None and statement.speaker.kind != "outlet":
             sp = statement.speaker
             if sp.name.lower() in PRONOUNS | {"they", "it", "we", "i"} or self._dateline(sp.name):
@@ -258,15 +276,25 @@ class ArticleFrames:
         country or generic words ("the Hamas-run health ministry" = "Gaza's health ministry"); ordinary people and
         unnamed officials as the outlet's own sources ("residents" of two outlets are two sources)."""
         entry = self.dictionary.entries.get(code) if code else self.dictionary.lookup(name)
-        words = [w.strip(".,'’\"").lower().removesuffix("'s").removesuffix("’s")
-                 for w in name.replace("-", " ").split()]
+        words = [
+            w.strip(".,'’\"").lower().removesuffix("'s").removesuffix("’s") for w in name.replace("-", " ").split()
+        ]
         words = [w for w in words if w]
-        state_body = entry is not None and entry.type in {"government", "military", "police"} and bool(words) and bool(
-            self.dictionary.generics.get(words[-1].rstrip("s")) or self.dictionary.generics.get(words[-1]))
+        state_body = (
+            entry is not None
+            and entry.type in {"government", "military", "police"}
+            and bool(words)
+            and bool(self.dictionary.generics.get(words[-1].rstrip("s")) or self.dictionary.generics.get(words[-1]))
+        )
         if entry is not None and entry.type not in {"civilians", "outlet"} and not state_body:
             return Voice("body:" + self.dictionary.acting_code(entry), name, True)
-        content = [w for w in words if w not in self.lex.generic_source_words and w != "unnamed"
-                   and not (self.dictionary.demonyms.get(w) or self._country_named(w))]
+        content = [
+            w
+            for w in words
+            if w not in self.lex.generic_source_words
+            and w != "unnamed"
+            and not (self.dictionary.demonyms.get(w) or self._country_named(w))
+        ]
         head = _singular(words[-1]) if words else ""
         if not content or head in self.lex.ordinary_sources or _singular(content[-1]) in self.lex.ordinary_sources:
             return Voice(f"own:{self._own_key()}:{head}", name, True)
@@ -284,8 +312,11 @@ class ArticleFrames:
         """The country most places of the article lie in; places standing for a body ("Russia's defence ministry",
         or marked associative by the places stage) are not where things happen."""
         text = self.article.text
-        counts = Counter(p.country for p in self.article.places if p.country and getattr(p, "role", None) !=
-                         "associative" and not text.startswith(("'s", "’s"), p.end))
+        counts = Counter(
+            p.country
+            for p in self.article.places
+            if p.country and getattr(p, "role", None) != "associative" and not text.startswith(("'s", "’s"), p.end)
+        )
         return counts.most_common(1)[0][0] if counts else None
 
     def _own_key(self) -> str:
@@ -337,8 +368,11 @@ class ArticleFrames:
             if i in taken or "make" in view.words[i + 1 : i + 3]:
                 continue  # "US-made rockets": who made a weapon is no party to its use
             side = self.side_of_word(view.words[i])
-            if side is None and view.names[i][:1].islower() and not (
-                    i + 1 < len(view.words) and self.dictionary.generics.get(view.words[i + 1])):
+            if (
+                side is None
+                and view.names[i][:1].islower()
+                and not (i + 1 < len(view.words) and self.dictionary.generics.get(view.words[i + 1]))
+            ):
                 side = self._generic_side(view, i, country, out)
             if side:
                 out.append((i, side, view.names[i]))
@@ -349,8 +383,7 @@ class ArticleFrames:
         last = name.split()[-1].lower() if name.split() else ""
         return last in self.lex.body_words
 
-    def _generic_side(self, view: View, i: int, country: str | None,
-                      named: list[tuple[int, str, str]]) -> str | None:
+    def _generic_side(self, view: View, i: int, country: str | None, named: list[tuple[int, str, str]]) -> str | None:
         """A generic noun ("the army", "militants", "its fighters") as a side: the side named right before it
         ("Russian forces"), the speaker's for "its"/"our", else the generic class in the incident's country."""
         side = self.side_of_noun(view.words[i], country)
@@ -362,6 +395,37 @@ class ArticleFrames:
             spoken = self._speaker_side(view)
             return spoken[0] if spoken else side
         return side
+
+    def _speaker_side(self, view: View) -> tuple[str, str] | None:
+        for statement in view.statements:
+            sp = statement.speaker
+            entry = self.dictionary.entries.get(sp.actor) if sp.actor else self.dictionary.lookup(sp.name)
+            side = self.side_of_code(entry.code) if entry else None
+            if side is None:
+                words = sp.name.lower().replace("'s", "").split()
+                side = next((s for w in words if (s := self.side_of_word(w))), None)
+            if side:
+                return side, sp.name
+        for event in view.events:
+            if event.according_to:
+                entry = self.dictionary.lookup(event.according_to)
+                if entry is not None and (side := self.side_of_code(entry.code)):
+                    return side, event.according_to
+        country = view.scene.country if view.scene is not None else self._main_country()
+        for statement in view.statements:
+            sp = statement.speaker
+            if sp.kind == "organisation" and sp.name and not self._ordinary(sp.name):
+                words = sp.name.lower().replace("'s", "").split()
+                side = next(
+                    (
+                        s
+                        for w in reversed(words)
+                        if (s := self.side_of_noun(w.rstrip("s"), country) or self.side_of_noun(w, country))
+                    ),
+                    None,
+                )
+                return (side, sp.name) if side else (f"name:{sp.name.lower().removeprefix('the ')}", sp.name)
+        return None
 
     def side_of_noun(self, word: str, country: str | None) -> str | None:
         """A generic actor noun ("militants", "the army") as a side, with the incident's country."""
@@ -489,7 +553,8 @@ class ArticleFrames:
             if not name[:1].isupper() or view.words[i - 1] not in LOCATIVES or self.side_of_word(view.words[i]):
                 continue
             if any(s <= view.offsets[i] < e for s, e in times) or any(
-                    view.offsets[i] == m.start and m.code for m, _ in view.mentions):
+                view.offsets[i] == m.start and m.code for m, _ in view.mentions
+            ):
                 continue  # "on Monday", "of the Taliban"
             out.add(name.lower())
         return out
@@ -560,8 +625,11 @@ def scene_fit(a: Scene, b: Scene, same_article: bool = False, slack_days: int = 
         return "no"
     if not windows_meet(a.window, b.window, slack_days):
         return "no"
-    if place is None and not same_article and not (a.participants & b.participants and a.family == b.family
-                                                  and a.family is not None):
+    if (
+        place is None
+        and not same_article
+        and not (a.participants & b.participants and a.family == b.family and a.family is not None)
+    ):
         return "no"
     if a.facilities and b.facilities and not a.facilities & b.facilities:
         return "soft"
@@ -570,8 +638,29 @@ def scene_fit(a: Scene, b: Scene, same_article: bool = False, slack_days: int = 
 
 # ------------------------------------------------------------------------------------------- frames
 SLOTTED = frozenset({"toll", "attackers", "weapon", "perpetrator", "victims", "control", "whereabouts"})
-HARM_WORDS = frozenset({"kill", "die", "dead", "death", "wound", "injure", "hit", "strike", "destroy", "explode",
-                        "explosion", "blast", "bomb", "shell", "attack", "damage", "fire", "massacre", "toll"})
+HARM_WORDS = frozenset(
+    {
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "wound",
+        "injure",
+        "hit",
+        "strike",
+        "destroy",
+        "explode",
+        "explosion",
+        "blast",
+        "bomb",
+        "shell",
+        "attack",
+        "damage",
+        "fire",
+        "massacre",
+        "toll",
+    }
+)
 BACKGROUND_DAYS = 30  # a happening dated this long before publication is background
 NEAR = 10  # words between a responsibility phrase and the actor it names
 
@@ -592,8 +681,11 @@ def figure_shown(figure: Figure) -> str:
         qualifier.append(word)
     if figure.qualifier == "exact" or not qualifier:
         return str(number)
-    return " ".join([*qualifier[: max(1, len(qualifier))], str(number)]) if len(qualifier) < len(words) else (
-        f"{figure.qualifier.replace('_', ' ')} {number}")
+    return (
+        " ".join([*qualifier[: max(1, len(qualifier))], str(number)])
+        if len(qualifier) < len(words)
+        else (f"{figure.qualifier.replace('_', ' ')} {number}")
+    )
 
 
 def figure_range(figure: Figure) -> tuple[float, float]:
@@ -626,23 +718,49 @@ class FrameBuilder(ArticleFrames):
                 self._fact(view)  # a sentence that fills a slot is compared through it (facts.py)
         return self.frames
 
-    def _frame(self, view: View, slot: str, key: str, value: Any, shown: str, *, voice: Voice | None = None,
-               speaker: str | None = None, start: int | None = None, kind: str | None = None,
-               record: str | None = None, **extra: Any) -> Frame:
+    def _frame(
+        self,
+        view: View,
+        slot: str,
+        key: str,
+        value: Any,
+        shown: str,
+        *,
+        voice: Voice | None = None,
+        speaker: str | None = None,
+        start: int | None = None,
+        kind: str | None = None,
+        record: str | None = None,
+        **extra: Any,
+    ) -> Frame:
         at = view.start if start is None else start
         if voice is None:
             voice, speaker = self.voice_for(view, at)
         statement = next((st for st in view.statements if st.start <= at < st.end), None) or next(
-            iter(view.statements), None)
+            iter(view.statements), None
+        )
         member_kind = kind or ("statement" if statement is not None else "sentence")
         record_id = record or (statement.id if statement is not None and member_kind == "statement" else None)
         assert view.scene is not None
         frame = Frame(
-            slot=slot, key=key, value=value, shown=shown, article_id=self.article.id,
-            origin_id=self.origins.origin_at(self.article.id, view.start), outlet=self.article.outlet,
-            published=self.article.published, wire=self._wire_of(view),
-            start=view.start, end=view.end, text=self.article.text[view.start:view.end], member_kind=member_kind,
-            record_id=record_id, voice=voice, scene=view.scene, speaker=speaker, **extra,
+            slot=slot,
+            key=key,
+            value=value,
+            shown=shown,
+            article_id=self.article.id,
+            origin_id=self.origins.origin_at(self.article.id, view.start),
+            outlet=self.article.outlet,
+            published=self.article.published,
+            wire=self._wire_of(view),
+            start=view.start,
+            end=view.end,
+            text=self.article.text[view.start : view.end],
+            member_kind=member_kind,
+            record_id=record_id,
+            voice=voice,
+            scene=view.scene,
+            speaker=speaker,
+            **extra,
         )
         self.frames.append(frame)
         return frame
@@ -664,8 +782,19 @@ class FrameBuilder(ArticleFrames):
             polarity = "denies" if event.status == "denied" else "affirms"
             if polarity == "denies" and not (event.actor or event.target or view.places or self._facilities(view)):
                 continue  # "it was not rocket fire": a denial of nothing in particular (a weapon, a wording)
-            self._frame(view, "occurrence", self.lex.family(event.type), polarity, event.evidence, voice=voice,
-                        speaker=speaker, kind="event", record=event.id, actor=actor, target=target)
+            self._frame(
+                view,
+                "occurrence",
+                self.lex.family(event.type),
+                polarity,
+                event.evidence,
+                voice=voice,
+                speaker=speaker,
+                kind="event",
+                record=event.id,
+                actor=actor,
+                target=target,
+            )
         self._topics(view)
 
     def _topics(self, view: View) -> None:
@@ -677,9 +806,16 @@ class FrameBuilder(ArticleFrames):
                 continue
             before = view.words[:i]
             denied = any(w in self.lex.negations for w in before[-3:]) or any(
-                w in {"deny", "refute", "dismiss", "reject"} for w in before)
-            self._frame(view, "occurrence", topic, "denies" if denied else "affirms", self.surface(view, i, i + 1),
-                        start=view.offsets[i])
+                w in {"deny", "refute", "dismiss", "reject"} for w in before
+            )
+            self._frame(
+                view,
+                "occurrence",
+                topic,
+                "denies" if denied else "affirms",
+                self.surface(view, i, i + 1),
+                start=view.offsets[i],
+            )
             coded.add(topic)
         found = {label for _, _, label in self.lex.truce.find(view.words)}
         if found:
@@ -694,10 +830,19 @@ class FrameBuilder(ArticleFrames):
             voice, speaker = self.voice_for(view, figure.start, figure.source, figure.source_span)
             slot = "attackers" if figure.kind == "attackers" else "toll"
             classes = self.lex.victims.labels([figure.counted]) if figure.counted else set()
-            self._frame(view, slot, figure.kind, figure_range(figure), figure_shown(figure), voice=voice,
-                        speaker=speaker,
-                        start=figure.start, update=figure.update, counted=figure.counted,
-                        victims=next(iter(classes)) if len(classes) == 1 else None)
+            self._frame(
+                view,
+                slot,
+                figure.kind,
+                figure_range(figure),
+                figure_shown(figure),
+                voice=voice,
+                speaker=speaker,
+                start=figure.start,
+                update=figure.update,
+                counted=figure.counted,
+                victims=next(iter(classes)) if len(classes) == 1 else None,
+            )
 
     def _victims(self, view: View) -> None:
         """Who was killed: what a sentence says of the dead ("were gunmen", "including children"), else the noun
@@ -707,12 +852,17 @@ class FrameBuilder(ArticleFrames):
         if not harm:
             return
         said = self.lex.victim_phrases.find(view.words)
-        for figure in killed or [None]:
+        killings: list[Figure | None] = list(killed) or [None]
+        for figure in killings:
             at = view.word_at(figure.start) if figure is not None else 0
-            stop = next((k for k in range(at + 1, len(view.words)) if view.words[k] in REPORTING_LEMMAS),
-                        len(view.words))
-            skip = (view.word_at(figure.source_span[0]), view.word_at(figure.source_span[1])) if (
-                figure is not None and figure.source_span) else (0, 0)
+            stop = next(
+                (k for k in range(at + 1, len(view.words)) if view.words[k] in REPORTING_LEMMAS), len(view.words)
+            )
+            skip = (
+                (view.word_at(figure.source_span[0]), view.word_at(figure.source_span[1]))
+                if (figure is not None and figure.source_span)
+                else (0, 0)
+            )
             after = [(i, j, label) for i, j, label in said if at <= i < stop and not skip[0] <= i < skip[1]]
             counted = self.lex.victims.labels([figure.counted]) if figure is not None and figure.counted else set()
             classes = {label for _, _, label in after} or counted
@@ -723,8 +873,9 @@ class FrameBuilder(ArticleFrames):
             if shown is None and figure is not None and figure.counted:
                 shown = self.counted_surface(view, figure)
             start = figure.start if figure is not None else view.start
-            voice, speaker = self.voice_for(view, start, figure.source if figure else None,
-                                            figure.source_span if figure else None)
+            voice, speaker = self.voice_for(
+                view, start, figure.source if figure else None, figure.source_span if figure else None
+            )
             self._frame(view, "victims", "killed", value, shown or value, voice=voice, speaker=speaker, start=start)
 
     def surface(self, view: View, i: int, j: int) -> str:
@@ -749,8 +900,14 @@ class FrameBuilder(ArticleFrames):
                 continue
             seen.add(value)
             written = self.surface(view, i, j)
-            self._frame(view, "weapon", "weapon", value, written if not negated else f"not {written}",
-                        start=view.offsets[i] if i < len(view.offsets) else view.start)
+            self._frame(
+                view,
+                "weapon",
+                "weapon",
+                value,
+                written if not negated else f"not {written}",
+                start=view.offsets[i] if i < len(view.offsets) else view.start,
+            )
 
     # -- perpetrators
     def _perpetrators(self, view: View) -> None:
@@ -763,8 +920,14 @@ class FrameBuilder(ArticleFrames):
             if value in found:
                 continue
             found.add(value)
-            self._frame(view, "perpetrator", "perpetrator", value, shown,
-                        start=view.offsets[i] if i < len(view.offsets) else view.start)
+            self._frame(
+                view,
+                "perpetrator",
+                "perpetrator",
+                value,
+                shown,
+                start=view.offsets[i] if i < len(view.offsets) else view.start,
+            )
         for event in view.events:
             if event.type not in self.lex.violent_types or event.status in ("denied", "planned", "hedged"):
                 continue
@@ -773,9 +936,17 @@ class FrameBuilder(ArticleFrames):
                 continue
             found.add(side)
             voice, speaker = self.voice_for(view, event.start)
-            self._frame(view, "perpetrator", "perpetrator", side, event.actor.name if event.actor else side,
-                        voice=voice, speaker=speaker, weak=True, target=self.side_of_code(
-                            event.target.actor) if event.target else None)
+            self._frame(
+                view,
+                "perpetrator",
+                "perpetrator",
+                side,
+                event.actor.name if event.actor else side,
+                voice=voice,
+                speaker=speaker,
+                weak=True,
+                target=self.side_of_code(event.target.actor) if event.target else None,
+            )
         if view.predicate in self.lex.violent_predicates and not view.negated and view.subject:
             first, last = view.word_at(view.subject[0]), view.word_at(view.subject[1])
             owner = view.words[first] if first < len(view.words) else ""
@@ -821,32 +992,8 @@ class FrameBuilder(ArticleFrames):
         phrase = " ".join(view.words[i:j])
         return f"cause:{phrase}", phrase
 
-    def _speaker_side(self, view: View) -> tuple[str, str] | None:
-        for statement in view.statements:
-            sp = statement.speaker
-            entry = self.dictionary.entries.get(sp.actor) if sp.actor else self.dictionary.lookup(sp.name)
-            side = self.side_of_code(entry.code) if entry else None
-            if side is None:
-                words = sp.name.lower().replace("'s", "").split()
-                side = next((s for w in words if (s := self.side_of_word(w))), None)
-            if side:
-                return side, sp.name
-        for event in view.events:
-            if event.according_to:
-                entry = self.dictionary.lookup(event.according_to)
-                if entry is not None and (side := self.side_of_code(entry.code)):
-                    return side, event.according_to
-        country = view.scene.country if view.scene is not None else self._main_country()
-        for statement in view.statements:
-            sp = statement.speaker
-            if sp.kind == "organisation" and sp.name and not self._ordinary(sp.name):
-                words = sp.name.lower().replace("'s", "").split()
-                side = next((s for w in reversed(words) if (s := self.side_of_noun(w.rstrip("s"), country)
-                                                             or self.side_of_noun(w, country))), None)
-                return (side, sp.name) if side else (f"name:{sp.name.lower().removeprefix('the ')}", sp.name)
-        return None
-
     # -- control of a place
+
     def _control(self, view: View) -> None:
         place = self._place_of(view)
         captured_people = {view.word_at(f.start) for f in view.figures if f.kind == "captured"}
@@ -862,8 +1009,15 @@ class FrameBuilder(ArticleFrames):
                 continue
             side, who = value
             text = {"capture": f"captured by {who}", "hold": f"held by {who}"}.get(label, "still fought over")
-            self._frame(view, "control", where[0], side, text, stance=label,
-                        start=view.offsets[i] if i < len(view.offsets) else view.start)
+            self._frame(
+                view,
+                "control",
+                where[0],
+                side,
+                text,
+                stance=label,
+                start=view.offsets[i] if i < len(view.offsets) else view.start,
+            )
             return
 
     def _place_near(self, view: View, j: int) -> tuple[str, str] | None:
@@ -872,8 +1026,11 @@ class FrameBuilder(ArticleFrames):
         after = sorted((p for p in view.places if p.start >= at and place_key(p)), key=lambda p: p.start)
         if after and after[0].start - at <= 60:
             return place_key(after[0]) or "", after[0].name
-        written = [view.names[k] for k in range(j, min(j + 8, len(view.words)))
-                   if view.names[k][:1].isupper() and view.words[k] in self._written_places(view)]
+        written = [
+            view.names[k]
+            for k in range(j, min(j + 8, len(view.words)))
+            if view.names[k][:1].isupper() and view.words[k] in self._written_places(view)
+        ]
         return (f"?/{written[0].lower()}", written[0]) if written else None
 
     def _named_in_phrase(self, view: View, i: int, j: int) -> str | None:
@@ -881,16 +1038,22 @@ class FrameBuilder(ArticleFrames):
         actor and no country: the place the phrase is about."""
         for k in range(i, j):
             name = view.names[k]
-            if name[:1].isupper() and not self.side_of_word(view.words[k]) and not any(
-                    view.offsets[k] == m.start for m, _ in view.mentions):
+            if (
+                name[:1].isupper()
+                and not self.side_of_word(view.words[k])
+                and not any(view.offsets[k] == m.start for m, _ in view.mentions)
+            ):
                 return name
         return None
 
     def _place_of(self, view: View) -> tuple[str, str] | None:
         places = [p for p in view.places if place_key(p)]
         if not places:
-            places = [p for p in self.article.places if place_key(p) and p.name.lower() in (
-                view.scene.names if view.scene else set())]
+            places = [
+                p
+                for p in self.article.places
+                if place_key(p) and p.name.lower() in (view.scene.names if view.scene else set())
+            ]
         if places:
             return place_key(places[0]) or "", places[0].name
         written = sorted(self._written_places(view))
@@ -936,13 +1099,23 @@ class FrameBuilder(ArticleFrames):
             eid, name = who
             end = view.offsets[j] if j < len(view.offsets) else view.end
             after = [p for p in view.places if end - 1 <= p.start <= end + 12]  # right after the phrase
-            dest = after[0] if after and (label == "presence" or view.words[j - 1] in {"to", "for", "in"} or
-                                          view.words[i] in self.lex.departure_verbs) else None
-            if label == "departure" or (dest is not None and dest.feature == "country" and
-                                         view.words[i] in self.lex.departure_verbs):
+            dest = (
+                after[0]
+                if after
+                and (
+                    label == "presence"
+                    or view.words[j - 1] in {"to", "for", "in"}
+                    or view.words[i] in self.lex.departure_verbs
+                )
+                else None
+            )
+            if label == "departure" or (
+                dest is not None and dest.feature == "country" and view.words[i] in self.lex.departure_verbs
+            ):
                 value: tuple[Any, ...] = ("abroad", dest.country if dest is not None else None)
-                shown = "left the country" + (f" (to {dest.name})" if dest is not None and dest.feature ==
-                                              "country" else "")
+                shown = "left the country" + (
+                    f" (to {dest.name})" if dest is not None and dest.feature == "country" else ""
+                )
             elif dest is not None:
                 value = ("at", place_key(dest) or dest.name.lower(), dest.lat, dest.lon, dest.country)
                 shown = f"in {dest.canonical or dest.name}"
@@ -957,14 +1130,16 @@ class FrameBuilder(ArticleFrames):
         if before:
             m, eid = before[-1]
             return eid, m.text
-        if any(w in PRONOUNS for w in view.words[max(0, i - 3) : i]) or (view.subject is not None and any(
-                w in PRONOUNS for w in self.article.text[view.subject[0] : view.subject[1]].lower().split())):
+        if any(w in PRONOUNS for w in view.words[max(0, i - 3) : i]) or (
+            view.subject is not None
+            and any(w in PRONOUNS for w in self.article.text[view.subject[0] : view.subject[1]].lower().split())
+        ):
             return self._recent_person(view)
         return None
 
     def _recent_person(self, view: View) -> tuple[str, str] | None:
         for other in reversed([v for v in self.views if v.start <= view.start]):
-            for m, eid in reversed(other.mentions):
+            for _, eid in reversed(other.mentions):
                 entity = self.entities.get(eid)
                 if entity is not None and entity.kind == "person":
                     return eid, entity.name
@@ -973,26 +1148,58 @@ class FrameBuilder(ArticleFrames):
     # -- everything else a sentence states
     def _fact(self, view: View) -> None:
         proper = frozenset(w for w, n in zip(view.words, view.names, strict=True) if n[:1].isupper())
-        words = frozenset(w for w in self.lex.canonical_words(view.words)
-                          if w.replace("_", "").isalpha() and w not in self.lex.stopwords and len(w) > 1)
+        words = frozenset(
+            w
+            for w in self.lex.canonical_words(view.words)
+            if w.replace("_", "").isalpha() and w not in self.lex.stopwords and len(w) > 1
+        )
         if len(words) < 3:
             return
         actor = target = None
         if view.subject is not None:
-            actor = next((s for _, s, _ in self.actors_between(view, view.word_at(view.subject[0]),
-                                                               view.word_at(view.subject[1]))), None)
+            actor = next(
+                (
+                    s
+                    for _, s, _ in self.actors_between(
+                        view, view.word_at(view.subject[0]), view.word_at(view.subject[1])
+                    )
+                ),
+                None,
+            )
         record = next((s for s in self.article.sentences if s.start == view.start), None)
         if record is not None and record.object is not None:
-            target = next((s for _, s, _ in self.actors_between(view, view.word_at(record.object[0]),
-                                                                view.word_at(record.object[1]))), None)
+            target = next(
+                (
+                    s
+                    for _, s, _ in self.actors_between(
+                        view, view.word_at(record.object[0]), view.word_at(record.object[1])
+                    )
+                ),
+                None,
+            )
         polarity = "denies" if view.negated else "affirms"
-        self._frame(view, "fact", "", polarity, "", actor=actor, target=target, words=words, proper=proper,
-                    names=frozenset(eid for _, eid in view.mentions))
+        self._frame(
+            view,
+            "fact",
+            "",
+            polarity,
+            "",
+            actor=actor,
+            target=target,
+            words=words,
+            proper=proper,
+            names=frozenset(eid for _, eid in view.mentions),
+        )
 
 
-def article_frames(article: Article, origins: Origins, mentions: list[tuple[Mention, str]],
-                   entities: dict[str, Entity], dictionary: ActorDictionary, lex: Lexicon) -> tuple[list[Frame],
-                                                                                                      list[Scene]]:
+def article_frames(
+    article: Article,
+    origins: Origins,
+    mentions: list[tuple[Mention, str]],
+    entities: dict[str, Entity],
+    dictionary: ActorDictionary,
+    lex: Lexicon,
+) -> tuple[list[Frame], list[Scene]]:
     builder = FrameBuilder(article, origins, mentions, entities, dictionary, lex)
     frames = builder.build()
     return frames, builder.scenes

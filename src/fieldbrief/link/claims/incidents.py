@@ -52,8 +52,9 @@ def bind(scenes: list[Scene], lex: Lexicon) -> dict[str, list[Scene]]:
         day = anchor(scene)
         keys = _keys(scene)
         candidates = sorted({i for key in keys for i in index.get(key, ())}, reverse=True)
-        number = next((i for i in candidates
-                       if _near(day, anchor(members[i][-1])) and _fits(scene, members[i], p)), None)
+        number = next(
+            (i for i in candidates if _near(day, anchor(members[i][-1])) and _fits(scene, members[i], p)), None
+        )
         if number is None:
             number = len(members)
             members.append([])
@@ -67,16 +68,17 @@ def bind(scenes: list[Scene], lex: Lexicon) -> dict[str, list[Scene]]:
 
 
 def _keys(scene: Scene) -> set[str]:
-    return ({f"p:{k}" for k in scene.places} | {f"n:{n}" for n in scene.names}
-            | {f"a:{a}" for a in scene.participants})
+    return {f"p:{k}" for k in scene.places} | {f"n:{n}" for n in scene.names} | {f"a:{a}" for a in scene.participants}
 
 
 def _fits(scene: Scene, incident: list[Scene], p: IncidentParams) -> bool:
     """No scene of the incident rules the new one out, and most of them (and the first) agree with it outright."""
     if any(other.article_id == scene.article_id for other in incident):
         return False  # an article's own scenes are different incidents (frames.ArticleFrames joined the rest)
-    fits = [scene_fit(scene, other, slack_days=p.window_days) if _reported_together(scene, other, p) else "no"
-            for other in incident]
+    fits = [
+        scene_fit(scene, other, slack_days=p.window_days) if _reported_together(scene, other, p) else "no"
+        for other in incident
+    ]
     return "no" not in fits and fits[0] == "yes" and 2 * fits.count("yes") >= len(fits)
 
 
