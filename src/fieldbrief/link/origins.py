@@ -19,10 +19,12 @@ reporting an article is, whatever outlet printed it.
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -31,7 +33,8 @@ from fieldbrief.model import Article, Origin
 
 MERSENNE = (1 << 61) - 1
 BAND_ROWS = 3
-MAX_BUCKET = 64  # a bucket this full is boilerplate: its paragraphs are compared with its first few only
+WINDOW = 3  # inside an LSH bucket, each paragraph is paired with this many next members (in a shuffled order)
+MAX_PARTNERS = 12  # candidate partners verified per paragraph, those sharing most bands first
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,10 @@ class Paragraph:
     article_id: str
     start: int
     end: int
-    lemmas: list[str]  # content lemmas, in order
+    size: int  # how many content lemmas
     numbers: frozenset[str]
     names: frozenset[str]
-    shingles: frozenset[str] = field(default_factory=frozenset)
+    shingles: frozenset[int] = field(default_factory=frozenset)  # runs of `shingle` content lemmas, hashed
     bag: frozenset[str] = field(default_factory=frozenset)  # the content lemmas as a set
 
 
@@ -79,7 +82,7 @@ def content_lemmas(lemmas: Iterable[str], lex: Lexicon, firsts: int = 0) -> tupl
     makes no name), and words in capitals are a headline's, not names."""
     words, numbers, names = [], set(), set()
     for n, lemma in enumerate(lemmas):
-        low = lemma.lower()
+        low = sys.intern(lemma.lower())  # one string per lemma however often it recurs
         if not low.isalpha():
             if any(ch.isdigit() for ch in low):
                 numbers.add(low.replace(",", ""))
@@ -105,21 +108,24 @@ def paragraphs(article: Article, lex: Lexicon, p: CopyParams) -> list[Paragraph]
             words += w
             numbers |= n
             names |= m
-        para = Paragraph(article.id, start, end, words, frozenset(numbers), frozenset(names), bag=frozenset(words))
-        para.shingles = frozenset(" ".join(words[i : i + p.shingle]) for i in range(max(1, len(words) - p.shingle + 1)))
+        para = Paragraph(article.id, start, end, len(words), frozenset(numbers), frozenset(names), bag=frozenset(words))
+        para.shingles = frozenset(
+            hash(tuple(words[i : i + p.shingle])) for i in range(max(1, len(words) - p.shingle + 1))
+        )
         out.append(para)
     return out
 
 
 # ------------------------------------------------------------------------------------------- minhash
 class MinHasher:
-    """MinHash signatures with numpy (one vector operation per paragraph) and LSH bands over them."""
+    """MinHash signatures with numpy (one vector operation per paragraph) and LSH band keys over them."""
 
     def __init__(self, num_perm: int, seed: int = 7) -> None:
         rng = np.random.default_rng(seed)
         self.a = rng.integers(1, MERSENNE, size=num_perm, dtype=np.uint64)
         self.b = rng.integers(0, MERSENNE, size=num_perm, dtype=np.uint64)
         self.bands = num_perm // BAND_ROWS
+        self.mix = rng.integers(1, 1 << 62, size=BAND_ROWS + 1, dtype=np.uint64) | np.uint64(1)
 
     def signature(self, items: frozenset[str]) -> np.ndarray:
         hashes = np.fromiter((_stable_hash(x) for x in items), dtype=np.uint64, count=len(items))
@@ -127,10 +133,14 @@ class MinHasher:
         result: np.ndarray = values.min(axis=1)
         return result
 
-    def keys(self, signature: np.ndarray) -> list[bytes]:
-        return [
-            bytes([band]) + signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].tobytes() for band in range(self.bands)
-        ]
+    def keys(self, signature: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band: the band's rows mixed (wrapping arithmetic), and the band's number."""
+        rows = signature[: self.bands * BAND_ROWS].reshape(self.bands, BAND_ROWS)
+        with np.errstate(over="ignore"):
+            key = np.arange(self.bands, dtype=np.uint64) * self.mix[BAND_ROWS]
+            for r in range(BAND_ROWS):
+                key = (key ^ rows[:, r]) * self.mix[r]
+        return key
 
 
 @lru_cache(maxsize=1 << 18)
@@ -141,26 +151,49 @@ def _stable_hash(text: str) -> int:
     return value
 
 
-def candidate_pairs(items: list[Paragraph], p: CopyParams) -> set[tuple[int, int]]:
-    """Pairs of paragraphs of different articles whose lemma sets share an LSH band."""
+def candidate_pairs(items: list[Paragraph], p: CopyParams, per_paragraph: int = MAX_PARTNERS) -> list[tuple[int, int]]:
+    """Pairs of paragraphs of different articles whose lemma sets share an LSH band.
+
+    Inside a bucket each paragraph is paired with the next WINDOW members, in an order shuffled anew for every
+    band, so a paragraph copied a hundred times meets a different few of its copies in each band rather than all of
+    them in all; then each paragraph keeps the `per_paragraph` partners it met in most bands. Its copy group forms
+    through its nearest copies, and pairs (and memory) grow with the corpus, not with its pairs."""
+    if len(items) < 2:
+        return []
     hasher = MinHasher(p.num_perm)
-    buckets: dict[bytes, list[int]] = defaultdict(list)
-    for i, para in enumerate(items):
-        for key in hasher.keys(hasher.signature(para.bag)):
-            buckets[key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        anchors = members if len(members) <= MAX_BUCKET else members[:4]
-        for x, i in enumerate(anchors):
-            for j in members[x + 1 :]:
-                if items[i].article_id != items[j].article_id:
-                    pairs.add((i, j) if i < j else (j, i))
-    return pairs
+    keys = np.concatenate([hasher.keys(hasher.signature(para.bag)) for para in items])
+    owner = np.repeat(np.arange(len(items), dtype=np.int32), hasher.bands)
+    with np.errstate(over="ignore"):
+        band = np.tile(np.arange(hasher.bands, dtype=np.uint64), len(items))
+        shuffle = (owner.astype(np.uint64) * hasher.mix[0] + band * hasher.mix[1]) * hasher.mix[2]
+    order = np.lexsort((shuffle, keys))
+    del band, shuffle
+    keys, owner = keys[order], owner[order]
+    del order
+    article = np.unique([para.article_id for para in items], return_inverse=True)[1].astype(np.int32)
+    n = np.int64(len(items))
+    codes = []
+    for step in range(1, WINDOW + 1):
+        same = np.flatnonzero(keys[:-step] == keys[step:])
+        a, b = owner[same], owner[same + step]
+        apart = article[a] != article[b]
+        a, b = a[apart], b[apart]
+        codes.append(np.unique(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)))
+    del keys, owner
+    pairs, shared = np.unique(np.concatenate(codes), return_counts=True)
+    del codes
+    i, j = (pairs // n).astype(np.int32), (pairs % n).astype(np.int32)
+    # each paragraph's nearest partners: both directions, most shared bands first, the first `per_paragraph` kept
+    src, dst, count = np.concatenate((i, j)), np.concatenate((j, i)), np.concatenate((shared, shared))
+    ranked = np.lexsort((dst, -count, src))
+    src, dst = src[ranked], dst[ranked]
+    first = np.searchsorted(src, src, side="left")
+    near = np.arange(len(src)) - first < per_paragraph
+    kept = np.unique(np.minimum(src[near], dst[near]).astype(np.int64) * n + np.maximum(src[near], dst[near]))
+    return [(int(c // n), int(c % n)) for c in kept]
 
 
-def containment(a: frozenset[str], b: frozenset[str]) -> float:
+def containment(a: frozenset[Any], b: frozenset[Any]) -> float:
     """Shared items over those of the smaller side: 1.0 for a copy, and for a truncated copy too."""
     if not a or not b:
         return 0.0
@@ -248,8 +281,8 @@ def find_origins(articles: list[Article], lex: Lexicon | None = None) -> Origins
         covered[(b.article_id, a.article_id)].add((b.start, b.end))
     size: dict[str, int] = defaultdict(int)
     for x in paras:
-        size[x.article_id] += len(x.lemmas)
-    lemmas_in = {(x.article_id, x.start, x.end): len(x.lemmas) for x in paras}
+        size[x.article_id] += x.size
+    lemmas_in = {(x.article_id, x.start, x.end): x.size for x in paras}
     for (aid, other), spans in covered.items():
         share = sum(lemmas_in[(aid, s, e)] for s, e in spans) / max(size[aid], 1)
         if share >= p.article_share:
