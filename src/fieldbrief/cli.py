@@ -40,7 +40,12 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 PublishedOpt = Annotated[
-    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
+    str | None,
+    typer.Option(
+        "--published",
+        help="Publication date YYYY-MM-DD of the inputs; a date given in a JSON Lines record wins over it, and it "
+        "wins over the page's metadata and the text's dateline.",
+    ),
 ]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs that give none.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy parse.")]
@@ -363,6 +368,47 @@ def export(
     corpus = _corpus(db, actors)
     with _sink(out) as sink:
         writers[format](corpus, sink)
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path("fieldbrief.db"),
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_upload_mb: Annotated[
+        float, typer.Option("--max-upload-mb", min=0.001, help="Largest upload or pasted article, in megabytes.")
+    ] = 20.0,
+) -> None:
+    """The web app over the store: map, timeline, claims, articles, actors, places; add articles from the browser."""
+    import uvicorn
+
+    from fieldbrief.web import create_app
+
+    local = host in LOOPBACK or host.startswith("127.")
+    if not local:
+        err.print(
+            f"warning: serving on {host}, not only on this machine: anyone who can reach it can read the store and "
+            "add articles (there is no login). Use --host 127.0.0.1 to keep it local.",
+            markup=False,
+        )
+    try:
+        web_app = create_app(
+            db,
+            max_upload_bytes=int(max_upload_mb * 1_000_000),
+            # on this machine only, answer only to its own names (a page elsewhere cannot rebind a name to it)
+            allowed_hosts={"127.0.0.1", "localhost", "[::1]", host} if local else None,
+        )
+    except FieldbriefError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from exc
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"fieldbrief: serving {db} at http://{shown}:{port}/ (Ctrl+C to stop)", markup=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 def _escape(text: str) -> str:

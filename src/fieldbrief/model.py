@@ -15,7 +15,10 @@ RemovalKind = Literal["duplicate", "boilerplate", "caption"]
 SpeakerKind = Literal["person", "organisation", "outlet", "unnamed"]
 StatementKind = Literal["direct", "indirect", "mixed"]
 EventStatus = Literal["asserted", "claimed", "denied", "planned", "hedged"]
-Precision = Literal["day", "week", "month", "year"]
+# "reported": no expression dates the event; it happened on or before the publication date.
+Precision = Literal["day", "week", "month", "year", "reported"]
+PublishedFrom = Literal["input", "metadata", "dateline", "inferred"]
+EvidenceField = Literal["input", "metadata", "title", "text", "warc"]
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -97,6 +100,9 @@ class Place:
     admin1: str | None = None
     geonameid: int | None = None
     canonical: str | None = None  # gazetteer name, e.g. "Panjshir Valley" for "the valley"
+    # literal: the place itself; associative: a demonym or a place standing for its people or government
+    # ("Russian forces", "Moscow said"): never where an event happened
+    role: str = "literal"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,6 +116,7 @@ class Place:
             "admin1": self.admin1,
             "geonameid": self.geonameid,
             "canonical": self.canonical,
+            "role": self.role,
         }
 
     def to_event_json(self) -> dict[str, Any]:
@@ -127,6 +134,7 @@ class Place:
             "admin1": self.admin1,
             "geonameid": self.geonameid,
             "canonical": self.canonical,
+            "role": self.role,
         }
 
 
@@ -198,7 +206,10 @@ class Event:
     place: Place | None = None
     date: TimeRef | None = None
     according_to: str | None = None
-    fatalities: int | None = None
+    fatalities: int | None = None  # killed; None when no count is given or only a vague one ("several")
+    captured: int | None = None  # detained, arrested, captured
+    fatalities_text: str | None = None  # the phrase the count was read from ("two insurgents", "several")
+    captured_text: str | None = None
     id: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -214,6 +225,9 @@ class Event:
             "status": self.status,
             "according_to": self.according_to,
             "fatalities": self.fatalities,
+            "captured": self.captured,
+            "fatalities_text": self.fatalities_text,
+            "captured_text": self.captured_text,
             "start": self.start,
             "end": self.end,
             "evidence": self.evidence,
@@ -312,6 +326,19 @@ class StageError:
         return {"stage": self.stage, "error": self.error}
 
 
+@dataclass(frozen=True)
+class DateEvidence:
+    """Where a publication date was read: a span of the text or title, or a value given with the input."""
+
+    field: EvidenceField
+    text: str  # == article.text[start:end] (or title[start:end]) for "text" ("title") evidence
+    start: int | None = None
+    end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "text": self.text, "start": self.start, "end": self.end}
+
+
 @dataclass
 class RawDocument:
     """What a reader produces: text or HTML plus whatever metadata the container gave."""
@@ -323,6 +350,8 @@ class RawDocument:
     title: str | None = None
     published: str | None = None
     outlet: str | None = None
+    published_from: PublishedFrom | None = None  # "metadata" when read from the page; None: given with the input
+    fetched: str | None = None  # when a crawler fetched the page (a WARC record's date): completes a dateline's year
 
 
 @dataclass
@@ -333,6 +362,8 @@ class Article:
     outlet: str | None = None
     title: str | None = None
     published: str | None = None  # ISO date
+    published_from: PublishedFrom | None = None  # input|metadata|dateline|inferred; None when no date is known
+    published_evidence: list[DateEvidence] = field(default_factory=list)  # the date first, then what completed it
     language: str = "en"
     url: str | None = None
     removed: list[Removal] = field(default_factory=list)
@@ -355,6 +386,8 @@ class Article:
             "outlet": self.outlet,
             "title": self.title,
             "published": self.published,
+            "published_from": self.published_from,
+            "published_evidence": [e.to_json() for e in self.published_evidence],
             "language": self.language,
             "url": self.url,
             "text": self.text,
@@ -520,6 +553,8 @@ def article_from_json(data: dict[str, Any]) -> Article:
         outlet=data.get("outlet"),
         title=data.get("title"),
         published=data.get("published"),
+        published_from=data.get("published_from"),
+        published_evidence=[DateEvidence(**e) for e in data.get("published_evidence") or []],
         language=data.get("language", "en"),
         url=data.get("url"),
     )
@@ -567,6 +602,7 @@ def _place_from_json(p: dict[str, Any]) -> Place:
         p.get("admin1"),
         p.get("geonameid"),
         p.get("canonical"),
+        role=p.get("role", "literal"),
     )
 
 
@@ -589,6 +625,7 @@ def _event_place_from_json(place: dict[str, Any]) -> Place:
         place.get("admin1"),
         place.get("geonameid"),
         place.get("canonical"),
+        role=place.get("role", "literal"),
     )
 
 
@@ -619,6 +656,9 @@ def _event_from_json(e: dict[str, Any]) -> Event:
         date=_event_date_from_json(date) if date else None,
         according_to=e.get("according_to"),
         fatalities=e.get("fatalities"),
+        captured=e.get("captured"),
+        fatalities_text=e.get("fatalities_text"),
+        captured_text=e.get("captured_text"),
         id=e.get("id", ""),
     )
 

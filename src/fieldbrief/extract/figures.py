@@ -27,6 +27,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.sentences import reporting_verbs
+from fieldbrief.lexicon.numbers import number_words
 from fieldbrief.model import Article, Figure, FigureKind, Qualifier
 from fieldbrief.stage import Context, Stage
 
@@ -70,11 +71,15 @@ def load_rules() -> FigureRules:
     for entry in raw["attackers"]["verbs"]:
         verb, *rest = entry.split()
         attack_verbs.setdefault(verb, set()).update(rest)
-    qualifiers = {_words(p): kind for kind, phrases in raw["qualifiers"].items() for p in phrases}
+    shared = number_words()
+    qualifiers: dict[tuple[str, ...], Qualifier] = {
+        _words(p): "at_least" if kind == "above" else kind for p, kind in shared.bounds.items()
+    }
+    qualifiers.update({_words(p): kind for kind, phrases in raw["qualifiers"].items() for p in phrases})
     return FigureRules(
-        numbers={k: int(v) for k, v in raw["numbers"].items()},
-        multipliers={k: int(v) for k, v in raw["multipliers"].items()},
-        vague={k: (int(lo), int(hi)) for k, (lo, hi) in raw["vague"].items()},
+        numbers={**shared.words, **shared.multipliers, **{k: int(v) for k, v in raw["numbers"].items()}},
+        multipliers=dict(shared.multipliers),
+        vague={k: v for k, v in shared.vague.items() if " " not in k},
         qualifiers=qualifiers,
         max_qualifier=max(len(k) for k in qualifiers),
         kinds={_words(w): kind for kind, words in raw["kinds"].items() for w in words},

@@ -29,6 +29,7 @@ def read_feed(data: bytes, source: str) -> Iterator[RawDocument | Rejection]:
             url=entry.get("link"),
             title=entry.get("title"),
             published=_entry_date(entry),
+            published_from="metadata",
             outlet=outlet,
         )
 

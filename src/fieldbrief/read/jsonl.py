@@ -55,5 +55,8 @@ def from_object(obj: Any, source: str) -> RawDocument | Rejection:
         source=meta.get("url", source),  # a record's URL names it better than file:line
         text=text if isinstance(text, str) else None,
         html=html if isinstance(html, str) and not isinstance(text, str) else None,
-        **meta,
+        url=meta.get("url"),
+        title=meta.get("title"),
+        published=meta.get("published"),  # given with the input: trusted over the page's own metadata
+        outlet=meta.get("outlet"),
     )

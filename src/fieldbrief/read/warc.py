@@ -25,7 +25,9 @@ def read_warc(data: bytes, source: str) -> Iterator[RawDocument | Rejection]:
             if isinstance(html, Rejection):
                 yield html
                 continue
-            # The crawl date is not the publication date: htmldate finds the page's own.
-            yield RawDocument(source=url, html=html, url=url)
+            # The crawl date is not the publication date (htmldate finds the page's own), but it completes the
+            # year of a dateline that gives only a day and month.
+            fetched = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+            yield RawDocument(source=url, html=html, url=url, fetched=fetched)
     except ArchiveLoadFailed as exc:
         yield Rejection(source, "invalid-warc", f"not a readable WARC file: {exc}")

@@ -115,14 +115,15 @@ class Store:
             if row is not None:
                 self._delete_records(article.id)
                 self.db.execute(
-                    "UPDATE articles SET url=?, outlet=?, title=?, published=?, language=?, text=?,"
-                    " digest=? WHERE id=?",
+                    "UPDATE articles SET url=?, outlet=?, title=?, published=?, published_from=?,"
+                    " published_evidence=?, language=?, text=?, digest=? WHERE id=?",
                     (*_article_columns(article)[1:], digest, article.id),
                 )
             else:
                 self.db.execute(
-                    "INSERT INTO articles(source, url, outlet, title, published, language, text, digest,"
-                    " ingested_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles(source, url, outlet, title, published, published_from,"
+                    " published_evidence, language, text, digest, ingested_at, id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (*_article_columns(article), digest, _now(), article.id),
                 )
                 self._add_source(article)
@@ -216,7 +217,7 @@ class Store:
             ],
         )
         self.db.executemany(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 _event_row(aid, i, e, j, stage["events"])
                 for i, (e, j) in enumerate(zip(article.events, record["events"], strict=True))
@@ -266,6 +267,8 @@ class Store:
             "outlet": row["outlet"],
             "title": row["title"],
             "published": row["published"],
+            "published_from": row["published_from"],
+            "published_evidence": json.loads(row["published_evidence"] or "[]"),
             "language": row["language"],
             "url": row["url"],
             "text": row["text"],
@@ -396,7 +399,8 @@ class Store:
 
 
 def _article_columns(a: Article) -> tuple[Any, ...]:
-    return (a.source, a.url, a.outlet, a.title, a.published, a.language, a.text)
+    evidence = json.dumps([e.to_json() for e in a.published_evidence], ensure_ascii=False)
+    return (a.source, a.url, a.outlet, a.title, a.published, a.published_from, evidence, a.language, a.text)
 
 
 def _event_row(aid: str, seq: int, e: Any, record: dict[str, Any], stage: tuple[str, str]) -> tuple[Any, ...]:
@@ -426,6 +430,7 @@ def _event_row(aid: str, seq: int, e: Any, record: dict[str, Any], stage: tuple[
         e.evidence,
         *stage,
         json.dumps(record),
+        e.captured,
     )
 
 
