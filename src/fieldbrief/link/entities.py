@@ -109,7 +109,8 @@ def article_mentions(article: Article, m: Matcher | None = None) -> list[Mention
     covered = [(x.start, x.end) for x in aliases]
     titled = [t for t in _titled_mentions(article, m) if not any(s < t.end and t.start < e for s, e in covered)]
     covered += [(t.start, t.end) for t in titled]
-    covered += [(p.start, p.end) for p in article.places]
+    # a place standing for a body or inside a name ("Khorasan Front") leaves the name whole
+    covered += [(p.start, p.end) for p in article.places if p.role != "associative"]
     names = [n for n in _plain_names(article, m) if not any(s < n.end and n.start < e for s, e in covered)]
     found = aliases + titled + names + _record_mentions(article, m)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))

@@ -30,10 +30,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldbrief.extract.actors import ARMED_TYPES, ActorDictionary
+from fieldbrief.lexicon.numbers import number_words
 from fieldbrief.link.entities import Mention
 from fieldbrief.link.lexicon import Lexicon
 from fieldbrief.link.origins import Origins, cited_wire, paragraph_spans
-from fieldbrief.model import Article, Entity, Event, Figure, Place, Statement, TimeRef
+from fieldbrief.model import Article, Entity, Event, Figure, FigureKind, Place, Statement, TimeRef
 
 Window = tuple[dt.date, dt.date]
 INF = math.inf
@@ -230,7 +231,7 @@ class ArticleFrames:
                     events=[e for e in a.events if s.start <= max(e.start, firsts.get(e.start, e.start)) < s.end],
                     statements=[st for st in a.statements if st.start < s.end and s.start < st.end],
                     figures=[f for f in a.figures if inside(f.start)],
-                    places=[p for p in a.places if inside(p.start)],
+                    places=[p for p in a.places if inside(p.start) and p.role != "associative"],
                     times=[t for t in a.times if inside(t.start)],
                     mentions=[(m, eid) for m, eid in mentions if inside(m.start)],
                     subject=s.subject,
@@ -315,7 +316,7 @@ class ArticleFrames:
         counts = Counter(
             p.country
             for p in self.article.places
-            if p.country and getattr(p, "role", None) != "associative" and not text.startswith(("'s", "’s"), p.end)
+            if p.country and p.role != "associative" and not text.startswith(("'s", "’s"), p.end)
         )
         return counts.most_common(1)[0][0] if counts else None
 
@@ -446,7 +447,7 @@ class ArticleFrames:
             background = False
             for event in view.events:
                 if self._happening(event):
-                    background = self._background(event)
+                    background = self._background(view, event)
                     scene = self._join(self._event_scene(view, event), background)
             if scene is None:
                 inherited = last_in_paragraph.get(view.paragraph) or lead
@@ -461,9 +462,9 @@ class ArticleFrames:
         for view in self.views:
             view.scene = view.scene or fallback
 
-    def _background(self, event: Event) -> bool:
+    def _background(self, view: View, event: Event) -> bool:
         """A happening dated only by year or month, or weeks before publication: background, not the news."""
-        date = event.date
+        date = own_date(view, event)
         if date is None or not date.date_start:
             return False
         if date.precision in ("year", "month"):
@@ -483,8 +484,9 @@ class ArticleFrames:
         places = [event.place] if event.place is not None and event.place.country else []
         places += [p for p in view.places if p.feature != "country"]
         self._locate(scene, view, places)
-        if event.date is not None and event.date.date_start:
-            start, end = parse_day(event.date.date_start), parse_day(event.date.date_end or event.date.date_start)
+        date = own_date(view, event)
+        if date is not None and date.date_start:
+            start, end = parse_day(date.date_start), parse_day(date.date_end or date.date_start)
             if start and end:
                 scene.window = (start, max(start, end))
         for ref in (event.actor, event.target):
@@ -514,7 +516,7 @@ class ArticleFrames:
 
     def _default_scene(self) -> Scene:
         scene = self._new_scene()
-        counts = Counter(k for p in self.article.places if (k := place_key(p)))
+        counts = Counter(k for p in self.article.places if p.role != "associative" and (k := place_key(p)))
         if counts:
             key = counts.most_common(1)[0][0]
             place = next(p for p in self.article.places if place_key(p) == key)
@@ -580,6 +582,18 @@ class ArticleFrames:
                 return other
         self.scenes.append(scene)
         return scene
+
+
+def own_date(view: View, event: Event) -> TimeRef | None:
+    """The date an event's own sentence gives it. Not one it takes from an earlier sentence of its paragraph (the
+    scenes follow the paragraph themselves, and a year recalled before must not date what follows), nor
+    "reported" (no expression dates it: only the publication date bounds it, the scene's `published`)."""
+    date = event.date
+    if date is None or date.precision == "reported":
+        return None
+    if date.start >= 0 and not view.start <= date.start < view.end:
+        return None
+    return date
 
 
 def windows_meet(a: Window | None, b: Window | None, slack_days: int) -> bool:
@@ -686,6 +700,17 @@ def figure_shown(figure: Figure) -> str:
         if len(qualifier) < len(words)
         else (f"{figure.qualifier.replace('_', ' ')} {number}")
     )
+
+
+def event_figure(kind: FigureKind, value: int, text: str, start: int, end: int) -> Figure:
+    """An event's count ("more than 30" read as 31) as a figure: its bound from the phrase it was read from."""
+    phrase = " ".join(text.lower().split())
+    bound = next((b for p, b in number_words().bounds.items() if phrase.startswith(p + " ")), None)
+    if bound in ("at_least", "above"):
+        return Figure(kind, value, None, "at_least", text, start, end)
+    if bound == "about":
+        return Figure(kind, value, value, "about", text, start, end)
+    return Figure(kind, value, value, "exact", text, start, end)
 
 
 def figure_range(figure: Figure) -> tuple[float, float]:
@@ -844,6 +869,30 @@ class FrameBuilder(ArticleFrames):
                 victims=next(iter(classes)) if len(classes) == 1 else None,
             )
 
+        # the events stage's counts (killed, captured) where the figures stage read none of that kind
+        counted: set[FigureKind] = {f.kind for f in view.figures if not f.cumulative}
+        for event in view.events:
+            counts: tuple[tuple[FigureKind, int | None, str | None], ...] = (
+                ("killed", event.fatalities, event.fatalities_text),
+                ("captured", event.captured, event.captured_text),
+            )
+            for kind, value, text in counts:
+                if value is None or kind in counted or event.status in ("denied", "planned", "hedged"):
+                    continue
+                counted.add(kind)
+                figure = event_figure(kind, value, text or str(value), event.start, event.end)
+                voice, speaker = self.voice_for(view, event.start)
+                self._frame(
+                    view,
+                    "toll",
+                    kind,
+                    figure_range(figure),
+                    figure_shown(figure),
+                    voice=voice,
+                    speaker=speaker,
+                    start=event.start,
+                )
+
     def _victims(self, view: View) -> None:
         """Who was killed: what a sentence says of the dead ("were gunmen", "including children"), else the noun
         its count counts ("30 civilians")."""
@@ -928,6 +977,15 @@ class FrameBuilder(ArticleFrames):
                 shown,
                 start=view.offsets[i] if i < len(view.offsets) else view.start,
             )
+        subject = view.subject if view.predicate in self.lex.violent_predicates and not view.negated else None
+        if subject is not None:
+            first, last = view.word_at(subject[0]), view.word_at(subject[1])
+            owner = view.words[first] if first < len(view.words) else ""
+            spoken = self._speaker_side(view) if owner in {"its", "our", "their"} else None
+            if spoken is not None and spoken[0] not in found:
+                # "the army said its soldiers killed the men": the speaker owns the deed
+                found.add(spoken[0])
+                self._frame(view, "perpetrator", "perpetrator", spoken[0], spoken[1])
         for event in view.events:
             if event.type not in self.lex.violent_types or event.status in ("denied", "planned", "hedged"):
                 continue
@@ -947,20 +1005,12 @@ class FrameBuilder(ArticleFrames):
                 weak=True,
                 target=self.side_of_code(event.target.actor) if event.target else None,
             )
-        if view.predicate in self.lex.violent_predicates and not view.negated and view.subject:
-            first, last = view.word_at(view.subject[0]), view.word_at(view.subject[1])
-            owner = view.words[first] if first < len(view.words) else ""
-            spoken = self._speaker_side(view) if owner in {"its", "our", "their"} else None
-            if spoken is not None and spoken[0] not in found:
-                # "the army said its soldiers killed the men": the speaker owns the deed
-                found.add(spoken[0])
-                self._frame(view, "perpetrator", "perpetrator", spoken[0], spoken[1])
-            elif not any(not v.startswith("not:") for v in found):
-                # the parse's subject of a violent main verb, where no event names one ("soldiers killed them")
-                actors = self.actors_between(view, first, last)
-                if actors:
-                    _, side, shown = actors[0]
-                    self._frame(view, "perpetrator", "perpetrator", side, shown, weak=True)
+        if subject is not None and not any(not v.startswith("not:") for v in found):
+            # the parse's subject of a violent main verb, where no event names one ("soldiers killed them")
+            actors = self.actors_between(view, first, last)
+            if actors:
+                _, side, shown = actors[0]
+                self._frame(view, "perpetrator", "perpetrator", side, shown, weak=True)
 
     def _responsible(self, view: View, i: int, j: int, label: str) -> tuple[str, str] | None:
         actors = self.actors_between(view, max(0, i - NEAR), min(len(view.words), j + NEAR))
@@ -1177,7 +1227,9 @@ class FrameBuilder(ArticleFrames):
                 ),
                 None,
             )
-        polarity = "denies" if view.negated else "affirms"
+        # "denied that its forces shelled Dara" says the opposite of "forces shelled Dara" in other words
+        denied = view.negated or any(e.status == "denied" for e in view.events)
+        polarity = "denies" if denied else "affirms"
         self._frame(
             view,
             "fact",
