@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from fieldbrief.link.claims.disputes import Agreement, Contest
 from fieldbrief.link.claims.frames import Frame, Scene
+from fieldbrief.link.lexicon import lexicon
 from fieldbrief.model import Article, Claim, ClaimKind, ClaimMember, ClaimStatus, Side, content_id
 
 KIND_OF_SLOT: dict[str, ClaimKind] = {
@@ -76,15 +77,19 @@ def independent_sources(frames: Iterable[Frame], voices_only: bool = False) -> l
 
 # ------------------------------------------------------------------------------------------- members
 def member(frame: Frame, side: Side, with_value: bool) -> ClaimMember:
+    """A frame as a claim's evidence: the span of its record (what a statement says, an event's words), inside
+    its sentence."""
+    start, end = frame.evidence or (frame.start, frame.end)
+    offset = start - frame.start
     return ClaimMember(
         article_id=frame.article_id,
         origin_id=frame.origin_id,
         outlet=frame.outlet,
         kind=frame.member_kind,  # type: ignore[arg-type]
         record_id=frame.record_id,
-        text=frame.text,
-        start=frame.start,
-        end=frame.end,
+        text=frame.text[offset : offset + end - start] if frame.start <= start and end <= frame.end else frame.text,
+        start=start if frame.start <= start and end <= frame.end else frame.start,
+        end=end if frame.start <= start and end <= frame.end else frame.end,
         side=side,
         speaker=frame.speaker,
         value=frame.shown if with_value and frame.shown else None,
@@ -148,25 +153,47 @@ def incident_info(scenes: list[Scene]) -> IncidentInfo:
     return IncidentInfo(scenes[0].incident or scenes[0].id, place, country, day, family)
 
 
-def _label(slot: str, key: str, frames: list[Frame], names: dict[str, str]) -> str:
-    if slot == "toll":
-        return f"toll ({key})"
-    if slot == "control":
-        place = next((f.scene.place_shown for f in frames if f.scene.place_shown), None)
-        return f"control of {place or key.split('/')[-1].title()}"
-    if slot == "whereabouts":
-        return f"whereabouts of {names.get(key, 'the person')}"
-    return {
-        "perpetrator": "who did it",
-        "victims": "who was killed",
-        "weapon": "weapon",
-        "attackers": "attackers",
-        "occurrence": "whether it happened",
-    }.get(slot, slot)
+PRONOUNS = frozenset({"they", "he", "she", "it", "we", "i", "you", "them", "who", "which", "that"})
 
 
-def _side_line(frames: list[Frame]) -> str:
-    values = list(dict.fromkeys(f.shown for f in frames if f.shown))
+def _label(slot: str, key: str, frames: list[Frame], names: dict[str, str], info: IncidentInfo) -> tuple[str, bool]:
+    """The disputed slot as the line's head ("Toll (killed)", "Whether the Taliban attacked Panjshir"), from the
+    templates of data/link.toml, and whether it names the place already."""
+    templates = lexicon().section("summaries")
+    if slot == "occurrence":
+        questions = templates["questions"]
+        family = questions.get(frames[0].key) or questions["default"]
+        actor = _actor_shown(frames)
+        if actor and info.place:
+            return family["actor_place"].format(actor=actor, place=info.place), True
+        if info.place:
+            return family["place"].format(place=info.place), True
+        return family["none"], False
+    place = next((f.scene.place_shown for f in frames if f.scene.place_shown), None)
+    fields = {
+        "key": key,
+        "place": place or key.split("/")[-1].title(),
+        "person": names.get(key, "the person"),
+    }
+    return str(templates["disputes"].get(slot, slot)).format(**fields), slot == "control"
+
+
+def _actor_shown(frames: list[Frame]) -> str | None:
+    """Who acted, as the reports write it ("Taliban", not "they"), when every report that names an actor names the
+    same one and none has it the other way round (the attacked); else the question names no actor."""
+    happening = [f for f in frames if f.slot == "occurrence"]
+    actors = {f.actor for f in happening if f.actor}
+    if len(actors) != 1 or any(f.target in actors for f in happening):
+        return None
+    written = [f.actor_shown for f in happening if f.actor_shown and f.actor_shown.lower() not in PRONOUNS]
+    return max(dict.fromkeys(written), key=written.count) if written else None
+
+
+def _side_line(frames: list[Frame], slot: str) -> str:
+    if slot == "occurrence":
+        values = list(dict.fromkeys("yes" if f.value == "affirms" else "no" for f in frames if f.slot == slot))
+    else:
+        values = list(dict.fromkeys(f.shown for f in frames if f.shown))
     voices = list(dict.fromkeys(f.voice.shown for f in frames))
     shown = ", ".join(voices[:MAX_VOICES_SHOWN]) + (
         f" +{len(voices) - MAX_VOICES_SHOWN}" if len(voices) > MAX_VOICES_SHOWN else ""
@@ -175,8 +202,8 @@ def _side_line(frames: list[Frame]) -> str:
     return f"{value} ({shown})"
 
 
-def _where(info: IncidentInfo) -> str:
-    parts = [p for p in (info.place, info.date) if p]
+def _where(info: IncidentInfo, place_named: bool = False) -> str:
+    parts = [p for p in (None if place_named else info.place, info.date) if p]
     return f" [{', '.join(parts)}]" if parts else ""
 
 
@@ -198,8 +225,8 @@ def _why(sides: list[list[Frame]]) -> str:
 # ------------------------------------------------------------------------------------------- claims
 def contested_claim(c: Contest, info: IncidentInfo, names: dict[str, str]) -> Claim:
     frames = c.affirms + c.disputes
-    label = _label(c.slot, c.affirms[0].key, frames, names)
-    summary = f"{label}{_where(info)}: {_side_line(c.affirms)} vs {_side_line(c.disputes)}"
+    label, place_named = _label(c.slot, c.affirms[0].key, frames, names, info)
+    summary = f"{label}{_where(info, place_named)}: {_side_line(c.affirms, c.slot)} vs {_side_line(c.disputes, c.slot)}"
     sides = [(f, "affirms") for f in c.affirms] + [(f, "disputes") for f in c.disputes]
     claim_members = members(sides, with_value=True)  # type: ignore[arg-type]
     return _claim(

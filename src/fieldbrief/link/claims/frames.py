@@ -128,6 +128,8 @@ class Frame:
     proper: frozenset[str] = frozenset()  # those of them that are proper nouns
     names: frozenset[str] = frozenset()  # entity ids
     speaker: str | None = None
+    actor_shown: str | None = None  # the actor as written, for a happening's one-line question
+    evidence: tuple[int, int] | None = None  # the record's own span (a statement's content), else the sentence
 
 
 @dataclass
@@ -766,6 +768,16 @@ class FrameBuilder(ArticleFrames):
         )
         member_kind = kind or ("statement" if statement is not None else "sentence")
         record_id = record or (statement.id if statement is not None and member_kind == "statement" else None)
+        evidence = None
+        if member_kind == "statement" and statement is not None and statement.end > statement.start:
+            evidence = (statement.start, statement.end)
+        elif member_kind == "event" and record is not None:
+            event = next((e for e in view.events if e.id == record), None)
+            said = [st for st in view.statements if event and event.start <= st.start < event.end]
+            if len(said) == 1 and len(view.events) == 1 and said[0].end > said[0].start:
+                evidence = (said[0].start, said[0].end)  # a reported happening: what its one source said of it
+            elif event is not None and event.end > event.start:
+                evidence = (event.start, event.end)
         assert view.scene is not None
         frame = Frame(
             slot=slot,
@@ -785,6 +797,7 @@ class FrameBuilder(ArticleFrames):
             voice=voice,
             scene=view.scene,
             speaker=speaker,
+            evidence=evidence,
             **extra,
         )
         self.frames.append(frame)
@@ -819,6 +832,7 @@ class FrameBuilder(ArticleFrames):
                 record=event.id,
                 actor=actor,
                 target=target,
+                actor_shown=event.actor.name if event.actor is not None and actor else None,
             )
         self._topics(view)
 
