@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 RemovalKind = Literal["duplicate", "boilerplate", "caption"]
-SpeakerKind = Literal["person", "organisation", "outlet", "unnamed"]
+SpeakerKind = Literal["person", "organisation", "outlet", "unnamed", "document"]
 StatementKind = Literal["direct", "indirect", "mixed"]
+# what a statement reports: something said, believed, intended, or what a document (poll, report) shows
+StatementMode = Literal["speech", "belief", "intention", "document"]
 EventStatus = Literal["asserted", "claimed", "denied", "planned", "hedged"]
 # "reported": no expression dates the event; it happened on or before the publication date.
 Precision = Literal["day", "week", "month", "year", "reported"]
@@ -49,6 +51,7 @@ class Speaker:
     kind: SpeakerKind
     actor: str | None = None  # actor code from the actor dictionary, e.g. "RUS-GOV"
     outlet: str | None = None  # for unnamed sources: the outlet they spoke to
+    publisher: str | None = None  # for documents: who published the poll, report or study, where the text says
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -57,6 +60,7 @@ class Speaker:
             "actor": self.actor,
             "kind": self.kind,
             "outlet": self.outlet,
+            "publisher": self.publisher,
         }
 
 
@@ -72,6 +76,7 @@ class Statement:
     sentence_start: int | None = None  # span of the whole attribution sentence(s), for evidence
     sentence_end: int | None = None
     id: str = ""
+    mode: StatementMode = "speech"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,6 +85,7 @@ class Statement:
             "cue": self.cue,
             "channel": self.channel,
             "kind": self.kind,
+            "mode": self.mode,
             "content": self.content,
             "start": self.start,
             "end": self.end,
@@ -575,7 +581,7 @@ def _span(value: Any) -> Span | None:
 
 def _statement_from_json(s: dict[str, Any]) -> Statement:
     sp = s["speaker"]
-    speaker = Speaker(sp["name"], sp["mention"], sp["kind"], sp.get("actor"), sp.get("outlet"))
+    speaker = Speaker(sp["name"], sp["mention"], sp["kind"], sp.get("actor"), sp.get("outlet"), sp.get("publisher"))
     return Statement(
         speaker,
         s["cue"],
@@ -587,6 +593,7 @@ def _statement_from_json(s: dict[str, Any]) -> Statement:
         s.get("sentence_start"),
         s.get("sentence_end"),
         id=s["id"],
+        mode=s.get("mode", "speech"),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldbrief.extract.actors import load_dictionary
+from fieldbrief.lexicon.actors import load_dictionary
 from fieldbrief.link.claims import build_claims
 from fieldbrief.link.claims.frames import Frame, Scene, article_frames
 from fieldbrief.link.entities import resolve

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from fieldbrief.extract.actors import ActorDictionary, ActorEntry, load_dictionary
+from fieldbrief.lexicon.actors import ActorDictionary, ActorEntry, load_dictionary
 from fieldbrief.link.lexicon import lexicon
 from fieldbrief.model import Article, Entity, content_id
 

@@ -155,7 +155,7 @@ class Store:
         )
         stage = {table: (name, provenance.get(name, "unknown")) for table, name in RECORD_STAGES.items()}
         self.db.executemany(
-            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     s.id,
@@ -173,6 +173,7 @@ class Store:
                     s.end,
                     *stage["statements"],
                     json.dumps(j),
+                    s.mode,
                 )
                 for i, (s, j) in enumerate(zip(article.statements, record["statements"], strict=True))
             ],

@@ -213,6 +213,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     ),
     (
         5,
+        "statements: mode (speech, belief, intention, document)",
+        """
+        ALTER TABLE statements ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech';
+        CREATE INDEX statements_mode ON statements(mode);
+        """,
+    ),
+    (
+        6,
         "the parse linking reads (sentences: spans, lemmas, main clause) and figures (counts of people harmed)",
         """
         CREATE TABLE sentences (

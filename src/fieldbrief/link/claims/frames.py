@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldbrief.extract.actors import ARMED_TYPES, ActorDictionary
+from fieldbrief.lexicon.actors import ARMED_TYPES, ActorDictionary
 from fieldbrief.lexicon.numbers import number_words
 from fieldbrief.link.entities import Mention
 from fieldbrief.link.lexicon import Lexicon
