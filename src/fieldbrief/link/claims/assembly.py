@@ -192,8 +192,9 @@ def _actor_shown(frames: list[Frame]) -> str | None:
 def _side_line(frames: list[Frame], slot: str) -> str:
     if slot == "occurrence":
         values = list(dict.fromkeys("yes" if f.value == "affirms" else "no" for f in frames if f.slot == slot))
-    else:
-        values = list(dict.fromkeys(f.shown for f in frames if f.shown))
+    else:  # the disputed slot's values; frames of other slots merged into the contest only add voices
+        values = list(dict.fromkeys(f.shown for f in frames if f.shown and f.slot == slot))
+        values = values or list(dict.fromkeys(f.shown for f in frames if f.shown))
     voices = list(dict.fromkeys(f.voice.shown for f in frames))
     shown = ", ".join(voices[:MAX_VOICES_SHOWN]) + (
         f" +{len(voices) - MAX_VOICES_SHOWN}" if len(voices) > MAX_VOICES_SHOWN else ""
