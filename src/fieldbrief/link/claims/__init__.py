@@ -25,9 +25,16 @@ def build_claims(
     _share_roles(frames, lex)
     groups = disputes.groups(frames, max_days)
 
+    window = incidents.params(lex)
+
     def related(a: str, b: str) -> bool:
-        """Two incidents that binding kept apart but that may be one happening (no record rules it out)."""
-        return any(scene_fit(x, y) != "no" for x in bound.get(a, []) for y in bound.get(b, []))
+        """Two incidents that binding kept apart but that may be one happening (no record rules it out, and they
+        were reported together)."""
+        return any(
+            incidents.reported_together(x, y, window) and scene_fit(x, y, slack_days=window.window_days) != "no"
+            for x in bound.get(a, [])
+            for y in bound.get(b, [])
+        )
 
     contests = disputes.merge([c for g in groups if (c := disputes.contest(g, lex, max_days))], related)
     claims = [assembly.contested_claim(c, info[c.incident], names) for c in contests]

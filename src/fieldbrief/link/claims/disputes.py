@@ -332,8 +332,9 @@ def merge(contests: list[Contest], related: Callable[[str, str], bool] | None = 
         slot = first.slot
         if slot == "perpetrator" and "occurrence" in slots and _only_denials(first):
             slot = "occurrence"
-        affirms = [f for p in parts for f in p.affirms]
-        disputes = [f for p in parts for f in p.disputes]
+        affirms, disputes = _one_side_per_voice(
+            [f for p in parts for f in p.affirms], [f for p in parts for f in p.disputes]
+        )
         if sum(map(denies, affirms)) > sum(map(denies, disputes)):  # who asserts stands on the affirming side
             affirms, disputes = disputes, affirms
         pairs = set().union(*(p.pairs for p in parts))
@@ -341,6 +342,28 @@ def merge(contests: list[Contest], related: Callable[[str, str], bool] | None = 
         contest.parts = parts
         out.append(contest)
     return out
+
+
+def _one_side_per_voice(affirms: list[Frame], disputes: list[Frame]) -> tuple[list[Frame], list[Frame]]:
+    """A voice found on both sides of a merged contest (a bare actor on one, its own claim on the other) stands
+    where it says most firmly: "Russia's foreign ministry said it was Ukrainian fire, not Russia" is no support of
+    Russia's blame because its sentence names Russia."""
+
+    def firmness(frames: list[Frame], voice: str) -> tuple[int, int]:
+        ranks = [_rank(f) for f in frames if f.voice.key == voice and f.slot != "occurrence"]
+        return (max(ranks, default=-1), len(ranks))
+
+    both = _voices(affirms) & _voices(disputes)
+    drop_a, drop_d = set(), set()
+    for voice in both:
+        a, d = firmness(affirms, voice), firmness(disputes, voice)
+        if a > d:
+            drop_d.add(voice)
+        elif d > a:
+            drop_a.add(voice)
+    kept_a = [f for f in affirms if f.voice.key not in drop_a]
+    kept_d = [f for f in disputes if f.voice.key not in drop_d]
+    return (kept_a, kept_d) if kept_a and kept_d else (affirms, disputes)
 
 
 def _voices(frames: list[Frame]) -> set[str]:

@@ -76,13 +76,13 @@ def _fits(scene: Scene, incident: list[Scene], p: IncidentParams) -> bool:
     if any(other.article_id == scene.article_id for other in incident):
         return False  # an article's own scenes are different incidents (frames.ArticleFrames joined the rest)
     fits = [
-        scene_fit(scene, other, slack_days=p.window_days) if _reported_together(scene, other, p) else "no"
+        scene_fit(scene, other, slack_days=p.window_days) if reported_together(scene, other, p) else "no"
         for other in incident
     ]
     return "no" not in fits and fits[0] == "yes" and 2 * fits.count("yes") >= len(fits)
 
 
-def _reported_together(a: Scene, b: Scene, p: IncidentParams) -> bool:
+def reported_together(a: Scene, b: Scene, p: IncidentParams) -> bool:
     """Reports far apart in time are one incident only when both date the happening and the dates meet."""
     if a.window is not None and b.window is not None:
         return True
