@@ -619,8 +619,16 @@ def _time_from_json(t: dict[str, Any]) -> TimeRef:
 
 def _event_place_from_json(place: dict[str, Any]) -> Place:
     if "mention" not in place:  # a record written before event places kept their mention: name is all there is
-        return Place(place["name"], -1, -1, place.get("lat"), place.get("lon"), place.get("feature"),
-                     place.get("country"), canonical=place["name"])
+        return Place(
+            place["name"],
+            -1,
+            -1,
+            place.get("lat"),
+            place.get("lon"),
+            place.get("feature"),
+            place.get("country"),
+            canonical=place["name"],
+        )
     return Place(
         place["mention"],
         place.get("start", -1),
@@ -671,8 +679,16 @@ def _event_from_json(e: dict[str, Any]) -> Event:
 
 
 def _sentence_from_json(x: dict[str, Any]) -> Sentence:
-    return Sentence(x["start"], x["end"], x["lemmas"], list(x.get("offsets", [])), x.get("predicate"),
-                    _span(x.get("subject")), _span(x.get("object")), bool(x.get("negated")))
+    return Sentence(
+        x["start"],
+        x["end"],
+        x["lemmas"],
+        list(x.get("offsets", [])),
+        x.get("predicate"),
+        _span(x.get("subject")),
+        _span(x.get("object")),
+        bool(x.get("negated")),
+    )
 
 
 def _figure_from_json(f: dict[str, Any]) -> Figure:
