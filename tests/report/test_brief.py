@@ -107,8 +107,15 @@ def test_actors_and_who_said_what(corpus: Corpus) -> None:
 
 def test_markdown_brief(corpus: Corpus) -> None:
     md = brief_markdown(corpus)
-    for heading in ("## Situation", "## Timeline of events", "## Map", "## Actors and who said what",
-                    "## Contested claims", "## Corroborated claims", "## Evidence"):
+    for heading in (
+        "## Situation",
+        "## Timeline of events",
+        "## Map",
+        "## Actors and who said what",
+        "## Contested claims",
+        "## Corroborated claims",
+        "## Evidence",
+    ):
         assert heading in md
     anchors = set(re.findall(r'<a id="([ac]-[^"]+)"></a>', md))
     links = set(re.findall(r"\]\(#([ac]-[^)]+)\)", md))

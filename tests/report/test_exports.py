@@ -32,7 +32,12 @@ def test_acled_csv_rows() -> None:
     assert (c["event_date"], c["time_precision"]) == ("2024-03-07", "3")  # undated: publication date, coarse
     assert (a["event_type"], a["sub_event_type"]) == ("Battles", "Armed clash")
     assert (a["actor1"], a["actor2"], a["country"], a["admin1"], a["location"]) == (
-        "Northern Front", "army", "Sudan", "North Darfur", "Kessora")
+        "Northern Front",
+        "army",
+        "Sudan",
+        "North Darfur",
+        "Kessora",
+    )
     assert (a["latitude"], a["longitude"], a["geo_precision"]) == ("12.5", "30.25", "1")
     assert (a["fatalities"], b["fatalities"]) == ("12", "13")
     assert a["source"] == "Daily Courier" and a["source_scale"] == ""

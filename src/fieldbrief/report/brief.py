@@ -521,9 +521,7 @@ class ActorGroup:
         return ActorView(self.name, detail, events, said)
 
 
-def _group(
-    groups: dict[str, ActorGroup], corpus: Corpus, article: Article, name: str, code: str | None
-) -> ActorGroup:
+def _group(groups: dict[str, ActorGroup], corpus: Corpus, article: Article, name: str, code: str | None) -> ActorGroup:
     entity = next(
         (e for e in corpus.entities if article.id in e.article_ids and (name in e.mentions or name == e.name)), None
     )
