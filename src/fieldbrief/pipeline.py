@@ -11,6 +11,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 
 from spacy.language import Language
@@ -21,6 +22,7 @@ from fieldbrief.clean import clean
 from fieldbrief.clean.boilerplate import learn_recurring_lines
 from fieldbrief.model import Article, RawDocument, Rejection, StageError
 from fieldbrief.options import Options
+from fieldbrief.prefilter import screen
 from fieldbrief.read import extract_main_text, read_paths
 from fieldbrief.stage import Context, Stage
 
@@ -53,10 +55,14 @@ class Pipeline:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
-        self.nlp: Language = nlp_module.load(self.options.model)
         self.stages = load_stages()
         self.context = Context(self.options)
         self.timings = Timings()
+
+    @cached_property
+    def nlp(self) -> Language:
+        """The spaCy model, loaded on first use (with --workers N only the worker processes load it)."""
+        return nlp_module.load(self.options.model)
 
     @property
     def provenance(self) -> dict[str, str]:
@@ -67,10 +73,35 @@ class Pipeline:
         return self.run_documents(read_paths(paths, self.options.max_bytes))
 
     def run_documents(self, documents: Iterable[RawDocument | Rejection]) -> Iterator[Outcome]:
+        if self.options.workers > 1:
+            yield from self._run_in_workers(documents)
+            return
+        for cleaned in self._cleaned_chunks(documents):
+            yield from self._annotate_and_extract(cleaned)
+
+    def _cleaned_chunks(self, documents: Iterable[RawDocument | Rejection]) -> Iterator[list[Outcome]]:
+        """Chunks of cleaned articles (and rejections), screened by the pre-filter when it is on."""
         iterator = iter(documents)
         while chunk := list(islice(iterator, LEARNING_CHUNK)):
             cleaned = self._clean_chunk(chunk)
-            yield from self._annotate_and_extract(cleaned)
+            if self.options.prefilter:
+                started = time.perf_counter()
+                cleaned = screen(cleaned, self.options.prefilter_threshold)
+                self.timings.add("prefilter", started)
+            yield cleaned
+
+    def _run_in_workers(self, documents: Iterable[RawDocument | Rejection]) -> Iterator[Outcome]:
+        from fieldbrief.parallel import WorkerPool
+
+        pool = WorkerPool(self.options)
+        try:
+            yield from pool.run(self._cleaned_chunks(documents), self)
+        finally:
+            pool.close()
+
+    def extract_batch(self, outcomes: list[Outcome]) -> Iterator[Outcome]:
+        """Parse and extract the English articles among cleaned outcomes, in order (what a worker does)."""
+        return self._annotate_and_extract(outcomes)
 
     def _clean_chunk(self, chunk: list[RawDocument | Rejection]) -> list[Outcome]:
         started = time.perf_counter()
