@@ -284,7 +284,7 @@ def generated_articles(count: int) -> Iterator[RawDocument]:
     pool: list[str] = []
     for doc in read_paths(default_corpus(), Options().max_bytes):
         if isinstance(doc, RawDocument):
-            doc = extract_main_text(doc)  # type: ignore[assignment]
+            doc = extract_main_text(doc)
             if isinstance(doc, RawDocument) and doc.text:
                 pool += [p.strip() for p in doc.text.split("\n") if len(p.strip()) > 80]
     if not pool:
