@@ -40,12 +40,13 @@ def load_stages() -> tuple[Stage, ...]:
 
 @dataclass
 class Timings:
-    """Seconds spent per step, accumulated over a run (the benchmark reads them)."""
+    """CPU seconds of this process per step, accumulated over a run (the benchmark reads them; CPU time, so that
+    other work on a shared machine does not blur the shares)."""
 
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def add(self, step: str, since: float) -> float:
-        now = time.perf_counter()
+        now = time.process_time()
         self.seconds[step] += now - since
         return now
 
@@ -85,7 +86,7 @@ class Pipeline:
         while chunk := list(islice(iterator, LEARNING_CHUNK)):
             cleaned = self._clean_chunk(chunk)
             if self.options.prefilter:
-                started = time.perf_counter()
+                started = time.process_time()
                 cleaned = screen(cleaned, self.options.prefilter_threshold)
                 self.timings.add("prefilter", started)
             yield cleaned
@@ -104,7 +105,7 @@ class Pipeline:
         return self._annotate_and_extract(outcomes)
 
     def _clean_chunk(self, chunk: list[RawDocument | Rejection]) -> list[Outcome]:
-        started = time.perf_counter()
+        started = time.process_time()
         chunk = [extract_main_text(doc) for doc in chunk]
         first = [doc if isinstance(doc, Rejection) else clean(doc, self.options) for doc in chunk]
         if self.options.learn_boilerplate:
@@ -125,19 +126,19 @@ class Pipeline:
 
     def _annotate_and_extract(self, outcomes: list[Outcome]) -> Iterator[Outcome]:
         english = [o for o in outcomes if isinstance(o, Article) and o.language == "en"]
-        started = time.perf_counter()
+        started = time.process_time()
         docs = self.nlp.pipe(
             (a.text for a in english), batch_size=self.options.batch_size, n_process=self.options.workers
         )
         for article, doc in zip(english, docs, strict=True):
             self.timings.add("spacy", started)
             self._extract(doc, article)
-            started = time.perf_counter()
+            started = time.process_time()
         yield from outcomes
 
     def _extract(self, doc: Doc, article: Article) -> None:
         for stage in self.stages:
-            started = time.perf_counter()
+            started = time.process_time()
             try:
                 stage.run(doc, article, self.context)
             except Exception as exc:  # a stage bug must not lose the article or the batch
