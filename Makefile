@@ -74,7 +74,7 @@ train-statements: setup
 	$(BIN)/python dev/train_statements.py
 
 bench: setup
-	$(BIN)/fieldbrief bench --prefilter-stream --memory
+	$(BIN)/fieldbrief bench --articles 300 --repeat 2 --prefilter-stream --memory
 
 # The relevance pre-filter (src/fieldbrief/models/prefilter): trained on ../shared/data (dev/prefilter/README.md),
 # threshold chosen on the validation split, recall and skip rate on the test split written to metrics.json (~1 min).
