@@ -109,16 +109,6 @@ def multi_outlet() -> Iterator[Document]:
         yield Document("multi-outlet", f"multi:{row['id']}", 1, row["text"], split)
 
 
-def voa() -> Iterator[Document]:
-    """Voice of America stories (public domain) labelled by us: ../devsets/prefilter/voa.jsonl, test only."""
-    path = DEVSETS / "prefilter" / "voa.jsonl"
-    if not path.exists():
-        return
-    for line in path.open(encoding="utf-8"):
-        row = json.loads(line)
-        yield Document("voa", f"voa:{row['id']}", row["label"], row["text"], "test")
-
-
 def documents() -> list[Document]:
     return [
         *isaf(),
@@ -129,5 +119,4 @@ def documents() -> list[Document]:
         *gwn(),
         *seeds(),
         *multi_outlet(),
-        *voa(),
     ]
