@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import pytest
-
 from report_corpus import make_corpus
 
 from fieldbrief.lexicon.actors import ActorDictionary, load_dictionary
