@@ -1,14 +1,20 @@
-"""The command line: a thin Typer layer over the public API. Only this module prints or sets exit codes."""
+"""The command line: a thin Typer layer over the public API. Only this module prints or sets exit codes.
+
+Exit codes: 0 done; 1 nothing could be read (or, with --strict, something was rejected); 2 a bad argument,
+always as a one-line `error: ...` message. Everything printed that came from an article passes through
+`printable` (no control characters) and is printed with Rich markup off.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -20,14 +26,16 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
 from fieldbrief.errors import FieldbriefError
 from fieldbrief.model import Corpus, Rejection
-from fieldbrief.options import Options
+from fieldbrief.options import Limits, Options
 from fieldbrief.pipeline import Outcome, Pipeline
 from fieldbrief.read import expand_paths
+from fieldbrief.report.console import printable
 from fieldbrief.report.summary import article_summary, tally_line
-from fieldbrief.store import Store
+from fieldbrief.store import Store, StoreWriter
 
 app = typer.Typer(
     help="fieldbrief: turn news reports about armed conflict into a sourced situation picture.",
@@ -35,6 +43,7 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
@@ -44,21 +53,157 @@ PublishedOpt = Annotated[
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs that give none.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy parse.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
-ActorsOpt = Annotated[
-    Path | None, typer.Option("--actors", exists=True, dir_okay=False, help="Extra actor dictionary (TOML).")
-]
+ActorsOpt = Annotated[Path | None, typer.Option("--actors", help="Extra actor dictionary (TOML).")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 1 if any input is rejected.")]
+LimitOpt = Annotated[
+    list[str] | None,
+    typer.Option("--limit", help="Change a limit, NAME=VALUE (repeatable; README § Limits lists them)."),
+]
+RejectionsOpt = Annotated[
+    Path | None, typer.Option("--rejections", help="Also write every rejection here, one JSON object per line.")
+]
 
 
-def _options(published: str | None, outlet: str | None, workers: int, batch: int, actors: Path | None) -> Options:
-    return Options(published=published, outlet=outlet, workers=workers, batch_size=batch, actors_file=actors)
+def _fail(message: str) -> NoReturn:
+    """A bad argument: one line, exit 2, never a traceback."""
+    err.print(Text("error: " + printable(message)))
+    raise typer.Exit(2)
+
+
+def _options(
+    published: str | None,
+    outlet: str | None,
+    workers: int,
+    batch: int,
+    actors: Path | None,
+    limits: list[str] | None,
+) -> Options:
+    return Options(
+        published=_iso_date(published),
+        outlet=outlet,
+        workers=workers,
+        batch_size=batch,
+        actors_file=_existing_file(actors, "--actors"),
+        limits=_limits(limits or []),
+    )
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A calendar date written YYYY-MM-DD: never a relative one ("yesterday" would depend on this machine's clock)."""
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        _fail(f"--published takes a date written YYYY-MM-DD, not {value!r}")
+
+
+def _existing_file(path: Path | None, option: str) -> Path | None:
+    if path is not None and not path.is_file():
+        _fail(f"{option}: no file {path}")
+    return path
+
+
+def _limits(settings: list[str]) -> Limits:
+    pairs = {}
+    for setting in settings:
+        name, equals, value = setting.partition("=")
+        if not equals:
+            _fail(f"--limit takes NAME=VALUE, not {setting!r}")
+        pairs[name.strip()] = value.strip()
+    try:
+        return Limits().with_settings(pairs)
+    except FieldbriefError as exc:
+        _fail(f"--limit: {exc.message}")
+
+
+def _pipeline(options: Options) -> Pipeline:
+    try:
+        return Pipeline(options)
+    except FieldbriefError as exc:
+        _fail(exc.message)
+
+
+# -- stores and output files ------------------------------------------------------------------------------------
+
+
+def _check_store_file(db: Path) -> None:
+    """An existing --db must be an SQLite file (an empty file is a new store)."""
+    if db.is_dir():
+        _fail(f"--db {db} is a folder, not a store file")
+    try:
+        with db.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        _fail(f"--db {db}: {exc.strerror or exc}")
+    if head and head != SQLITE_HEADER:
+        _fail(f"--db {db} is not a fieldbrief store (not an SQLite database)")
+
+
+def _check_store_to_write(db: Path) -> None:
+    """Refuse a --db that cannot become or be a store, before any work is done (nothing is created here)."""
+    if not db.parent.is_dir():
+        _fail(f"--db {db}: no folder {db.parent} (create it first)")
+    if db.exists():
+        _check_store_file(db)
+    elif not os.access(db.parent, os.W_OK):
+        _fail(f"--db {db}: the folder {db.parent} is not writable")
+
+
+def _store_to_read(db: Path) -> Store:
+    """An existing store, never created; opened read-only when it may not be written."""
+    if not db.exists():
+        _fail(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first")
+    _check_store_file(db)
+    writable = os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
+    store = _open_store(db, readonly=not writable)
+    if not writable and store.pending_migrations():
+        _fail(f"the store {db} was made by an older fieldbrief and is read-only: it cannot be upgraded")
+    return store
+
+
+def _open_store(db: Path, readonly: bool) -> Store:
+    try:
+        return Store(db, readonly=readonly)
+    except FieldbriefError as exc:
+        _fail(exc.message)
+
+
+def _open_out(out: Path) -> TextIO:
+    """The --out file, opened for writing before any work is done (parents created)."""
+    if out.is_dir():
+        _fail(f"--out {out} is a folder: give a file name")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return out.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        _fail(f"--out {out}: {exc.strerror or exc}")
+
+
+@contextmanager
+def _sink(out: Path | None) -> Iterator[TextIO]:
+    """The --out file, or stdout."""
+    if out is None:
+        yield sys.stdout
+        return
+    with _open_out(out) as handle:
+        yield handle
+    err.print(Text(f"wrote {printable(out)}"))
+
+
+# -- running the pipeline --------------------------------------------------------------------------------------
 
 
 @contextmanager
 def _progress(paths: list[str]) -> Iterator[Progress | None]:
     """A progress bar on runs over many files, shown only to a person at a terminal."""
+    if not err.is_terminal:
+        yield None
+        return
     files = sum(1 for p in expand_paths(paths) if isinstance(p, str))
-    if files < 5 or not err.is_terminal:
+    if files < 5:
         yield None
         return
     columns = (
@@ -81,20 +226,27 @@ def _run(pipeline: Pipeline, paths: list[str]) -> Iterator[Outcome]:
             yield outcome
 
 
+def _rejection_line(rejection: Rejection) -> Text:
+    where = printable(rejection.source)
+    if rejection.container is not None and rejection.container not in rejection.source:
+        where += f" (record {rejection.index} of {printable(rejection.container)})"
+    return Text(f"rejected {where}: [{rejection.code}] {printable(rejection.reason)}")
+
+
 def _finish(articles: int, rejections: list[Rejection], strict: bool) -> None:
     for rejection in rejections:
-        err.print(f"rejected {rejection.source}: [{rejection.code}] {rejection.reason}", markup=False)
-    err.print(tally_line(articles, rejections), markup=False)
+        err.print(_rejection_line(rejection))
+    err.print(Text(tally_line(articles, rejections)))
     if articles == 0 or (strict and rejections):
         raise typer.Exit(1)
 
 
-def _pipeline(options: Options) -> Pipeline:
-    try:
-        return Pipeline(options)
-    except FieldbriefError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+def _json_line(record: object, ascii_only: bool) -> str:
+    return json.dumps(record, ensure_ascii=ascii_only) + "\n"
+
+
+def _stdout_is_utf8() -> bool:
+    return (sys.stdout.encoding or "").lower().replace("-", "").replace("_", "") == "utf8"
 
 
 @app.command()
@@ -108,32 +260,40 @@ def analyze(
     workers: WorkersOpt = 1,
     batch_size: BatchOpt = 32,
     actors: ActorsOpt = None,
+    limit: LimitOpt = None,
+    rejections_out: RejectionsOpt = None,
     strict: StrictOpt = False,
 ) -> None:
     """Analyse articles and write one JSON object per article (the JSON Lines contract)."""
     if format not in ("jsonl", "summary"):
-        raise typer.BadParameter("use jsonl or summary", param_hint="--format")
-    pipeline = _pipeline(_options(published, outlet, workers, batch_size, actors))
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    sink: TextIO = out.open("w", encoding="utf-8") if out is not None else sys.stdout
+        _fail("--format takes jsonl or summary")
+    options = _options(published, outlet, workers, batch_size, actors, limit)
+    _check_out(out)
+    _check_out(rejections_out)
+    pipeline = _pipeline(options)
+    sink = _open_out(out) if out is not None else sys.stdout
+    rejected_sink = _open_out(rejections_out) if rejections_out is not None else None
+    ascii_only = out is None and not _stdout_is_utf8()  # JSON escapes what this terminal cannot show
     articles, rejections = 0, []
     try:
         for outcome in _run(pipeline, paths):
             if isinstance(outcome, Rejection):
                 rejections.append(outcome)
+                if rejected_sink is not None:
+                    rejected_sink.write(_json_line(outcome.to_json(), False))
                 continue
             articles += 1
             if format == "jsonl":
-                sink.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+                sink.write(_json_line(outcome.to_json(), ascii_only))
             if format == "summary" or (out is not None and summary):
                 target = sink if format == "summary" else err.file
-                print("\n".join(article_summary(outcome)), file=target)
+                print("\n".join(printable(line) for line in article_summary(outcome)), file=target)
     finally:
-        if out is not None:
-            sink.close()
+        for handle in (sink if out is not None else None, rejected_sink):
+            if handle is not None:
+                handle.close()
     if out is not None:
-        err.print(f"wrote {out}", markup=False)
+        err.print(Text(f"wrote {printable(out)}"))
     _finish(articles, rejections, strict)
 
 
@@ -146,24 +306,26 @@ def ingest(
     workers: WorkersOpt = 1,
     batch_size: BatchOpt = 32,
     actors: ActorsOpt = None,
+    limit: LimitOpt = None,
     strict: StrictOpt = False,
 ) -> None:
-    """Analyse articles and store them (idempotent: re-ingesting the same article adds nothing)."""
-    pipeline = _pipeline(_options(published, outlet, workers, batch_size, actors))
-    results: Counter[str] = Counter()
-    rejections = []
-    with Store(db) as store:
+    """Analyse articles and store them (idempotent: re-ingesting the same article adds nothing).
+
+    Work is committed in small transactions as it is done: an interrupted run keeps what it analysed, and
+    running it again finishes the job."""
+    options = _options(published, outlet, workers, batch_size, actors, limit)
+    _check_store_to_write(db)
+    pipeline = _pipeline(options)
+    with _open_store(db, readonly=False) as store, StoreWriter(store, pipeline.provenance) as writer:
         for outcome in _run(pipeline, paths):
-            if isinstance(outcome, Rejection):
-                rejections.append(outcome)
-                store.add_rejection(outcome)
-            else:
-                results[store.add(outcome, pipeline.provenance)] += 1
+            writer.add(outcome)
+    results = writer.results
     err.print(
-        f"{db}: {results['added']} added, {results['updated']} updated, {results['unchanged']} unchanged",
-        markup=False,
+        Text(
+            f"{printable(db)}: {results['added']} added, {results['updated']} updated, {results['unchanged']} unchanged"
+        )
     )
-    _finish(sum(results.values()), rejections, strict)
+    _finish(sum(results.values()), writer.rejections, strict)
 
 
 @app.command()
@@ -173,26 +335,29 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print the stored JSON record.")] = False,
 ) -> None:
     """Print one stored article, with what the cleaner removed."""
-    with Store(db) as store:
+    with _store_to_read(db) as store:
         record = store.get(article_id)
     if record is None:
-        err.print(f"no single article with id {article_id!r} in {db}", markup=False)
+        err.print(Text(f"no single article with id {printable(article_id)!r} in {printable(db)}"))
         raise typer.Exit(1)
     if as_json:
-        print(json.dumps(record, ensure_ascii=False, indent=2))
+        print(json.dumps(record, ensure_ascii=not _stdout_is_utf8(), indent=2))
         return
     out = Console(highlight=False, soft_wrap=True)
-    out.print(f"[bold]{_escape(record['title'] or '(no title)')}[/bold]")
-    out.print(f"{record['outlet'] or 'unknown outlet'} · {record['published'] or 'undated'} · {record['id']}")
-    out.print("sources: " + ", ".join(record["sources"]), markup=False)
+    out.print(Text(printable(record["title"] or "(no title)"), style="bold"))
+    line = f"{record['outlet'] or 'unknown outlet'} · {record['published'] or 'undated'} · {record['id']}"
+    out.print(Text(printable(line)))
+    out.print(Text("sources: " + ", ".join(printable(s) for s in record["sources"])))
     out.print()
-    out.print(record["text"], markup=False)
+    out.print(Text(printable(record["text"], one_line=False)))
     out.print()
-    out.print(f"[bold]Removed ({len(record['removed'])})[/bold]")
+    out.print(Text(f"Removed ({len(record['removed'])})", style="bold"))
     for removal in record["removed"]:
-        out.print(f"  [{removal['kind']}] ({removal['reason']}) {removal['text']}", markup=False)
+        out.print(Text(printable(f"  [{removal['kind']}] ({removal['reason']}) {removal['text']}")))
+    for note in record.get("notes", []):
+        out.print(Text(printable(f"  note [{note['code']}] {note['detail']}")))
     counts = {k: len(record[k]) for k in ("statements", "places", "times", "events")}
-    out.print(", ".join(f"{n} {k}" for k, n in counts.items()), markup=False)
+    out.print(Text(", ".join(f"{n} {k}" for k, n in counts.items())))
 
 
 @app.command()
@@ -202,16 +367,16 @@ def search(
     limit: Annotated[int, typer.Option(min=1)] = 20,
 ) -> None:
     """Full-text search over stored articles."""
-    try:
-        with Store(db) as store:
+    with _store_to_read(db) as store:
+        try:
             hits = store.search(query, limit)
-    except FieldbriefError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+        except FieldbriefError as exc:
+            _fail(exc.message)
     for hit in hits:
-        print(f"{hit['id']}  {hit['published'] or '----------'}  {hit['outlet'] or '?'}  {hit['title'] or ''}")
-        print(f"    {hit['snippet']}")
-    err.print(f"{len(hits)} hits", markup=False)
+        head = f"{hit['id']}  {hit['published'] or '----------'}  {hit['outlet'] or '?'}  {hit['title'] or ''}"
+        print(printable(head))
+        print("    " + printable(hit["snippet"]))
+    err.print(Text(f"{len(hits)} hits"))
 
 
 @app.command()
@@ -227,35 +392,19 @@ def bench(
     try:
         result = run_benchmark(paths or default_corpus(), min_articles=articles, workers=workers)
     except FieldbriefError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+        _fail(exc.message)
     print(json.dumps(result.to_json(), indent=2) if as_json else result.render())
 
 
 def _corpus(db: Path) -> Corpus:
-    if not db.exists():
-        err.print(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first", markup=False)
-        raise typer.Exit(1)
     from fieldbrief.corpus import linked_corpus
 
-    with Store(db) as store:
+    with _store_to_read(db) as store:
         corpus = linked_corpus(store)
     if not corpus.articles:
-        err.print(f"{db} holds no articles", markup=False)
+        err.print(Text(f"{printable(db)} holds no articles"))
         raise typer.Exit(1)
     return corpus
-
-
-@contextmanager
-def _sink(out: Path | None) -> Iterator[TextIO]:
-    """The --out file (parents created), or stdout."""
-    if out is None:
-        yield sys.stdout
-        return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        yield handle
-    err.print(f"wrote {out}", markup=False)
 
 
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")]
@@ -272,17 +421,20 @@ def claims(
 ) -> None:
     """Claims across the stored articles: corroborated, single-source or contested, with their evidence."""
     if format not in ("jsonl", "csv"):
-        raise typer.BadParameter("use jsonl or csv", param_hint="--format")
+        _fail("--format takes jsonl or csv")
     if status not in (None, "corroborated", "single-source", "contested"):
-        raise typer.BadParameter("use corroborated, single-source or contested", param_hint="--status")
+        _fail("--status takes corroborated, single-source or contested")
     from fieldbrief.report.claims import write_claims_csv, write_claims_jsonl
 
+    _check_out(out)
     corpus = _corpus(db)
     selected = [c for c in corpus.claims if status is None or c.status == status]
     with _sink(out) as sink:
         (write_claims_csv if format == "csv" else write_claims_jsonl)(selected, corpus, sink)
-    tally = Counter(c.status for c in selected)
-    err.print(f"{len(selected)} claims: " + ", ".join(f"{n} {s}" for s, n in sorted(tally.items())), markup=False)
+    tally: dict[str, int] = {}
+    for claim in selected:
+        tally[claim.status] = tally.get(claim.status, 0) + 1
+    err.print(Text(f"{len(selected)} claims: " + ", ".join(f"{n} {s}" for s, n in sorted(tally.items()))))
 
 
 @app.command()
@@ -293,9 +445,10 @@ def brief(
 ) -> None:
     """A brief a person reads: situation, timeline, map, actors, who said what, contested and corroborated claims."""
     if format not in ("md", "html"):
-        raise typer.BadParameter("use md or html", param_hint="--format")
+        _fail("--format takes md or html")
     from fieldbrief.report.brief import brief_html, brief_markdown
 
+    _check_out(out)
     corpus = _corpus(db)
     with _sink(out) as sink:
         sink.write(brief_html(corpus) if format == "html" else brief_markdown(corpus))
@@ -312,7 +465,7 @@ def export(
 ) -> None:
     """Export stored events and articles in standard formats."""
     if format not in EXPORT_FORMATS:
-        raise typer.BadParameter("use " + ", ".join(EXPORT_FORMATS), param_hint="--format")
+        _fail("--format takes " + ", ".join(EXPORT_FORMATS))
     from fieldbrief.report import exports
 
     writers = {
@@ -321,19 +474,45 @@ def export(
         "geojson": exports.export_geojson,
         "jsonl": exports.export_jsonl,
     }
+    _check_out(out)
     corpus = _corpus(db)
     with _sink(out) as sink:
         writers[format](corpus, sink)
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+def _check_out(out: Path | None) -> None:
+    """Refuse an --out that cannot be written before any work is done (nothing is created here)."""
+    if out is None:
+        return
+    if out.is_dir():
+        _fail(f"--out {out} is a folder: give a file name")
+    parent = next((p for p in [out.parent, *out.parent.parents] if p.exists()), Path("."))
+    if not parent.is_dir() or not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        _fail(f"--out {out}: cannot be written")
 
 
 def main() -> None:
-    app()
+    """The `fieldbrief` command: Typer's app with usage errors as one line (exit 2) and no tracebacks for a
+    closed pipe or Ctrl-C."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        code = app(standalone_mode=False)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print(Text("interrupted"))
+        code = 130
+    except typer.TyperException as exc:  # Typer's usage errors (bad option value, unknown option, ...)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `fieldbrief`: the help, as Typer shows it
+            exc.show()  # type: ignore[attr-defined]
+        else:
+            err.print(Text("error: " + printable(exc.format_message())))
+        code = 2
+    except BrokenPipeError:  # `fieldbrief analyze ... | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

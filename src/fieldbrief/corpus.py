@@ -12,12 +12,18 @@ from fieldbrief.store import Store
 
 
 def linked_corpus(store: Store) -> Corpus:
-    """Every stored article, linked; links are stored, and reused while no article and no linker changed."""
-    articles = store.load_articles()
-    if store.links_are_current(LINK_VERSION):
-        return store.load_links(articles)
+    """Every stored article, linked; links are stored, and reused while no article and no linker changed.
+
+    The links are stamped with the digest of the articles they were computed from (read in one snapshot), so
+    an article stored while they were being computed leaves them stale for the next run. A read-only store
+    gets its links computed and not saved."""
+    with store.snapshot():  # the articles, their digest and the stored links: one state of the store
+        articles, digest = store.load_snapshot()
+        if store.links_are_current(LINK_VERSION, digest):
+            return store.load_links(articles)
     corpus = link_corpus(articles)
-    store.save_links(corpus, LINK_VERSION)
+    if store.writable:
+        store.save_links(corpus, LINK_VERSION, digest)
     return corpus
 
 

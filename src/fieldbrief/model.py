@@ -211,14 +211,35 @@ class Event:
 
 @dataclass
 class Rejection:
-    """Why an input could not become an article. A normal, recorded outcome, never an exception."""
+    """Why an input could not become an article. A normal, recorded outcome, never an exception.
 
-    source: str
+    Codes are listed, with what the user can do, in data/rejections.toml and the README's troubleshooting.
+    """
+
+    source: str  # the file, or the record inside a container file ("f.jsonl:3", "f.json#2", a WARC record's URL)
     code: str  # e.g. "empty", "binary", "undecodable", "invalid-json", "unsupported-type", "too-large"
     reason: str
+    container: str | None = None  # for a record inside a file (JSON Lines, JSON array, feed, WARC): that file
+    index: int | None = None  # the record's position inside `container`, from 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "code": self.code, "reason": self.reason}
+        out: dict[str, Any] = {"source": self.source, "code": self.code, "reason": self.reason}
+        if self.container is not None:
+            out["container"] = self.container
+            out["index"] = self.index
+        return out
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something done to an input on its way in that a reader of the output should know (a repaired encoding,
+    replaced lone surrogates, a dropped malformed URL, a parse in windows)."""
+
+    code: str
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "detail": self.detail}
 
 
 @dataclass(frozen=True)
@@ -243,6 +264,9 @@ class RawDocument:
     title: str | None = None
     published: str | None = None
     outlet: str | None = None
+    container: str | None = None  # a record inside a container file: that file, and its position from 0
+    index: int | None = None
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -261,6 +285,7 @@ class Article:
     times: list[TimeRef] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # repairs made on the way in (see Note)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -282,6 +307,7 @@ class Article:
             "times": [t.to_json() for t in self.times],
             "events": [e.to_json() for e in self.events],
             "errors": [e.to_json() for e in self.errors],
+            "notes": [n.to_json() for n in self.notes],
         }
 
 
@@ -429,6 +455,7 @@ def article_from_json(data: dict[str, Any]) -> Article:
     article.times = [TimeRef(**t) for t in data.get("times", [])]
     article.events = [_event_from_json(e) for e in data.get("events", [])]
     article.errors = [StageError(e["stage"], e["error"]) for e in data.get("errors", [])]
+    article.notes = [Note(n["code"], n["detail"]) for n in data.get("notes", [])]
     return article
 
 

@@ -45,7 +45,8 @@ def rejection(outcomes: list[Outcome], code: str) -> Rejection:
 def long_text(chars: int) -> str:
     """Distinct fictional paragraphs (repeats would be removed by the cleaner) up to `chars` characters."""
     rng = random.Random(chars)
-    words = ["militia", "army", "town", "checkpoint", "official", "said", "attacked", "river", "council", "police", "village", "road"]
+    words = ("militia", "army", "town", "checkpoint", "official", "said")
+    words += ("attacked", "river", "council", "police", "village", "road")
     paragraphs, size = [], 0
     while size < chars:
         paragraph = " ".join(rng.choice(words) for _ in range(30)).capitalize() + f" {len(paragraphs)}."

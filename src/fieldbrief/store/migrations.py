@@ -119,4 +119,17 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        3,
+        "rejections name their container file and record index; notes on how an article was read",
+        """
+        ALTER TABLE rejections ADD COLUMN container TEXT;    -- the file holding the rejected record
+        ALTER TABLE rejections ADD COLUMN record_index INTEGER;  -- its position in that file, from 0
+        CREATE TABLE article_notes (        -- repairs made on the way in (encoding, surrogates, URL, windows)
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, code TEXT NOT NULL, detail TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        """,
+    ),
 )
