@@ -13,7 +13,7 @@ endif
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench fuzz clean
 
 # Idempotent: reinstalls only when pyproject.toml changed since the last install.
 setup: $(STAMP)
@@ -48,6 +48,13 @@ lint: setup
 
 bench: setup
 	$(BIN)/fieldbrief bench
+
+# The hostile corpus at scale (README § Hostile input): 10,000 generated bad inputs mixed with good articles
+# through `fieldbrief analyze` and `ingest`; the figures go to out/fuzz-report.json. `make test` runs 500.
+fuzz: setup
+	@mkdir -p out
+	rm -f out/fuzz-report.json
+	FUZZ_CASES=10000 FUZZ_REPORT=out/fuzz-report.json $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache

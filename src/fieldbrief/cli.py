@@ -33,6 +33,7 @@ from fieldbrief.model import Corpus, Rejection
 from fieldbrief.options import Limits, Options
 from fieldbrief.pipeline import Outcome, Pipeline
 from fieldbrief.read import expand_paths
+from fieldbrief.report.codes import rejection_codes
 from fieldbrief.report.console import printable
 from fieldbrief.report.summary import article_summary, tally_line
 from fieldbrief.store import Store, StoreWriter
@@ -237,6 +238,10 @@ def _finish(articles: int, rejections: list[Rejection], strict: bool) -> None:
     for rejection in rejections:
         err.print(_rejection_line(rejection))
     err.print(Text(tally_line(articles, rejections)))
+    advice = rejection_codes()
+    for code in sorted({r.code for r in rejections}):
+        if code in advice:
+            err.print(Text(f"  {code}: {advice[code].action}"))
     if articles == 0 or (strict and rejections):
         raise typer.Exit(1)
 

@@ -27,9 +27,11 @@ class Limits:
     max_json_number_digits: int = 100  # digits of one JSON number
     max_html_depth: int = 255  # element nesting; the HTML parser itself stops at 255
     max_header_bytes: int = 65_536  # one WARC or HTTP header block
-    max_chars: int = 300_000  # characters of cleaned article text (too-long beyond)
-    parse_window_chars: int = 100_000  # longer texts are parsed in windows split at paragraph breaks
+    max_chars: int = 150_000  # characters of cleaned article text (too-long beyond): ~10 s of parsing
+    parse_window_chars: int = 50_000  # longer texts are parsed in windows split at paragraph breaks
     parse_batch_chars: int = 200_000  # characters parsed at once (bounds the parser's memory)
+    max_read_seconds: int = 10  # reading, HTML extraction and cleaning of one input (timeout beyond)
+    max_stage_seconds: int = 3  # one extraction stage on one article (recorded in its `errors` beyond)
 
     def with_settings(self, settings: dict[str, str]) -> Limits:
         """These limits with some changed by name (from `--limit NAME=VALUE`); a bad name or value raises."""
@@ -42,8 +44,11 @@ class Limits:
                 number = int(value.replace("_", ""))
             except ValueError:
                 raise FieldbriefError("bad-limit", f"{name} takes a whole number, not {value!r}") from None
-            if number < 1:
-                raise FieldbriefError("bad-limit", f"{name} must be at least 1")
+            least = 0 if name.endswith("_seconds") else 1  # 0 seconds: no time limit
+            if number < least:
+                raise FieldbriefError("bad-limit", f"{name} must be at least {least}")
+            if name == "parse_window_chars" and number > 1_000_000:
+                raise FieldbriefError("bad-limit", "parse_window_chars can be at most 1,000,000 (spaCy's own limit)")
             changes[name] = number
         return replace(self, **changes)
 

@@ -25,7 +25,9 @@ from spacy.tokens import Doc
 from fieldbrief import nlp as nlp_module
 from fieldbrief.clean import clean
 from fieldbrief.clean.boilerplate import learn_recurring_lines
+from fieldbrief.deadline import Timeout, deadline
 from fieldbrief.errors import FieldbriefError
+from fieldbrief.fingerprint import stage_version
 from fieldbrief.model import Article, Note, RawDocument, Rejection, StageError
 from fieldbrief.nlp.windows import join_docs, window_spans
 from fieldbrief.options import Options
@@ -39,6 +41,8 @@ T = TypeVar("T")
 
 # The extraction stages, in the order they run (later stages read what earlier ones recorded).
 STAGE_MODULES = ("times", "places", "statements", "actors", "events")
+# The records stages add to an article (dropped again when a stage fails half way).
+RECORD_LISTS = ("statements", "places", "times", "events")
 # Documents grouped to learn furniture lines that recur across articles of one outlet...
 LEARNING_CHUNK = 256
 # ...and at most this many characters of text held for it.
@@ -87,8 +91,9 @@ class Pipeline:
 
     @property
     def provenance(self) -> dict[str, str]:
-        """Stage name -> version, stored with every record the stages produce."""
-        return {stage.name: stage.version for stage in self.stages}
+        """Stage name -> version, stored with every record the stages produce: the declared version plus a
+        fingerprint of the code and data behind the stage, so it changes whenever the output can change."""
+        return {stage.name: stage_version(stage.version, stage.run.__module__) for stage in self.stages}
 
     def run_paths(self, paths: Iterable[str]) -> Iterator[Outcome]:
         return self.run_documents(read_paths(paths, self.options.limits))
@@ -103,8 +108,12 @@ class Pipeline:
         """`work(doc)`, with any failure turned into a Rejection of this one document."""
         if isinstance(doc, Rejection):
             return doc
+        seconds = self.options.limits.max_read_seconds
         try:
-            return work(doc)
+            with deadline(seconds):
+                return work(doc)
+        except Timeout:
+            return _reject(doc, "timeout", f"{step} took over {seconds} s (max_read_seconds)")
         except Refused as exc:
             return _reject(doc, exc.code, exc.reason)
         except Exception as exc:  # a bug on one article must not lose the batch
@@ -233,12 +242,25 @@ class Pipeline:
                 yield f"{type(exc).__name__}: {exc}"
 
     def _extract(self, doc: Doc, article: Article) -> None:
+        """Each stage in turn, within its time limit; one that fails or runs out of time adds nothing to the
+        article but an `errors` entry, and the later stages still run."""
+        seconds = self.options.limits.max_stage_seconds
         for stage in self.stages:
             started = time.perf_counter()
+            before = {name: len(getattr(article, name)) for name in RECORD_LISTS}
             try:
-                stage.run(doc, article, self.context)
+                with deadline(seconds):
+                    stage.run(doc, article, self.context)
+            except Timeout:
+                error = f"stopped after {seconds} s on this article (max_stage_seconds)"
             except Exception as exc:  # a stage bug must not lose the article or the batch
-                article.errors.append(StageError(stage.name, f"{type(exc).__name__}: {exc}"))
+                error = f"{type(exc).__name__}: {exc}"
+            else:
+                error = None
+            if error is not None:
+                for name, size in before.items():
+                    del getattr(article, name)[size:]
+                article.errors.append(StageError(stage.name, error))
             self.timings.add(stage.name, started)
 
 

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from fieldbrief import corpus as corpus_module
-from fieldbrief.corpus import linked_corpus
-from fieldbrief.link import LINK_VERSION
+from fieldbrief.corpus import linked_corpus, linker_version
 from fieldbrief.model import Article, Corpus, RawDocument
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.store import Store
@@ -162,12 +161,12 @@ def test_links_are_stamped_with_the_articles_they_were_computed_from(
     with Store(db) as store:
         stale = linked_corpus(store)
         assert len(stale.articles) == 2
-        assert not store.links_are_current(LINK_VERSION)
+        assert not store.links_are_current(linker_version())
     monkeypatch.setattr(corpus_module, "link_corpus", real_link)
     with Store(db) as store:
         fresh = linked_corpus(store)
         assert {a.id for a in fresh.articles} == {a.id for a in articles}
-        assert store.links_are_current(LINK_VERSION)
+        assert store.links_are_current(linker_version())
     assert marker(2) in " ".join(a.text for a in fresh.articles)
 
 

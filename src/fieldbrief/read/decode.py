@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from fieldbrief.model import Note, Rejection
 
 # Control characters other than tab/newline/carriage return/form feed: many of them mean binary data.
-_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+_CONTROL = bytes(c for c in range(1, 32) if c not in (9, 10, 12, 13))  # NUL is counted on its own
 _BINARY_CONTROL_RATIO = 0.05
+_BINARY_NUL_RATIO = 0.01  # a stray NUL in a scrape is noise; many mean binary data
 _PLAUSIBLE_LETTERS = 0.75  # share of letters and spaces a single-byte decoding must reach to be believed
 _SAMPLE = 8192
 _BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
@@ -98,7 +99,8 @@ def decode_bytes(data: bytes, source: str, declared: str | None = None) -> Decod
     if wide is not None:
         return _with_notes(data, wide, source)
     sample = data[:_SAMPLE]
-    if b"\x00" in sample or _control_ratio(sample) > _BINARY_CONTROL_RATIO:
+    nuls = sample.count(0)
+    if (nuls > 4 and nuls > _BINARY_NUL_RATIO * len(sample)) or _control_ratio(sample) > _BINARY_CONTROL_RATIO:
         return Rejection(source, "binary", "the input looks binary (NUL or control bytes), not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")

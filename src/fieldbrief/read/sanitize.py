@@ -12,6 +12,7 @@ from fieldbrief.model import Note, RawDocument
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")  # all but tab, breaks, form feed
 _SPACES = re.compile(r"\s+")
 MAX_META_CHARS = 1000  # a title or outlet name longer than this is not one
 MAX_DATE_CHARS = 64  # nor is a publication date
@@ -31,6 +32,10 @@ def sanitize(doc: RawDocument) -> RawDocument:
         values[name] = value
     if surrogates:
         notes.append(Note("lone-surrogates", "lone UTF-16 surrogates replaced with U+FFFD: " + ", ".join(surrogates)))
+    if values["text"] is not None:
+        values["text"], removed = _TEXT_CONTROL.subn("", values["text"])
+        if removed:
+            notes.append(Note("control-characters", f"{removed} control characters (NUL, ESC...) removed"))
     for name in ("title", "outlet"):
         values[name] = _one_line(values[name], name, notes)
     values["published"] = _date_text(values["published"], notes)
