@@ -248,6 +248,7 @@ class Pipeline:
         for stage in self.stages:
             started = time.perf_counter()
             before = {name: len(getattr(article, name)) for name in RECORD_LISTS}
+            error: str | None = None
             try:
                 with deadline(seconds):
                     stage.run(doc, article, self.context)
@@ -255,8 +256,6 @@ class Pipeline:
                 error = f"stopped after {seconds} s on this article (max_stage_seconds)"
             except Exception as exc:  # a stage bug must not lose the article or the batch
                 error = f"{type(exc).__name__}: {exc}"
-            else:
-                error = None
             if error is not None:
                 for name, size in before.items():
                     del getattr(article, name)[size:]
