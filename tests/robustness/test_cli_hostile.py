@@ -123,3 +123,12 @@ def test_bad_arguments_get_one_line_and_exit_2(inputs: Path, args: list[str], na
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and names in lines[0], result.stderr
     assert sorted(p.name for p in inputs.rglob("*")) == before  # nothing created by a refused command
+
+
+def test_a_closed_pipe_is_not_a_traceback(tmp_path: Path) -> None:
+    import subprocess
+
+    (tmp_path / "good.txt").write_text(story(5))
+    shell = f"'{run_cli.__globals__['CLI']}' analyze '{tmp_path}' | head -c 20"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=120)
+    assert len(result.stdout) == 20 and "Traceback" not in result.stderr, result.stderr

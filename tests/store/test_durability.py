@@ -200,3 +200,41 @@ def test_articles_stream_out_after_one_parse_batch_not_a_whole_chunk() -> None:
     first = next(iter(outcomes))
     assert isinstance(first, Article) and marker(0) in first.text
     assert counting.parsed <= 8, f"the first article waited for {counting.parsed} parses"
+
+
+def test_processes_creating_one_new_store_at_once_all_succeed(tmp_path: Path) -> None:
+    import sys
+
+    db = tmp_path / "new.db"
+    script = "import sys; from fieldbrief.store import Store; Store(sys.argv[1]).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(db)], stderr=subprocess.PIPE) for _ in range(6)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    with sqlite3.connect(db) as conn:
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    from fieldbrief.store.migrations import MIGRATIONS
+
+    assert versions == [v for v, _, _ in MIGRATIONS]
+
+
+def test_writer_commits_every_few_outcomes_or_seconds_and_on_interrupt(tmp_path: Path) -> None:
+    from fieldbrief.model import Rejection
+    from fieldbrief.store import StoreWriter
+
+    now = [0.0]
+    with Store(tmp_path / "w.db") as store:
+        writer = StoreWriter(store, {}, batch=3, seconds=2.0, clock=lambda: now[0])
+        rejections = [Rejection(f"r{i}", "empty", "x") for i in range(8)]
+        for rejection in rejections[:2]:
+            writer.add(rejection)
+        assert store.counts()["rejections"] == 0  # two buffered, no time passed
+        writer.add(rejections[2])
+        assert store.counts()["rejections"] == 3  # a batch of three
+        now[0] = 5.0
+        writer.add(rejections[3])
+        assert store.counts()["rejections"] == 4  # the last commit was long ago: at once
+        writer.add(rejections[4])
+        with pytest.raises(KeyboardInterrupt), writer:
+            raise KeyboardInterrupt
+        assert store.counts()["rejections"] == 5  # what was analysed is kept on Ctrl-C
