@@ -11,16 +11,33 @@ DEMO_INPUT := $(SEEDS)
 endif
 
 CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+# The web app's map library, vendored from the npm registry at set-up (served by the app itself: no CDN).
+LEAFLET_VERSION := 1.9.4
+LEAFLET_SHA256 := 84c65a256e50657896f54c33bd857b6849ebe94c817803be818bf32a3dde0b77
+LEAFLET_DIR := src/fieldbrief/web/static/vendor/leaflet
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo test lint bench fuzz clean
+.PHONY: setup demo test lint bench bench-web fuzz clean
 
 # Idempotent: reinstalls only when pyproject.toml changed since the last install.
-setup: $(STAMP)
+setup: $(STAMP) $(LEAFLET_DIR)/.version-$(LEAFLET_VERSION)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
+
+# Leaflet's release tarball from the npm registry, checked against its known hash, unpacked with its licence.
+$(LEAFLET_DIR)/.version-$(LEAFLET_VERSION):
+	rm -rf $(LEAFLET_DIR) $(LEAFLET_DIR).pack && mkdir -p $(LEAFLET_DIR).pack
+	cd $(LEAFLET_DIR).pack && npm pack --silent leaflet@$(LEAFLET_VERSION) >/dev/null
+	echo "$(LEAFLET_SHA256)  $(LEAFLET_DIR).pack/leaflet-$(LEAFLET_VERSION).tgz" | sha256sum --check --quiet
+	tar -xzf $(LEAFLET_DIR).pack/leaflet-$(LEAFLET_VERSION).tgz -C $(LEAFLET_DIR).pack
+	mkdir -p $(LEAFLET_DIR)
+	cp -r $(LEAFLET_DIR).pack/package/dist/leaflet.js $(LEAFLET_DIR).pack/package/dist/leaflet.css \
+		$(LEAFLET_DIR).pack/package/dist/images $(LEAFLET_DIR).pack/package/LICENSE $(LEAFLET_DIR)/
+	rm -rf $(LEAFLET_DIR).pack
+	touch $@
 
 # The main job: the contract as JSON Lines, then the store, the claims across articles and the brief.
 demo: setup
@@ -30,13 +47,17 @@ demo: setup
 	$(BIN)/fieldbrief ingest $(DEMO_INPUT) --db out/seeds.db
 	$(BIN)/fieldbrief claims --db out/seeds.db --out out/claims.jsonl
 	$(BIN)/fieldbrief brief --db out/seeds.db --format html --out out/brief.html
+	@echo
+	@echo "Explore the demo store in the web app (map, timeline, claims, articles; http://127.0.0.1:8000):"
+	@echo "    $(BIN)/fieldbrief serve --db out/seeds.db"
 
-# The brief is checked in a real headless browser: Debian's chromium, installed when missing.
-$(CHROMIUM):
+# The brief and the web app are checked in a real headless browser: Debian's chromium (and its WebDriver,
+# chromium-driver, for the web app's end-to-end tests), installed when missing.
+$(CHROMIUM) $(CHROMEDRIVER):
 	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 
-test: setup $(CHROMIUM)
+test: setup $(CHROMIUM) $(CHROMEDRIVER)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -49,6 +70,10 @@ lint: setup
 bench: setup
 	$(BIN)/fieldbrief bench
 
+# The web app's queries on a synthetic store of 10,000 fictional articles (map, timeline, lists: seconds each).
+bench-web: setup
+	$(BIN)/python scripts/bench_web.py --articles 10000
+
 # The hostile corpus at scale (README § Hostile input): 10,000 generated bad inputs mixed with good articles
 # through `fieldbrief analyze` and `ingest`; the figures go to out/fuzz-report.json. `make test` runs 500.
 fuzz: setup
@@ -57,4 +82,4 @@ fuzz: setup
 	FUZZ_CASES=10000 FUZZ_REPORT=out/fuzz-report.json $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
 
 clean:
-	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache src/fieldbrief/web/static/vendor tests/artifacts

@@ -49,7 +49,12 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 PublishedOpt = Annotated[
-    str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
+    str | None,
+    typer.Option(
+        "--published",
+        help="Publication date YYYY-MM-DD of the inputs; a date given in a JSON Lines record wins over it, and it "
+        "wins over the page's metadata and the text's dateline.",
+    ),
 ]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs that give none.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy parse.")]
@@ -494,6 +499,46 @@ def _check_out(out: Path | None) -> None:
     parent = next((p for p in [out.parent, *out.parent.parents] if p.exists()), Path("."))
     if not parent.is_dir() or not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         _fail(f"--out {out}: cannot be written")
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path("fieldbrief.db"),
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (default: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_upload_mb: Annotated[
+        float, typer.Option("--max-upload-mb", min=0.001, help="Largest upload or pasted article, in megabytes.")
+    ] = 20.0,
+) -> None:
+    """The web app over the store: map, timeline, claims, articles, actors, places; add articles from the browser."""
+    import uvicorn
+
+    from fieldbrief.web import create_app
+
+    local = host in LOOPBACK or host.startswith("127.")
+    if not local:
+        err.print(
+            f"warning: serving on {host}, not only on this machine: anyone who can reach it can read the store and "
+            "add articles (there is no login). Use --host 127.0.0.1 to keep it local.",
+            markup=False,
+        )
+    try:
+        web_app = create_app(
+            db,
+            max_upload_bytes=int(max_upload_mb * 1_000_000),
+            # on this machine only, answer only to its own names (a page elsewhere cannot rebind a name to it)
+            allowed_hosts={"127.0.0.1", "localhost", "[::1]", host} if local else None,
+        )
+    except FieldbriefError as exc:
+        _fail(exc.message)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"fieldbrief: serving {db} at http://{shown}:{port}/ (Ctrl+C to stop)", markup=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

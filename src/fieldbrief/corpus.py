@@ -6,7 +6,6 @@ with Store("fieldbrief.db") as store:
 
 from __future__ import annotations
 
-from fieldbrief.fingerprint import fingerprint
 from fieldbrief.link import LINK_VERSION, link_corpus
 from fieldbrief.model import Claim, Corpus, article_from_json
 from fieldbrief.store import Store
@@ -15,23 +14,17 @@ from fieldbrief.store import Store
 def linked_corpus(store: Store) -> Corpus:
     """Every stored article, linked; links are stored, and reused while no article and no linker changed.
 
-    The links are stamped with the digest of the articles they were computed from (read in one snapshot), so
+    The links are stamped with the digests of the articles they were computed from (read in one snapshot), so
     an article stored while they were being computed leaves them stale for the next run. A read-only store
     gets its links computed and not saved."""
-    version = linker_version()
     with store.snapshot():  # the articles, their digest and the stored links: one state of the store
-        articles, digest = store.load_snapshot()
-        if store.links_are_current(version, digest):
-            return store.load_links(articles)
-    corpus = link_corpus(articles)
+        snapshot = store.load_snapshot()
+        if store.links_are_current(LINK_VERSION, snapshot.digest):
+            return store.load_links(snapshot.articles)
+    corpus = link_corpus(snapshot.articles)
     if store.writable:
-        store.save_links(corpus, version, digest)
+        store.save_links(corpus, LINK_VERSION, snapshot)
     return corpus
 
 
-def linker_version() -> str:
-    """LINK_VERSION plus a fingerprint of the linker's code and data: stored links made by other code are stale."""
-    return f"{LINK_VERSION}+{fingerprint('fieldbrief.link')}"
-
-
-__all__ = ["Claim", "Corpus", "article_from_json", "linked_corpus", "linker_version"]
+__all__ = ["Claim", "Corpus", "article_from_json", "linked_corpus"]

@@ -15,7 +15,10 @@ RemovalKind = Literal["duplicate", "boilerplate", "caption"]
 SpeakerKind = Literal["person", "organisation", "outlet", "unnamed"]
 StatementKind = Literal["direct", "indirect", "mixed"]
 EventStatus = Literal["asserted", "claimed", "denied", "planned", "hedged"]
-Precision = Literal["day", "week", "month", "year"]
+# "reported": no expression dates the event; it happened on or before the publication date.
+Precision = Literal["day", "week", "month", "year", "reported"]
+PublishedFrom = Literal["input", "metadata", "dateline", "inferred"]
+EvidenceField = Literal["input", "metadata", "title", "text", "warc"]
 
 
 def content_id(*parts: str, length: int = 16) -> str:
@@ -118,6 +121,8 @@ class Place:
             "lon": self.lon,
             "feature": self.feature,
             "country": self.country,
+            "admin1": self.admin1,
+            "geonameid": self.geonameid,
         }
 
 
@@ -187,7 +192,10 @@ class Event:
     place: Place | None = None
     date: TimeRef | None = None
     according_to: str | None = None
-    fatalities: int | None = None
+    fatalities: int | None = None  # killed; None when no count is given or only a vague one ("several")
+    captured: int | None = None  # detained, arrested, captured
+    fatalities_text: str | None = None  # the phrase the count was read from ("two insurgents", "several")
+    captured_text: str | None = None
     id: str = ""
 
     def to_json(self) -> dict[str, Any]:
@@ -203,6 +211,9 @@ class Event:
             "status": self.status,
             "according_to": self.according_to,
             "fatalities": self.fatalities,
+            "captured": self.captured,
+            "fatalities_text": self.fatalities_text,
+            "captured_text": self.captured_text,
             "start": self.start,
             "end": self.end,
             "evidence": self.evidence,
@@ -253,6 +264,19 @@ class StageError:
         return {"stage": self.stage, "error": self.error}
 
 
+@dataclass(frozen=True)
+class DateEvidence:
+    """Where a publication date was read: a span of the text or title, or a value given with the input."""
+
+    field: EvidenceField
+    text: str  # == article.text[start:end] (or title[start:end]) for "text" ("title") evidence
+    start: int | None = None
+    end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "text": self.text, "start": self.start, "end": self.end}
+
+
 @dataclass
 class RawDocument:
     """What a reader produces: text or HTML plus whatever metadata the container gave."""
@@ -264,6 +288,8 @@ class RawDocument:
     title: str | None = None
     published: str | None = None
     outlet: str | None = None
+    published_from: PublishedFrom | None = None  # "metadata" when read from the page; None: given with the input
+    fetched: str | None = None  # when a crawler fetched the page (a WARC record's date): completes a dateline's year
     container: str | None = None  # a record inside a container file: that file, and its position from 0
     index: int | None = None
     notes: list[Note] = field(default_factory=list)
@@ -277,6 +303,8 @@ class Article:
     outlet: str | None = None
     title: str | None = None
     published: str | None = None  # ISO date
+    published_from: PublishedFrom | None = None  # input|metadata|dateline|inferred; None when no date is known
+    published_evidence: list[DateEvidence] = field(default_factory=list)  # the date first, then what completed it
     language: str = "en"
     url: str | None = None
     removed: list[Removal] = field(default_factory=list)
@@ -298,6 +326,8 @@ class Article:
             "outlet": self.outlet,
             "title": self.title,
             "published": self.published,
+            "published_from": self.published_from,
+            "published_evidence": [e.to_json() for e in self.published_evidence],
             "language": self.language,
             "url": self.url,
             "text": self.text,
@@ -446,6 +476,8 @@ def article_from_json(data: dict[str, Any]) -> Article:
         outlet=data.get("outlet"),
         title=data.get("title"),
         published=data.get("published"),
+        published_from=data.get("published_from"),
+        published_evidence=[DateEvidence(**e) for e in data.get("published_evidence") or []],
         language=data.get("language") or "en",
         url=data.get("url"),
     )
@@ -504,6 +536,8 @@ def _event_from_json(e: dict[str, Any]) -> Event:
             place.get("lon"),
             place.get("feature"),
             place.get("country"),
+            place.get("admin1"),
+            place.get("geonameid"),
             canonical=place["name"],
         )
         if place
@@ -513,6 +547,9 @@ def _event_from_json(e: dict[str, Any]) -> Event:
         else None,
         according_to=e.get("according_to"),
         fatalities=e.get("fatalities"),
+        captured=e.get("captured"),
+        fatalities_text=e.get("fatalities_text"),
+        captured_text=e.get("captured_text"),
         id=e.get("id", ""),
     )
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldbrief.corpus import linked_corpus, linker_version
+from fieldbrief.corpus import linked_corpus
+from fieldbrief.link import LINK_VERSION
 from fieldbrief.model import Article, RawDocument
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.store import Store
@@ -25,7 +26,7 @@ def test_links_round_trip_and_are_idempotent(tmp_path: Path, pipeline: Pipeline)
             assert isinstance(article, Article)
             store.add(article, pipeline.provenance)
         first = linked_corpus(store)
-        assert store.links_are_current(linker_version())
+        assert store.links_are_current(LINK_VERSION)
         counts = store.counts()
         again = linked_corpus(store)  # read back from the store, not recomputed
         assert store.counts() == counts
@@ -40,4 +41,4 @@ def test_links_round_trip_and_are_idempotent(tmp_path: Path, pipeline: Pipeline)
 
 def store_is_stale_after_reopen(db: Path) -> bool:
     with Store(db) as store:
-        return not store.links_are_current(linker_version())
+        return not store.links_are_current(LINK_VERSION)

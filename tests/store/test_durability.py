@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from fieldbrief import corpus as corpus_module
-from fieldbrief.corpus import linked_corpus, linker_version
+from fieldbrief.corpus import linked_corpus
+from fieldbrief.link import LINK_VERSION
 from fieldbrief.model import Article, Corpus, RawDocument
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.store import Store
@@ -161,12 +162,12 @@ def test_links_are_stamped_with_the_articles_they_were_computed_from(
     with Store(db) as store:
         stale = linked_corpus(store)
         assert len(stale.articles) == 2
-        assert not store.links_are_current(linker_version())
+        assert not store.links_are_current(LINK_VERSION)
     monkeypatch.setattr(corpus_module, "link_corpus", real_link)
     with Store(db) as store:
         fresh = linked_corpus(store)
         assert {a.id for a in fresh.articles} == {a.id for a in articles}
-        assert store.links_are_current(linker_version())
+        assert store.links_are_current(LINK_VERSION)
     assert marker(2) in " ".join(a.text for a in fresh.articles)
 
 
@@ -202,19 +203,32 @@ def test_articles_stream_out_after_one_parse_batch_not_a_whole_chunk() -> None:
     assert counting.parsed <= 8, f"the first article waited for {counting.parsed} parses"
 
 
-def test_processes_creating_one_new_store_at_once_all_succeed(tmp_path: Path) -> None:
-    import sys
+def test_connections_creating_one_new_store_at_once_all_succeed(tmp_path: Path) -> None:
+    """Six connections (as six processes would) open one new store at the same moment: each waits for the
+    migrations another applies instead of failing, and every migration is applied once."""
+    import threading
 
-    db = tmp_path / "new.db"
-    script = "import sys; from fieldbrief.store import Store; Store(sys.argv[1]).close()"
-    procs = [subprocess.Popen([sys.executable, "-c", script, str(db)], stderr=subprocess.PIPE) for _ in range(6)]
-    for proc in procs:
-        _, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0, err.decode()
-    with sqlite3.connect(db) as conn:
-        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
     from fieldbrief.store.migrations import MIGRATIONS
 
+    db = tmp_path / "new.db"
+    start = threading.Barrier(6)
+    failures: list[BaseException] = []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            Store(db).close()
+        except BaseException as exc:  # collected: the assertion below names it
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not failures, failures
+    with sqlite3.connect(db) as conn:
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
     assert versions == [v for v, _, _ in MIGRATIONS]
 
 
@@ -238,3 +252,47 @@ def test_writer_commits_every_few_outcomes_or_seconds_and_on_interrupt(tmp_path:
         with pytest.raises(KeyboardInterrupt), writer:
             raise KeyboardInterrupt
         assert store.counts()["rejections"] == 5  # what was analysed is kept on Ctrl-C
+
+
+def test_ingest_while_the_web_app_serves_the_store(tmp_path: Path) -> None:
+    import json
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    db = tmp_path / "f.db"
+    assert run_cli("ingest", str(write_stories(tmp_path / "seed", range(200, 203))), "--db", str(db)).returncode == 0
+    server = subprocess.Popen([CLI, "serve", "--db", str(db), "--port", str(port)], stderr=subprocess.PIPE)
+    answers: list[int] = []
+
+    def summary() -> dict[str, int]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/summary", timeout=30) as response:
+            answers.append(response.status)
+            return dict(json.loads(response.read()))
+
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                summary()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "the app did not start"
+                time.sleep(0.3)
+        ingest = subprocess.Popen(
+            [CLI, "ingest", str(write_stories(tmp_path / "in", range(40))), "--db", str(db)], stderr=subprocess.PIPE
+        )
+        while ingest.poll() is None:  # the app reads (and links what arrives) all the while
+            summary()
+            time.sleep(0.2)
+        _, err = ingest.communicate()
+        assert ingest.returncode == 0 and b"locked" not in err, err.decode()
+        assert summary()["articles"] == 43
+    finally:
+        server.terminate()
+        _, server_err = server.communicate(timeout=60)
+    assert set(answers) == {200} and len(answers) > 3
+    assert b"locked" not in server_err and b"Traceback" not in server_err, server_err.decode()[-2000:]
+    assert_consistent(db, 43)

@@ -8,7 +8,18 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fieldbrief.model import Article, Place, Removal, Speaker, Statement
+from fieldbrief.model import (
+    ActorRef,
+    Article,
+    DateEvidence,
+    Event,
+    Place,
+    Removal,
+    Speaker,
+    Statement,
+    TimeRef,
+    article_from_json,
+)
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.store import Store
 from fieldbrief.store.migrations import MIGRATIONS
@@ -126,3 +137,23 @@ def test_foreign_keys_cascade(tmp_path: Path) -> None:
         store.db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
         assert store.counts()["places"] == 0 and store.counts()["statements"] == 0
         assert isinstance(store.db, sqlite3.Connection)
+
+
+def test_publication_evidence_and_counts_survive_the_store(tmp_path: Path) -> None:
+    text = "KABUL, Afghanistan (Jan. 25) - A fictional force detained two men in the district of Example."
+    article = fictional_article(text, "release.txt")
+    article.published, article.published_from = "2013-01-25", "inferred"
+    article.published_evidence = [DateEvidence("text", text[:27], 0, 27), DateEvidence("text", "2013-01-S-025", 0, 13)]
+    reported = TimeRef(text[:27], 0, 27, "2013-01-25", "2013-01-25", "reported")
+    article.events.append(
+        Event("COERCE", "asserted", 30, len(text), text[30:], mode="arrest", actor=ActorRef("fictional force"),
+              date=reported, captured=2, captured_text="two men", id="e1")
+    )
+    with Store(tmp_path / "s.db") as store:
+        store.add(article, PROVENANCE)
+        record = store.get(article.id)
+        assert record is not None
+        back = article_from_json(record)
+    assert (back.published_from, back.published_evidence) == ("inferred", article.published_evidence)
+    (event,) = back.events
+    assert (event.captured, event.captured_text, event.date and event.date.precision) == (2, "two men", "reported")

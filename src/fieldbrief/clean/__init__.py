@@ -17,10 +17,10 @@ from fieldbrief.clean.language import detect_language
 from fieldbrief.clean.meta import (
     canonical_outlet,
     looks_like_headline,
-    normalise_date,
     outlet_from_url,
 )
 from fieldbrief.clean.paragraphs import ends_sentence, paragraph_key, split_paragraphs
+from fieldbrief.clean.published import publication_date
 from fieldbrief.model import Article, RawDocument, Rejection, Removal
 from fieldbrief.options import Options
 
@@ -53,13 +53,16 @@ def clean(raw: RawDocument, options: Options, learned: dict[str, set[str]] | Non
     text = "\n\n".join(sorting.kept)
     if len(text) < options.min_chars:
         return Rejection(raw.source, "empty", f"only {len(text)} characters of article text after cleaning")
+    publication = publication_date(title, text, raw.published, raw.published_from, options.published, raw.fetched)
     return Article(
         source=raw.source,
         text=text,
         url=raw.url,
         title=title,
         outlet=outlet or sorting.outlet_hint or options.outlet,
-        published=normalise_date(raw.published) or normalise_date(options.published),
+        published=publication.date if publication else None,
+        published_from=publication.source if publication else None,
+        published_evidence=list(publication.evidence) if publication else [],
         language=detect_language(text),
         removed=sorting.removed,
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,25 +48,6 @@ def canonical_outlet(name: str | None) -> str | None:
     if not name or not name.strip():
         return None
     return load_outlets().by_name.get(name.strip().casefold(), name.strip())
-
-
-_ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-def normalise_date(value: str | None) -> str | None:
-    """ISO YYYY-MM-DD from the date forms metadata uses; None when it is not a date."""
-    if not value:
-        return None
-    match = _ISO_PREFIX.match(value.strip())
-    if match:
-        try:
-            return dt.date(*map(int, match.groups())).isoformat()
-        except ValueError:
-            return None
-    import dateparser  # slow to import; only metadata in unusual formats needs it
-
-    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
-    return parsed.date().isoformat() if parsed else None
 
 
 # A headline is short, has no sentence-final full stop, and is followed by the article.

@@ -27,8 +27,8 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.lexicon.datelines import dateline_spans
 from fieldbrief.model import ActorRef, Article, Statement
-from fieldbrief.nlp.datelines import dateline_spans
 from fieldbrief.stage import Context, Stage
 
 DICTIONARY_FILE = "actors.toml"

@@ -29,8 +29,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.actors import STATE_ARMED_TYPES, ActorDictionary, ActorResolver, dictionary_for, main_country
+from fieldbrief.extract.event_counts import SINGULAR_PRONOUNS, Count, count_people
+from fieldbrief.extract.event_dates import date_context, event_date
+from fieldbrief.lexicon.datelines import dateline_spans
 from fieldbrief.model import AcledType, ActorRef, Article, Event, EventStatus, Place, Statement, TimeRef, content_id
-from fieldbrief.nlp.datelines import dateline_spans
 from fieldbrief.stage import Context, Stage
 
 LEXICON_FILE = "plover.toml"
@@ -59,11 +61,6 @@ INFLECTIONS = ("ies", "ied", "ing", "ed", "es", "s", "d")
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod"})
 MAX_FRAME_DEPTH = 5
 VIOLENT_TYPES = frozenset({"ASSAULT"})
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-                "a dozen": 12, "dozen": 12}
 STATUS_RANK: dict[str, int] = {"denied": 4, "planned": 3, "hedged": 2, "claimed": 1, "asserted": 0}
 
 
@@ -89,6 +86,7 @@ class Trigger:
     defer_to: frozenset[str] = frozenset()
     reciprocal: bool = False
     dyadic: bool = False
+    counts: str | None = None  # "captured": the object's number is a detention count
     promised: str | None = None
     named_places: bool = False
 
@@ -172,6 +170,7 @@ def _trigger(index: int, row: dict[str, Any], classes: dict[str, frozenset[str]]
         defer_to=frozenset(row.get("defer_to", ())),
         reciprocal=bool(row.get("reciprocal", False)),
         dyadic=bool(row.get("dyadic", False)),
+        counts=row.get("counts"),
         promised=row.get("promised"),
         named_places=bool(row.get("named_places", False)),
     )
@@ -250,6 +249,8 @@ def object_of(token: Token) -> Token | None:
         obj = first_child(token, PASSIVE_SUBJECT_DEPS)
     if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":  # "the leader assassinated in 2001"
         obj = token.head
+    if obj is None and token.dep_ == "conj" and token.tag_ == "VBN" and is_passive(token.head):
+        obj = first_child(token.head, PASSIVE_SUBJECT_DEPS)  # "He was engaged and killed": the shared subject
     return obj
 
 
@@ -263,13 +264,6 @@ def head_lemmas(token: Token, partitives: frozenset[str]) -> set[str]:
             for g in children(c, {"pobj"}):
                 out |= head_lemmas(g, partitives)
     return out
-
-
-def parse_number(token: Token) -> int | None:
-    text = token.lower_.replace(",", "")
-    if text.isdigit():
-        return int(text)
-    return NUMBER_WORDS.get(text)
 
 
 # ------------------------------------------------------------------------------------------- matching
@@ -411,7 +405,7 @@ class Found:
     token: Token
     casualty: str | None = None
     victims: ActorRef | None = None
-    victim_count: int | None = None
+    victim_count: Count | None = None
     acled_hint: str | None = None  # the trigger's forced ACLED key or a mode cue's ("Grenade")
     reciprocal: bool = False
 
@@ -431,11 +425,13 @@ class EventFinder:
         self.dictionary = dictionary
         self.country = main_country(article.places)
         self._resolver: ActorResolver | None = None
-        self.focus = focus_place(article.places)
         # where a wire report was filed ("KHARKIV, March 10 -") is where an event happened only failing all else
-        datelines = dateline_spans(article.text)
-        self.filed_at = {id(p) for p in article.places if any(a <= p.start < b for a, b in datelines)}
+        self.datelines = dateline_spans(article.text)
+        self.filed_at = {id(p) for p in article.places if any(a <= p.start < b for a, b in self.datelines)}
+        self.focus = focus_place([p for p in article.places if id(p) not in self.filed_at]) or focus_place(
+            article.places)
         self.reporting = lex.reporting_verbs | lex.cues.claim_verbs
+        self.dating = date_context(article, self.reporting)
 
     @property
     def resolver(self) -> ActorResolver:
@@ -540,8 +536,10 @@ class EventFinder:
         actor, target = self.arguments(m)
         if trig.subject and not self._subject_fits(trig.subject, actor, token):
             return None
-        if not self._worth_coding(m, actor, target):
-            return None
+        victims, victim_count = self.victims(token) if trig.casualty else (None, None)
+        counted = victim_count is not None and victim_count.value is not None
+        if not (self._worth_coding(m, actor, target) or (trig.casualty == "kill" and counted)):
+            return None  # "two were killed" names no one, but counts the dead
         status, according_to, speaker = self.status(token)
         actor = self._from_speakers_view(m, actor, speaker)
         evidence_start, evidence_end = self.evidence_span(sent, token)
@@ -561,11 +559,16 @@ class EventFinder:
         found = Found(event, token, casualty=trig.casualty, acled_hint=trig.acled or self.cue_near(token, True),
                       reciprocal=trig.reciprocal)
         if trig.casualty:
-            found.victims, found.victim_count = self.victims(token)
-            if trig.casualty == "kill":
-                event.fatalities = found.victim_count
+            found.victims, found.victim_count = victims, victim_count
+            if trig.casualty == "kill" and found.victim_count is not None:
+                event.fatalities, event.fatalities_text = found.victim_count.value, found.victim_count.text
             if event.target is None:
                 event.target = found.victims
+        taken_tok = object_of(token) if trig.counts == "captured" and m.pos == "verb" else None
+        if taken_tok is not None and self._same_paragraph(taken_tok, token):
+            taken = count_people(taken_tok, token)
+            if taken is not None:
+                event.captured, event.captured_text = taken.value, taken.text
         return found
 
     def type_for(self, trig: Trigger, token: Token, status: EventStatus) -> str:
@@ -668,7 +671,14 @@ class EventFinder:
         return self.agent(actor_tok), self.resolve(target_tok, as_target=True)
 
     def agent(self, token: Token | None) -> ActorRef | None:
-        """The actor: someone, not a thing ("an airstrike hit the market" has no named actor)."""
+        """The actor: someone, not a thing ("an airstrike hit the market" has no named actor). When the subject
+        is no one but has an apposition, the apposition acts: the parser takes "Balkh province" for the subject
+        of "In Chimtal district, Balkh province, an Afghan security force detained ..."."""
+        ref = self._someone(token)
+        appos = first_child(token, {"appos"}) if ref is None and token is not None else None
+        return self._someone(appos) if appos is not None else ref
+
+    def _someone(self, token: Token | None) -> ActorRef | None:
         ref = self.resolve(token)
         return ref if ref is not None and (ref.actor or ref.type or token is None or token.pos_ == "PROPN") else None
 
@@ -732,7 +742,7 @@ class EventFinder:
         """The subject, inherited along xcomp/conj/advcl chains; the noun a relative clause or participle modifies."""
         node = token
         for _ in range(MAX_FRAME_DEPTH):
-            subj = first_child(node, SUBJECT_DEPS) or inverted_subject(node)
+            subj = self._filed_subject_skipped(node) or inverted_subject(node)
             if subj is not None and subj.dep_ != "expl":
                 if lemma(subj) in self.cues.relative_pronouns and node.dep_ == "relcl":
                     return node.head
@@ -747,6 +757,24 @@ class EventFinder:
             if is_passive(node) and node.dep_ != "conj":
                 return None
         return None
+
+    def _same_paragraph(self, a: Token, b: Token) -> bool:
+        first, last = sorted((a.idx, b.idx))
+        return "\n" not in self.article.text[first:last]
+
+    def _filed_subject_skipped(self, node: Token) -> Token | None:
+        """The subject of a verb; the parser also makes a dateline's place one ("KABUL, Afghanistan (Dec. 16) -
+        An Afghan force arrested ..."), which never is: another subject or the place's apposition is."""
+        for subject in children(node, SUBJECT_DEPS):
+            if not self._in_dateline(subject):
+                return subject
+            appos = next((c for c in children(subject, {"appos"}) if not self._in_dateline(c)), None)
+            if appos is not None:  # "KABUL, Afghanistan (Jan. 25) - A security force arrested ...": hung on the place
+                return appos
+        return None
+
+    def _in_dateline(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self.datelines)
 
     def resolve(self, token: Token | None, *, as_target: bool = False) -> ActorRef | None:
         if token is None or token.dep_ == "expl" or token.ent_type_ in NON_ACTOR_ENTS:
@@ -777,16 +805,21 @@ class EventFinder:
                     return place
         return None
 
-    def victims(self, token: Token) -> tuple[ActorRef | None, int | None]:
-        """Who a casualty word reports harmed, and how many: "killing 5 civilians", "30 fighters were killed"."""
+    def victims(self, token: Token) -> tuple[ActorRef | None, Count | None]:
+        """Who a casualty word reports harmed, and how many: "killing 5 civilians", "30 fighters were killed",
+        "the death of Hemat"."""
         victim = object_of(token) if lemma(token) not in {"die", "perish"} else first_child(token, SUBJECT_DEPS)
         if token.pos_ == "ADJ" or token.pos_ == "NOUN":
             victim = token.head if token.dep_ in {"amod", "acomp", "oprd"} else first_child(token, {"nummod"})
             if token.dep_ == "acomp":
                 victim = first_child(token.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            if victim is None and token.pos_ == "NOUN":
+                victim = next(iter(prep_objects(token, frozenset({"of"}))), None)
         if victim is None:
             return None, None
-        return self.resolve(victim, as_target=True), count_of(victim)
+        if not self._same_paragraph(victim, token):  # the parser runs header lines into the first sentence
+            return None, None
+        return self.resolve(victim, as_target=True), count_people(victim, token)
 
     # -- status and source
     def status(self, token: Token) -> tuple[EventStatus, str | None, ActorRef | None]:
@@ -887,10 +920,7 @@ class EventFinder:
         return min(pool, key=lambda p: (p.feature == "country", abs(p.start - token.idx)))
 
     def date_for(self, token: Token, start: int, end: int) -> TimeRef | None:
-        in_sentence = [t for t in self.article.times if start <= t.start < end]
-        if not in_sentence:
-            return None
-        return min(in_sentence, key=lambda t: (t.date_start is None, abs(t.start - token.idx)))
+        return event_date(self.doc, token, start, end, self.dating)
 
     def evidence_span(self, sent: Span, token: Token) -> tuple[int, int]:
         """The sentence around the event word, cut at line breaks (the parser runs bullets and headlines on)."""
@@ -936,6 +966,18 @@ def apposed_person(token: Token) -> str | None:
     return None
 
 
+def describes_other(token: Token, other: Token) -> bool:
+    """`token` sits in a relative clause or participle that describes someone, and `other` is outside it."""
+    node = token
+    for _ in range(MAX_FRAME_DEPTH):
+        if node.dep_ in {"relcl", "acl"}:
+            return not node.left_edge.i <= other.i <= node.right_edge.i
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
 def in_noun_modifier(token: Token) -> bool:
     """A clause that describes a noun ("militias that partnered with the US", "people who want to join")."""
     node = token
@@ -959,15 +1001,13 @@ def is_generic_gerund(token: Token) -> bool:
             and token.head.head.pos_ in {"NOUN", "PROPN"})
 
 
-def count_of(token: Token) -> int | None:
-    """The number a noun phrase counts: "30 fighters", "at least 12 people", "killed 5"."""
-    own = parse_number(token) if token.like_num or token.lower_ in NUMBER_WORDS else None
-    if own is not None:
-        return own
-    for c in token.children:
-        if c.dep_ == "nummod":
-            return parse_number(c)
-    return None
+def add_fatalities(event: Event, count: Count) -> None:
+    """Deaths a casualty word reports, added to its violent event: unknown once any part is vague."""
+    if event.fatalities_text is None:
+        event.fatalities, event.fatalities_text = count.value, count.text
+        return
+    event.fatalities = None if event.fatalities is None or count.value is None else event.fatalities + count.value
+    event.fatalities_text = f"{event.fatalities_text}; {count.text}"
 
 
 def focus_place(places: Sequence[Place]) -> Place | None:
@@ -992,13 +1032,18 @@ def fold_casualties(found: list[Found]) -> list[Found]:
             out.append(f)
             continue
         if not violent:
-            if f.victims is not None:
+            if f.victims is not None or f.event.fatalities is not None:
                 out.append(f)
             continue
-        host = min(violent, key=lambda v: abs(v.token.i - f.token.i))
+        hosts = [v for v in violent if not describes_other(v.token, f.token) and not describes_other(f.token, v.token)]
+        if not hosts:  # "killed a commander who fought the Soviets": the fighting is the victim's past
+            if f.victims is not None or f.event.fatalities is not None:
+                out.append(f)
+            continue
+        host = min(hosts, key=lambda v: abs(v.token.i - f.token.i))
         host.victims = host.victims or f.victims
         if f.casualty == "kill" and f.victim_count is not None:
-            host.event.fatalities = (host.event.fatalities or 0) + f.victim_count
+            add_fatalities(host.event, f.victim_count)
         if f.victims is not None and host.event.actor is None and host.event.target is not None and host.reciprocal:
             host.event.actor = f.victims  # "30 fighters were killed in clashes with troops": one side of the clash
         elif host.event.target is None and f.victims is not None:
@@ -1021,12 +1066,15 @@ def _place_key(e: Event) -> str:
 
 
 def _date_key(e: Event) -> str:
-    return (e.date.date_start or "") if e.date else ""
+    """The day an event is dated to; none for a date that only says "reported on or before"."""
+    return (e.date.date_start or "") if e.date and e.date.precision != "reported" else ""
 
 
 def same_event(a: Found, b: Found) -> bool:
     """Same type, actor and polarity; the same target, or the same word with targets and dates not in conflict."""
     x, y = a.event, b.event
+    if x.type == y.type and _restates_toll(x, y):
+        return True
     if x.type != y.type or _ref_key(x.actor) != _ref_key(y.actor) or (x.status == "denied") != (y.status == "denied"):
         return False
     if not _compatible(_date_key(x), _date_key(y)):
@@ -1038,6 +1086,32 @@ def same_event(a: Found, b: Found) -> bool:
     # ACLED's unit: one actor, mode, place and day ("an airstrike hit the market ... 30 killed in the airstrike")
     same_place = _place_key(x) != "" and _place_key(x) == _place_key(y)
     return x.mode == y.mode and same_place and bool(_date_key(x) or _date_key(y))
+
+
+def _restates_toll(x: Event, y: Event) -> bool:
+    """ "Forces killed five insurgents ... As a result, five insurgents were killed": the same toll of the same
+    people, told twice, with no actor, date or status that tells the two apart."""
+    if x.fatalities is None or x.fatalities != y.fatalities or x.status != y.status:
+        return False
+    if not (_compatible(_ref_key(x.actor), _ref_key(y.actor)) and _compatible(_date_key(x), _date_key(y))
+            and _same_area(x.place, y.place)):
+        return False
+    told_again = x.fatalities == 1 and SINGULAR_PRONOUNS & {_victim_word(x), _victim_word(y)}
+    return bool(told_again) or _victim_word(x) == _victim_word(y)
+
+
+def _same_area(a: Place | None, b: Place | None) -> bool:
+    """Places that can name where one event happened: either unknown, the same, or in the same province."""
+    if a is None or b is None:
+        return True
+    return (a.canonical or a.name) == (b.canonical or b.name) or (a.admin1 is not None and a.admin1 == b.admin1)
+
+
+def _victim_word(e: Event) -> str:
+    """The word that names the dead: "five insurgents" -> "insurgent"; one person told again by a pronoun
+    ("killed a Taliban leader ... killing him") is the same one."""
+    words = re.findall(r"[a-z]+", (e.fatalities_text or "").lower())
+    return words[-1].rstrip("s") if words else ""
 
 
 def collapse(found: Iterable[Found]) -> list[Event]:
@@ -1052,7 +1126,11 @@ def collapse(found: Iterable[Found]) -> list[Event]:
         first = match.event
         first.target = first.target or e.target
         first.date = first.date or e.date
-        first.fatalities = first.fatalities if first.fatalities is not None else e.fatalities
+        if first.fatalities_text is None:
+            first.fatalities, first.fatalities_text = e.fatalities, e.fatalities_text
+        if first.captured_text is None:
+            first.captured, first.captured_text = e.captured, e.captured_text
+        first.actor = first.actor or e.actor
     return [k.event for k in kept]
 
 

@@ -26,8 +26,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import GEONAMES_SOURCE, NAME_MAIN, Gazetteer, GazetteerEntry, name_key, read_tsv
+from fieldbrief.lexicon.datelines import dateline_places
 from fieldbrief.model import Article, Place
-from fieldbrief.nlp.datelines import dateline_places
 from fieldbrief.stage import Context, Stage
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -28,6 +28,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.lexicon.datelines import dateline_at
 from fieldbrief.model import Article, Speaker, SpeakerKind, Statement, StatementKind, content_id
 from fieldbrief.stage import Context, Stage
 
@@ -69,9 +70,6 @@ AGE_DESCRIPTION = re.compile(r"\w+-year-old$")
 FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD", "MD"})
 WH_WORDS = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 CLAUSE_BREAKS = frozenset("\u2014\u2013:;")
-# "LONDON \u2014", "KABUL, Afghanistan (AP) \u2014": a dateline opening a paragraph
-DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][\w.' -]{1,30})?(?:\s*\([^)]{1,30}\))?"
-                      r"\s*[\u2014\u2013-]{1,2}\s+")
 SENTENCE_WINDOW = 3  # sentences back in which a subject or a speaker is preferred as antecedent
 LABEL_KIND: dict[str, SpeakerKind] = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation",
                                       "NORP": "organisation"}
@@ -595,9 +593,9 @@ class FrameFinder:
         if start <= cue.idx < end and not parenthetical:
             return None
         start, end = _trim(self.text, start, end, EDGE_PUNCT)
-        dateline = DATELINE.match(self.text, start, end)
-        if dateline is not None:
-            start = dateline.end()  # "LONDON — The talks ...": the place line is the outlet's, not the source's
+        dateline_end = dateline_at(self.text, start, end)
+        if dateline_end is not None:
+            start = dateline_end  # "LONDON — The talks ...": the place line is the outlet's, not the source's
         inner_start, inner_end = _trim(self.text, start, end, EDGE_PUNCT + "".join(DOUBLE_MARKS | SINGLE_MARKS))
         if inner_end <= inner_start:
             return None

@@ -31,6 +31,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from fieldbrief.lexicon.calendar import load_calendar
+from fieldbrief.lexicon.numbers import NumberWords, number_words
 from fieldbrief.model import Article, Precision, TimeRef
 from fieldbrief.stage import Context, Stage
 
@@ -64,7 +66,7 @@ class TimeRules:
     days: dict[str, int]
     spans: dict[str, tuple[str, int, str]]
     units: dict[str, str]
-    numbers: dict[str, int]
+    numbers: NumberWords
     months: dict[str, int]
     weekdays: dict[str, int]
     anchors: dict[str, date]
@@ -106,21 +108,20 @@ def load_rules() -> TimeRules:
     data = resources.files("fieldbrief.data")
     raw = tomllib.loads(data.joinpath("times.toml").read_text("utf-8"))
     anchor_raw = tomllib.loads(data.joinpath("time_anchors.toml").read_text("utf-8"))
-    cal = raw["calendar"]
-    months = {m.lower(): i for i, m in enumerate(cal["months"], start=1)}
-    months.update({m.lower(): i for i, m in enumerate(cal["month_abbreviations"], start=1)})
-    weekdays = {d.lower(): i for i, d in enumerate(cal["weekdays"])}
+    cal = load_calendar()
+    numbers = number_words()
+    months, weekdays = cal.months, {name.lower(): cal.weekdays[name.lower()] for name in cal.weekday_names}
     anchors = {_anchor_key(name): date.fromisoformat(a["date"]) for a in anchor_raw["anchor"] for name in a["names"]}
     annual = {_anchor_key(name): _month_day(a["date"]) for a in anchor_raw["annual"] for name in a["names"]}
 
     prep = rf"(?:(?P<prep>{_alternation(raw['prepositions'])})\s+)?"
     day_lead = rf"{prep}(?:(?P<lead>{_alternation(raw['day_leads'])})\s+)?"
-    num = rf"(?P<num>\d+|{_alternation(raw['numbers'])})"
+    num = rf"(?P<num>\d+|{_alternation([*numbers.words, *numbers.indefinite, *numbers.time_values])})"
     unit = rf"(?P<unit>{_alternation(raw['units'])})"
     part = rf"(?:\s+(?P<part>{_alternation(raw['parts_of_day'])}))?"
-    month_names = _alternation(cal["months"] + cal["month_abbreviations"])
+    month_names = _alternation(list(cal.month_forms))
     month = rf"(?-i:(?P<month>{month_names}))\.?"
-    weekday_name = _alternation(cal["weekdays"])
+    weekday_name = _alternation(list(cal.weekday_names))
     weekday_prefix = rf"(?:(?-i:{weekday_name}),?\s+)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     conn = rf"\s*(?P<conn>{_alternation(raw['range_connectors'])})\s*"
@@ -135,7 +136,7 @@ def load_rules() -> TimeRules:
     anchor = rf"(?P<anchor>{_alternation(anchor_raw_names(anchor_raw))})"
     holiday = rf"(?P<holiday>{_alternation(annual_names(anchor_raw))})"
     eve = r"(?:(?P<eve>eve)\s+of\s+(?:the\s+)?)?"
-    qualifier = rf"(?:(?P<qual>{_alternation(cal['month_qualifiers'])})(?:\s+|-))"
+    qualifier = rf"(?:(?P<qual>{_alternation(raw['month_qualifiers'])})(?:\s+|-))"
     sources = {
         "anchor_offset": rf"\b{num}\s+{unit}\s+(?P<dir>before|after|prior\s+to)\s+(?:the\s+)?{anchor}\b",
         "anchor": rf"\b{prep}(?:the\s+)?{eve}{anchor}(?!\w)",
@@ -168,7 +169,7 @@ def load_rules() -> TimeRules:
         days={_phrase_key(k): int(v) for k, v in raw["days"].items()},
         spans={_phrase_key(k): (str(v[0]), int(v[1]), str(v[2])) for k, v in raw["spans"].items()},
         units={k.lower(): v for k, v in raw["units"].items()},
-        numbers={k.lower(): int(v) for k, v in raw["numbers"].items()},
+        numbers=numbers,
         months=months,
         weekdays=weekdays,
         anchors=anchors,
@@ -353,8 +354,8 @@ Resolver = Callable[[re.Match[str], Situation], Resolved | None]
 
 
 def _number(text: str, rules: TimeRules) -> int:
-    key = _phrase_key(text)
-    return int(key) if key.isdigit() else rules.numbers.get(key, 1)
+    value = rules.numbers.time_value(text)
+    return value if value is not None else 1
 
 
 def _unit(m: re.Match[str], rules: TimeRules) -> str:

@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from fieldbrief.lexicon.numbers import number_words
+
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A sentence ends at . ! ? (plus closing quotes) before a space and an upper-case letter or opening quote,
 # or at a line break.
@@ -174,6 +176,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
     topics = {stem(w, irregular): name for name, terms in raw["topics"].items() if isinstance(terms, list)
               for w in terms}
     pol, num = raw["polarity"], raw["numbers"]
+    numbers = number_words()
     disputing = {tuple(w for w, _, _ in words(phrase)): topic for topic, phrases in pol["disputing"].items()
                  for phrase in phrases}
     affirming = {tuple(w for w, _, _ in words(phrase)): topic for topic, phrases in pol["affirming"].items()
@@ -196,12 +199,13 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         affirming=affirming,
         max_affirming=max((len(k) for k in affirming), default=1),
         polarity_window=int(pol["window"]),
-        number_words=dict(num["words"]),
+        number_words={**numbers.words, **numbers.multipliers},
         number_classes={stem(w, irregular): cls for cls, terms in num["classes"].items() for w in terms},
         number_window=int(num["window"]),
-        number_bounds={tuple(w for w, _, _ in words(phrase)): kind for kind, phrases in num["bounds"].items()
-                       for phrase in phrases},
-        number_vague={w: (int(lo), int(hi)) for w, (lo, hi) in num["vague"].items()},
+        # "more than 30" and "at least 30" bound a toll alike when tolls are compared
+        number_bounds={tuple(w for w, _, _ in words(phrase)): "at_least" if kind == "above" else kind
+                       for phrase, kind in numbers.bounds.items()},
+        number_vague={w: span for w, span in numbers.vague.items() if " " not in w},
         update_cues=frozenset(num["updates"]["cues"]),
         attribution_cues=frozenset(raw["attribution"]["cues"]),
     )

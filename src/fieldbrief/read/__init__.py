@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import glob
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -123,8 +124,12 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def read_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[RawDocument | Rejection]:
-    """Every document in the given paths, in order (HTML still HTML: see `extract_main_text`)."""
+def read_paths(paths: Iterable[str], limits: Limits | int | None = None) -> Iterator[RawDocument | Rejection]:
+    """Every document in the given paths, in order (HTML still HTML: see `extract_main_text`).
+
+    `limits` may still be given as one byte count (the former `max_bytes`): it then bounds files and records."""
+    if isinstance(limits, int):
+        limits = Limits(max_file_bytes=limits, max_record_bytes=limits)
     limits = limits or Limits()
     for item in expand_paths(paths):
         if isinstance(item, Rejection):
@@ -134,9 +139,12 @@ def read_paths(paths: Iterable[str], limits: Limits | None = None) -> Iterator[R
 
 
 def extract_main_text(doc: RawDocument | Rejection, limits: Limits | None = None) -> RawDocument | Rejection:
-    """A document holding HTML reduced to its main text and metadata; others unchanged."""
+    """A document holding HTML reduced to its main text and metadata (or rejected: too deep); others unchanged."""
     if isinstance(doc, RawDocument) and doc.html is not None and doc.text is None:
-        return extract_html(doc, limits)
+        try:
+            return extract_html(doc, limits)
+        except Refused as exc:
+            return Rejection(doc.source, exc.code, exc.reason, doc.container, doc.index)
     return doc
 
 
@@ -171,6 +179,25 @@ def read_one(path: str, limits: Limits | None = None) -> Iterator[RawDocument | 
                 yield Rejection(source, "corrupt-gzip", "named .gz but not gzip-compressed")
                 return
         yield from guarded(reader(stream, source, limits), source)
+
+
+def read_bytes(data: bytes, name: str, source: str, limits: Limits | None = None) -> Iterator[RawDocument | Rejection]:
+    """The documents of a file held in memory (an upload), read by its name's extension like a file on disk."""
+    limits = limits or Limits()
+    suffix, compressed = suffix_of(name)
+    reader = READERS.get(suffix)
+    if reader is None:
+        shown = suffix + (".gz" if compressed else "") if suffix else "files without extension"
+        yield Rejection(source, "unsupported-type", f"no reader for {shown}")
+        return
+    stream: BinaryIO = io.BytesIO(data)
+    if compressed or suffix == ".warc":
+        if data[:2] == GZIP_MAGIC:
+            stream = BoundedGunzip(stream, limits)  # type: ignore[assignment]
+        elif compressed:
+            yield Rejection(source, "corrupt-gzip", "named .gz but not gzip-compressed")
+            return
+    yield from guarded(reader(stream, source, limits), source)
 
 
 def guarded(documents: Iterator[RawDocument | Rejection], source: str) -> Iterator[RawDocument | Rejection]:

@@ -44,6 +44,7 @@ def read_feed(stream: BinaryIO, source: str, limits: Limits) -> Iterator[RawDocu
             url=link if isinstance(link, str) else None,
             title=_text(entry.get("title")),
             published=_entry_date(entry),
+            published_from="metadata",
             outlet=_text(outlet),
             container=source,
             index=index,

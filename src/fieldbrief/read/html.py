@@ -45,13 +45,16 @@ def extract_html(doc: RawDocument, limits: Limits | None = None) -> RawDocument 
         text = html_to_paragraphs(doc.html)  # short fragments (feed entries) that trafilatura skips
     if not text.strip():
         return Rejection(doc.source, "no-main-text", "no article body found in the HTML page")
+    page_date = result.date if result else None
     return RawDocument(
         source=doc.source,
         text=text,
         url=doc.url or (result.url if result else None),
         title=doc.title or (result.title if result else None),
-        published=doc.published or (result.date if result else None),
+        published=doc.published or page_date,
+        published_from=doc.published_from if doc.published else ("metadata" if page_date else None),
         outlet=doc.outlet or (result.sitename if result else None),
+        fetched=doc.fetched,
         container=doc.container,
         index=doc.index,
         notes=doc.notes,

@@ -143,7 +143,7 @@ def from_object(
         html=html if isinstance(html, str) and not isinstance(text, str) else None,
         url=meta.get("url"),
         title=meta.get("title"),
-        published=meta.get("published"),
+        published=meta.get("published"),  # given with the input: trusted over the page's own metadata
         outlet=meta.get("outlet"),
         container=container,
         index=index,

@@ -24,7 +24,7 @@ def sanitize(doc: RawDocument) -> RawDocument:
     notes = list(doc.notes)
     surrogates: list[str] = []
     values: dict[str, str | None] = {}
-    for name in ("source", "text", "html", "url", "title", "published", "outlet", "container"):
+    for name in ("source", "text", "html", "url", "title", "published", "outlet", "container", "fetched"):
         value = getattr(doc, name)
         if value is not None and _SURROGATE.search(value):
             value, count = _SURROGATE.subn("\ufffd", value)
@@ -39,6 +39,7 @@ def sanitize(doc: RawDocument) -> RawDocument:
     for name in ("title", "outlet"):
         values[name] = _one_line(values[name], name, notes)
     values["published"] = _date_text(values["published"], notes)
+    values["fetched"] = _date_text(values["fetched"], notes)
     values["url"] = _url(values["url"], notes)
     return replace(doc, notes=notes, **values)  # type: ignore[arg-type]
 

@@ -210,9 +210,18 @@ def _page(record: WarcRecord, source: str, limits: Limits) -> RawDocument | Reje
     if isinstance(html, Rejection):
         html.container, html.index = source, record.index
         return html
-    # The crawl date (record.headers.get("WARC-Date")) is when the page was fetched, not when it was
-    # published: htmldate finds the page's own date.
-    return RawDocument(source=where, html=html.text, url=where, container=source, index=record.index, notes=html.notes)
+    # The crawl date is not the publication date (htmldate finds the page's own), but it completes the year of
+    # a dateline that gives only a day and month.
+    fetched = (record.headers.get("WARC-Date") or "").strip()[:10] or None
+    return RawDocument(
+        source=where,
+        html=html.text,
+        url=where,
+        fetched=fetched,
+        container=source,
+        index=record.index,
+        notes=html.notes,
+    )
 
 
 def _is_html(content_type: str, payload: bytes) -> bool:

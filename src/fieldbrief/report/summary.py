@@ -22,6 +22,7 @@ def article_summary(article: Article, max_items: int = 5) -> list[str]:
     removed = Counter(r.kind for r in article.removed)
     head = f"{article.outlet or 'unknown outlet'} · {article.published or 'undated'} · {article.id}"
     lines = [article.title or article.text[:90].replace("\n", " ") + "…", f"  {head}  ({article.source})"]
+    lines.append(f"  {publication_line(article)}")
     lines.append(
         f"  {len(article.text)} chars kept; removed: "
         + (", ".join(f"{n} {kind}" for kind, n in sorted(removed.items())) or "nothing")
@@ -40,6 +41,14 @@ def article_summary(article: Article, max_items: int = 5) -> list[str]:
     for error in article.errors:
         lines.append(f"  ! stage {error.stage} failed: {error.error}")
     return lines
+
+
+def publication_line(article: Article) -> str:
+    """Where the publication date came from, or that there is none (relative dates then stay unresolved)."""
+    if not article.published:
+        return "publication date: none given and none in the text (relative dates left unresolved)"
+    evidence = " + ".join(f"{e.field} {_short(e.text, 50)!r}" for e in article.published_evidence)
+    return f"publication date: {article.published} ({article.published_from}: {evidence})"
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -5,7 +5,7 @@ with Store("fieldbrief.db") as store:
     store.get(article_id)            # the article as the JSON Lines contract, or None
 """
 
-from fieldbrief.store.sqlite import AddResult, Store
+from fieldbrief.store.sqlite import AddResult, Snapshot, Store
 from fieldbrief.store.writer import StoreWriter
 
-__all__ = ["AddResult", "Store", "StoreWriter"]
+__all__ = ["AddResult", "Snapshot", "Store", "StoreWriter"]

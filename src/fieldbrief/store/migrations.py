@@ -121,6 +121,98 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     ),
     (
         3,
+        "publication-date evidence on articles; detention counts on events",
+        """
+        ALTER TABLE articles ADD COLUMN published_from TEXT;       -- input|metadata|dateline|inferred
+        ALTER TABLE articles ADD COLUMN published_evidence TEXT;   -- JSON list of {field, text, start, end}
+        ALTER TABLE events ADD COLUMN captured INTEGER;
+        CREATE INDEX events_date ON events(date_start);
+        """,
+    ),
+    (
+        4,
+        "the web app's read model: event facets kept by triggers, per-article link state, browsing indexes",
+        """
+        -- One row per event with what the map, timeline and filters read. Triggers on `events` keep it in step
+        -- with every writer; `day` is the event's date, else the article's publication date ('reported').
+        CREATE TABLE event_facets (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            event_id TEXT NOT NULL,
+            day TEXT, day_end TEXT, precision TEXT,
+            type TEXT NOT NULL, acled_type TEXT, status TEXT NOT NULL,
+            actor_code TEXT, actor_name TEXT COLLATE NOCASE, target_code TEXT, target_name TEXT COLLATE NOCASE,
+            place_name TEXT, lat REAL, lon REAL, feature TEXT, country TEXT,
+            fatalities INTEGER,
+            origin_id TEXT,                 -- the article's copy group, kept by triggers on `origins`
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TRIGGER event_facets_insert AFTER INSERT ON events BEGIN
+            INSERT OR REPLACE INTO event_facets
+            SELECT new.article_id, new.seq, new.id,
+                   COALESCE(substr(new.date_start, 1, 10), substr(a.published, 1, 10)),
+                   COALESCE(substr(new.date_end, 1, 10), substr(new.date_start, 1, 10), substr(a.published, 1, 10)),
+                   CASE WHEN new.date_start IS NOT NULL THEN COALESCE(new.date_precision, 'day')
+                        WHEN a.published IS NOT NULL THEN 'reported' END,
+                   new.type, new.acled_event_type, new.status,
+                   new.actor_code, new.actor_name, new.target_code, new.target_name,
+                   new.place_name, new.lat, new.lon,
+                   json_extract(new.record, '$.place.feature'), json_extract(new.record, '$.place.country'),
+                   new.fatalities, (SELECT origin_id FROM origins WHERE article_id = new.article_id)
+            FROM (SELECT 1) LEFT JOIN articles a ON a.id = new.article_id;
+        END;
+        CREATE TRIGGER event_facets_delete AFTER DELETE ON events BEGIN
+            DELETE FROM event_facets WHERE article_id = old.article_id AND seq = old.seq;
+        END;
+        INSERT INTO event_facets
+        SELECT e.article_id, e.seq, e.id,
+               COALESCE(substr(e.date_start, 1, 10), substr(a.published, 1, 10)),
+               COALESCE(substr(e.date_end, 1, 10), substr(e.date_start, 1, 10), substr(a.published, 1, 10)),
+               CASE WHEN e.date_start IS NOT NULL THEN COALESCE(e.date_precision, 'day')
+                    WHEN a.published IS NOT NULL THEN 'reported' END,
+               e.type, e.acled_event_type, e.status,
+               e.actor_code, e.actor_name, e.target_code, e.target_name,
+               e.place_name, e.lat, e.lon,
+               json_extract(e.record, '$.place.feature'), json_extract(e.record, '$.place.country'), e.fatalities,
+               (SELECT origin_id FROM origins WHERE article_id = e.article_id)
+        FROM events e JOIN articles a ON a.id = e.article_id;
+        CREATE TRIGGER event_facets_origin_insert AFTER INSERT ON origins BEGIN
+            UPDATE event_facets SET origin_id = new.origin_id WHERE article_id = new.article_id;
+        END;
+        CREATE TRIGGER event_facets_origin_update AFTER UPDATE ON origins BEGIN
+            UPDATE event_facets SET origin_id = new.origin_id WHERE article_id = new.article_id;
+        END;
+        CREATE TRIGGER event_facets_origin_delete AFTER DELETE ON origins BEGIN
+            UPDATE event_facets SET origin_id = NULL WHERE article_id = old.article_id;
+        END;
+        CREATE INDEX event_facets_day ON event_facets(day);
+        CREATE INDEX event_facets_place ON event_facets(lat, lon);
+        CREATE INDEX event_facets_event ON event_facets(event_id);
+        CREATE INDEX event_facets_actor ON event_facets(actor_code);
+        CREATE INDEX event_facets_actor_name ON event_facets(actor_name);
+
+        -- Which stored version of each article the stored links were computed from: what changed since is what
+        -- an incremental re-link must look at. A full link run (a new link_runs row) covers every article.
+        CREATE TABLE link_articles (article_id TEXT PRIMARY KEY, digest TEXT NOT NULL, version TEXT NOT NULL);
+        CREATE TRIGGER link_articles_full AFTER INSERT ON link_runs BEGIN
+            DELETE FROM link_articles;
+            INSERT INTO link_articles SELECT id, digest, new.stage_version FROM articles;
+        END;
+        INSERT INTO link_articles
+        SELECT a.id, a.digest, r.stage_version FROM articles a JOIN origins o ON o.article_id = a.id, link_runs r;
+
+        CREATE INDEX claim_members_record ON claim_members(record_id);
+        CREATE INDEX claim_members_article ON claim_members(article_id);
+        CREATE INDEX claims_origin_count ON claims(status, origin_count);
+        CREATE INDEX origins_origin ON origins(origin_id);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX statements_actor ON statements(speaker_actor);
+        CREATE INDEX places_located ON places(lat, lon);
+        CREATE INDEX places_name ON places(name);
+        """,
+    ),
+    (
+        5,
         "rejections name their container file and record index; notes on how an article was read",
         """
         CREATE TABLE rejections_new (

@@ -30,6 +30,8 @@ def article_row(article: Article) -> Row:
         "outlet": article.outlet,
         "title": article.title,
         "published": article.published,
+        "published_from": article.published_from,
+        "published_evidence": json.dumps([e.to_json() for e in article.published_evidence], ensure_ascii=False),
         "language": article.language,
         "text": article.text,
     }
@@ -137,6 +139,7 @@ def _event(e: Event) -> Row:
         "status": e.status,
         "according_to": e.according_to,
         "fatalities": e.fatalities,
+        "captured": e.captured,
         "start": e.start,
         "end": e.end,
         "evidence": e.evidence,

@@ -18,6 +18,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote
@@ -238,6 +239,8 @@ class Store:
             "outlet": row["outlet"],
             "title": row["title"],
             "published": row["published"],
+            "published_from": row["published_from"],
+            "published_evidence": json.loads(row["published_evidence"] or "[]"),
             "language": row["language"],
             "url": row["url"],
             "text": row["text"],
@@ -261,22 +264,23 @@ class Store:
         with self.snapshot():
             return [article_from_json(record) for record in self.articles()]
 
-    def load_snapshot(self) -> tuple[list[Article], str]:
-        """Every stored article and the digest of exactly those articles, read in one transaction: links
-        computed from them are stamped with this digest, so an article stored meanwhile makes them stale."""
+    def load_snapshot(self) -> Snapshot:
+        """Every stored article and the digests of exactly those articles, read in one transaction: links
+        computed from them are stamped with these digests, so an article stored meanwhile makes them stale."""
         with self.snapshot():
-            return self.load_articles(), self.articles_digest()
+            rows = self.db.execute("SELECT id, digest FROM articles ORDER BY id").fetchall()
+            return Snapshot(self.load_articles(), _digest([tuple(r) for r in rows]), {r[0]: r[1] for r in rows})
 
     def articles_digest(self) -> str:
         """Changes whenever any stored article changes: links computed for another digest are stale."""
         rows = self.db.execute("SELECT id, digest FROM articles ORDER BY id").fetchall()
         return _digest([tuple(r) for r in rows])
 
-    def save_links(self, corpus: Corpus, stage_version: str, articles_digest: str | None = None) -> None:
+    def save_links(self, corpus: Corpus, stage_version: str, snapshot: Snapshot | None = None) -> None:
         """Replace the stored origins, entities and claims with those of `corpus` (derived data: recomputed whole).
 
-        `articles_digest` is the digest of the articles the links were computed from (`load_snapshot`); without
-        it, the articles stored now are assumed, which is right only when nothing was stored meanwhile."""
+        `snapshot` is what the links were computed from (`load_snapshot`); without it, the articles stored now
+        are assumed, which is right only when nothing was stored meanwhile."""
         with self._transaction():
             for table in ("claim_members", "claims", "entities", "origins", "link_runs"):
                 self.db.execute(f"DELETE FROM {table}")
@@ -332,11 +336,20 @@ class Store:
                     for i, m in enumerate(c.members)
                 ],
             )
-            digest = articles_digest if articles_digest is not None else self.articles_digest()
+            digest = snapshot.digest if snapshot is not None else self.articles_digest()
             self.db.execute(
                 insert_sql("link_runs", ["id", "stage_version", "articles_digest"]),
                 {"id": 1, "stage_version": stage_version, "articles_digest": digest},
             )
+            if snapshot is not None:  # a trigger marked every article stored now as linked: only these were
+                self.db.execute("DELETE FROM link_articles")
+                self._insert_many(
+                    "link_articles",
+                    [
+                        {"article_id": aid, "digest": d, "version": stage_version}
+                        for aid, d in snapshot.digests.items()
+                    ],
+                )
 
     def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
         if rows:
@@ -400,6 +413,15 @@ class Store:
 
     def rejections(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute("SELECT * FROM rejections ORDER BY source")]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The stored articles at one moment, with their digests: what a link run was computed from."""
+
+    articles: list[Article]
+    digest: str  # over every (id, digest) pair: links stamped with another are stale
+    digests: dict[str, str]  # article id -> its digest
 
 
 def _connect(path: str, readonly: bool) -> sqlite3.Connection:
