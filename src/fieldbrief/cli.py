@@ -7,14 +7,13 @@ always as a one-line `error: ...` message. Everything printed that came from an 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -28,23 +27,34 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from fieldbrief.cli_args import (
+    check_out,
+    check_store_to_write,
+    err,
+    existing_file,
+    fail,
+    iso_date,
+    open_out,
+    open_store,
+    output_sink,
+    parse_limits,
+    store_to_read,
+)
 from fieldbrief.errors import FieldbriefError
 from fieldbrief.model import Corpus, Rejection
-from fieldbrief.options import Limits, Options
+from fieldbrief.options import Options
 from fieldbrief.pipeline import Outcome, Pipeline
 from fieldbrief.read import expand_paths
 from fieldbrief.report.codes import rejection_codes
 from fieldbrief.report.console import printable
 from fieldbrief.report.summary import article_summary, tally_line
-from fieldbrief.store import Store, StoreWriter
+from fieldbrief.store import StoreWriter
 
 app = typer.Typer(
     help="fieldbrief: turn news reports about armed conflict into a sourced situation picture.",
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
@@ -70,12 +80,6 @@ RejectionsOpt = Annotated[
 ]
 
 
-def _fail(message: str) -> NoReturn:
-    """A bad argument: one line, exit 2, never a traceback."""
-    err.print(Text("error: " + printable(message)))
-    raise typer.Exit(2)
-
-
 def _options(
     published: str | None,
     outlet: str | None,
@@ -85,118 +89,20 @@ def _options(
     limits: list[str] | None,
 ) -> Options:
     return Options(
-        published=_iso_date(published),
+        published=iso_date(published),
         outlet=outlet,
         workers=workers,
         batch_size=batch,
-        actors_file=_existing_file(actors, "--actors"),
-        limits=_limits(limits or []),
+        actors_file=existing_file(actors, "--actors"),
+        limits=parse_limits(limits or []),
     )
-
-
-def _iso_date(value: str | None) -> str | None:
-    """A calendar date written YYYY-MM-DD: never a relative one ("yesterday" would depend on this machine's clock)."""
-    if value is None:
-        return None
-    try:
-        if len(value) != 10:
-            raise ValueError(value)
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        _fail(f"--published takes a date written YYYY-MM-DD, not {value!r}")
-
-
-def _existing_file(path: Path | None, option: str) -> Path | None:
-    if path is not None and not path.is_file():
-        _fail(f"{option}: no file {path}")
-    return path
-
-
-def _limits(settings: list[str]) -> Limits:
-    pairs = {}
-    for setting in settings:
-        name, equals, value = setting.partition("=")
-        if not equals:
-            _fail(f"--limit takes NAME=VALUE, not {setting!r}")
-        pairs[name.strip()] = value.strip()
-    try:
-        return Limits().with_settings(pairs)
-    except FieldbriefError as exc:
-        _fail(f"--limit: {exc.message}")
 
 
 def _pipeline(options: Options) -> Pipeline:
     try:
         return Pipeline(options)
     except FieldbriefError as exc:
-        _fail(exc.message)
-
-
-# -- stores and output files ------------------------------------------------------------------------------------
-
-
-def _check_store_file(db: Path) -> None:
-    """An existing --db must be an SQLite file (an empty file is a new store)."""
-    if db.is_dir():
-        _fail(f"--db {db} is a folder, not a store file")
-    try:
-        with db.open("rb") as fh:
-            head = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        _fail(f"--db {db}: {exc.strerror or exc}")
-    if head and head != SQLITE_HEADER:
-        _fail(f"--db {db} is not a fieldbrief store (not an SQLite database)")
-
-
-def _check_store_to_write(db: Path) -> None:
-    """Refuse a --db that cannot become or be a store, before any work is done (nothing is created here)."""
-    if not db.parent.is_dir():
-        _fail(f"--db {db}: no folder {db.parent} (create it first)")
-    if db.exists():
-        _check_store_file(db)
-    elif not os.access(db.parent, os.W_OK):
-        _fail(f"--db {db}: the folder {db.parent} is not writable")
-
-
-def _store_to_read(db: Path) -> Store:
-    """An existing store, never created; opened read-only when it may not be written."""
-    if not db.exists():
-        _fail(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first")
-    _check_store_file(db)
-    writable = os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
-    store = _open_store(db, readonly=not writable)
-    if not writable and store.pending_migrations():
-        _fail(f"the store {db} was made by an older fieldbrief and is read-only: it cannot be upgraded")
-    return store
-
-
-def _open_store(db: Path, readonly: bool) -> Store:
-    try:
-        return Store(db, readonly=readonly)
-    except FieldbriefError as exc:
-        _fail(exc.message)
-
-
-def _open_out(out: Path) -> TextIO:
-    """The --out file, opened for writing before any work is done (parents created)."""
-    if out.is_dir():
-        _fail(f"--out {out} is a folder: give a file name")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        return out.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        _fail(f"--out {out}: {exc.strerror or exc}")
-
-
-@contextmanager
-def _sink(out: Path | None) -> Iterator[TextIO]:
-    """The --out file, or stdout."""
-    if out is None:
-        yield sys.stdout
-        return
-    with _open_out(out) as handle:
-        yield handle
-    err.print(Text(f"wrote {printable(out)}"))
+        fail(exc.message)
 
 
 # -- running the pipeline --------------------------------------------------------------------------------------
@@ -276,13 +182,13 @@ def analyze(
 ) -> None:
     """Analyse articles and write one JSON object per article (the JSON Lines contract)."""
     if format not in ("jsonl", "summary"):
-        _fail("--format takes jsonl or summary")
+        fail("--format takes jsonl or summary")
     options = _options(published, outlet, workers, batch_size, actors, limit)
-    _check_out(out)
-    _check_out(rejections_out)
+    check_out(out)
+    check_out(rejections_out)
     pipeline = _pipeline(options)
-    sink = _open_out(out) if out is not None else sys.stdout
-    rejected_sink = _open_out(rejections_out) if rejections_out is not None else None
+    sink = open_out(out) if out is not None else sys.stdout
+    rejected_sink = open_out(rejections_out) if rejections_out is not None else None
     ascii_only = out is None and not _stdout_is_utf8()  # JSON escapes what this terminal cannot show
     articles, rejections = 0, []
     try:
@@ -324,9 +230,9 @@ def ingest(
     Work is committed in small transactions as it is done: an interrupted run keeps what it analysed, and
     running it again finishes the job."""
     options = _options(published, outlet, workers, batch_size, actors, limit)
-    _check_store_to_write(db)
+    check_store_to_write(db)
     pipeline = _pipeline(options)
-    with _open_store(db, readonly=False) as store, StoreWriter(store, pipeline.provenance) as writer:
+    with open_store(db, readonly=False) as store, StoreWriter(store, pipeline.provenance) as writer:
         for outcome in _run(pipeline, paths):
             writer.add(outcome)
     results = writer.results
@@ -345,7 +251,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print the stored JSON record.")] = False,
 ) -> None:
     """Print one stored article, with what the cleaner removed."""
-    with _store_to_read(db) as store:
+    with store_to_read(db) as store:
         record = store.get(article_id)
     if record is None:
         err.print(Text(f"no single article with id {printable(article_id)!r} in {printable(db)}"))
@@ -377,11 +283,11 @@ def search(
     limit: Annotated[int, typer.Option(min=1)] = 20,
 ) -> None:
     """Full-text search over stored articles."""
-    with _store_to_read(db) as store:
+    with store_to_read(db) as store:
         try:
             hits = store.search(query, limit)
         except FieldbriefError as exc:
-            _fail(exc.message)
+            fail(exc.message)
     for hit in hits:
         head = f"{hit['id']}  {hit['published'] or '----------'}  {hit['outlet'] or '?'}  {hit['title'] or ''}"
         print(printable(head))
@@ -402,14 +308,14 @@ def bench(
     try:
         result = run_benchmark(paths or default_corpus(), min_articles=articles, workers=workers)
     except FieldbriefError as exc:
-        _fail(exc.message)
+        fail(exc.message)
     print(json.dumps(result.to_json(), indent=2) if as_json else result.render())
 
 
 def _corpus(db: Path) -> Corpus:
     from fieldbrief.corpus import linked_corpus
 
-    with _store_to_read(db) as store:
+    with store_to_read(db) as store:
         corpus = linked_corpus(store)
     if not corpus.articles:
         err.print(Text(f"{printable(db)} holds no articles"))
@@ -431,15 +337,15 @@ def claims(
 ) -> None:
     """Claims across the stored articles: corroborated, single-source or contested, with their evidence."""
     if format not in ("jsonl", "csv"):
-        _fail("--format takes jsonl or csv")
+        fail("--format takes jsonl or csv")
     if status not in (None, "corroborated", "single-source", "contested"):
-        _fail("--status takes corroborated, single-source or contested")
+        fail("--status takes corroborated, single-source or contested")
     from fieldbrief.report.claims import write_claims_csv, write_claims_jsonl
 
-    _check_out(out)
+    check_out(out)
     corpus = _corpus(db)
     selected = [c for c in corpus.claims if status is None or c.status == status]
-    with _sink(out) as sink:
+    with output_sink(out) as sink:
         (write_claims_csv if format == "csv" else write_claims_jsonl)(selected, corpus, sink)
     tally: dict[str, int] = {}
     for claim in selected:
@@ -455,12 +361,12 @@ def brief(
 ) -> None:
     """A brief a person reads: situation, timeline, map, actors, who said what, contested and corroborated claims."""
     if format not in ("md", "html"):
-        _fail("--format takes md or html")
+        fail("--format takes md or html")
     from fieldbrief.report.brief import brief_html, brief_markdown
 
-    _check_out(out)
+    check_out(out)
     corpus = _corpus(db)
-    with _sink(out) as sink:
+    with output_sink(out) as sink:
         sink.write(brief_html(corpus) if format == "html" else brief_markdown(corpus))
 
 
@@ -475,7 +381,7 @@ def export(
 ) -> None:
     """Export stored events and articles in standard formats."""
     if format not in EXPORT_FORMATS:
-        _fail("--format takes " + ", ".join(EXPORT_FORMATS))
+        fail("--format takes " + ", ".join(EXPORT_FORMATS))
     from fieldbrief.report import exports
 
     writers = {
@@ -484,21 +390,10 @@ def export(
         "geojson": exports.export_geojson,
         "jsonl": exports.export_jsonl,
     }
-    _check_out(out)
+    check_out(out)
     corpus = _corpus(db)
-    with _sink(out) as sink:
+    with output_sink(out) as sink:
         writers[format](corpus, sink)
-
-
-def _check_out(out: Path | None) -> None:
-    """Refuse an --out that cannot be written before any work is done (nothing is created here)."""
-    if out is None:
-        return
-    if out.is_dir():
-        _fail(f"--out {out} is a folder: give a file name")
-    parent = next((p for p in [out.parent, *out.parent.parents] if p.exists()), Path("."))
-    if not parent.is_dir() or not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        _fail(f"--out {out}: cannot be written")
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -535,7 +430,7 @@ def serve(
             allowed_hosts={"127.0.0.1", "localhost", "[::1]", host} if local else None,
         )
     except FieldbriefError as exc:
-        _fail(exc.message)
+        fail(exc.message)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"fieldbrief: serving {db} at http://{shown}:{port}/ (Ctrl+C to stop)", markup=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
