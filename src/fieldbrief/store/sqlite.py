@@ -345,10 +345,7 @@ class Store:
                 self.db.execute("DELETE FROM link_articles")
                 self._insert_many(
                     "link_articles",
-                    [
-                        {"article_id": aid, "digest": d, "version": stage_version}
-                        for aid, d in snapshot.digests.items()
-                    ],
+                    [{"article_id": aid, "digest": d, "version": stage_version} for aid, d in snapshot.digests.items()],
                 )
 
     def _insert_many(self, table: str, rows: list[dict[str, Any]]) -> None:
