@@ -8,6 +8,7 @@ writer.results  # Counter: added / updated / unchanged
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -21,7 +22,7 @@ SECONDS = 2.0  # ...and no outcome waits longer than this after the previous com
 
 class StoreWriter:
     """Buffers analysed articles and rejections; commits them together every BATCH outcomes or SECONDS seconds,
-    and whatever is left when the run ends (or is interrupted: analysed work is never thrown away)."""
+    and whatever is left when the run ends, however it ends (analysed work is never thrown away)."""
 
     def __init__(
         self,
@@ -58,5 +59,10 @@ class StoreWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
-        if kind is None or issubclass(kind, KeyboardInterrupt):  # keep analysed work, even on Ctrl-C
+        if kind is None:
+            self.flush()
+            return
+        # Interrupted (Ctrl-C, a failure elsewhere): keep the work already analysed. Should the store itself be
+        # what failed, the error that stopped the run is the one to show, not this one.
+        with contextlib.suppress(Exception):
             self.flush()
