@@ -123,8 +123,9 @@ class Pipeline:
         """Sanitised, HTML reduced to text, and not hopelessly long (cleaning it would already cost too much)."""
         started = time.perf_counter()
         limits = self.options.limits
-        doc = sanitize(doc)
-        out = extract_main_text(doc, limits)
+        out = extract_main_text(sanitize(doc), limits)
+        if isinstance(out, RawDocument):
+            out = sanitize(out)  # again: what the page's own metadata said (title, URL, site name) is checked too
         if isinstance(out, RawDocument) and len(out.text or "") > 10 * limits.max_chars:
             out = _reject(
                 out,

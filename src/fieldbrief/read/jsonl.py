@@ -127,6 +127,8 @@ def from_object(
             where, "invalid-json", "expected a JSON object with a `text` or `html` field", container, index
         )
     text, html = obj.get("text"), obj.get("html")
+    if isinstance(html, str) and html.strip() and not (isinstance(text, str) and text.strip()):
+        text = None  # an empty `text` beside a page: the page is the article
     if not isinstance(text, str) and not isinstance(html, str):
         return Rejection(
             where, "missing-text", "the object has neither a `text` nor an `html` string", container, index
