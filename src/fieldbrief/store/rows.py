@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fieldbrief.model import Article, Event, Place, Statement, TimeRef
+from fieldbrief.model import Article, Claim, Entity, Event, Origin, Place, Statement, TimeRef
 
 Row = dict[str, Any]
 
@@ -143,4 +143,54 @@ def _event(e: Event) -> Row:
         "start": e.start,
         "end": e.end,
         "evidence": e.evidence,
+    }
+
+
+# -- links ------------------------------------------------------------------------------------------------------
+
+
+def claim_row(c: Claim) -> Row:
+    return {
+        "id": c.id,
+        "summary": c.summary,
+        "kind": c.kind,
+        "status": c.status,
+        "event_type": c.event_type,
+        "why": c.why,
+        "origin_count": len(c.origins),
+        "record": json.dumps(c.to_json()),
+    }
+
+
+def claim_member_rows(c: Claim) -> list[Row]:
+    return [
+        {
+            "claim_id": c.id,
+            "seq": i,
+            "article_id": m.article_id,
+            "origin_id": m.origin_id,
+            "kind": m.kind,
+            "record_id": m.record_id,
+            "side": m.side,
+            "speaker": m.speaker,
+            "value": m.value,
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+        }
+        for i, m in enumerate(c.members)
+    ]
+
+
+def origin_rows(o: Origin) -> list[Row]:
+    return [{"article_id": aid, "origin_id": o.id, "similarity": o.similarity} for aid in o.article_ids]
+
+
+def entity_row(e: Entity, record: dict[str, Any] | None = None) -> Row:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "actor": e.actor,
+        "record": json.dumps(record if record is not None else e.to_json()),
     }

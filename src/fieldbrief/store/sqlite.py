@@ -34,7 +34,15 @@ from fieldbrief.model import (
     entity_from_json,
 )
 from fieldbrief.store.migrations import MIGRATIONS
-from fieldbrief.store.rows import article_row, insert_sql, record_rows
+from fieldbrief.store.rows import (
+    article_row,
+    claim_member_rows,
+    claim_row,
+    entity_row,
+    insert_sql,
+    origin_rows,
+    record_rows,
+)
 
 AddResult = Literal["added", "updated", "unchanged"]
 CHILD_TABLES = ("removals", "statements", "places", "times", "events", "stage_errors", "article_notes")
@@ -284,58 +292,10 @@ class Store:
         with self._transaction():
             for table in ("claim_members", "claims", "entities", "origins", "link_runs"):
                 self.db.execute(f"DELETE FROM {table}")
-            self._insert_many(
-                "origins",
-                [
-                    {"article_id": aid, "origin_id": o.id, "similarity": o.similarity}
-                    for o in corpus.origins
-                    for aid in o.article_ids
-                ],
-            )
-            self._insert_many(
-                "entities",
-                [
-                    {"id": e.id, "name": e.name, "kind": e.kind, "actor": e.actor, "record": json.dumps(e.to_json())}
-                    for e in corpus.entities
-                ],
-            )
-            self._insert_many(
-                "claims",
-                [
-                    {
-                        "id": c.id,
-                        "summary": c.summary,
-                        "kind": c.kind,
-                        "status": c.status,
-                        "event_type": c.event_type,
-                        "why": c.why,
-                        "origin_count": len(c.origins),
-                        "record": json.dumps(c.to_json()),
-                    }
-                    for c in corpus.claims
-                ],
-            )
-            self._insert_many(
-                "claim_members",
-                [
-                    {
-                        "claim_id": c.id,
-                        "seq": i,
-                        "article_id": m.article_id,
-                        "origin_id": m.origin_id,
-                        "kind": m.kind,
-                        "record_id": m.record_id,
-                        "side": m.side,
-                        "speaker": m.speaker,
-                        "value": m.value,
-                        "text": m.text,
-                        "start": m.start,
-                        "end": m.end,
-                    }
-                    for c in corpus.claims
-                    for i, m in enumerate(c.members)
-                ],
-            )
+            self._insert_many("origins", [row for o in corpus.origins for row in origin_rows(o)])
+            self._insert_many("entities", [entity_row(e) for e in corpus.entities])
+            self._insert_many("claims", [claim_row(c) for c in corpus.claims])
+            self._insert_many("claim_members", [row for c in corpus.claims for row in claim_member_rows(c)])
             digest = snapshot.digest if snapshot is not None else self.articles_digest()
             self.db.execute(
                 insert_sql("link_runs", ["id", "stage_version", "articles_digest"]),
