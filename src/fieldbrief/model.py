@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 RemovalKind = Literal["duplicate", "boilerplate", "caption"]
-SpeakerKind = Literal["person", "organisation", "outlet", "unnamed"]
+SpeakerKind = Literal["person", "organisation", "outlet", "unnamed", "document"]
 StatementKind = Literal["direct", "indirect", "mixed"]
+# what a statement reports: something said, believed, intended, or what a document (poll, report) shows
+StatementMode = Literal["speech", "belief", "intention", "document"]
 EventStatus = Literal["asserted", "claimed", "denied", "planned", "hedged"]
 # "reported": no expression dates the event; it happened on or before the publication date.
 Precision = Literal["day", "week", "month", "year", "reported"]
@@ -49,6 +51,7 @@ class Speaker:
     kind: SpeakerKind
     actor: str | None = None  # actor code from the actor dictionary, e.g. "RUS-GOV"
     outlet: str | None = None  # for unnamed sources: the outlet they spoke to
+    publisher: str | None = None  # for documents: who published the poll, report or study, where the text says
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -59,6 +62,8 @@ class Speaker:
         }
         if self.outlet:
             out["outlet"] = self.outlet
+        if self.publisher:
+            out["publisher"] = self.publisher
         return out
 
 
@@ -74,6 +79,7 @@ class Statement:
     sentence_start: int | None = None  # span of the whole attribution sentence(s), for evidence
     sentence_end: int | None = None
     id: str = ""
+    mode: StatementMode = "speech"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -82,6 +88,7 @@ class Statement:
             "cue": self.cue,
             "channel": self.channel,
             "kind": self.kind,
+            "mode": self.mode,
             "content": self.content,
             "start": self.start,
             "end": self.end,
@@ -100,6 +107,9 @@ class Place:
     admin1: str | None = None
     geonameid: int | None = None
     canonical: str | None = None  # gazetteer name, e.g. "Panjshir Valley" for "the valley"
+    # literal: the place itself; associative: a demonym or a place standing for its people or government
+    # ("Russian forces", "Moscow said"): never where an event happened
+    role: str = "literal"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -112,6 +122,7 @@ class Place:
             "country": self.country,
             "admin1": self.admin1,
             "geonameid": self.geonameid,
+            "role": self.role,
         }
 
     def to_event_json(self) -> dict[str, Any]:
@@ -493,8 +504,18 @@ def article_from_json(data: dict[str, Any]) -> Article:
 
 def _statement_from_json(s: dict[str, Any]) -> Statement:
     sp = s["speaker"]
-    speaker = Speaker(sp["name"], sp["mention"], sp["kind"], sp.get("actor"), sp.get("outlet"))
-    return Statement(speaker, s["cue"], s["kind"], s["content"], s["start"], s["end"], s.get("channel"), id=s["id"])
+    speaker = Speaker(sp["name"], sp["mention"], sp["kind"], sp.get("actor"), sp.get("outlet"), sp.get("publisher"))
+    return Statement(
+        speaker,
+        s["cue"],
+        s["kind"],
+        s["content"],
+        s["start"],
+        s["end"],
+        s.get("channel"),
+        id=s["id"],
+        mode=s.get("mode", "speech"),
+    )
 
 
 def _place_from_json(p: dict[str, Any]) -> Place:
@@ -508,6 +529,7 @@ def _place_from_json(p: dict[str, Any]) -> Place:
         p.get("country"),
         p.get("admin1"),
         p.get("geonameid"),
+        role=p.get("role") or "literal",
     )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from _pytest.mark.structures import ParameterSet
 
-from fieldbrief.extract.event_eval import main_event
 from fieldbrief.extract.events import Trigger, load_lexicon
 from fieldbrief.model import Article, Event, RawDocument
 from fieldbrief.pipeline import Pipeline
@@ -19,6 +18,12 @@ def analyze(pipeline: Pipeline, text: str, published: str = PUBLISHED) -> Articl
     for event in out.events:
         assert out.text[event.start:event.end] == event.evidence
     return out
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The story's main event: the first one in the text that is not denied."""
+    kept = [e for e in events if e.status != "denied"] or list(events)
+    return min(kept, key=lambda e: e.start) if kept else None
 
 
 def only(events: list[Event], type_: str) -> Event:
@@ -473,6 +478,10 @@ ACLED_NOTE_GAPS = {
     'announced the formation of a new battalion': "no MOBILIZE reading for 'formation'",
     'withdrew from its base in Tessalit': 'the UN mission is no dictionary actor, so it has no actor class',
     'dropped munitions containing tear gas': 'riot-control gas used on troops reads as crowd control',
+    'Israeli settlers attacked Palestinian farmers': 'the classifier reads settlers who attack farmers as mob violence',
+    # (our events set has both readings: an ACLED coder decides by how organised the settlers were)
+    'beat two cattle traders to death': 'the classifier reads this beating as no ACLED event (cattle theft and '
+                                        'rustling are among the negatives of our set)',
 }
 ACLED_NOTES_FLOOR = 0.8  # share of the notes whose main event must have the intended sub-event type
 
@@ -539,3 +548,49 @@ def test_a_dateline_place_is_never_the_actor(pipeline: Pipeline, dateline: str) 
     assert event.actor is None or "MARIDI" not in event.actor.name, event.actor
     assert event.acled is not None and event.acled.event_type != "Protests"
     assert event.place is None or event.place.name == "Yei", event.place  # where it happened, not where filed
+
+
+# -- actors and targets that hold on real text -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to The Daily Ledger, the fighting near Kuma killed 12 people, the deadliest clash in five wars.",
+        "The fighting near Kuma killed 12 people, according to The Daily Ledger.",
+    ],
+)
+def test_an_outlet_that_reports_an_event_is_not_its_actor(pipeline: Pipeline, text: str) -> None:
+    for event in analyze(pipeline, text).events:
+        assert event.actor is None or "Ledger" not in event.actor.name, event.actor
+
+
+def test_an_outlet_is_an_actor_as_the_subject_of_the_event_itself(pipeline: Pipeline) -> None:
+    art = analyze(pipeline, "The Sun sued the interior ministry of South Sudan over the closure of its office in Juba.")
+    assert any(e.actor is not None and "Sun" in e.actor.name for e in art.events), art.events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days later, 300 fled the town of Kuma after the shelling.",
+        "The day saw heavy fighting around the town of Kuma.",
+        "They attacked the village of Kuma on Tuesday, killing four.",
+    ],
+)
+def test_numbers_time_phrases_and_unresolved_pronouns_are_never_actors(pipeline: Pipeline, text: str) -> None:
+    for event in analyze(pipeline, text).events:
+        assert event.actor is None, (event.type, event.actor)
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Okello is the son of Tomas Okello, the rebel leader assassinated in 2001 near Yei.", "leader"),
+        ("Last week two soldiers died in an ambush near Yei.", "soldiers"),
+    ],
+)
+def test_a_victim_is_never_the_actor_of_the_attack_on_them(pipeline: Pipeline, text: str, victim: str) -> None:
+    events = [e for e in analyze(pipeline, text).events if e.type == "ASSAULT"]
+    assert events
+    for event in events:
+        assert event.actor is None or victim not in event.actor.name, event.actor
+    assert any(e.target is not None and victim in e.target.name for e in events)

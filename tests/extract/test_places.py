@@ -27,7 +27,7 @@ def run(nlp: Language, ctx: Context, text: str) -> list[Place]:
     article = Article(source="test", text=text, published="2021-08-27")
     places.STAGE.run(nlp(text), article, ctx)
     for p in article.places:
-        assert text[p.start:p.end] == p.name
+        assert text[p.start : p.end] == p.name
     return article.places
 
 
@@ -54,40 +54,60 @@ def test_gazetteer_has_curated_and_geonames_rows() -> None:
 
 
 def test_hyderabad_resolved_by_country_context(nlp: Language, ctx: Context) -> None:
-    pakistan = run(nlp, ctx, "Pakistani police said a bomb exploded at a market in Hyderabad, in Sindh, on "
-                             "Tuesday. Officials in Karachi ordered an inquiry.")
+    pakistan = run(
+        nlp,
+        ctx,
+        "Pakistani police said a bomb exploded at a market in Hyderabad, in Sindh, on "
+        "Tuesday. Officials in Karachi ordered an inquiry.",
+    )
     assert by_name(pakistan, "Hyderabad").country == "PK"
-    india = run(nlp, ctx, "Indian officials said flooding hit Hyderabad after heavy rain in Telangana. "
-                          "Relief teams were sent from Bengaluru and Chennai.")
+    india = run(
+        nlp,
+        ctx,
+        "Indian officials said flooding hit Hyderabad after heavy rain in Telangana. "
+        "Relief teams were sent from Bengaluru and Chennai.",
+    )
     assert by_name(india, "Hyderabad").country == "IN"
 
 
 def test_tripoli_resolved_by_country_context(nlp: Language, ctx: Context) -> None:
-    lebanon = run(nlp, ctx, "Clashes broke out in Tripoli, Lebanon's second city, as Lebanese troops "
-                            "deployed from Beirut.")
+    lebanon = run(
+        nlp, ctx, "Clashes broke out in Tripoli, Lebanon's second city, as Lebanese troops deployed from Beirut."
+    )
     assert by_name(lebanon, "Tripoli").country == "LB"
-    libya = run(nlp, ctx, "Militias fought near Tripoli airport while the Libyan government in Misrata "
-                          "called for calm.")
+    libya = run(
+        nlp, ctx, "Militias fought near Tripoli airport while the Libyan government in Misrata called for calm."
+    )
     assert by_name(libya, "Tripoli").country == "LY"
 
 
-def test_demonyms_are_not_places(nlp: Language, ctx: Context) -> None:
+def test_demonyms_are_associative_places(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "An Afghan commander met Tajik and Russian officers near the border with Uzbekistan.")
-    assert [p.name for p in found] == ["Uzbekistan"]
+    assert [(p.name, p.country, p.role) for p in found] == [
+        ("Afghan", "AF", "associative"),
+        ("Tajik", "TJ", "associative"),
+        ("Russian", "RU", "associative"),
+        ("Uzbekistan", "UZ", "literal"),
+    ]
 
 
 def test_places_inside_organisation_names_are_not_places(nlp: Language, ctx: Context) -> None:
-    found = run(nlp, ctx, "A spokesman for the National Resistance Front of Afghanistan said the Russian "
-                          "foreign ministry had not replied. Fighters of the Islamic State of Iraq were "
-                          "seen in Mosul.")
-    assert [p.name for p in found] == ["Mosul"]
-    assert found[0].country == "IQ"
+    found = run(
+        nlp,
+        ctx,
+        "A spokesman for the National Resistance Front of Afghanistan said the Russian "
+        "foreign ministry had not replied. Fighters of the Islamic State of Iraq were "
+        "seen in Mosul.",
+    )
+    assert [p.name for p in found if p.role == "literal"] == ["Mosul"]
+    assert by_name(found, "Mosul").country == "IQ"
+    assert by_name(found, "Russian").role == "associative"
 
 
 def test_feature_cue_picks_the_province_over_the_city(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Fighting spread across Kandahar province. Later, shops reopened in Kandahar.")
-    province = by_name(found, "Kandahar province")
-    city = by_name(found, "Kandahar")
+    province, city = found  # a lower-case cue word is no part of the name (as geoparsing corpora mark it)
+    assert (province.name, city.name) == ("Kandahar", "Kandahar")
     assert (province.feature, city.feature) == ("province", "city")
     assert province.country == city.country == "AF"
 
@@ -115,8 +135,12 @@ def test_every_mention_gets_a_record(nlp: Language, ctx: Context) -> None:
 
 
 def test_ambiguous_name_resolved_to_the_article_country(nlp: Language, ctx: Context) -> None:
-    found = run(nlp, ctx, "Congolese aid workers said militia attacks in Kasai had forced families to flee "
-                          "towards Kananga, in the Democratic Republic of Congo.")
+    found = run(
+        nlp,
+        ctx,
+        "Congolese aid workers said militia attacks in Kasai had forced families to flee "
+        "towards Kananga, in the Democratic Republic of Congo.",
+    )
     assert by_name(found, "Kasai").country == "CD"
 
 
@@ -136,7 +160,10 @@ def test_small_foreign_namesake_is_left_unresolved(nlp: Language, ctx: Context) 
 def test_country_name_beats_towns_named_after_it(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Diplomats from Egypt, Jordan and Mexico met in Geneva to discuss the ceasefire.")
     assert [(p.name, p.feature) for p in found if p.name != "Geneva"] == [
-        ("Egypt", "country"), ("Jordan", "country"), ("Mexico", "country")]
+        ("Egypt", "country"),
+        ("Jordan", "country"),
+        ("Mexico", "country"),
+    ]
 
 
 def test_national_capital_beats_a_small_namesake_in_the_focus_country(nlp: Language, ctx: Context) -> None:
@@ -153,7 +180,7 @@ def test_continents_and_seas_are_regions_not_namesake_villages(nlp: Language, ct
 
 def test_magazine_and_person_names_are_not_small_towns(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Time reported that Kenyan police in Nairobi had questioned the suspects.")
-    assert [p.canonical for p in found] == ["Nairobi"]
+    assert [p.canonical for p in found if p.role == "literal"] == ["Nairobi"]
 
 
 def test_organisation_tagged_as_place_is_not_scanned_for_names(nlp: Language, ctx: Context) -> None:
@@ -168,24 +195,24 @@ def test_autonomous_region_is_a_province_not_a_village(nlp: Language, ctx: Conte
 
 
 def test_person_name_is_not_a_place_without_place_context(nlp: Language, ctx: Context) -> None:
-    text = ("The minister met Senator Tom Warren in Kabul on Monday. Warren said the talks with "
-            "Afghanistan would go on.")
+    text = "The minister met Senator Tom Warren in Kabul on Monday. Warren said the talks with Afghanistan would go on."
     found = run(nlp, ctx, text)
     assert "Warren" not in [p.name for p in found]
     assert by_name(found, "Kabul").country == "AF"
 
 
 def test_common_word_town_needs_place_context(nlp: Language, ctx: Context) -> None:
-    text = ("Protesters in Tunisia recalled the Arab Spring as prices rose. Fishermen in Peru sold Pacific "
-            "tuna and shoppers bought Epsom salts.")
+    text = (
+        "Protesters in Tunisia recalled the Arab Spring as prices rose. Fishermen in Peru sold Pacific "
+        "tuna and shoppers bought Epsom salts."
+    )
     names = [p.name for p in run(nlp, ctx, text)]
     assert "Spring" not in names and "Epsom" not in names
     assert "Tunisia" in names
 
 
 def test_landmark_points_at_its_city_only_in_place_context(nlp: Language, ctx: Context) -> None:
-    text = ("The Kremlin denied the report. Later, reporters gathered outside the Kremlin as the envoy "
-            "left Ukraine.")
+    text = "The Kremlin denied the report. Later, reporters gathered outside the Kremlin as the envoy left Ukraine."
     found = [p for p in run(nlp, ctx, text) if p.name == "Kremlin"]
     assert len(found) == 1
     assert found[0].country == "RU" and abs(found[0].lat - 55.75) < 0.5 and abs(found[0].lon - 37.62) < 0.5
@@ -208,34 +235,46 @@ def test_a_town_the_tagger_calls_a_person_is_a_place_in_a_place_context(nlp: Lan
 
 def test_us_state_beats_the_country_in_an_american_story(nlp: Language, ctx: Context) -> None:
     # no name here is unambiguous, but Sacramento and California are American far above their namesakes
-    found = run(nlp, ctx, "The governor of California spoke in Sacramento on Monday. Voters in Arizona and "
-                          "Georgia will choose a senator in November.")
+    found = run(
+        nlp,
+        ctx,
+        "The governor of California spoke in Sacramento on Monday. Voters in Arizona and "
+        "Georgia will choose a senator in November.",
+    )
     assert by_name(found, "Georgia").country == "US"
     assert by_name(found, "Georgia").feature == "province"
 
 
 def test_country_tagged_as_a_person_still_sets_the_focus(nlp: Language, ctx: Context) -> None:
     # the small model tags "Burkina Faso" PERSON; the country still vouches for a small town of its own
-    found = run(nlp, ctx, "Gunmen attacked a market near Mopti in Mali on Sunday. In neighbouring Burkina Faso, "
-                          "soldiers were killed in a village outside Djibo.")
+    found = run(
+        nlp,
+        ctx,
+        "Gunmen attacked a market near Mopti in Mali on Sunday. In neighbouring Burkina Faso, "
+        "soldiers were killed in a village outside Djibo.",
+    )
     assert by_name(found, "Djibo").country == "BF"
 
 
 def test_gazetteer_names_are_found_inside_mis_tagged_date_entities(nlp: Language, ctx: Context) -> None:
     text = "An earthquake destroyed villages in Zinda Jan district, west of Herat, Afghan officials said."
     found = run(nlp, ctx, text)  # the small model tags "Zinda Jan district" DATE
-    assert by_name(found, "Zinda Jan district").feature == "district"
+    assert by_name(found, "Zinda Jan").feature == "district"  # a lower-case cue word is no part of the name
 
 
 def test_curated_spellings_of_towns_in_the_news(nlp: Language, ctx: Context) -> None:
-    found = run(nlp, ctx, "Shelling hit Nabatieh and the border town of Khiam in southern Lebanon. Strikes "
-                          "also hit the port of Hodeidah in Yemen and the city of Derna in Libya.")
+    found = run(
+        nlp,
+        ctx,
+        "Shelling hit Nabatieh and the border town of Khiam in southern Lebanon. Strikes "
+        "also hit the port of Hodeidah in Yemen and the city of Derna in Libya.",
+    )
     assert {by_name(found, n).country for n in ("Nabatieh", "Khiam")} == {"LB"}
     assert by_name(found, "Hodeidah").country == "YE"
     assert by_name(found, "Derna").country == "LY"
 
 
-def test_name_and_lower_case_cue_word_form_the_province_name(nlp: Language, ctx: Context) -> None:
+def test_lower_case_cue_word_picks_the_province_and_stays_out_of_the_name(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Ukrainian troops repelled assaults near Kupiansk in the Kharkiv oblast, officials said.")
-    oblast = by_name(found, "Kharkiv oblast")
+    oblast = by_name(found, "Kharkiv")
     assert (oblast.feature, oblast.country) == ("province", "UA")

@@ -41,7 +41,7 @@ def test_seed_statements_keep_offsets(seed_articles: dict[str, Article]) -> None
     for article in seed_articles.values():
         assert article.statements
         for st in article.statements:
-            assert article.text[st.start:st.end] == st.content
+            assert article.text[st.start : st.end] == st.content
 
 
 def test_seed_unnamed_source_and_outlet_speaker(seed_articles: dict[str, Article]) -> None:

@@ -22,8 +22,10 @@ def test_stored_versions_carry_a_fingerprint_of_code_and_data(pipeline: Pipeline
 def test_fingerprint_follows_the_modules_and_data_files_a_stage_uses(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = {p.name for p in fp._module_files(("fieldbrief.extract.places",))}
-    assert {"places.py", "gazetteer.py", "model.py"} <= files and "statements.py" not in files
+    files = {"/".join(p.parts[-2:]) for p in fp._module_files(("fieldbrief.extract.places",))}
+    assert {"fieldbrief/model.py", "fieldbrief/stage.py"} <= files
+    assert any(f.startswith("places/") for f in files) and any(f.startswith("gazetteer/") for f in files)
+    assert not any("statements" in f for f in files)
     places, times = fp.fingerprint("fieldbrief.extract.places"), fp.fingerprint("fieldbrief.extract.times")
     edited = tmp_path / "places.toml"
     edited.write_bytes(fp._data_files()["places.toml"].read_bytes() + b"\n# an edit\n")

@@ -146,8 +146,19 @@ def test_publication_evidence_and_counts_survive_the_store(tmp_path: Path) -> No
     article.published_evidence = [DateEvidence("text", text[:27], 0, 27), DateEvidence("text", "2013-01-S-025", 0, 13)]
     reported = TimeRef(text[:27], 0, 27, "2013-01-25", "2013-01-25", "reported")
     article.events.append(
-        Event("COERCE", "asserted", 30, len(text), text[30:], mode="arrest", actor=ActorRef("fictional force"),
-              date=reported, captured=2, captured_text="two men", id="e1")
+        Event(
+            "COERCE",
+            "asserted",
+            30,
+            len(text),
+            text[30:],
+            mode="arrest",
+            actor=ActorRef("fictional force"),
+            date=reported,
+            captured=2,
+            captured_text="two men",
+            id="e1",
+        )
     )
     with Store(tmp_path / "s.db") as store:
         store.add(article, PROVENANCE)
@@ -157,3 +168,23 @@ def test_publication_evidence_and_counts_survive_the_store(tmp_path: Path) -> No
     assert (back.published_from, back.published_evidence) == ("inferred", article.published_evidence)
     (event,) = back.events
     assert (event.captured, event.captured_text, event.date and event.date.precision) == (2, "two men", "reported")
+
+
+def test_statement_mode_is_stored_and_read_back(tmp_path: Path) -> None:
+    article = Article(source="poll.txt", text="A new poll shows that most residents oppose the dam.")
+    article.statements.append(
+        Statement(
+            Speaker("poll", "A new poll", "document"),
+            "shows",
+            "indirect",
+            "most residents oppose the dam",
+            22,
+            51,
+            mode="document",
+        )
+    )
+    with Store(tmp_path / "s.db") as store:
+        store.add(article, PROVENANCE)
+        assert [r[0] for r in store.db.execute("SELECT mode FROM statements")] == ["document"]
+        (back,) = store.load_articles()
+        assert [(s.mode, s.speaker.kind) for s in back.statements] == [("document", "document")]

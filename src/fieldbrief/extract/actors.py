@@ -1,4 +1,5 @@
-"""Actors: who acts, under one code, from the actor dictionary (data/actors.toml, extendable with --actors).
+"""Actors: who acts, under one code, from the actor dictionary (`fieldbrief.lexicon.actors`: data/actors.toml,
+extendable with --actors).
 
 The dictionary gives named actors (with aliases and, for people, the body they act for), per-country
 governments/armies/police, and ACLED-style generic classes ("gunmen", "civilians"). `ActorResolver` turns a
@@ -11,37 +12,39 @@ The stage itself fills `speaker.actor` on the article's statements.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from importlib import resources
-from pathlib import Path
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import spacy
-from rapidfuzz import fuzz, process
 from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.lexicon import pronouns
+from fieldbrief.lexicon.actors import (
+    ARMED_TYPES,
+    FUZZY_MIN_CHARS,
+    STATE_ARMED_TYPES,
+    ActorDictionary,
+    ActorEntry,
+    GenericClass,
+    given_names_agree,
+    load_dictionary,
+)
 from fieldbrief.lexicon.datelines import dateline_spans
 from fieldbrief.model import ActorRef, Article, Statement
 from fieldbrief.stage import Context, Stage
 
-DICTIONARY_FILE = "actors.toml"
-OUTLETS_FILE = "outlets.toml"
-ARMED_TYPES = frozenset(
-    {"military", "military unit", "police", "rebel group", "militia", "unidentified armed group"}
-)
-STATE_ARMED_TYPES = frozenset({"military", "military unit", "police"})
-FUZZY_MIN_SCORE = 90  # rapidfuzz ratio for spelling variants not listed as aliases
-FUZZY_MIN_CHARS = 6  # shorter names are matched exactly only (acronyms, short surnames)
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it", "its", "their"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+ALIAS_INDEX = "extract.actors:alias-index"
+# names other modules import from here (the dictionary itself lives in fieldbrief.lexicon.actors)
+__all__ = ["ARMED_TYPES", "STATE_ARMED_TYPES", "ActorDictionary", "ActorEntry", "ActorResolver", "GenericClass",
+           "dictionary_for", "find_mentions", "given_names_agree", "load_dictionary", "main_country", "speaker_code"]
+PERSON_PRONOUNS = pronouns.PERSON  # the pronoun lists are shared with speaker resolution: data/pronouns.toml
+GROUP_PRONOUNS = pronouns.GROUP
+FIRST_PERSON = pronouns.FIRST_PERSON
 NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 # prefixes that turn a name into its opposite: an "anti-Taliban fighter" is no Taliban fighter
@@ -49,32 +52,6 @@ OPPOSING_PREFIXES = frozenset({"anti", "counter"})
 OPPOSING_HASHES = frozenset(hash_string(p) for p in OPPOSING_PREFIXES)
 OPPOSING_JOINED_HASHES = frozenset(hash_string(f"{p}-") for p in OPPOSING_PREFIXES)  # "anti-" as one token
 HYPHEN_HASH = hash_string("-")
-
-
-@dataclass(frozen=True)
-class ActorEntry:
-    code: str
-    name: str
-    type: str
-    country: str | None = None
-    aliases: tuple[str, ...] = ()
-    context_aliases: tuple[str, ...] = ()
-    role: str | None = None
-    member_of: str | None = None
-    formerly_of: tuple[str, ...] = ()
-
-    @property
-    def is_person(self) -> bool:
-        return self.type in {"official", "person"}
-
-
-@dataclass(frozen=True)
-class GenericClass:
-    code: str
-    name: str
-    type: str
-    terms: frozenset[str]
-    country_actor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,142 +65,7 @@ class AliasPattern:
     metonym: bool = False  # a capital standing for its government: an actor only as a subject
 
 
-@dataclass
-class ActorDictionary:
-    entries: dict[str, ActorEntry]
-    generics: dict[str, GenericClass]  # term -> class
-    demonyms: dict[str, str]  # lower-case demonym -> ISO2
-    country_codes: dict[str, str]  # ISO2 -> ISO3
-    patterns: dict[str, list[AliasPattern]]  # first token (lower) -> patterns, longest first
-    agent_heads: frozenset[str]
-    partitives: frozenset[str]
-    fuzzy_names: list[str] = field(default_factory=list)
-    fuzzy_codes: list[str] = field(default_factory=list)
-    exact_names: dict[str, str] = field(default_factory=dict)  # normalised alias -> code
-    _lookups: dict[str, ActorEntry | None] = field(default_factory=dict)  # names already looked up (per process)
-    # the same patterns keyed by the hash spaCy gives the first token's lower-case form (its LOWER attribute), each
-    # with the hashes of all its tokens: matching reads one array from the doc instead of a Token per word
-    by_hash: dict[int, list[tuple[AliasPattern, tuple[int, ...]]]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for first, plist in self.patterns.items():
-            self.by_hash[hash_string(first)] = [(p, tuple(hash_string(t) for t in p.tokens)) for p in plist]
-
-    def acting_code(self, entry: ActorEntry) -> str:
-        """The code of the body a person or unit acts for (Lavrov -> RUS-GOV); the entry's own otherwise."""
-        if entry.is_person and entry.member_of and entry.member_of in self.entries:
-            return entry.member_of
-        return entry.code
-
-    def generic_named(self, name: str) -> GenericClass | None:
-        """The generic class a whole name denotes: a term or the class's own name, in the singular or plural
-        ("Rioters", "Unidentified Armed Group", "Civilians" -- ACLED writes its generic actors as names)."""
-        key = normalise(name)
-        for form in (key, key[:-1] if key.endswith("s") else key):
-            gen = self.generics.get(form) or self.generic_names.get(form)
-            if gen is not None:
-                return gen
-        return None
-
-    @cached_property
-    def generic_names(self) -> dict[str, GenericClass]:
-        names: dict[str, GenericClass] = {}
-        for gen in self.generics.values():
-            name = normalise(gen.name)
-            names[name] = gen
-            names[name[:-1] if name.endswith("s") else name] = gen
-        return names
-
-    def country_actor(self, iso2: str, suffix: str) -> ActorEntry | None:
-        iso3 = self.country_codes.get(iso2)
-        return self.entries.get(f"{iso3}-{suffix}") if iso3 else None
-
-    def lookup(self, name: str) -> ActorEntry | None:
-        """A name as a whole (a speaker's name): exact alias, then a close spelling variant."""
-        key = normalise(name)
-        if not key:
-            return None
-        code = self.exact_names.get(key) or self.exact_names.get(re.sub(r"^the ", "", key))
-        if code:
-            return self.entries[code]
-        if len(key) < FUZZY_MIN_CHARS or not self.fuzzy_names:
-            return None
-        if key not in self._lookups:  # fuzzy matching is the slow part; names recur across articles
-            self._lookups[key] = self._fuzzy(key)
-        return self._lookups[key]
-
-    def _fuzzy(self, key: str) -> ActorEntry | None:
-        found = process.extract(key, self.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5)
-        for name, _, index in found:
-            if given_names_agree(key, name):
-                return self.entries[self.fuzzy_codes[index]]
-        return None
-
-    def is_armed(self, ref: ActorRef | None) -> bool:
-        return bool(ref and ref.type in ARMED_TYPES)
-
-
-def given_names_agree(a: str, b: str) -> bool:
-    """"Rahim Dashti" is not "Fahim Dashty": where both names have a given name, it must be spelled alike."""
-    x, y = a.split(), b.split()
-    if len(x) < 2 or len(y) < 2:
-        return True
-    return fuzz.ratio(x[0], y[0]) >= FUZZY_MIN_SCORE
-
-
-def normalise(text: str) -> str:
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"'s$", "", text.strip())
-    return re.sub(r"\s+", " ", text).lower()
-
-
-# ------------------------------------------------------------------------------------------- loading
-def _read_toml(path: Path | None, package_file: str | None = None) -> dict[str, Any]:
-    if path is not None:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    assert package_file is not None
-    text = resources.files("fieldbrief.data").joinpath(package_file).read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-def _entry(row: dict[str, Any]) -> ActorEntry:
-    return ActorEntry(
-        code=str(row["code"]).upper(),
-        name=str(row["name"]),
-        type=str(row.get("type", "person")),
-        country=row.get("country"),
-        aliases=tuple(row.get("aliases", ())),
-        context_aliases=tuple(row.get("context_aliases", ())),
-        role=row.get("role"),
-        member_of=row.get("member_of"),
-        formerly_of=tuple(row.get("formerly_of", ())),
-    )
-
-
-def _country_entries(row: dict[str, Any]) -> list[tuple[ActorEntry, tuple[str, ...]]]:
-    """The three actors a [[country]] row generates, each with its metonyms (capital-for-government)."""
-    iso2, iso3, name = row["iso2"], row["iso3"], row["name"]
-    gov = ActorEntry(f"{iso3}-GOV", f"Government of {name}", "government", iso2,
-                     aliases=(name, *row.get("long_names", ())))
-    mil = ActorEntry(f"{iso3}-MIL", f"Military Forces of {name}", "military", iso2,
-                     aliases=tuple(row.get("armed_forces", ())))
-    pol = ActorEntry(f"{iso3}-POL", f"Police Forces of {name}", "police", iso2)
-    return [(gov, tuple(row.get("metonyms", ()))), (mil, ()), (pol, ())]
-
-
-def _outlet_entries() -> list[ActorEntry]:
-    try:
-        data = _read_toml(None, OUTLETS_FILE)
-    except (FileNotFoundError, tomllib.TOMLDecodeError):
-        return []
-    out = []
-    for row in data.get("outlet", []):
-        slug = re.sub(r"[^A-Z0-9]+", "", str(row["name"]).upper())
-        out.append(ActorEntry(f"OUT-{slug}", row["name"], "outlet", aliases=tuple(row.get("names", ()))))
-    return out
-
-
+# ------------------------------------------------------------------------------------------- the alias index
 @lru_cache(maxsize=1)
 def _alias_tokenizer() -> Any:
     return spacy.blank("en").tokenizer
@@ -246,70 +88,32 @@ def _pattern(alias: str, code: str, *, context: bool = False, metonym: bool = Fa
     return AliasPattern(tuple(t.lower() for t in toks), tuple(_case_of(t) for t in toks), code, context, metonym)
 
 
-def load_dictionary(user_file: Path | None = None) -> ActorDictionary:
-    """The shipped dictionary merged with the user's (same code: the user's entry wins)."""
-    shipped = _read_toml(None, DICTIONARY_FILE)
-    layers = [shipped] + ([_read_toml(user_file)] if user_file else [])
-    entries: dict[str, ActorEntry] = {e.code: e for e in _outlet_entries()}
-    metonyms: dict[str, tuple[str, ...]] = {}
-    generics: dict[str, GenericClass] = {}
-    demonyms: dict[str, str] = {}
-    countries: dict[str, str] = {}
-    agent_heads: set[str] = set()
-    partitives: set[str] = set()
-    for layer in layers:
-        for row in layer.get("country", []):
-            countries[row["iso2"]] = row["iso3"]
-            for dem in row.get("demonyms", ()):
-                demonyms[dem.lower()] = row["iso2"]
-            for entry, mets in _country_entries(row):
-                entries[entry.code] = entry
-                metonyms[entry.code] = mets
-        for row in layer.get("actor", []):
-            entry = _entry(row)
-            entries[entry.code] = entry
-        for row in layer.get("generic", []):
-            gen = GenericClass(row["code"], row["name"], row["type"], frozenset(t.lower() for t in row["terms"]),
-                               row.get("country_actor"))
-            for term in gen.terms:
-                generics[term] = gen
-        agent_heads.update(layer.get("agent_heads", ()))
-        partitives.update(layer.get("partitives", ()))
-    return _index(entries, metonyms, generics, demonyms, countries, agent_heads, partitives)
+@dataclass(frozen=True)
+class AliasIndex:
+    """Every alias of the dictionary as a token sequence, by its first token (lower case), longest first; and the
+    same keyed by the hash spaCy gives that token's lower-case form (its LOWER attribute), each with the hashes
+    of all its tokens: matching reads one array from the doc instead of a Token per word."""
+
+    patterns: dict[str, list[AliasPattern]]
+    by_hash: dict[int, list[tuple[AliasPattern, tuple[int, ...]]]]
 
 
-def _index(
-    entries: dict[str, ActorEntry],
-    metonyms: dict[str, tuple[str, ...]],
-    generics: dict[str, GenericClass],
-    demonyms: dict[str, str],
-    countries: dict[str, str],
-    agent_heads: set[str],
-    partitives: set[str],
-) -> ActorDictionary:
-    patterns: dict[str, list[AliasPattern]] = {}
-    exact: dict[str, str] = {}
-
-    def add(p: AliasPattern | None) -> None:
-        if p is not None:
-            patterns.setdefault(p.tokens[0], []).append(p)
-
-    for entry in entries.values():
-        for alias in (entry.name, *entry.aliases):
-            add(_pattern(alias, entry.code))
-            exact.setdefault(normalise(alias), entry.code)
-        for alias in entry.context_aliases:
-            add(_pattern(alias, entry.code, context=True))
-        for alias in metonyms.get(entry.code, ()):
-            add(_pattern(alias, entry.code, metonym=True))
-    for plist in patterns.values():
-        plist.sort(key=lambda p: -len(p.tokens))
-    fuzzy = [(k, c) for k, c in exact.items() if len(k) >= FUZZY_MIN_CHARS]
-    return ActorDictionary(
-        entries=entries, generics=generics, demonyms=demonyms, country_codes=countries, patterns=patterns,
-        agent_heads=frozenset(agent_heads), partitives=frozenset(partitives),
-        fuzzy_names=[k for k, _ in fuzzy], fuzzy_codes=[c for _, c in fuzzy], exact_names=exact,
-    )
+def alias_index(dictionary: ActorDictionary) -> AliasIndex:
+    """The dictionary's aliases tokenised as spaCy tokenises text; built once per dictionary."""
+    index = dictionary.derived.get(ALIAS_INDEX)
+    if index is None:
+        patterns: dict[str, list[AliasPattern]] = {}
+        for alias in dictionary.aliases:
+            p = _pattern(alias.text, alias.code, context=alias.context, metonym=alias.metonym)
+            if p is not None:
+                patterns.setdefault(p.tokens[0], []).append(p)
+        for plist in patterns.values():
+            plist.sort(key=lambda p: -len(p.tokens))
+        by_hash = {hash_string(first): [(p, tuple(hash_string(t) for t in p.tokens)) for p in plist]
+                   for first, plist in patterns.items()}
+        index = dictionary.derived[ALIAS_INDEX] = AliasIndex(patterns, by_hash)
+    assert isinstance(index, AliasIndex)
+    return index
 
 
 def dictionary_for(ctx: Context) -> ActorDictionary:
@@ -361,7 +165,7 @@ def _alias_mentions(doc: Doc, dictionary: ActorDictionary, lowers: list[int]) ->
         return []
     orths = doc.to_array(ORTH)
     strings = doc.vocab.strings
-    by_hash = dictionary.by_hash
+    by_hash = alias_index(dictionary).by_hash
     n = len(lowers)
     out: list[Mention] = []
     free = 0  # first token not inside an alias already found

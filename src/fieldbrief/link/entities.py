@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from fieldbrief.extract.actors import ActorDictionary, ActorEntry, load_dictionary
+from fieldbrief.lexicon.actors import ActorDictionary, ActorEntry, load_dictionary
 from fieldbrief.link.text import lexicon
 from fieldbrief.model import Article, Entity, content_id
 

@@ -213,6 +213,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     ),
     (
         5,
+        "statements: mode (speech, belief, intention, document)",
+        """
+        ALTER TABLE statements ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech';
+        CREATE INDEX statements_mode ON statements(mode);
+        """,
+    ),
+    (
+        6,
         "rejections name their container file and record index; notes on how an article was read",
         """
         CREATE TABLE rejections_new (

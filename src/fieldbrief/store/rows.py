@@ -88,6 +88,7 @@ def _statement(s: Statement) -> Row:
         "cue": s.cue,
         "channel": s.channel,
         "kind": s.kind,
+        "mode": s.mode,
         "content": s.content,
         "start": s.start,
         "end": s.end,

@@ -9,7 +9,7 @@ lead (the first few sentences, where news states its main event) and compare the
 - recall@any: share of all stories where some event has the label's type;
 - a confusion matrix label -> main type ("-" for none).
 
-Run: ``python -m fieldbrief.extract.event_eval ../shared/data/plover/synthetic_events.csv.zip --per-type 60``.
+Run: ``.venv/bin/python dev/events/synthetic_eval.py ../shared/data/plover/synthetic_events.csv.zip --per-type 60``.
 Synthetic stories are a dev set, not a benchmark: use the confusions to find missing or wrong readings.
 """
 
@@ -71,8 +71,10 @@ class Report:
         self.confusion[label][main.type if main else NO_EVENT] += 1
 
     def lines(self) -> Iterator[str]:
-        yield (f"stories {self.total}  coverage {self.coverage:.3f}  main-type accuracy {self.accuracy:.3f}  "
-               f"recall@any {self.recall_any:.3f}")
+        yield (
+            f"stories {self.total}  coverage {self.coverage:.3f}  main-type accuracy {self.accuracy:.3f}  "
+            f"recall@any {self.recall_any:.3f}"
+        )
         for label in sorted(self.confusion):
             row = self.confusion[label]
             n = sum(row.values())

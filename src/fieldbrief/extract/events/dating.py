@@ -26,6 +26,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", 
 DESCRIPTION_DEPS = frozenset({"relcl", "acl", "appos"})
 COMPARISON_WORDS = frozenset({"first", "last", "ever", "record"})
 MAX_CLIMB = 12
+TEXT_KEY = "fieldbrief:text"
 
 
 @dataclass(frozen=True)
@@ -164,11 +165,20 @@ def _attachment(doc: Doc, ref: TimeRef, sentence_end: int) -> Token | None:
     """Where the date attaches: its own root, or the sentence's main verb for a date that closes the sentence
     (unless a finite relative clause holds it)."""
     root = _root(doc, ref)
-    if root is None or doc.text[ref.end : sentence_end].strip(" .,;:!?\"'\u201d\u2019)") != "":
+    if root is None or _text(doc)[ref.end : sentence_end].strip(" .,;:!?\"'\u201d\u2019)") != "":
         return root
     if any(a.dep_ == "relcl" for a in root.ancestors):
         return root
     return root.sent.root
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, kept once: spaCy joins every token again on each access to `doc.text`."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    assert isinstance(text, str)
+    return text
 
 
 def _clause_of(token: Token | None) -> Token | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from fieldbrief.extract.event_eval import NO_EVENT, Report, Story, lead, main_event, sample
+from synthetic_eval import NO_EVENT, Report, Story, lead, main_event, sample
+
 from fieldbrief.model import Event
 
 

@@ -1,0 +1,57 @@
+"""Score the statements stage on PolNeAR dev from the cached parse (fast; score.py runs the whole pipeline).
+
+    .venv/bin/python dev/eval_statements.py [--split dev]
+
+Same rule as `python3 ../shared/tools/score.py quotes`: a gold content is found when some statement's content
+reaches token F1 >= 0.5 with it; precision counts every statement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import polnear  # noqa: E402
+from train_statements import MATCH, token_f1  # noqa: E402
+
+from fieldbrief.extract.statements import extract, load_cues  # noqa: E402
+from fieldbrief.model import Article  # noqa: E402
+
+
+def score_split(split: str) -> dict[str, float]:
+    """Content P/R/F1 of the statements stage on a PolNeAR split, from the cached parse."""
+    articles, docs = polnear.parsed(split)
+    cues = load_cues()
+    tp = npred = ngold = 0
+    modes: collections.Counter[str] = collections.Counter()
+    started = time.perf_counter()
+    outputs = [
+        extract(doc, Article(source=a.stem + ".txt", text=a.text), cues) for a, doc in zip(articles, docs, strict=True)
+    ]
+    seconds = time.perf_counter() - started
+    for art, statements in zip(articles, outputs, strict=True):
+        preds = [s.content for s in statements]
+        modes.update(s.mode for s in statements)
+        gold = [" ".join(art.text[s:e] for s, e in a.content) for a in art.attributions]
+        npred += len(preds)
+        ngold += len(gold)
+        tp += sum(any(token_f1(g, p) >= MATCH for p in preds) for g in gold)
+    p, r = tp / max(npred, 1), tp / max(ngold, 1)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"PolNeAR {split}: {len(articles)} articles, {ngold} attributions, {npred} statements; "
+          f"content P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}; modes {dict(modes)}; {seconds:.1f}s")  # fmt: skip
+    return {"precision": p, "recall": r, "f1": f}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev", choices=polnear.SPLITS)
+    score_split(ap.parse_args().split)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,491 @@
+"""Resolving place mentions to gazetteer rows by the article's context.
+
+Each candidate is scored on a log-population scale: its prior (feature type, population, GeoNames feature code,
+national capital), how the name relates to it (main name, spelling variant, other alternate), the article's
+country focus (countries, demonyms and unambiguous places it mentions), its first-level division focus
+(divisions named, abbreviations, places resolved without doubt), cue words ("X province", "the city of X"),
+the hierarchy the text writes ("Springfield, Ill.": only Springfields in Illinois) and nearness to places that
+resolved without doubt. Resolution runs twice: the first pass finds the places that resolve without doubt,
+the second scores everything against them. A repeated name keeps one sense per article. A weak winner (small,
+or found by an alternate name) in a country the article never mentions, while the article has a focus, is left
+unresolved: a wrong point misleads more than a missing one. The weights live in data/places.toml.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from fieldbrief.extract.gazetteer import GEONAMES_SOURCE, NAME_MAIN, Gazetteer, GazetteerEntry
+from fieldbrief.extract.places.mentions import Mention, demonym_target, is_capitalised, region_of_demonym
+from fieldbrief.extract.places.rules import PlaceRules
+from fieldbrief.model import Place
+
+EARTH_DIAMETER_KM = 12742.0
+SAME_PLACE_KM = 20  # two gazetteer rows this close, in one country, under one name: one place
+POPULATED = frozenset({"city", "village"})
+LOCAL = frozenset({"city", "village", "district"})
+Division = tuple[str, str]  # (ISO2, admin1 name)
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: country and division focus, and points resolved without doubt."""
+
+    evidence: Evidence
+    focus: dict[str, float]
+    divisions: dict[str, list[tuple[Division, float]]]  # name key -> the divisions its resolution points to
+    anchors: list[tuple[str, tuple[float, float]]]  # (name key, point)
+
+    def division_focus(self, leave_out: str) -> dict[Division, float]:
+        weight: dict[Division, float] = defaultdict(float)
+        for key, found in self.divisions.items():
+            if key != leave_out:
+                for division, value in found:
+                    weight[division] += value
+        total = sum(weight.values())  # a share: an article about two states is about neither alone
+        return {d: w / total for d, w in weight.items()} if total else {}
+
+    def points(self, leave_out: str) -> list[tuple[float, float]]:
+        return [point for key, point in self.anchors if key != leave_out]
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (lat1, lon1), (lat2, lon2) = a, b
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    return EARTH_DIAMETER_KM * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _is_populated(entry: GazetteerEntry) -> bool:
+    return entry.feature in POPULATED
+
+
+def prior(entry: GazetteerEntry, rules: PlaceRules) -> float:
+    """How likely a place is to be meant, before context: log10 of its population, or its feature's value."""
+    fp = rules.feature_prior
+    if _is_populated(entry):
+        population = entry.population or fp["curated_population"]
+        value = math.log10(max(population, fp["populated_floor"]))
+        value += rules.feature_code_prior.get(entry.feature_code, 0.0)
+        return value + (fp["capital_bonus"] if entry.capital else 0.0)
+    if entry.feature == "region" and not entry.country:
+        return fp["supranational"]
+    return fp.get(entry.feature, math.log10(fp["populated_floor"]))
+
+
+Evidence = list[tuple[str | None, str, float]]  # (name key or None for a demonym, country, weight)
+
+
+def focus_evidence(
+    doc: Doc, candidates: dict[str, tuple[GazetteerEntry, ...]], mentions: Iterable[Mention], rules: PlaceRules
+) -> Evidence:
+    """What tells which countries the article is about: countries, unambiguous places, demonyms."""
+    sc = rules.scoring
+    evidence: Evidence = []
+    for mention in mentions:
+        if mention.person or mention.demonym:
+            continue
+        cands = candidates[mention.key]
+        countries = {c.country for c in cands if c.country}
+        named_country = _named_country(cands)
+        if named_country:  # even on a non-place entity: the small model tags "Burkina Faso" PERSON
+            evidence.append((mention.key, named_country, sc["country_mention"]))
+        elif mention.weak:
+            continue  # a non-place entity that happens to be a town's name is no evidence
+        elif len(countries) == 1:
+            evidence.append((mention.key, next(iter(countries)), sc["unambiguous_place"]))
+        else:
+            dominant = _dominant_country(cands, rules)
+            if dominant:
+                evidence.append((mention.key, dominant, sc["dominant_place"]))
+    for mention in mentions:
+        code = demonym_target(mention.key, rules) if mention.demonym else None
+        if code:
+            evidence.append((None, code, sc["demonym_mention"]))
+    return evidence
+
+
+def _dominant_country(cands: Sequence[GazetteerEntry], rules: PlaceRules) -> str | None:
+    """The country of a name's most likely place when no namesake abroad comes close ("Sacramento", "California"
+    beside villages of those names elsewhere): weaker evidence than an unambiguous name."""
+    ranked = sorted(
+        (
+            (prior(c, rules) - rules.name_kind_penalty.get(c.name_kind, 0.0), c.country, c.feature)
+            for c in cands
+            if c.country
+        ),
+        reverse=True,
+    )  # "Philadelphia" is Amman's historic name: that never makes an article about Jordan
+    if not ranked or ranked[0][2] == "country":
+        return None  # "Georgia" the country or the state: for the context to decide, not to decide it
+    best, country, _ = ranked[0]
+    rival = max((value for value, other, _ in ranked if other != country), default=None)
+    return country if rival is not None and best - rival >= rules.scoring["dominant_margin"] else None
+
+
+def country_focus(evidence: Evidence, leave_out: str | None = None) -> dict[str, float]:
+    """How strongly the article is about each country (0..1), without the evidence of name `leave_out`."""
+    weight: dict[str, float] = defaultdict(float)
+    for key, country, value in evidence:
+        if key is None or key != leave_out:
+            weight[country] += value
+    top = max(weight.values(), default=0.0)
+    return {c: w / top for c, w in weight.items()} if top else {}
+
+
+def _named_country(cands: Sequence[GazetteerEntry]) -> str | None:
+    """The country a name names, when only towns compete with it ("Jordan", "Egypt"; not "Georgia")."""
+    countries = [c for c in cands if c.feature == "country" and c.name_kind == NAME_MAIN]
+    if len(countries) == 1 and not any(c.feature == "province" for c in cands):
+        return countries[0].country
+    return None
+
+
+def _anchors(candidates: dict[str, tuple[GazetteerEntry, ...]]) -> list[tuple[str, tuple[float, float]]]:
+    """Points of names with one candidate (countries excluded: their points say little about nearness)."""
+    return [(key, (c[0].lat, c[0].lon)) for key, c in candidates.items() if len(c) == 1 and c[0].feature != "country"]
+
+
+def score(
+    entry: GazetteerEntry,
+    cues: frozenset[str],
+    focus: dict[str, float],
+    divisions: dict[Division, float],
+    anchors: Sequence[tuple[float, float]],
+    rules: PlaceRules,
+) -> float:
+    sc = rules.scoring
+    total = prior(entry, rules) + sc["focus_weight"] * focus.get(entry.country or "", 0.0)
+    total -= rules.name_kind_penalty.get(entry.name_kind, 0.0)
+    if entry.feature in cues:
+        total += sc["cue_bonus"]
+    return total + min(sc["context_cap"], _local_context(entry, divisions, anchors, rules))
+
+
+def _local_context(
+    entry: GazetteerEntry, divisions: dict[Division, float], anchors: Sequence[tuple[float, float]], rules: PlaceRules
+) -> float:
+    """Bonus for lying in the article's division and near its places that resolved without doubt. It is capped,
+    so that a village beside them never outranks a division or country of the same name ("California")."""
+    sc = rules.scoring
+    bonus = 0.0
+    if entry.country and entry.admin1 and entry.feature != "province":
+        bonus += sc["division_weight"] * divisions.get((entry.country, entry.admin1), 0.0)
+    if anchors and entry.feature not in ("country", "region"):
+        nearest = min(km_between((entry.lat, entry.lon), a) for a in anchors)
+        if nearest <= sc["local_km"]:
+            bonus += sc["local_bonus"]
+        elif nearest <= sc["near_km"]:
+            bonus += sc["near_bonus"]
+        elif nearest <= sc["region_km"]:
+            bonus += sc["region_bonus"]
+    return bonus
+
+
+def _trusted_on_weak_mention(entry: GazetteerEntry, focus: dict[str, float], rules: PlaceRules) -> bool:
+    """ "Time" (ORG), "Bush" (PERSON): a small town on a non-place entity needs the article's focus on its
+    country, when the article has one; countries, provinces, features, curated rows and big cities pass."""
+    return (
+        not focus
+        or focus.get(entry.country or "", 0.0) > 0.0
+        or not _is_populated(entry)
+        or entry.source != GEONAMES_SOURCE
+        or entry.population >= rules.exact_label_min_population
+    )
+
+
+def _doubtful_foreigner(
+    entry: GazetteerEntry, focus: dict[str, float], cues: frozenset[str], rules: PlaceRules
+) -> bool:
+    """A weak winner in a country the article never mentions, although it mentions others: better unresolved.
+
+    Countries, provinces and physical features are kept; a town or district needs its main name and a big
+    population (or a cue word naming its feature) to be trusted outside the article's countries.
+    """
+    if not focus or focus.get(entry.country or "", 0.0) > 0.0 or entry.feature in cues:
+        return False
+    if entry.feature not in ("city", "village", "district"):
+        return False
+    fg = rules.foreign
+    return entry.name_kind != NAME_MAIN or (entry.population or 0) < fg["min_population"]
+
+
+def _plausible(cands: tuple[GazetteerEntry, ...], rules: PlaceRules) -> tuple[GazetteerEntry, ...]:
+    """A name that is the main name of a country or division means it, not a town that has it only as a
+    translation or historic name ("Mexico" is not Mexico City, "China" no village in Japan), nor a small
+    namesake town ("California" is no village in Missouri); a big city keeps its chance ("New York")."""
+    if not any(c.name_kind == NAME_MAIN and c.feature in ("country", "province") for c in cands):
+        return cands
+    floor = rules.scoring["division_namesake_min_population"]
+    return tuple(c for c in cands if c.name_kind == NAME_MAIN and (not _is_populated(c) or c.population >= floor))
+
+
+def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
+    if container.feature == "country":
+        return entry.country == container.country and entry.feature != "country"
+    return (
+        entry.country == container.country
+        and entry.admin1 == container.admin1
+        and entry.feature not in ("province", "country")
+    )
+
+
+def _apply_hierarchy(mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]]) -> None:
+    """ "Springfield, Ill.": keep the Springfields inside a candidate of the qualifier, and the qualifier's
+    candidates that contain one; every mention of that name in the article keeps the same sense. A name that is
+    itself a country or division ("Texas, Oklahoma") is a list, not a hierarchy; a name with nothing of its
+    kind inside the qualifier keeps its candidates (the doubts about foreign matches still apply)."""
+    narrowed: dict[str, tuple[GazetteerEntry, ...]] = {}
+    for mention in mentions:
+        if mention.within is None or mention.within not in candidates:
+            continue
+        own = candidates.get(mention.key, ())
+        containers = [c for c in candidates[mention.within] if c.feature in ("province", "country")]
+        inner = tuple(c for c in own if any(_inside(c, box) for box in containers))
+        if not inner or any(c.feature in ("province", "country") and c.name_kind == NAME_MAIN for c in own):
+            mention.within = None
+            continue
+        narrowed.setdefault(mention.key, inner)
+        outer = tuple(box for box in containers if any(_inside(c, box) for c in inner))
+        narrowed.setdefault(mention.within, outer)
+    candidates.update(narrowed)
+
+
+def _division_of(entry: GazetteerEntry, rules: PlaceRules) -> list[tuple[Division, float]]:
+    """What a resolved place says about the article's first-level division."""
+    if not entry.country or not entry.admin1 or entry.feature in ("country", "region"):
+        return []
+    value = rules.scoring["division_named" if entry.feature == "province" else "division_place"]
+    return [((entry.country, entry.admin1), value)]
+
+
+def _margin(best: GazetteerEntry, cands: Sequence[GazetteerEntry], scored: dict[int, float]) -> float:
+    """How far the best candidate leads the best one that is another place (abroad or over 100 km away)."""
+    rivals = [
+        scored[c.id]
+        for c in cands
+        if c.country != best.country or km_between((c.lat, c.lon), (best.lat, best.lon)) > 100
+    ]
+    return scored[best.id] - max(rivals) if rivals else math.inf
+
+
+def _first_pass(
+    mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], context: Context, rules: PlaceRules
+) -> None:
+    """Resolve without nearness; keep the divisions and points of what resolved without doubt."""
+    for mention in mentions:
+        cands = candidates.get(mention.key, ())
+        if not cands or mention.demonym or mention.person or mention.key in context.divisions:
+            continue
+        divisions = context.division_focus(mention.key)
+        scored = {c.id: score(c, mention.cues, context.focus, divisions, (), rules) for c in cands}
+        best = max(cands, key=lambda c: scored[c.id])
+        if mention.weak and best.population < rules.exact_label_min_population and best.feature in POPULATED:
+            continue
+        sure = mention.within is not None or _margin(best, cands, scored) >= rules.scoring["sure_margin"]
+        if not sure:
+            continue
+        context.divisions[mention.key] = _division_of(best, rules)
+        if best.feature not in ("country", "region", "province"):
+            context.anchors.append((mention.key, (best.lat, best.lon)))
+
+
+def _coherent_division(
+    mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], rules: PlaceRules
+) -> Division | None:
+    """The division that has a place of the most names of the article ("Columbus", "Dublin", "Grove City" and
+    "Franklin County" all have one in Ohio): local news rarely names its own state. It counts only when it
+    covers clearly more names than any other division."""
+    votes: dict[Division, int] = defaultdict(int)
+    for key in {m.key for m in mentions if not (m.demonym or m.person or m.weak)}:
+        for country, admin1 in {(c.country, c.admin1) for c in candidates.get(key, ()) if c.feature in LOCAL}:
+            if country and admin1:
+                votes[(country, admin1)] += 1
+    ranked = sorted(votes.values(), reverse=True)
+    if not ranked or ranked[0] < rules.scoring["coherence_min_names"]:
+        return None
+    if len(ranked) > 1 and ranked[0] < rules.scoring["coherence_ratio"] * ranked[1]:
+        return None
+    return max(votes, key=lambda d: votes[d])
+
+
+def resolve(
+    doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer, rules: PlaceRules
+) -> list[tuple[Place, GazetteerEntry]]:
+    """Each mention resolved to a place, with the gazetteer row it resolved to (unresolved ones left out)."""
+    candidates = {m.key: _plausible(gaz.candidates(m.key), rules) for m in mentions if not m.demonym}
+    _apply_hierarchy(mentions, candidates)
+    evidence = focus_evidence(doc, candidates, mentions, rules)
+    context = Context(evidence, country_focus(evidence), {}, _anchors(candidates))
+    coherent = _coherent_division(mentions, candidates, rules)
+    if coherent is not None:
+        context.divisions[""] = [(coherent, rules.scoring["division_named"])]
+    _first_pass(mentions, candidates, context, rules)
+    chosen: dict[tuple[object, ...], GazetteerEntry | None] = {}
+    places: list[tuple[Place, GazetteerEntry]] = []
+    for mention in mentions:
+        if mention.demonym:
+            code = demonym_target(mention.key, rules)
+            country = gaz.country(code) if code else _region(gaz, region_of_demonym(mention.key, rules))
+            if country is not None:  # "Russian", "Afghans": their country, as an associative place
+                places.append((replace(_place(doc, mention.start, mention.end, country), role="associative"), country))
+            continue
+        cands = candidates[mention.key]
+        if not cands:
+            continue
+        choice_key = (
+            mention.key,
+            mention.cues,
+            mention.weak,
+            mention.label,
+            mention.locative,
+            mention.person,
+            mention.modifier,
+            mention.country,
+        )
+        if choice_key not in chosen:
+            chosen[choice_key] = _choose(mention, cands, context, rules)
+        entry = chosen[choice_key]
+        if entry is not None:
+            # a capitalised cue word is part of the name ("Helmand Province"), a lower-case one is not
+            cue_named = (
+                mention.cue_end > mention.end and entry.feature in mention.cues and doc[mention.end].text[:1].isupper()
+            )
+            end = mention.cue_end if cue_named else mention.end
+            place = _place(doc, mention.start, end, entry)
+            place.role = "associative" if mention.embedded else "literal"
+            places.append((place, entry))
+    return places
+
+
+def _region(gaz: Gazetteer, key: str | None) -> GazetteerEntry | None:
+    """The region (no country) of that name: "Europe" for "European"."""
+    regions = [c for c in gaz.candidates(key) if c.feature == "region" and not c.country] if key else []
+    return max(regions, key=lambda c: c.population) if regions else None
+
+
+def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, str]:
+    """The start offset and text of a token span, without leading punctuation ("-Damascus" of
+    "Baghdad-Damascus"). Only the span's text is built: `doc.text` joins the whole article."""
+    text = doc[start:end].text
+    skip = 0
+    while skip < len(text) and not text[skip].isalnum():
+        skip += 1
+    return doc[start].idx + skip, text[skip:]
+
+
+def _choose(
+    mention: Mention, cands: Sequence[GazetteerEntry], context: Context, rules: PlaceRules
+) -> GazetteerEntry | None:
+    """The best candidate for a mention, or None when it is too doubtful to report."""
+    if mention.country:
+        cands = [c for c in cands if c.country == mention.country]
+        return max(cands, key=lambda e: e.population) if cands else None
+    cued = [c for c in cands if c.feature in mention.cues]
+    cands = cued or cands  # "the Kharkiv oblast" is no city, whatever its context
+    divisions = context.division_focus(mention.key)
+    points = context.points(mention.key)
+    best = _as_named(max(cands, key=lambda e: score(e, mention.cues, context.focus, divisions, points, rules)), cands)
+    # the checks ask what the rest of the article says: a name must not vouch for itself
+    rest = country_focus(context.evidence, leave_out=mention.key)
+    if mention.within is None and not mention.qualifier and _doubtful_foreigner(best, rest, mention.cues, rules):
+        return None
+    if mention.weak and not (_trusted_on_weak_mention(best, rest, rules) or _said_to_be_a_place(mention, best)):
+        return None
+    if mention.person and not (mention.locative and _is_major(best, rules)):
+        return None
+    if mention.key in rules.common_words and not _is_major(best, rules) and not _word_context(mention, best, rest):
+        return None
+    return best
+
+
+def _as_named(best: GazetteerEntry, cands: Sequence[GazetteerEntry]) -> GazetteerEntry:
+    """A spelling variant whose place also has this very name as a main name (a curated row for the same
+    town: "Khan Younis" beside GeoNames' "Khān Yūnis") is trusted as the place's own name."""
+    if best.name_kind == NAME_MAIN:
+        return best
+    same = any(
+        c.name_kind == NAME_MAIN
+        and c.country == best.country
+        and km_between((c.lat, c.lon), (best.lat, best.lon)) <= SAME_PLACE_KM
+        for c in cands
+    )
+    return replace(best, name_kind=NAME_MAIN) if same else best
+
+
+def _said_to_be_a_place(mention: Mention, entry: GazetteerEntry) -> bool:
+    """ "in Khan Younis", "the city of Kherson": the context says place, and the name is the place's own."""
+    return (mention.locative or entry.feature in mention.cues) and entry.name_kind == NAME_MAIN
+
+
+def _is_major(entry: GazetteerEntry, rules: PlaceRules) -> bool:
+    """A place famous enough to be named after a person's name: country, province, capital, big city."""
+    return (
+        entry.feature in ("country", "province") or entry.capital or entry.population >= rules.person_major_population
+    )
+
+
+def _word_context(mention: Mention, entry: GazetteerEntry, focus: dict[str, float]) -> bool:
+    """Whether the text around a name that is also an ordinary word ("Spring", "Westlake", "Pacific") says
+    place: NER GPE/LOC or "in X", not a modifier ("Epsom salts", "Pacific halibut"), and for a town the
+    article's focus on its country.
+    """
+    if mention.modifier or not (mention.locative or mention.label in ("GPE", "LOC")):
+        return False
+    return not _is_populated(entry) or not focus or focus.get(entry.country or "", 0.0) > 0.0
+
+
+def _place(doc: Doc, start: int, end: int, entry: GazetteerEntry) -> Place:
+    """The place a token span names, as written, with the gazetteer row's facts."""
+    start_char, name = _span_chars(doc, start, end)
+    return Place(
+        name=name,
+        start=start_char,
+        end=start_char + len(name),
+        lat=entry.lat,
+        lon=entry.lon,
+        feature=entry.feature,
+        country=entry.country,
+        admin1=entry.admin1,
+        geonameid=entry.geonameid,
+        canonical=entry.name,
+    )
+
+
+def back_references(doc: Doc, places: Sequence[Place], rules: PlaceRules) -> list[Place]:
+    """ "the valley" / "the province": the last place of that feature named shortly before."""
+    found: list[Place] = []
+    for token in doc[1:]:
+        feature = rules.back_reference.get(token.lower_)
+        if not feature or doc[token.i - 1].lower_ != "the":
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ == "of" or is_capitalised(nxt)):
+            continue  # "the valley of ...", "the province Kandahar": a name follows, not a back-reference
+        start = doc[token.i - 1].idx
+        before = [
+            p for p in places if p.feature == feature and p.end <= start and start - p.end <= rules.back_reference_chars
+        ]
+        if before:
+            last = max(before, key=lambda p: p.end)
+            end = token.idx + len(token)
+            found.append(
+                Place(
+                    name=doc[token.i - 1 : token.i + 1].text,
+                    start=start,
+                    end=end,
+                    lat=last.lat,
+                    lon=last.lon,
+                    feature=last.feature,
+                    country=last.country,
+                    admin1=last.admin1,
+                    geonameid=last.geonameid,
+                    canonical=last.canonical,
+                )
+            )
+    return found

@@ -1,0 +1,59 @@
+"""Statements: who said what, in direct, indirect and mixed speech, with the speaker resolved.
+
+Two sources of evidence are combined. Quotation marks are scanned on the raw text (straight and curly,
+telling apostrophes from closing single quotes, letting a quote that runs to the end of its paragraph
+reopen in the next one). The dependency parse gives the reporting frames: a reporting verb from
+data/cues.toml with its subject (the speaker) and its clausal complement, object or prepositional object
+(the content), or an "according to X" phrase; a parenthetical attribution ("The strikes, officials said,
+killed 12") takes the clause it interrupts. A content that lies inside a quote is that direct quote; one
+that contains quoted fragments is mixed; otherwise it is indirect. Quotes that continue an attributed one
+(the next paragraph, or the second half of a split quote) inherit its speaker. Passive hedges ("it is
+believed that") and subjects that are evidence rather than sources ("reports claim") give no statement.
+
+Speakers are resolved in text order: names to the first full name (surnames, "Mr Saleh"), pronouns and
+definite descriptions ("she", "the Russian official", "the militant group") to the most recent compatible
+speaker or named mention outside quotes, and indefinite sources ("a source told The Sun Online") to an
+unnamed speaker with the outlet they spoke to.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from fieldbrief.extract.statements.assemble import continuations, drop_nested, drop_restatements, statement_of
+from fieldbrief.extract.statements.combine import combine
+from fieldbrief.extract.statements.cues import Cues, cues_for, load_cues
+from fieldbrief.extract.statements.frames import FrameFinder
+from fieldbrief.extract.statements.quotes import Quote, scan_quotes
+from fieldbrief.extract.statements.speakers import SpeakerResolver
+from fieldbrief.extract.statements.tagger import tag
+from fieldbrief.extract.statements.text import DocIndex
+from fieldbrief.model import Article, Statement
+from fieldbrief.stage import Context, Stage
+
+__all__ = ["STAGE", "Cues", "Quote", "extract", "load_cues", "run", "scan_quotes"]
+
+
+def extract(doc: Doc, article: Article, cues: Cues) -> list[Statement]:
+    quotes = scan_quotes(article.text)
+    index = DocIndex(doc)
+    finder = FrameFinder(doc, article.text, index, cues, quotes)
+    frames = combine(finder.frames(), tag(doc, index, quotes), finder, doc, cues)
+    frames.sort(key=lambda f: f.cue.i)
+    resolver = SpeakerResolver(doc, index, article, cues, quotes)
+    statements: list[Statement] = []
+    for frame in frames:
+        speaker = resolver.resolve(frame)
+        if speaker is not None:
+            statements.append(statement_of(article, frame, speaker, cues, index))
+    statements.sort(key=lambda s: s.start)
+    statements.extend(continuations(article, statements, quotes))
+    statements.sort(key=lambda s: s.start)
+    return drop_restatements(drop_nested(statements))
+
+
+def run(doc: Doc, article: Article, ctx: Context) -> None:
+    article.statements = extract(doc, article, cues_for(ctx))
+
+
+STAGE = Stage("statements", "1", run)

@@ -1,0 +1,71 @@
+"""The rules' frames and the learned tagger's attributions, combined into one list of frames.
+
+The rules are kept where they are better: quotes (direct and mixed speech, split and continued quotes) and
+the frames of the reporting verbs they know. The tagger adds what the rules do not know (stance verbs,
+beliefs, intentions, documents, nominal contents) and, for a cue both found, its content replaces the
+rules' indirect one when the tagger is confident.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from fieldbrief.extract.statements.cues import Cues
+from fieldbrief.extract.statements.frames import Frame, FrameFinder
+from fieldbrief.extract.statements.tagger import TaggedAttribution
+
+# a tagged attribution whose span is the whole host clause or sentence interrupts it: "X, she said, Y"
+INTERRUPTED_KINDS = frozenset({"host", "sentence"})
+# spans in the neighbouring sentence may lie in another paragraph ("He said:" closing one)
+CROSS_SENTENCE_KINDS = frozenset({"previous", "next", "after+next"})
+
+
+def tagged_frame(finder: FrameFinder, doc: Doc, tagged: TaggedAttribution) -> Frame | None:
+    """A frame for a tagged attribution, with the source the parse gives its cue; None without a source."""
+    subject = finder.source_of(tagged.cue)
+    if subject is None:
+        return None
+    first, last = doc[tagged.start], doc[tagged.end - 1]
+    kinds = set(tagged.kinds)
+    return finder.classify(
+        tagged.cue,
+        _cue_text(tagged),
+        subject,
+        first.idx,
+        last.idx + len(last),
+        parenthetical=bool(kinds & INTERRUPTED_KINDS),
+        within_paragraph=not kinds & CROSS_SENTENCE_KINDS,
+    )
+
+
+def _cue_text(tagged: TaggedAttribution) -> str:
+    cue = tagged.cue
+    if cue.lemma_.lower() == "accord" and cue.i + 1 < len(cue.doc):
+        return cue.doc[cue.i : cue.i + 2].text  # "according to"
+    return cue.text
+
+
+def combine(
+    rule_frames: list[Frame], tagged: list[TaggedAttribution], finder: FrameFinder, doc: Doc, cues: Cues
+) -> list[Frame]:
+    """One frame per cue: the rules' where they found one; else the tagger's, unless the rules reject it on
+    principle (negated or hypothetical cues, hedges, nothing said: `FrameFinder.rejects`). Cues inside a quote
+    are the quoted speaker's words: left out."""
+    frames = list(rule_frames)
+    taken = {f.cue.i for f in rule_frames}
+    for t in tagged:
+        if t.cue.i in taken or finder.quoted(t.cue):
+            continue
+        if finder.rejects(t.cue, doc[t.start : t.end]) or _reports_inside(t, rule_frames):
+            continue
+        added = tagged_frame(finder, doc, t)
+        if added is not None:
+            frames.append(added)
+            taken.add(t.cue.i)
+    return frames
+
+
+def _reports_inside(tagged: TaggedAttribution, rule_frames: list[Frame]) -> bool:
+    """'issued a statement saying that the drills had ended': the rules' report inside the tagged span is
+    what was said; the span around it is only its channel."""
+    return any(tagged.start <= f.cue.i < tagged.end for f in rule_frames)

@@ -1,0 +1,35 @@
+"""The mode of a statement (the contract's `mode`): speech, belief, intention or document.
+
+A statement whose source is a document ("the poll shows") is a document's, whatever its cue; otherwise the
+cue decides, from the lists of data/cues.toml [modes]: "she believes that ..." is a belief, "they want to
+..." an intention. Any cue with an infinitive content ("he expects to win", "they vowed to fight on") states
+an intention.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from fieldbrief.extract.statements.cues import Cues
+from fieldbrief.extract.statements.frames import Frame
+from fieldbrief.model import Speaker, StatementMode
+
+
+def mode_of(frame: Frame, speaker: Speaker, cues: Cues) -> StatementMode:
+    if speaker.kind == "document":
+        return "document"
+    lemma = frame.cue.lemma_.lower()
+    if lemma in cues.intention_mode or _infinitive_at(frame.cue.doc, frame.start):
+        return "intention"  # "want to", and any "to" content: "vowed to fight on", "expects to win"
+    if lemma in cues.belief_mode:
+        return "belief"
+    return "speech"
+
+
+def _infinitive_at(doc: Doc, offset: int) -> bool:
+    """The content opens with 'to' and a bare verb: 'to win', 'to be re-elected'."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    return token.tag_ == "TO" and token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "VB"

@@ -1,0 +1,92 @@
+"""Quotation marks on the raw text: straight and curly, apostrophes told from closing single quotes, a quote
+that runs to the end of its paragraph allowed to reopen in the next one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
+SINGLE_MARKS = frozenset("'\u2018\u2019")
+OPENING_MARKS = frozenset("\u201c\u2018\u00ab")
+CLOSING_MARKS = frozenset("\u201d\u2019\u00bb")
+QUOTE_MARK = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+PARAGRAPH = re.compile(r"[^\n]+")
+PLURAL_POSSESSIVE = re.compile(r" [a-z]")
+QUOTE_LEAD_IN = re.compile(r"\s*(?:\w+\s+){0,2}")
+BEFORE_OPENING = frozenset("([{/\u2014\u2013-:") | DOUBLE_MARKS | SINGLE_MARKS
+AFTER_CLOSING = frozenset(".,;:!?)]}/\u2014\u2013-\u2026") | DOUBLE_MARKS | SINGLE_MARKS
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted passage: `start`/`end` bound the words inside the marks (end: the closing mark)."""
+
+    open: int  # offset of the opening mark
+    start: int
+    end: int
+    closed: bool  # False: ran to the end of its paragraph (it may reopen in the next one)
+    opens_paragraph: bool
+
+    @property
+    def stop(self) -> int:
+        """Offset just after the closing mark (or the paragraph end)."""
+        return self.end + 1 if self.closed else self.end
+
+
+def _mark_role(text: str, i: int, para_start: int, para_end: int) -> str:
+    """'open', 'close', 'either' or 'none' (an apostrophe) for the quote mark at text[i]."""
+    mark = text[i]
+    prev = text[i - 1] if i > para_start else " "
+    nxt = text[i + 1] if i + 1 < para_end else " "
+    if mark in SINGLE_MARKS and prev.isalnum() and nxt.isalnum():
+        return "none"  # doesn't, Afghanistan's
+    if mark in OPENING_MARKS:
+        return "open"
+    left = prev.isspace() or prev in BEFORE_OPENING
+    right = nxt.isspace() or nxt in AFTER_CLOSING
+    if mark in CLOSING_MARKS and not (left and not right):
+        return "close"
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return "either" if mark in DOUBLE_MARKS else "none"
+
+
+def scan_quotes(text: str) -> list[Quote]:
+    """Outermost quoted passages, paragraph by paragraph. Marks of the other kind inside a quote are nested
+    quotes and stay part of it; a quote left open runs to its paragraph's end."""
+    quotes: list[Quote] = []
+    for para in PARAGRAPH.finditer(text):
+        p_start, p_end = para.start(), para.end()
+        current: tuple[bool, int] | None = None  # (is double, offset of the opening mark)
+        for m in QUOTE_MARK.finditer(text, p_start, p_end):
+            i = m.start()
+            role = _mark_role(text, i, p_start, p_end)
+            double = text[i] in DOUBLE_MARKS
+            if current is None:
+                if role in {"open", "either"}:
+                    current = (double, i)
+            elif current[0] == double and role in {"close", "either"} and not _plural_possessive(text, i, p_end):
+                quotes.append(Quote(current[1], current[1] + 1, i, True, _opens(text, p_start, current[1])))
+                current = None
+        if current is not None:
+            end = p_start + len(text[p_start:p_end].rstrip())
+            quotes.append(Quote(current[1], current[1] + 1, end, False, _opens(text, p_start, current[1])))
+    return quotes
+
+
+def _plural_possessive(text: str, i: int, para_end: int) -> bool:
+    """A plural possessive inside a single-quoted passage ("'the fighters' camps are full,' he said"): an
+    s' followed by a lower-case word, with another closing single mark later in the paragraph."""
+    if text[i] not in SINGLE_MARKS or text[i - 1 : i] != "s" or not PLURAL_POSSESSIVE.match(text, i + 1):
+        return False
+    return any(
+        _mark_role(text, m.start(), 0, para_end) == "close" and text[m.start()] in SINGLE_MARKS
+        for m in QUOTE_MARK.finditer(text, i + 1, para_end)
+    )
+
+
+def _opens(text: str, para_start: int, offset: int) -> bool:
+    return not text[para_start:offset].strip()

@@ -1,0 +1,479 @@
+"""Speaker resolution in text order: names to the first full name, pronouns and descriptions to the most
+recent compatible speaker or mention outside quotes, indefinite sources to an unnamed speaker with the
+outlet they spoke to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from fieldbrief.extract.statements.cues import Cues
+from fieldbrief.extract.statements.frames import Frame
+from fieldbrief.extract.statements.quotes import Quote
+from fieldbrief.extract.statements.text import SUBJECT_DEPS, DocIndex
+from fieldbrief.lexicon import pronouns
+from fieldbrief.model import Article, Speaker, SpeakerKind
+
+ISSUER_PREPS = frozenset({"from", "by", "of"})
+NEGATIVE_DETS = frozenset({"no", "neither"})
+FIRST_PERSON_POSSESSIVES = (pronouns.FIRST_PERSON | pronouns.SECOND_PERSON) & pronouns.POSSESSIVE
+DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+AGE_DESCRIPTION = re.compile(r"\w+-year-old$")
+SENTENCE_WINDOW = 3  # sentences back in which a subject or a speaker is preferred as antecedent
+LABEL_KIND: dict[str, SpeakerKind] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "organisation",
+    "NORP": "organisation",
+}
+
+
+@dataclass
+class Candidate:
+    """Someone a later pronoun or description may refer to: a named mention or an earlier speaker."""
+
+    offset: int
+    sentence: int
+    speaker: Speaker
+    gender: str | None  # "f", "m" or None
+    is_speaker: bool
+    is_subject: bool
+    noun: str = ""  # for unnamed sources: the noun ("source", "official")
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves frame subjects to speakers, in text order, remembering who has spoken."""
+
+    doc: Doc
+    index: DocIndex
+    article: Article
+    cues: Cues
+    quotes: list[Quote]
+    candidates: list[Candidate] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)  # lower-case name token -> first full name
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" | "m"
+    person_words: set[str] = field(default_factory=set)  # words of names tagged PERSON somewhere
+
+    def __post_init__(self) -> None:
+        persons = [e for e in self.index.ents if e.label_ == "PERSON"]
+        self.person_words = {t.lower_ for e in persons for t in e if t.pos_ == "PROPN"}
+        for ent in persons:
+            words = self._name_words(ent)
+            if len(words) >= 2:
+                full = " ".join(words)
+                for w in words:
+                    self.full_names.setdefault(w.lower(), full)
+        for ent in self.index.ents:
+            if ent.label_ in LABEL_KIND and not self._in_quote(ent.start_char):
+                self._remember_mention(ent)
+
+    # -- names
+    def _name_words(self, span: Span | list[Token]) -> list[str]:
+        words = [t.text for t in span if not t.is_punct or t.text == "-"]
+        while words and (words[0].lower().rstrip(".") in self.cues.titles or words[0].lower() == "the"):
+            words = words[1:]
+        while words and words[-1] in {"'s", "\u2019s", "'"}:
+            words = words[:-1]
+        return words
+
+    def full_name(self, name: str) -> str:
+        """ "Lavrov" -> "Sergei Lavrov": a one-word name (after titles) is the last speaker of that name, else
+        the first full name using it."""
+        words = name.split()
+        while words and words[0].lower().rstrip(".") in self.cues.titles:
+            words = words[1:]
+        if len(words) != 1:
+            return " ".join(words)
+        word = words[0].lower()
+        for c in reversed(self.candidates):
+            if c.is_speaker and c.speaker.kind == "person" and c.speaker.name.lower().split()[-1:] == [word]:
+                return c.speaker.name
+        return self.full_names.get(word, words[0])
+
+    def _gender(self, name: str, context: Iterable[str]) -> str | None:
+        words = {w.lower() for w in context}
+        if words & self.cues.female_words:
+            return "f"
+        if words & self.cues.male_words:
+            return "m"
+        if name in self.genders:
+            return self.genders[name]
+        parts = name.lower().split()
+        if parts and parts[0] in self.cues.female_first_names:
+            return "f"
+        if parts and len(parts[-1]) > 4 and parts[-1].endswith(self.cues.female_endings):
+            return "f"
+        if parts and parts[-1].endswith(self.cues.male_endings):
+            return "m"
+        return None
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotes)
+
+    def _sentence(self, token: Token) -> int:
+        return self.index.sentence_number(token)
+
+    def _remember_mention(self, ent: Span) -> None:
+        kind = self._kind_of(ent.text, LABEL_KIND[ent.label_])
+        name = self.full_name(" ".join(self._name_words(ent))) if kind == "person" else strip_the(ent.text)
+        if not name:
+            return
+        context = [t.text for t in ent.root.subtree if t.i < ent.start] if kind == "person" else []
+        gender = self._gender(name, context) if kind == "person" else None
+        if gender and kind == "person":
+            self.genders.setdefault(name, gender)
+        subject = any(t.dep_ in SUBJECT_DEPS for t in ent) or ent.root.head.dep_ in SUBJECT_DEPS
+        self.candidates.append(
+            Candidate(ent.start_char, self._sentence(ent.root), Speaker(name, ent.text, kind), gender, False, subject)
+        )
+
+    def _kind_of(self, name: str, kind: SpeakerKind) -> SpeakerKind:
+        low = strip_the(name).lower()
+        if self.outlet_name(name):
+            return "outlet"
+        if kind != "person" and " " not in low and (low in self.full_names or low in self.person_words):
+            return "person"  # the small model tags some surnames ORG ("Lavrov told")
+        return kind
+
+    def outlet_name(self, name: str) -> str | None:
+        low = name.lower().strip()
+        found = (
+            self.cues.outlet_names.get(low)
+            or self.cues.outlet_names.get(strip_the(low))
+            or self.cues.outlet_names.get("the " + low)
+        )
+        if found:
+            return found
+        words = name.split()
+        if len(words) >= 2 and words[-1].lower() in self.cues.outlet_words and words[-1][:1].isupper():
+            return strip_the(name)
+        return None
+
+    # -- resolution
+    def resolve(self, frame: Frame) -> Speaker | None:
+        head = frame.subject
+        if head is not None and head.lower_ in pronouns.FIRST_PERSON and not self._in_quote(head.idx):
+            return self._author(head)  # "I think ...", "we saw ..." outside quotes: the article's author
+        if head is not None and head.lower_ in self.cues.quantifiers and head.pos_ != "NOUN":
+            return Speaker(head.text.lower(), noun_phrase(head), "unnamed", outlet=self.article.outlet)
+        if (
+            head is not None
+            and head.lemma_.lower() in self.cues.document_nouns
+            and head.lower_ not in self.cues.non_speakers
+        ):
+            document = self._document(head)  # "the review found", "a transcript shows"
+            if document is not None:
+                self._remember_speaker(document, head, frame)
+                return document
+        if head is not None and head.lower_ in self.cues.non_speakers:
+            issuer = self._issuer(head)  # "a statement from the ministry said": the ministry speaks
+            if issuer is None or head.lower_ not in self.cues.channel_nouns:
+                document = self._document(head)
+                if document is not None:
+                    self._remember_speaker(document, head, frame)
+                    return document
+            head = issuer
+        if head is None:
+            return None
+        if head.pos_ == "PRON" or head.lower_ in pronouns.THIRD_PERSON:
+            speaker = self._pronoun(head, frame)
+        else:
+            speaker = self._noun_phrase(head, frame)
+        if speaker is not None:
+            self._remember_speaker(speaker, head, frame)
+        return speaker
+
+    def _author(self, head: Token) -> Speaker:
+        outlet = self.article.outlet
+        name = f"the author ({outlet})" if outlet else "the author"
+        return Speaker(name, head.text, "person", outlet=outlet)
+
+    # -- documents
+    def _document(self, head: Token) -> Speaker | None:
+        """'A new Quinnipiac poll shows', 'the FBI's report found', 'a study by Harvard researchers': the
+        document, named with who published it where the text says; 'the poll' is the last poll named."""
+        noun = head.lemma_.lower()
+        if head.lower_ not in self.cues.document_nouns and noun not in self.cues.document_nouns:
+            return None
+        mention = noun_phrase(head)
+        publisher = self._publisher(head)
+        det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
+        if publisher is None and det is None and head.lower_ in self.cues.hearsay_nouns:
+            return None  # "reports claim that ...": hearsay, no source
+        if publisher is None and det in DEFINITE_DETS:
+            earlier = [c for c in self.candidates if c.offset < head.idx and c.speaker.kind == "document"
+                       and c.noun == noun]  # fmt: skip
+            if earlier:
+                return replace(earlier[-1].speaker, mention=mention)
+        name = f"{publisher} {noun}" if publisher else strip_the(mention)
+        return Speaker(name, mention, "document", publisher=publisher)
+
+    def _publisher(self, head: Token) -> str | None:
+        """Who published a document: its owner ("the FBI's report", "its survey"), the name it is labelled
+        with ("a Quinnipiac University poll") or the one it is by or from ("a report from the UN")."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                if child.pos_ == "PRON":
+                    low = child.lower_
+                    person, plural = low in pronouns.PERSON, low in pronouns.PLURAL
+                    owner = self._antecedent(child, person=person, gender=pronouns.gender(low), plural=plural)
+                    return owner.name if owner is not None else None
+                return strip_the(self._proper_chain(child).text)
+        names = [c for c in head.lefts if c.dep_ in {"compound", "nmod", "amod"} and (c.pos_ == "PROPN" or c.ent_type_)]
+        if names:
+            first = min(t.left_edge.i for t in names)
+            return strip_the(self.doc[first : names[-1].i + 1].text)
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}):
+            issuer = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if issuer is not None and (issuer.pos_ == "PROPN" or issuer.ent_type_ in LABEL_KIND
+                                       or issuer.lower_ in self.cues.institution_nouns):  # fmt: skip
+                return strip_the(self._proper_chain(issuer).text)
+        return None
+
+    def _issuer(self, head: Token) -> Token | None:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS):
+            issuer = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if issuer is not None and (
+                issuer.pos_ == "PROPN"
+                or issuer.lower_ in self.cues.group_nouns
+                or issuer.lower_ in self.cues.institution_nouns
+                or issuer.lower_ in self.cues.person_nouns
+            ):
+                return issuer
+        return None
+
+    def _remember_speaker(self, speaker: Speaker, head: Token, frame: Frame) -> None:
+        gender = self.genders.get(speaker.name)
+        if gender is None and speaker.kind == "person":
+            gender = self._gender(speaker.name, [t.text for t in head.subtree] + [head.text])
+            if gender:
+                self.genders[speaker.name] = gender
+        noun = head.lemma_.lower() if speaker.kind in {"unnamed", "document"} else ""
+        self.candidates.append(Candidate(head.idx, self._sentence(head), speaker, gender, True, True, noun))
+
+    def _noun_phrase(self, head: Token, frame: Frame) -> Speaker | None:
+        name_span = self._named_span(head)
+        if name_span is not None and not name_span.root.ent_type_ and self._is_title(name_span):
+            return self._titled(name_span, head, frame)
+        if name_span is not None:
+            titled = name_span[0].lower_.rstrip(".") in self.cues.titles
+            ent_label = "PERSON" if titled else name_span.root.ent_type_ or "ORG"
+            kind = self._kind_of(name_span.text, LABEL_KIND.get(ent_label, "organisation"))
+            if kind == "person":
+                return Speaker(self.full_name(" ".join(self._name_words(name_span))), name_span.text, kind)
+            if kind == "outlet":
+                return Speaker(self.outlet_name(name_span.text) or name_span.text, name_span.text, kind)
+            if self._described_as_person(head):  # "Eswar Prasad, a trade professor": tagged ORG, a person
+                return Speaker(self.full_name(" ".join(self._name_words(name_span))), name_span.text, "person")
+            return Speaker(strip_the(name_span.text), name_span.text, kind)
+        return self._description(head, frame)
+
+    def _described_as_person(self, head: Token) -> bool:
+        return any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.cues.person_nouns for c in head.children
+        )
+
+    def _is_title(self, span: Span) -> bool:
+        return span.root.lower_ in self.cues.person_nouns or span.root.lemma_.lower() in self.cues.person_nouns
+
+    def _titled(self, title: Span, head: Token, frame: Frame) -> Speaker:
+        """A bare title as subject ("Foreign Minister said"): whoever the article names with that title
+        ("Foreign Minister Sergei Lavrov"), else someone described before, else the title itself."""
+        words = [t.lower_ for t in title]
+        for ent in self.index.ents:
+            before = self.doc[max(ent.start - len(words), 0) : ent.start]
+            if ent.label_ == "PERSON" and [t.lower_ for t in before] == words:
+                return Speaker(self.full_name(" ".join(self._name_words(ent))), title.text, "person")
+        found = self._description(head, frame)
+        return found if found is not None else Speaker(title.text, title.text, "person")
+
+    def _named_span(self, head: Token) -> Span | None:
+        """The name a subject gives: its own entity or proper-noun chain, or an apposition's."""
+        appositions = [c for c in head.children if c.dep_ == "appos"]
+        named = [t for t in (head, *appositions) if t.ent_type_ in LABEL_KIND]
+        proper = [t for t in (head, *appositions) if t.pos_ == "PROPN" or self._capitalised_inside(t)]
+        if named or proper:
+            return self._proper_chain((named or proper)[0])
+        return None
+
+    def _capitalised_inside(self, token: Token) -> bool:
+        """A capitalised word inside a sentence is a name even where the tagger says noun ("Trump thought")."""
+        inside = token.i > self.index.sentence(token).start
+        return token.is_title and inside and token.lower_.rstrip(".") not in self.cues.titles
+
+    def _proper_chain(self, token: Token) -> Span:
+        start = token.i
+        for child in reversed(list(token.lefts)):
+            if child.dep_ in {"compound", "det"} and child.i == start - 1 and child.pos_ in {"PROPN", "DET"}:
+                start = child.i
+        span = self.doc[start : token.i + 1]
+        ent = self.index.ent_of.get(token.i)
+        if ent is not None and ent.label_ == "PERSON":
+            span = self.doc[max(start, ent.start) if ent.start <= start else ent.start : token.i + 1]
+        elif ent is not None and ent.label_ in LABEL_KIND and ent.start < start:
+            span = self.doc[ent.start : token.i + 1]  # "the People's Daily": the whole name, possessive inside
+        while len(span) > 1 and span[0].lower_ == "the":
+            span = span[1:]
+        return span
+
+    def _description(self, head: Token, frame: Frame) -> Speaker | None:
+        """A common-noun subject: an anonymous source, or a description of someone named before."""
+        noun = head.lower_
+        lemma = head.lemma_.lower()
+        det = next((c.lower_ for c in head.children if c.dep_ in {"det", "poss"}), None)
+        if det in NEGATIVE_DETS:
+            return None  # "no group has claimed responsibility"
+        definite = det in DEFINITE_DETS or (det is None and head.tag_ == "NNP")
+        phrase = strip_the(noun_phrase(head))
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        if (
+            possessor is not None
+            and possessor.lower_ not in FIRST_PERSON_POSSESSIVES
+            and (noun in self.cues.person_nouns or lemma in self.cues.person_nouns)
+        ):
+            return self._someones(head, possessor)
+        if (noun in self.cues.person_nouns or lemma in self.cues.person_nouns) and not definite and head.tag_ == "NNS":
+            return self._unnamed(head, frame)  # "executives say", "Islamist politicians acknowledged"
+        if noun in self.cues.person_nouns or lemma in self.cues.person_nouns:
+            if definite or det is None and not head.tag_.endswith("S") and lemma not in self.cues.source_nouns:
+                found = self._antecedent(
+                    head, person=True, gender=self._gender("", [noun]), noun=lemma, outside=(frame.start, frame.end)
+                )
+                if found is not None:
+                    return replace(found, mention=noun_phrase(head))
+            if noun in self.cues.source_nouns or lemma in self.cues.source_nouns:
+                return self._unnamed(head, frame)
+            return Speaker(phrase, noun_phrase(head), "person")
+        if noun in self.cues.institution_nouns or lemma in self.cues.institution_nouns:
+            return Speaker(phrase, noun_phrase(head), "organisation")  # "the army": as written, not a back-reference
+        if noun in self.cues.group_nouns or lemma in self.cues.group_nouns:
+            if definite:
+                found = self._antecedent(head, person=False, gender=None)
+                if found is not None:
+                    return replace(found, mention=noun_phrase(head))
+            return Speaker(phrase, noun_phrase(head), "organisation")
+        if AGE_DESCRIPTION.search(phrase) and definite:  # "the 42-year-old": someone named before
+            found = self._antecedent(head, person=True, gender=None)
+            return replace(found, mention=noun_phrase(head)) if found is not None else Speaker(phrase, phrase, "person")
+        if head.pos_ != "NOUN" or frame.cue.lemma_.lower() in self.cues.inference_verbs:
+            return None  # "the move signals that ...": an inanimate subject inferring, not a source
+        if definite:
+            return Speaker(phrase, noun_phrase(head), "person")
+        return self._unnamed(head, frame)
+
+    def _someones(self, head: Token, possessor: Token) -> Speaker:
+        """'his spokesman', "the ministry's spokesman": someone speaking for the possessor, not the possessor."""
+        if possessor.pos_ == "PRON":
+            low = possessor.lower_
+            owner = self._antecedent(
+                possessor, person=low in pronouns.PERSON, gender=pronouns.gender(low), plural=low in pronouns.PLURAL
+            )
+            owner_name = owner.name if owner is not None else None
+        else:
+            owner_name = strip_the(self._proper_chain(possessor).text)
+        name = f"{head.lemma_.lower()} of {owner_name}" if owner_name else noun_phrase(head)
+        return Speaker(name, noun_phrase(head), "person")
+
+    def _unnamed(self, head: Token, frame: Frame) -> Speaker:
+        outlet = self._addressed_outlet(frame) or self.article.outlet
+        noun = head.lemma_.lower() if head.lower_ not in {"sources"} else "source"
+        name = f"unnamed {noun} ({outlet})" if outlet else f"unnamed {noun}"
+        return Speaker(name, noun_phrase(head), "unnamed", outlet=outlet)
+
+    def _addressed_outlet(self, frame: Frame) -> str | None:
+        target = frame.addressee
+        if target is None:
+            to = next((c for c in frame.cue.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            target = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if target is None:
+            return None
+        return self.outlet_name(self._proper_chain(target).text)
+
+    def _pronoun(self, head: Token, frame: Frame) -> Speaker | None:
+        low = head.lower_
+        if low not in pronouns.THIRD_PERSON:
+            return None
+        holder = self._channel_holder(frame)
+        if holder is not None:
+            return holder
+        gender = pronouns.gender(low)
+        found = self._antecedent(head, person=low in pronouns.PERSON, gender=gender, plural=low in pronouns.PLURAL)
+        if found is None:
+            return Speaker(head.text, head.text, "person" if low in pronouns.PERSON else "organisation")
+        return replace(found, mention=head.text)
+
+    def _channel_holder(self, frame: Frame) -> Speaker | None:
+        """'In a tweet from the group's account, they said': the account's holder speaks."""
+        cue = frame.cue
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.i < cue.i):
+            for token in prep.subtree:
+                if token.dep_ == "poss" and token.pos_ in {"NOUN", "PROPN"}:
+                    phrase = strip_the(noun_phrase(token))
+                    kind: SpeakerKind = "person" if token.ent_type_ == "PERSON" else "organisation"
+                    return Speaker(self.full_name(phrase) if kind == "person" else phrase, phrase, kind)
+        return None
+
+    def _antecedent(
+        self,
+        head: Token,
+        *,
+        person: bool,
+        gender: str | None,
+        noun: str = "",
+        plural: bool = False,
+        outside: tuple[int, int] | None = None,
+    ) -> Speaker | None:
+        """The most recent compatible candidate: speakers and subjects of the last few sentences first.
+
+        `outside`: the content this description attributes; "X was shelled, the governor said" is not X speaking.
+        """
+        here = self._sentence(head)
+        if noun in self.cues.source_nouns:  # "the source" is the unnamed source quoted before
+            unnamed = [c for c in self.candidates if c.offset < head.idx and c.noun == noun]
+            if unnamed:
+                return unnamed[-1].speaker
+        before = [
+            c
+            for c in self.candidates
+            if c.offset < head.idx
+            and self._compatible(c, person, gender, plural)
+            and not (outside and outside[0] <= c.offset < outside[1])
+        ]
+        recent = [c for c in before if here - c.sentence <= SENTENCE_WINDOW]
+        for pool in ([c for c in recent if c.is_speaker or c.is_subject], recent, before):
+            if pool:
+                return max(pool, key=lambda c: c.offset).speaker
+        if gender == "f":  # "she" with no known woman: someone whose gender the text does not give
+            return self._antecedent(head, person=person, gender="?", noun=noun)
+        return None
+
+    @staticmethod
+    def _compatible(c: Candidate, person: bool, gender: str | None, plural: bool) -> bool:
+        kind = c.speaker.kind
+        if person:
+            if kind != "person":
+                return False
+            if gender == "f":
+                return c.gender == "f"
+            if gender == "?":
+                return c.gender is None
+            return gender is None or c.gender != ("f" if gender == "m" else "m")
+        if plural and kind == "unnamed":
+            return True
+        return kind in {"organisation", "outlet"} or (plural and kind == "unnamed")
+
+
+def strip_the(text: str) -> str:
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    return re.sub(r"(?:'s|\u2019s)$", "", text)
+
+
+def noun_phrase(head: Token) -> str:
+    """A noun phrase as written: the head with its left modifiers (no clauses, no appositions)."""
+    left = [t for t in head.lefts if t.dep_ not in {"punct", "cc", "prep", "relcl", "acl", "appos", "case"}]
+    start = min([head.i] + [t.left_edge.i for t in left])
+    return head.doc[start : head.i + 1].text

@@ -1,0 +1,1 @@
+"""Trained weights shipped with the package, each folder with its PROVENANCE.md."""
