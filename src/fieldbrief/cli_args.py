@@ -48,6 +48,20 @@ def existing_file(path: Path | None, option: str) -> Path | None:
     return path
 
 
+def actor_dictionary(path: Path | None) -> Path | None:
+    """A user actor dictionary for linking (`--actors` of claims, brief, export), read now: a broken one is one
+    clear error, never a failure in the middle of linking."""
+    if existing_file(path, "--actors") is None:
+        return None
+    from fieldbrief.lexicon.actors import load_dictionary
+
+    try:
+        load_dictionary(path)
+    except Exception as exc:  # TOML syntax, missing keys, wrong types: all mean "fix the file"
+        fail(f"--actors: cannot use the actor dictionary {path}: {exc}")
+    return path
+
+
 def parse_limits(settings: list[str]) -> Limits:
     pairs = {}
     for setting in settings:

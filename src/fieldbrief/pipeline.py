@@ -40,9 +40,9 @@ Outcome = Article | Rejection
 T = TypeVar("T")
 
 # The extraction stages, in the order they run (later stages read what earlier ones recorded).
-STAGE_MODULES = ("times", "places", "statements", "actors", "events")
+STAGE_MODULES = ("times", "places", "statements", "actors", "events", "sentences", "figures")
 # The records stages add to an article (dropped again when a stage fails half way).
-RECORD_LISTS = ("statements", "places", "times", "events")
+RECORD_LISTS = ("statements", "places", "times", "events", "sentences", "figures")
 # Documents grouped to learn furniture lines that recur across articles of one outlet...
 LEARNING_CHUNK = 256
 # ...and at most this many characters of text held for it.

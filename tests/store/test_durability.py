@@ -152,8 +152,8 @@ def test_links_are_stamped_with_the_articles_they_were_computed_from(
             store.add(article, pipeline.provenance)
     real_link = corpus_module.link_corpus
 
-    def link_while_another_ingest_lands(batch: list[Article]) -> Corpus:
-        linked = real_link(batch)
+    def link_while_another_ingest_lands(batch: list[Article], actors: Path | None = None) -> Corpus:
+        linked = real_link(batch, actors)
         with Store(db) as other:  # another process stores an article while the links are being computed
             other.add(articles[2], pipeline.provenance)
         return linked

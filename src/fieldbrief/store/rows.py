@@ -7,12 +7,19 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fieldbrief.model import Article, Claim, Entity, Event, Origin, Place, Statement, TimeRef
+from fieldbrief.model import Article, Claim, Entity, Event, Figure, Origin, Place, Statement, TimeRef
 
 Row = dict[str, Any]
 
 # Which stage fills which record table; the store records that stage's name and version on every row.
-RECORD_STAGES = {"statements": "statements", "places": "places", "times": "times", "events": "events"}
+RECORD_STAGES = {
+    "statements": "statements",
+    "places": "places",
+    "times": "times",
+    "events": "events",
+    "sentences": "sentences",
+    "figures": "figures",
+}
 
 
 def insert_sql(table: str, columns: Sequence[str], verb: str = "INSERT") -> str:
@@ -69,6 +76,14 @@ def record_rows(article: Article, record: Mapping[str, Any], provenance: Mapping
             {**_event(e), "article_id": aid, "seq": i, **stage("events"), "record": json.dumps(j)}
             for i, (e, j) in enumerate(zip(article.events, records("events"), strict=True))
         ],
+        "sentences": [
+            {"article_id": aid, "seq": i, "start": x.start, "end": x.end, **stage("sentences"), "record": json.dumps(j)}
+            for i, (x, j) in enumerate(zip(article.sentences, records("sentences"), strict=True))
+        ],
+        "figures": [
+            {**_figure(f), "article_id": aid, "seq": i, **stage("figures"), "record": json.dumps(j)}
+            for i, (f, j) in enumerate(zip(article.figures, records("figures"), strict=True))
+        ],
         "stage_errors": [
             {"article_id": aid, "seq": i, "stage": e.stage, "error": e.error} for i, e in enumerate(article.errors)
         ],
@@ -117,6 +132,18 @@ def _time(t: TimeRef) -> Row:
         "date_start": t.date_start,
         "date_end": t.date_end,
         "precision": t.precision,
+    }
+
+
+def _figure(f: Figure) -> Row:
+    return {
+        "kind": f.kind,
+        "low": f.low,
+        "high": f.high,
+        "qualifier": f.qualifier,
+        "start": f.start,
+        "end": f.end,
+        "source": f.source,
     }
 
 

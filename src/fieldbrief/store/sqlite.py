@@ -45,7 +45,17 @@ from fieldbrief.store.rows import (
 )
 
 AddResult = Literal["added", "updated", "unchanged"]
-CHILD_TABLES = ("removals", "statements", "places", "times", "events", "stage_errors", "article_notes")
+CHILD_TABLES = (
+    "removals",
+    "statements",
+    "places",
+    "times",
+    "events",
+    "sentences",
+    "figures",
+    "stage_errors",
+    "article_notes",
+)
 BUSY_SECONDS = 60.0  # how long one statement waits for another connection's write lock
 RETRIES = 5  # then a transaction that still finds the store locked is retried from the start, this often
 
@@ -258,6 +268,8 @@ class Store:
             "times": records("times"),
             "events": records("events"),
             "errors": children("stage_errors", ("stage", "error")),
+            "sentences": records("sentences"),
+            "figures": records("figures"),
             "notes": children("article_notes", ("code", "detail")),
             "sources": [
                 r[0]
@@ -357,6 +369,8 @@ class Store:
             "places",
             "times",
             "events",
+            "sentences",
+            "figures",
             "stage_errors",
             "article_notes",
             "rejections",
