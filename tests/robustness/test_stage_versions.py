@@ -12,7 +12,7 @@ from fieldbrief.pipeline import Pipeline
 
 def test_stored_versions_carry_a_fingerprint_of_code_and_data(pipeline: Pipeline) -> None:
     versions = pipeline.provenance
-    assert set(versions) == {"times", "places", "statements", "actors", "events"}
+    assert set(versions) == {"times", "places", "statements", "actors", "events", "sentences", "figures"}
     for stage in pipeline.stages:
         declared, _, digest = versions[stage.name].partition("+")
         assert declared == stage.version and len(digest) == 8
