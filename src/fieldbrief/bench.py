@@ -169,7 +169,7 @@ def clock(workers: int) -> float:
 
 def load_documents(paths: list[str], min_articles: int) -> list[RawDocument]:
     """Read the inputs once (HTML left unextracted, so the full run pays for extraction) and repeat them."""
-    docs = [d for d in read_paths(paths, Options().max_bytes) if isinstance(d, RawDocument)]
+    docs = [d for d in read_paths(paths) if isinstance(d, RawDocument)]
     if not docs:
         raise FieldbriefError("no-corpus", f"nothing readable in {paths}")
     repeats = -(-min_articles // len(docs))
@@ -290,7 +290,7 @@ def generated_articles(count: int) -> Iterator[RawDocument]:
     """`count` distinct articles composed from the paragraphs of the benchmark corpus (no two alike), made
     one at a time: the generator holds only the paragraph pool."""
     pool: list[str] = []
-    for doc in read_paths(default_corpus(), Options().max_bytes):
+    for doc in read_paths(default_corpus()):
         if isinstance(doc, RawDocument):
             doc = extract_main_text(doc)
             if isinstance(doc, RawDocument) and doc.text:

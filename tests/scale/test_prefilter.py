@@ -13,13 +13,14 @@ from conftest import SEEDS, SHARED, require
 from fieldbrief import Options, analyze
 from fieldbrief.cli import app
 from fieldbrief.model import Article, Rejection
-from fieldbrief.prefilter import SKIP_CODE, RelevanceModel, screen, shipped_model
+from fieldbrief.prefilter import RelevanceModel, screen, shipped_model
 
 # Fictional articles written for these tests.
 CONFLICT = (
     "Fictional rebels shelled the town of Example on Monday, killing four soldiers, the army said. "
     "Government troops launched a counteroffensive and an airstrike hit a militia base near the frontline."
 )
+SKIP_CODE = "off-topic"
 OTHER = (
     "The Example City council approved a new budget for parks and libraries on Tuesday after a long debate "
     "about property taxes. The mayor said the library will open on Sundays, and the swimming pool will get "

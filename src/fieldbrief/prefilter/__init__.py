@@ -32,7 +32,6 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MAX_CHARS = 12_000
 MODEL_PACKAGE = "fieldbrief.models"
 MODEL_DIR = "prefilter"
-SKIP_CODE = "off-topic"  # the Rejection code of a skipped article (data/rejections.toml)
 
 
 def features(text: str) -> set[str]:
@@ -112,6 +111,6 @@ def screen(outcomes: list[Article | Rejection], threshold: float | None = None) 
             if not keep:
                 title = f"; title: {outcome.title[:120]!r}" if outcome.title else ""
                 reason = f"pre-filter: relevance {score:.3f} below {limit:.3f}, not parsed{title}"
-                outcome = Rejection(source=outcome.source, code=SKIP_CODE, reason=reason)
+                outcome = Rejection(source=outcome.source, code="off-topic", reason=reason)  # data/rejections.toml
         out.append(outcome)
     return out
