@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldbrief.link.claims.frames import Frame, km, parse_day
+from fieldbrief.link.claims.frames import INF, Frame, km, parse_day
 from fieldbrief.link.lexicon import Lexicon
 
 GENERIC_COUNTED = frozenset({None, "people", "person", "man", "individual", "palestinian", "israeli"})
@@ -71,6 +71,23 @@ def _ranges_conflict(a: Frame, b: Frame) -> bool:
     return bool(ahi < blo or bhi < alo)
 
 
+def _counts_conflict(a: Frame, b: Frame, lex: Lexicon) -> bool:
+    """Counts that cannot both be true. A vague quantity is a floor ("dozens injured" is no denial of "117
+    injured", though it is of "three"); exact counts a few apart are one count as reporters round and revise it
+    ("144" and "145" killed), not a controversy (they do not corroborate each other either: see `_agrees`)."""
+    (alo, ahi), (blo, bhi) = a.value, b.value
+    if a.vague:
+        ahi = INF
+    if b.vague:
+        bhi = INF
+    if not (ahi < blo or bhi < alo):
+        return False
+    near = lex.setting("frames", "main")["near_counts"]
+    gap = blo - ahi if ahi < blo else alo - bhi
+    larger = max(alo, blo)
+    return not (gap <= int(near["max_apart"]) and gap <= float(near["max_share"]) * larger)
+
+
 def _same_people(a: Frame, b: Frame) -> bool:
     if a.counted in GENERIC_COUNTED or b.counted in GENERIC_COUNTED or a.counted == b.counted:
         return not (a.victims and b.victims and a.victims != b.victims)
@@ -90,11 +107,11 @@ def _is_update(a: Frame, b: Frame, max_days: int) -> bool:
 
 
 def toll_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
-    return _same_people(a, b) and _ranges_conflict(a, b) and not _is_update(a, b, max_days)
+    return _same_people(a, b) and _counts_conflict(a, b, lex) and not _is_update(a, b, max_days)
 
 
 def attackers_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
-    return _ranges_conflict(a, b) and not _is_update(a, b, max_days)
+    return _counts_conflict(a, b, lex) and not _is_update(a, b, max_days)
 
 
 def weapon_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
@@ -131,7 +148,8 @@ def victims_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
 def control_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
     x, y = str(a.value), str(b.value)
     if x == "contested" or y == "contested":
-        return x != y
+        # "still fought over" denies a capture; a side that says it holds out while fighting goes on says the same
+        return x != y and "hold" not in (a.stance, b.stance)
     return not same_party(x, y)
 
 

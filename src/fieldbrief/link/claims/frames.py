@@ -40,6 +40,7 @@ Window = tuple[dt.date, dt.date]
 INF = math.inf
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 LOCATIVES = frozenset({"in", "of", "near", "outside", "at", "around", "into", "on", "to", "from", "toward", "towards"})
+POSSESSIVES = frozenset({"its", "his", "her", "their", "our"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "claim", "add", "announce", "accord", "state"})
 
 
@@ -124,6 +125,7 @@ class Frame:
     weak: bool = False  # a perpetrator only named as an event's actor, not claimed or blamed
     victims: str | None = None  # civilians | combatants, for a toll whose noun says which
     counted: str | None = None  # the noun a toll counts ("soldier"); None: people in general
+    vague: bool = False  # a toll given as a vague quantity ("dozens"), which bounds it only from below
     words: frozenset[str] = frozenset()  # content lemmas
     proper: frozenset[str] = frozenset()  # those of them that are proper nouns
     names: frozenset[str] = frozenset()  # entity ids
@@ -654,6 +656,8 @@ def scene_fit(a: Scene, b: Scene, same_article: bool = False, slack_days: int = 
 
 # ------------------------------------------------------------------------------------------- frames
 SLOTTED = frozenset({"toll", "attackers", "weapon", "perpetrator", "victims", "control", "whereabouts"})
+# slots whose frames in a sentence say what a denial in it is about (see FrameBuilder._denials_of_a_slot)
+DENIED_SLOTS = frozenset({"perpetrator", "control", "whereabouts"})
 HARM_WORDS = frozenset(
     {
         "kill",
@@ -741,9 +745,22 @@ class FrameBuilder(ArticleFrames):
             self._perpetrators(view)
             self._control(view)
             self._whereabouts(view)
+            self._denials_of_a_slot(view)
             if not any(f.start >= view.start and f.end <= view.end and f.slot in SLOTTED for f in self.frames[-8:]):
                 self._fact(view)  # a sentence that fills a slot is compared through it (facts.py)
         return self.frames
+
+    def _denials_of_a_slot(self, view: View) -> None:
+        """A denial that is about who did it, who holds a place or where someone is disputes that slot, not
+        whether anything happened: "Ukraine denied that Russian forces had seized the town" disputes control,
+        "Moscow rejected claims that its forces blew up the dam" the perpetrator, "the presidency denied rumours
+        that he fled" his whereabouts. The denied event's occurrence frame goes; the slot's frames stay."""
+        mine = [f for f in self.frames[-16:] if f.start == view.start and f.end == view.end]
+        if not any(f.slot in DENIED_SLOTS for f in mine):
+            return
+        for f in mine:
+            if f.slot == "occurrence" and f.value == "denies":
+                self.frames.remove(f)
 
     def _frame(
         self,
@@ -881,6 +898,7 @@ class FrameBuilder(ArticleFrames):
                 update=figure.update,
                 counted=figure.counted,
                 victims=next(iter(classes)) if len(classes) == 1 else None,
+                vague=figure.qualifier == "vague",
             )
 
         # the events stage's counts (killed, captured) where the figures stage read none of that kind
@@ -1042,7 +1060,9 @@ class FrameBuilder(ArticleFrames):
             return (who[1], who[2]) if who else None
         if label == "blame":
             who = after[0] if after else None
-            return (who[1], who[2]) if who else None
+            if who is None or self._blamed_for_something_else(view, who[0]):
+                return None
+            return who[1], who[2]
         if label == "deny":
             named = [a for a in inside + after if a[0] <= j + 2]
             if named and "claim" in view.words[i:j]:  # "dismissed the Khorasan Front's claim"
@@ -1055,6 +1075,16 @@ class FrameBuilder(ArticleFrames):
             return near[-1][1], near[-1][2]
         phrase = " ".join(view.words[i:j])
         return f"cause:{phrase}", phrase
+
+    def _blamed_for_something_else(self, view: View, at: int) -> bool:
+        """ "accused the army of staging videos": a blame whose deed ("of"/"for" what) is no harm blames no one for
+        the attack. A blame without such a deed ("blamed Russia") is for the happening reported."""
+        words = view.words
+        deed = next((k + 1 for k in range(at + 1, min(at + 5, len(words))) if words[k] in ("of", "for")), None)
+        if deed is None:
+            return False
+        harm = HARM_WORDS | self.lex.violent_predicates | frozenset(self.lex.setting("frames", "main")["deeds"])
+        return not any(w in harm for w in words[deed : deed + 4])
 
     # -- control of a place
 
@@ -1102,6 +1132,10 @@ class FrameBuilder(ArticleFrames):
         actor and no country: the place the phrase is about."""
         for k in range(i, j):
             name = view.names[k]
+            if k + 1 < len(view.words) and view.words[k + 1] == "'s":
+                continue  # "denied Moscow's claims": who claims, not where
+            if k == 0 and view.words[k] not in self._written_places(view):
+                continue  # a sentence's first word is capitalised whatever it is ("Severe fighting is going on")
             if (
                 name[:1].isupper()
                 and not self.side_of_word(view.words[k])
@@ -1146,6 +1180,10 @@ class FrameBuilder(ArticleFrames):
             who = before[-1] if before else None
         if who is None:
             nouns = view.words[j : j + 3] if view.words[i] == "fall" else view.words[max(0, i - 4) : i]
+            if view.words[i] != "fall" and any(w in POSSESSIVES for w in nouns):
+                # "the ministry said its forces had captured the town": the forces are the speaker's, not those
+                # of the country the town is in
+                return self._speaker_side(view)
             side = next((s for w in reversed(nouns) if (s := self.side_of_noun(w, country))), None)
             if side is None:
                 spoken = self._speaker_side(view)
