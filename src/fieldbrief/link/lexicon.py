@@ -92,6 +92,7 @@ class Lexicon:
     victims: Phrases  # civilians | combatants: nouns a count counts
     victim_phrases: Phrases  # civilians | combatants: what a sentence says of the dead ("were gunmen")
     control: Phrases  # capture | hold | contest
+    control_denials: frozenset[str]  # verbs that turn a capture after them into its denial
     responsibility: Phrases  # own | blame | deny | cause
     whereabouts: Phrases  # departure | presence
     departure_verbs: frozenset[str]
@@ -158,6 +159,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
             {"civilians": victims["civilian_phrases"], "combatants": victims["combatant_phrases"]}
         ),
         control=Phrases.build({k: frames["control"][k] for k in ("capture", "hold", "contest")}),
+        control_denials=frozenset(frames["control"]["denials"]),
         responsibility=Phrases.build(
             {"own": resp["own"], "blame": resp["blame"], "deny": resp["deny"], "cause": resp["causes"]}
         ),

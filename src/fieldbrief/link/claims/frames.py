@@ -396,9 +396,11 @@ class ArticleFrames:
             return None
         if any(j in (i - 1, i - 2) for j, _, _ in named):
             return None  # "Russian forces": the demonym already named the side
-        if i > 0 and view.words[i - 1] in {"its", "our", "their"}:
+        if i > 0 and view.words[i - 1] in POSSESSIVES:
+            # "its forces", "his fighters": the speaker's, and nobody's we know when the speaker is unknown (not the
+            # forces of the country the incident is in)
             spoken = self._speaker_side(view)
-            return spoken[0] if spoken else side
+            return spoken[0] if spoken else None
         return side
 
     def _speaker_side(self, view: View) -> tuple[str, str] | None:
@@ -416,6 +418,10 @@ class ArticleFrames:
                 entry = self.dictionary.lookup(event.according_to)
                 if entry is not None and (side := self.side_of_code(entry.code)):
                     return side, event.according_to
+        for statement in view.statements:
+            owner = self._owner_of_speaker(view, statement.speaker.mention or statement.speaker.name)
+            if owner is not None:
+                return owner, statement.speaker.name
         country = view.scene.country if view.scene is not None else self._main_country()
         for statement in view.statements:
             sp = statement.speaker
@@ -430,6 +436,25 @@ class ArticleFrames:
                     None,
                 )
                 return (side, sp.name) if side else (f"name:{sp.name.lower().removeprefix('the ')}", sp.name)
+        return None
+
+    def _owner_of_speaker(self, view: View, mention: str) -> str | None:
+        """The side a speaker's sentence says it belongs to: "Russia's defence ministry", "the chief of the Wagner
+        group" (a generic speaker is otherwise taken for the incident's country)."""
+        if not mention:
+            return None
+        at = self.article.text.find(mention, view.start, view.end)
+        if at < 0:
+            return None
+        first, last = view.word_at(at), view.word_at(at + len(mention))
+        words = view.words
+        if first >= 2 and words[first - 1] == "'s" and (side := self.side_of_word(words[first - 2])):
+            return side
+        if last < len(words) and words[last] == "of":
+            actors = self.actors_between(view, last + 1, min(last + 7, len(words)))
+            named = [a for a in actors if not a[1].startswith("name:")]
+            if named:
+                return named[-1][1]  # "the chief of Russia's Wagner group": the group
         return None
 
     def side_of_noun(self, word: str, country: str | None) -> str | None:
@@ -1094,6 +1119,8 @@ class FrameBuilder(ArticleFrames):
         for i, j, label in self.lex.control.find(view.words):
             if any(j <= k <= j + 3 for k in captured_people):
                 continue  # "captured 300 soldiers": people, not a place
+            if label == "capture" and any(w in self.lex.control_denials for w in view.words[max(0, i - 8) : i]):
+                label = "contest"  # "denied that Russian forces had seized the town": the town is fought over
             value = self._controller(view, i, j, label)
             if value is None:
                 continue
