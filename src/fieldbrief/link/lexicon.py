@@ -93,6 +93,7 @@ class Lexicon:
     victim_phrases: Phrases  # civilians | combatants: what a sentence says of the dead ("were gunmen")
     control: Phrases  # capture | hold | contest
     control_denials: frozenset[str]  # verbs that turn a capture after them into its denial
+    accusations: frozenset[str]  # words of a denial that is about who did it ("denied accusations that ...")
     responsibility: Phrases  # own | blame | deny | cause
     whereabouts: Phrases  # departure | presence
     departure_verbs: frozenset[str]
@@ -160,6 +161,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         ),
         control=Phrases.build({k: frames["control"][k] for k in ("capture", "hold", "contest")}),
         control_denials=frozenset(frames["control"]["denials"]),
+        accusations=frozenset(frames["responsibility_words"]["accusations"]),
         responsibility=Phrases.build(
             {"own": resp["own"], "blame": resp["blame"], "deny": resp["deny"], "cause": resp["causes"]}
         ),

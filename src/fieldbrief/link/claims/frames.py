@@ -363,6 +363,9 @@ class ArticleFrames:
                     continue
                 entity = self.entities.get(eid)
                 side = self.side_of_code(mention.code or (entity.actor if entity else None))
+                if side is None and entity is not None:
+                    # a name that is a generic class of the actor dictionary ("anti-regime forces": rebels)
+                    side = self.side_of_noun(entity.name.lower().removeprefix("the "), self._scene_country(view))
                 if side is None and entity is not None and (entity.kind != "person" or self._body_name(entity.name)):
                     side = f"name:{entity.name.lower()}"
                 if side:
@@ -382,6 +385,9 @@ class ArticleFrames:
             if side:
                 out.append((i, side, view.names[i]))
         return sorted(out)
+
+    def _scene_country(self, view: View) -> str | None:
+        return view.scene.country if view.scene is not None else self._main_country()
 
     def _body_name(self, name: str) -> bool:
         """A name that is a group's, not a person's ("the Eastern Brigade", "the Sahel Liberation Front")."""
@@ -778,10 +784,15 @@ class FrameBuilder(ArticleFrames):
     def _denials_of_a_slot(self, view: View) -> None:
         """A denial that is about who did it, who holds a place or where someone is disputes that slot, not
         whether anything happened: "Ukraine denied that Russian forces had seized the town" disputes control,
-        "Moscow rejected claims that its forces blew up the dam" the perpetrator, "the presidency denied rumours
-        that he fled" his whereabouts. The denied event's occurrence frame goes; the slot's frames stay."""
+        "Moscow rejected claims that its forces blew up the dam, blaming Kyiv" the perpetrator, "the presidency
+        denied rumours that he fled" his whereabouts. The denied event's occurrence frame goes; the slot's frames
+        stay. A denial of one's own part alone ("denied attacking the port") stays a denial of the happening."""
         mine = [f for f in self.frames[-16:] if f.start == view.start and f.end == view.end]
-        if not any(f.slot in DENIED_SLOTS for f in mine):
+        about = [f for f in mine if f.slot in DENIED_SLOTS]
+        # "X denied attacking the port" denies the happening itself (its own part in it is no other slot's value);
+        # "X denied accusations that its forces blew up the dam" denies who did it
+        accused = any(w in self.lex.accusations for w in view.words)
+        if not accused and not any(f.slot != "perpetrator" or not str(f.value).startswith("not:") for f in about):
             return
         for f in mine:
             if f.slot == "occurrence" and f.value == "denies":
