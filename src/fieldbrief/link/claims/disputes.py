@@ -393,9 +393,14 @@ def _orientation(host: list[Contest], c: Contest) -> bool | None:
     a = set().union(*(_voices(p.affirms) for p in host))
     d = set().union(*(_voices(p.disputes) for p in host))
     ca, cd = _voices(c.affirms), _voices(c.disputes)
-    straight = bool(ca & a or cd & d) and not (ca & d or cd & a)
-    flipped = bool(ca & d or cd & a) and not (ca & a or cd & d)
-    return True if straight else False if flipped else None
+    # the sides line up as most of the voices they share do: a voice found on the other side in one slot (a
+    # bare actor on one side, its own blame on the other) is settled by _one_side_per_voice
+    same, crossed = len(ca & a) + len(cd & d), len(ca & d) + len(cd & a)
+    if same > crossed and same >= 2 * crossed:
+        return True
+    if crossed > same and crossed >= 2 * same:
+        return False
+    return None
 
 
 def _only_denials(c: Contest) -> bool:

@@ -1096,14 +1096,19 @@ class FrameBuilder(ArticleFrames):
             return (who[1], who[2]) if who else None
         if label == "blame":
             who = after[0] if after else None
-            if who is None or self._blamed_for_something_else(view, who[0]):
+            if who is None or self._blamed_for_something_else(view, who[0]) or self._bare_class(view, who[0]):
                 return None
             return who[1], who[2]
         if label == "deny":
             named = [a for a in inside + after if a[0] <= j + 2]
             if named and "claim" in view.words[i:j]:  # "dismissed the Khorasan Front's claim"
                 return f"not:{named[0][1]}", f"not {named[0][2]}"
-            denier = speaker or (before[-1][1:] if before else None)
+            if "claim" in view.words[i:j]:
+                return None  # "Ukraine rejected the claim": someone else's claim, not a denial of one's own part
+            # who denies: the actor named right before the denial ("as the Kremlin continued to deny involvement"),
+            # else the speaker ("the ministry said ... denied")
+            close = [a for a in before if a[0] >= i - 5]
+            denier = (close[-1][1], close[-1][2]) if close else speaker or (before[-1][1:] if before else None)
             return (f"not:{denier[0]}", f"not {denier[1]}") if denier else None
         # a cause: the actor it names, else the cause itself ("a stampede")
         near = [a for a in inside + before if a[0] >= i - 3] or after[:1]
@@ -1111,6 +1116,14 @@ class FrameBuilder(ArticleFrames):
             return near[-1][1], near[-1][2]
         phrase = " ".join(view.words[i:j])
         return f"cause:{phrase}", phrase
+
+    def _bare_class(self, view: View, at: int) -> bool:
+        """A generic class with no side named before it ("hit by bullets from occupation forces", "shelled by
+        tanks"): whose forces a blame means, the words do not say (they are rarely the incident country's own)."""
+        word = view.words[at] if at < len(view.words) else ""
+        if not self.dictionary.generics.get(word):
+            return False
+        return not any(self.side_of_word(w) for w in view.words[max(0, at - 2) : at])
 
     def _blamed_for_something_else(self, view: View, at: int) -> bool:
         """ "accused the army of staging videos": a blame whose deed ("of"/"for" what) is no harm blames no one for
