@@ -788,7 +788,7 @@ class FrameBuilder(ArticleFrames):
         denied rumours that he fled" his whereabouts. The denied event's occurrence frame goes; the slot's frames
         stay. A denial of one's own part alone ("denied attacking the port") stays a denial of the happening."""
         mine = [f for f in self.frames[-16:] if f.start == view.start and f.end == view.end]
-        about = [f for f in mine if f.slot in DENIED_SLOTS]
+        about = [f for f in mine if f.slot in DENIED_SLOTS and not f.weak]  # a bare event actor says nothing of it
         # "X denied attacking the port" denies the happening itself (its own part in it is no other slot's value);
         # "X denied accusations that its forces blew up the dam" denies who did it
         accused = any(w in self.lex.accusations for w in view.words)
@@ -1107,7 +1107,7 @@ class FrameBuilder(ArticleFrames):
                 return None  # "Ukraine rejected the claim": someone else's claim, not a denial of one's own part
             # who denies: the actor named right before the denial ("as the Kremlin continued to deny involvement"),
             # else the speaker ("the ministry said ... denied")
-            close = [a for a in before if a[0] >= i - 5]
+            close = [a for a in before if a[0] >= i - 5 and not a[1].startswith("name:")]
             denier = (close[-1][1], close[-1][2]) if close else speaker or (before[-1][1:] if before else None)
             return (f"not:{denier[0]}", f"not {denier[1]}") if denier else None
         # a cause: the actor it names, else the cause itself ("a stampede")
@@ -1118,10 +1118,12 @@ class FrameBuilder(ArticleFrames):
         return f"cause:{phrase}", phrase
 
     def _bare_class(self, view: View, at: int) -> bool:
-        """A generic class with no side named before it ("hit by bullets from occupation forces", "shelled by
-        tanks"): whose forces a blame means, the words do not say (they are rarely the incident country's own)."""
+        """State forces with no side named before them ("hit by bullets from occupation forces", "shelled by
+        tanks"): whose forces a blame means, the words do not say (they are rarely the incident country's own).
+        Other classes keep their side ("accused rebels of killing villagers")."""
         word = view.words[at] if at < len(view.words) else ""
-        if not self.dictionary.generics.get(word):
+        generic = self.dictionary.generics.get(word)
+        if generic is None or not generic.country_actor:
             return False
         return not any(self.side_of_word(w) for w in view.words[max(0, at - 2) : at])
 
