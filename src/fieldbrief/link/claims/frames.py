@@ -1111,7 +1111,10 @@ class FrameBuilder(ArticleFrames):
             denier = (close[-1][1], close[-1][2]) if close else speaker or (before[-1][1:] if before else None)
             return (f"not:{denier[0]}", f"not {denier[1]}") if denier else None
         # a cause: the actor it names, else the cause itself ("a stampede")
-        near = [a for a in inside + before if a[0] >= i - 3] or after[:1]
+        # the party a cause names: right before or inside it ("Ukraine's air defence"), or owning what it names
+        # right after it ("secondary explosions of Hamas munitions"); not whoever the sentence names next
+        owner = [a for a in after[:1] if a[0] <= j + 3 and {"of", "from", "by"} & set(view.words[j : a[0]])]
+        near = [a for a in inside + before if a[0] >= i - 3] or owner
         if near:
             return near[-1][1], near[-1][2]
         phrase = " ".join(view.words[i:j])
