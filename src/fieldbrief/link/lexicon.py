@@ -94,6 +94,7 @@ class Lexicon:
     control: Phrases  # capture | hold | contest
     control_denials: frozenset[str]  # verbs that turn a capture after them into its denial
     accusations: frozenset[str]  # words of a denial that is about who did it ("denied accusations that ...")
+    hedges: frozenset[str]  # modal words that make a responsibility phrase right after them assert nothing
     responsibility: Phrases  # own | blame | deny | cause
     whereabouts: Phrases  # departure | presence
     departure_verbs: frozenset[str]
@@ -162,6 +163,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         control=Phrases.build({k: frames["control"][k] for k in ("capture", "hold", "contest")}),
         control_denials=frozenset(frames["control"]["denials"]),
         accusations=frozenset(frames["responsibility_words"]["accusations"]),
+        hedges=frozenset(frames["responsibility_words"]["hedges"]),
         responsibility=Phrases.build(
             {"own": resp["own"], "blame": resp["blame"], "deny": resp["deny"], "cause": resp["causes"]}
         ),

@@ -240,6 +240,8 @@ def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
     with it."""
     check = CONFLICTS[group.slot]
     frames = group.frames
+    if group.slot == "perpetrator":
+        _name_causes(frames)
     conflicts: set[tuple[int, int]] = set()
     for x, a in enumerate(frames):
         for b in frames[x + 1 :]:
@@ -267,19 +269,41 @@ def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
             continue
         if any((id(f), id(g)) in conflicts for g in side):
             against.append(f)
-    # a voice stands on one side: its frames that agree with the other side's pivot do not make it a supporter
-    against_voices = {f.voice.key for f in against}
-    side = _strongest([f for f in side if f.voice.key not in against_voices])
-    against = _strongest(against)
+    # a voice stands on one side, where it says most firmly: "fired by Ukrainian air defence trying to fend off an
+    # attack from Russia" blames Ukraine (a claim) and names Russia only as an event's actor; on a tie, against
+    side_rank, against_rank = _firmest(side), _firmest(against)
+    side = _strongest([f for f in side if against_rank.get(f.voice.key, -1) < side_rank[f.voice.key]])
+    against = _strongest([f for f in against if side_rank.get(f.voice.key, -1) <= against_rank[f.voice.key]])
     if not against or not side:
         return None
     pairs = {frozenset((span(a), span(b))) for a in side for b in against if (id(a), id(b)) in conflicts}
     return Contest(group.slot, group.incident, side, against, pairs)
 
 
+def _name_causes(frames: list[Frame]) -> None:
+    """A cause reported without a party ("the blaze was caused by a secondary explosion") is the party that other
+    reports of the incident name with that cause ("secondary explosions of Hamas munitions"): one account, not two.
+    Only where the reports name one party for it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for f in frames:
+        if f.cause and not str(f.value).startswith(("cause:", "not:")):
+            owners[f.cause].add(str(f.value))
+    for f in frames:
+        named = owners.get(f.cause or "", set())
+        if str(f.value).startswith("cause:") and len(named) == 1:
+            f.value = next(iter(named))
+
+
 def _rank(f: Frame) -> int:
     """What a frame says most firmly: a named value, then a denial, then an event's bare actor."""
     return 0 if f.weak else 1 if str(f.value).startswith("not:") else 2
+
+
+def _firmest(frames: list[Frame]) -> dict[str, int]:
+    best: dict[str, int] = {}
+    for f in frames:
+        best[f.voice.key] = max(best.get(f.voice.key, -1), _rank(f))
+    return best
 
 
 def _strongest(frames: list[Frame]) -> list[Frame]:

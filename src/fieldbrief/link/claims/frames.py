@@ -126,6 +126,7 @@ class Frame:
     victims: str | None = None  # civilians | combatants, for a toll whose noun says which
     counted: str | None = None  # the noun a toll counts ("soldier"); None: people in general
     vague: bool = False  # a toll given as a vague quantity ("dozens"), which bounds it only from below
+    cause: str | None = None  # the cause a perpetrator frame was read from ("secondary explosion"), as lemmas
     words: frozenset[str] = frozenset()  # content lemmas
     proper: frozenset[str] = frozenset()  # those of them that are proper nouns
     names: frozenset[str] = frozenset()  # entity ids
@@ -789,6 +790,8 @@ class FrameBuilder(ArticleFrames):
         stay. A denial of one's own part alone ("denied attacking the port") stays a denial of the happening."""
         mine = [f for f in self.frames[-16:] if f.start == view.start and f.end == view.end]
         about = [f for f in mine if f.slot in DENIED_SLOTS and not f.weak]  # a bare event actor says nothing of it
+        # "it was definitely not rocket fire": the weapon is denied, not the happening
+        about += [f for f in mine if f.slot == "weapon" and str(f.value).startswith("not:")]
         # "X denied attacking the port" denies the happening itself (its own part in it is no other slot's value);
         # "X denied accusations that its forces blew up the dam" denies who did it
         accused = any(w in self.lex.accusations for w in view.words)
@@ -1030,6 +1033,8 @@ class FrameBuilder(ArticleFrames):
     def _perpetrators(self, view: View) -> None:
         found: set[str] = set()
         for i, j, label in self.lex.responsibility.find(view.words):
+            if any(w in self.lex.hedges for w in view.words[max(0, i - 3) : i]):
+                continue  # "could have been fired by Putin's forces" asserts no one's part
             side_shown = self._responsible(view, i, j, label)
             if side_shown is None:
                 continue
@@ -1044,6 +1049,7 @@ class FrameBuilder(ArticleFrames):
                 value,
                 shown,
                 start=view.offsets[i] if i < len(view.offsets) else view.start,
+                cause=" ".join(view.words[i:j]) if label == "cause" else None,
             )
         subject = view.subject if view.predicate in self.lex.violent_predicates and not view.negated else None
         if subject is not None:
@@ -1114,7 +1120,8 @@ class FrameBuilder(ArticleFrames):
         # the party a cause names: right before or inside it ("Ukraine's air defence"), or owning what it names
         # right after it ("secondary explosions of Hamas munitions"); not whoever the sentence names next
         owner = [a for a in after[:1] if a[0] <= j + 3 and {"of", "from", "by"} & set(view.words[j : a[0]])]
-        near = [a for a in inside + before if a[0] >= i - 3] or owner
+        named_inside = [a for a in inside if not self.dictionary.generics.get(view.words[a[0]])]  # not "aircraft"
+        near = [a for a in named_inside + before if a[0] >= i - 3] or owner
         if near:
             return near[-1][1], near[-1][2]
         phrase = " ".join(view.words[i:j])
