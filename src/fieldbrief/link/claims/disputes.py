@@ -413,7 +413,34 @@ def _voices(frames: list[Frame]) -> set[str]:
 
 
 def _orientation(host: list[Contest], c: Contest) -> bool | None:
-    """True: c's sides line up with the host's; False: flipped; None: they share no voice, or cross."""
+    """True: c's sides line up with the host's; False: flipped; None: they share no voice, or cross. Contests that
+    share no voice line up by their values: the same two values of one slot ("a stampede" against "Israeli fire")
+    reported by other voices are the same controversy."""
+    by_voice = _voice_orientation(host, c)
+    if by_voice is not None:
+        return by_voice
+    return _value_orientation(host, c)
+
+
+def _values(frames: list[Frame]) -> set[str]:
+    return {str(f.value) for f in frames}
+
+
+def _value_orientation(host: list[Contest], c: Contest) -> bool | None:
+    same_slot = [p for p in host if p.slot == c.slot]
+    if not same_slot or c.slot == "occurrence":  # "yes" and "no" of two happenings are no shared values
+        return None
+    a = set().union(*(_values(p.affirms) for p in same_slot))
+    d = set().union(*(_values(p.disputes) for p in same_slot))
+    ca, cd = _values(c.affirms), _values(c.disputes)
+    if ca <= a and cd <= d and not (ca & d or cd & a):
+        return True
+    if ca <= d and cd <= a and not (ca & a or cd & d):
+        return False
+    return None
+
+
+def _voice_orientation(host: list[Contest], c: Contest) -> bool | None:
     a = set().union(*(_voices(p.affirms) for p in host))
     d = set().union(*(_voices(p.disputes) for p in host))
     ca, cd = _voices(c.affirms), _voices(c.disputes)

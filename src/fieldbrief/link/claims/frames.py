@@ -127,6 +127,7 @@ class Frame:
     counted: str | None = None  # the noun a toll counts ("soldier"); None: people in general
     vague: bool = False  # a toll given as a vague quantity ("dozens"), which bounds it only from below
     cause: str | None = None  # the cause a perpetrator frame was read from ("secondary explosion"), as lemmas
+    negation: str | None = None  # the word that negates a weapon ("not" rocket fire, "no" aircraft)
     words: frozenset[str] = frozenset()  # content lemmas
     proper: frozenset[str] = frozenset()  # those of them that are proper nouns
     names: frozenset[str] = frozenset()  # entity ids
@@ -481,10 +482,14 @@ class ArticleFrames:
         for view in self.views:
             scene = None
             background = False
+            violent = False
             for event in view.events:
                 if self._happening(event):
-                    background = self._background(view, event)
-                    scene = self._join(self._event_scene(view, event), background)
+                    here = self._background(view, event)
+                    joined = self._join(self._event_scene(view, event), here)
+                    harm = self.lex.family(event.type) == "violence"
+                    if not violent or harm:  # a sentence of harm reports the violence ("a stampede occurred when
+                        scene, background, violent = joined, here, harm  # thousands surrounded an aid convoy")
             if scene is None:
                 inherited = last_in_paragraph.get(view.paragraph) or lead
                 scene = self._place_scene(view, inherited)
@@ -790,8 +795,9 @@ class FrameBuilder(ArticleFrames):
         stay. A denial of one's own part alone ("denied attacking the port") stays a denial of the happening."""
         mine = [f for f in self.frames[-16:] if f.start == view.start and f.end == view.end]
         about = [f for f in mine if f.slot in DENIED_SLOTS and not f.weak]  # a bare event actor says nothing of it
-        # "it was definitely not rocket fire": the weapon is denied, not the happening
-        about += [f for f in mine if f.slot == "weapon" and str(f.value).startswith("not:")]
+        # "it was definitely not rocket fire": the weapon is denied, not the happening ("no aircraft flew over the
+        # town" denies the happening)
+        about += [f for f in mine if f.slot == "weapon" and f.negation == "not"]
         # "X denied attacking the port" denies the happening itself (its own part in it is no other slot's value);
         # "X denied accusations that its forces blew up the dam" denies who did it
         accused = any(w in self.lex.accusations for w in view.words)
@@ -1014,7 +1020,8 @@ class FrameBuilder(ArticleFrames):
             return
         seen = set()
         for i, j, label in self.lex.weapons.find(view.words):
-            negated = any(w in self.lex.negations for w in view.words[max(0, i - 3) : i])
+            negation = next((w for w in view.words[max(0, i - 3) : i] if w in self.lex.negations), None)
+            negated = negation is not None
             value = f"not:{label}" if negated else label
             if value in seen:
                 continue
@@ -1027,6 +1034,7 @@ class FrameBuilder(ArticleFrames):
                 value,
                 written if not negated else f"not {written}",
                 start=view.offsets[i] if i < len(view.offsets) else view.start,
+                negation=negation,
             )
 
     # -- perpetrators
@@ -1056,7 +1064,7 @@ class FrameBuilder(ArticleFrames):
             first, last = view.word_at(subject[0]), view.word_at(subject[1])
             owner = view.words[first] if first < len(view.words) else ""
             spoken = self._speaker_side(view) if owner in {"its", "our", "their"} else None
-            if spoken is not None and spoken[0] not in found:
+            if spoken is not None and spoken[0] not in found and f"not:{spoken[0]}" not in found:
                 # "the army said its soldiers killed the men": the speaker owns the deed
                 found.add(spoken[0])
                 self._frame(view, "perpetrator", "perpetrator", spoken[0], spoken[1])
