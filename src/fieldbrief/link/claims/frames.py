@@ -92,6 +92,7 @@ class Scene:
     places: set[str] = field(default_factory=set)  # place keys below country level
     points: list[tuple[float, float]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # place names as written, lower case (resolved or not)
+    regions: set[str] = field(default_factory=set)  # the provinces its places lie in, keyed as place_key keys them
     window: Window | None = None  # the dates the text gives for the happening
     participants: set[str] = field(default_factory=set)  # sides taking part
     facilities: set[str] = field(default_factory=set)  # what was hit ("market", "checkpoint")
@@ -578,6 +579,8 @@ class ArticleFrames:
             key = place_key(place)
             if key:
                 scene.places.add(key)
+                if place.admin1:
+                    scene.regions.add(f"{place.country}/{place.admin1}".lower())
                 scene.names.add(place.name.lower())
                 if place.canonical:
                     scene.names.add(place.canonical.lower())
@@ -653,8 +656,8 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def places_agree(a: Scene, b: Scene, near_km: float = 40.0) -> bool | None:
     """True: one place; False: different places; None: nothing to tell (a side names none)."""
     if a.places and b.places:
-        if a.places & b.places:
-            return True
+        if a.places & b.places or a.places & b.regions or b.places & a.regions:
+            return True  # one place, or a province and a place inside it ("North Darfur", "Zamzam camp")
         if a.points and b.points and min(km(p, q) for p in a.points for q in b.points) <= near_km:
             return True
         return bool(a.names & b.names)
