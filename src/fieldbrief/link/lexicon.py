@@ -95,7 +95,7 @@ class Lexicon:
     control_denials: frozenset[str]  # verbs that turn a capture after them into its denial
     accusations: frozenset[str]  # words of a denial that is about who did it ("denied accusations that ...")
     hedges: frozenset[str]  # modal words that make a responsibility phrase right after them assert nothing
-    responsibility: Phrases  # own | blame | deny | cause
+    responsibility: Phrases  # own | deed | blame | deny | cause
     whereabouts: Phrases  # departure | presence
     departure_verbs: frozenset[str]
     facilities: Phrases  # kinds of target: market | checkpoint | medical | ...
@@ -165,7 +165,13 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         accusations=frozenset(frames["responsibility_words"]["accusations"]),
         hedges=frozenset(frames["responsibility_words"]["hedges"]),
         responsibility=Phrases.build(
-            {"own": resp["own"], "blame": resp["blame"], "deny": resp["deny"], "cause": resp["causes"]}
+            {
+                "own": resp["own"],
+                "deed": resp["deeds"],
+                "blame": resp["blame"],
+                "deny": resp["deny"],
+                "cause": resp["causes"],
+            }
         ),
         whereabouts=Phrases.build({"departure": where["departure"], "presence": where["presence"]}),
         departure_verbs=frozenset(where["departure_verbs"]),

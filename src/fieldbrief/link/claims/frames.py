@@ -52,6 +52,18 @@ def place_key(place: Place) -> str | None:
     return f"{place.country}/{core}".lower()
 
 
+_MULTIWORD: dict[int, dict[str, str]] = {}
+
+
+def _multiword_generics(dictionary: ActorDictionary) -> dict[str, str]:
+    """Generic terms of several words as lemmas join them ("anti regime forces" -> "anti-regime forces")."""
+    if id(dictionary) not in _MULTIWORD:
+        _MULTIWORD[id(dictionary)] = {
+            t.replace("-", " "): t for t in dictionary.generics if " " in t or "-" in t
+        }
+    return _MULTIWORD[id(dictionary)]
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
@@ -365,7 +377,11 @@ class ArticleFrames:
                 if "make" in view.words[at + 1 : at + 3]:
                     continue
                 entity = self.entities.get(eid)
-                side = self.side_of_code(mention.code or (entity.actor if entity else None))
+                written = mention.text.lower().removeprefix("the ")
+                if " " in written and written in self.dictionary.generics:  # "anti-regime forces": the term's class
+                    side = self.side_of_noun(written, self._scene_country(view))
+                else:
+                    side = self.side_of_code(mention.code or (entity.actor if entity else None))
                 if side is None and entity is not None:
                     # a name that is a generic class of the actor dictionary ("anti-regime forces": rebels)
                     side = self.side_of_noun(entity.name.lower().removeprefix("the "), self._scene_country(view))
@@ -389,6 +405,16 @@ class ArticleFrames:
                 out.append((i, side, view.names[i]))
         return sorted(out)
 
+    def _generic_term_ending(self, view: View, i: int, country: str | None) -> str | None:
+        """The side of a generic term of several words that ends at word i ("anti-regime forces")."""
+        terms = _multiword_generics(self.dictionary)
+        for k in range(max(0, i - 3), i):
+            text = " ".join(view.names[k : i + 1]).lower().replace(" - ", " ").replace("-", " ")
+            for written in (text, text + "s"):
+                if written in terms:
+                    return self.side_of_noun(terms[written], country)
+        return None
+
     def _scene_country(self, view: View) -> str | None:
         return view.scene.country if view.scene is not None else self._main_country()
 
@@ -403,6 +429,9 @@ class ArticleFrames:
         side = self.side_of_noun(view.words[i], country)
         if side is None:
             return None
+        longer = self._generic_term_ending(view, i, country)  # "anti-regime forces": rebels, not the army
+        if longer is not None:
+            return longer
         if any(j in (i - 1, i - 2) for j, _, _ in named):
             return None  # "Russian forces": the demonym already named the side
         if i > 0 and view.words[i - 1] in POSSESSIVES:
@@ -1044,7 +1073,7 @@ class FrameBuilder(ArticleFrames):
     def _perpetrators(self, view: View) -> None:
         found: set[str] = set()
         for i, j, label in self.lex.responsibility.find(view.words):
-            if any(w in self.lex.hedges for w in view.words[max(0, i - 3) : i]):
+            if any(w in self.lex.hedges for w in view.names[max(0, i - 3) : i]):  # as written: "May 25" is no modal
                 continue  # "could have been fired by Putin's forces" asserts no one's part
             side_shown = self._responsible(view, i, j, label)
             if side_shown is None:
@@ -1062,7 +1091,11 @@ class FrameBuilder(ArticleFrames):
                 start=view.offsets[i] if i < len(view.offsets) else view.start,
                 cause=" ".join(view.words[i:j]) if label == "cause" else None,
             )
-        subject = view.subject if view.predicate in self.lex.violent_predicates and not view.negated else None
+        subject = (
+            view.subject
+            if view.predicate in self.lex.violent_predicates and not view.negated and not self._hedged_predicate(view)
+            else None
+        )
         if subject is not None:
             first, last = view.word_at(subject[0]), view.word_at(subject[1])
             owner = view.words[first] if first < len(view.words) else ""
@@ -1111,6 +1144,9 @@ class FrameBuilder(ArticleFrames):
             if who is None and speaker is not None:  # "said it carried out the bombing"
                 return speaker
             return (who[1], who[2]) if who else None
+        if label == "deed":
+            doer = [a for a in before if a[0] >= i - 3]
+            return (doer[-1][1], doer[-1][2]) if doer else None
         if label == "blame":
             who = after[0] if after else None
             if who is None or self._blamed_for_something_else(view, who[0]) or self._bare_class(view, who[0]):
@@ -1137,6 +1173,11 @@ class FrameBuilder(ArticleFrames):
             return near[-1][1], near[-1][2]
         phrase = " ".join(view.words[i:j])
         return f"cause:{phrase}", phrase
+
+    def _hedged_predicate(self, view: View) -> bool:
+        """ "could have been fired by Russian forces": a main verb under a modal asserts no one's deed."""
+        at = view.words.index(view.predicate) if view.predicate in view.words else -1
+        return at > 0 and any(w in self.lex.hedges for w in view.names[max(0, at - 3) : at])  # not "May 25"
 
     def _bare_class(self, view: View, at: int) -> bool:
         """State forces with no side named before them ("hit by bullets from occupation forces", "shelled by
