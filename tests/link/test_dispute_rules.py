@@ -114,7 +114,11 @@ def test_holding_out_while_fighting_goes_on_is_one_account(pipeline: Pipeline) -
     corpus = link(
         pipeline,
         [
-            ("Gale News", "2036-01-13", "Heavy fighting continues in Siversk, a Ukrainian army spokesman said on Friday."),
+            (
+                "Gale News",
+                "2036-01-13",
+                "Heavy fighting continues in Siversk, a Ukrainian army spokesman said on Friday.",
+            ),
             (
                 "Heath Wire",
                 "2036-01-13",

@@ -58,9 +58,7 @@ _MULTIWORD: dict[int, dict[str, str]] = {}
 def _multiword_generics(dictionary: ActorDictionary) -> dict[str, str]:
     """Generic terms of several words as lemmas join them ("anti regime forces" -> "anti-regime forces")."""
     if id(dictionary) not in _MULTIWORD:
-        _MULTIWORD[id(dictionary)] = {
-            t.replace("-", " "): t for t in dictionary.generics if " " in t or "-" in t
-        }
+        _MULTIWORD[id(dictionary)] = {t.replace("-", " "): t for t in dictionary.generics if " " in t or "-" in t}
     return _MULTIWORD[id(dictionary)]
 
 
