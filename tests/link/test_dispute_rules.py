@@ -345,3 +345,19 @@ def test_one_controversy_in_reports_of_different_days_is_one_contest(pipeline: P
         ],
     )
     one_contest(corpus)
+
+
+def test_a_country_s_generic_force_is_that_country_s_side(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Elm Daily",
+                "2036-04-15",
+                "Myanmar's military has admitted carrying out an air attack on the village of Pazigyi in Sagaing "
+                "on Tuesday.",
+            ),
+            ("Fern Post", "2036-04-15", "Myanmar army jets bombed the village of Pazigyi on Tuesday, residents said."),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "perpetrator"], show(corpus)

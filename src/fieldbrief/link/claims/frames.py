@@ -381,8 +381,11 @@ class ArticleFrames:
                 else:
                     side = self.side_of_code(mention.code or (entity.actor if entity else None))
                 if side is None and entity is not None:
-                    # a name that is a generic class of the actor dictionary ("anti-regime forces": rebels)
-                    side = self.side_of_noun(entity.name.lower().removeprefix("the "), self._scene_country(view))
+                    # a name that is a generic class of the actor dictionary ("anti-regime forces": rebels), or a
+                    # country's ("Myanmar's military": the Myanmar military)
+                    side = self.side_of_noun(
+                        entity.name.lower().removeprefix("the "), self._scene_country(view)
+                    ) or self._owned_generic(entity.name)
                 if side is None and entity is not None and (entity.kind != "person" or self._body_name(entity.name)):
                     side = f"name:{entity.name.lower()}"
                 if side:
@@ -412,6 +415,12 @@ class ArticleFrames:
                 if written in terms:
                     return self.side_of_noun(terms[written], country)
         return None
+
+    def _owned_generic(self, name: str) -> str | None:
+        """ "Myanmar's military", "Sudan's army": a generic class of a named country, as that country's side."""
+        owner, sep, noun = name.lower().removeprefix("the ").partition("'s ")
+        iso2 = (self.dictionary.demonyms.get(owner) or self._country_named(owner)) if sep else None
+        return self.side_of_noun(noun, iso2) if iso2 else None
 
     def _scene_country(self, view: View) -> str | None:
         return view.scene.country if view.scene is not None else self._main_country()
