@@ -90,7 +90,7 @@ class Voice:
     cited: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Scene:
     """An incident as one article reports it: what kind of happening, where, when, who, what was hit."""
 
@@ -111,7 +111,7 @@ class Scene:
     background: bool = False  # a past happening the article recalls
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     slot: str
     key: str  # what within the slot ("killed"; a place for control; a person for whereabouts)
