@@ -206,7 +206,7 @@ def run_benchmark(
         spacy_seconds=best_spacy,
         full_seconds=best_full,
         stage_seconds=best_stages,
-        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # KiB on Linux
+        peak_rss_mb=peak_rss_mb(),
         workers=workers,
         repeat=max(1, repeat),
         stream=_prefilter_stream(workers) if prefilter_stream else None,
@@ -302,10 +302,23 @@ def generated_articles(count: int) -> Iterator[RawDocument]:
         yield RawDocument(source=f"generated:{i}", text=f"Report {i}.\n\n{first}\n\n{second}")
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB. On Linux from /proc (VmHWM): `ru_maxrss` survives exec, so a
+    freshly spawned child would report its parent's peak if that was higher."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
 def _memory_child(count: int, queue: Any) -> None:
     pipeline = Pipeline(Options())
     articles = sum(1 for o in pipeline.run_documents(generated_articles(count)) if isinstance(o, Article))
-    queue.put((articles, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    queue.put((articles, peak_rss_mb()))
 
 
 def memory_profile(sizes: tuple[int, ...] = MEMORY_SIZES) -> dict[int, float]:

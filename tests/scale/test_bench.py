@@ -20,7 +20,7 @@ def test_generated_articles_are_distinct_and_made_one_at_a_time() -> None:
 
 
 def test_peak_memory_does_not_follow_the_number_of_articles() -> None:
-    """Streaming: ten times the articles, about the same peak (a fresh process each)."""
-    peaks = memory_profile((20, 200))
-    assert set(peaks) == {20, 200} and peaks[20] > 0
-    assert peaks[200] < peaks[20] * 1.25, peaks
+    """Streaming: four times the articles, about the same peak (a fresh process each, once its caches are warm)."""
+    peaks = memory_profile((100, 400))
+    assert set(peaks) == {100, 400} and peaks[100] > 100
+    assert peaks[400] < peaks[100] + 30, peaks

@@ -7,13 +7,13 @@ import gzip
 import io
 import multiprocessing
 import os
-import resource
 from pathlib import Path
 from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from fieldbrief.bench import peak_rss_mb
 from fieldbrief.model import RawDocument
 from fieldbrief.read import read_paths
 
@@ -49,7 +49,7 @@ def _read(path: str, queue: Any) -> None:
             assert doc.url and doc.fetched
         else:
             skipped += 1
-    queue.put((pages, skipped, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    queue.put((pages, skipped, peak_rss_mb()))
 
 
 def _peak(path: Path) -> tuple[int, int, float]:
