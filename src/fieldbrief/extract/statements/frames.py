@@ -38,6 +38,12 @@ BREAK = re.compile(r"[.;:!?\"\u201c\u201d]")
 ADJACENT_CHARS = 60  # at most this much text between a cue and a quote the parse left unattached
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 CLAUSE_BREAKS = frozenset("\u2014\u2013:;")
+# a quoted paragraph signed with a dash and a name: '"We will not leave." ― Amina Karimi' (a reader's voice,
+# an epigraph, a pull quote): up to four capitalised words, closing the paragraph
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*[\u2015\u2014\u2013][ \t]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t.]*$",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -79,6 +85,26 @@ class FrameFinder:
                 continue
             if frame is not None and not self.quoted(token):
                 found.append(frame)
+        found.extend(self._signed_quotes())
+        return found
+
+    def _signed_quotes(self) -> list[Frame]:
+        """'"...." ― Name' closing a paragraph that opens with the quote: the named person's words."""
+        found = []
+        for q in self.quotes:
+            if not (q.closed and q.opens_paragraph):
+                continue
+            m = DASH_SIGNATURE.match(self.text, q.stop)
+            if m is None:
+                continue
+            dash = self.doc.char_span(m.start(), m.start("name"), alignment_mode="expand")
+            name = self.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+            words = [t for t in name if not t.is_punct] if name is not None else []
+            if dash is None or not len(dash) or not words:
+                continue
+            frame = self.classify(dash[0], m.group(0).strip()[0], words[-1], q.start, q.end)
+            if frame is not None:
+                found.append(frame)
         return found
 
     def known_cue(self, cue: Token) -> bool:
@@ -91,14 +117,14 @@ class FrameFinder:
         """What the rules never take for a statement, whoever proposes it: a negated or hypothetical cue ("did
         not say whether", "would announce"), a passive hedge ("it is believed", "asked whether"), a cue of
         quotes with no quote, nothing said ("said nothing"), an object a verb takes without reporting ("claimed
-        twenty lives", "confirmed the date"), a belief with no proposition ("expects the committee to
-        approve"), a reporting verb of cues.toml with an infinitive ("vowed to fight on": the rules' choice;
-        intentions come from the verbs of wanting and planning)."""
+        twenty lives", "confirmed the date"), a belief verb with no proposition ("expects the committee to
+        approve"). A reporting verb with an infinitive ("vowed to fight on", "threatened to leave") is no
+        report of fact but a declared intention, which `modes` names: not rejected."""
         lemma = cue.lemma_.lower()
         if cue.pos_ not in {"VERB", "AUX"}:
             return False
         if cue.tag_ == "VB" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-            return True  # "vowed to crush the rulers and to defend the town": what someone means to do
+            return True  # "tell them the truth": an order, no one's statement
         if (
             negated(cue)
             or self._is_passive(cue)
@@ -120,10 +146,8 @@ class FrameFinder:
             and not self._reported_object(cue, obj, False)
         ):
             return True  # "confirmed the date of the summit"
-        infinitive = content[0].tag_ == "TO"
-        if infinitive and self.known_cue(cue):
-            return True  # "vowed to fight on", "claims to be president", "expects to win": no report of fact
-        return lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root)
+        # "expects to win", "expects the committee to approve": a belief verb holds no proposition here
+        return lemma in self.cues.belief_verbs and not finite_clause(content.root)
 
     def source_of(self, cue: Token) -> Token | None:
         """The head of the source of a cue the learned tagger found: the subject of a verb (or of the verb it
