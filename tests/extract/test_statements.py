@@ -139,12 +139,14 @@ def test_nested_quotes_stay_in_the_outer_quote(analyse: Analyse) -> None:
 def test_quoted_paragraphs_signed_with_a_dash(analyse: Analyse) -> None:
     text = (
         "Readers of the Corrin Herald on the ferry plan.\n\n"
-        "\u201cThe ferry is the only way my children get to school. Cutting it cuts us off.\u201d \u2015 Marta Delgado\n"
+        "\u201cThe ferry is the only way my children get to school. Cutting it cuts us off.\u201d"
+        " \u2015 Marta Delgado\n"
         "\u201cI have waited twenty years for a bridge.\u201d\u2015 Tomas Ibarra.\n"
     )
     found = analyse(text)
+    ferry = "The ferry is the only way my children get to school. Cutting it cuts us off."
     assert [(s.speaker.name, s.kind, s.cue, s.content) for s in found] == [
-        ("Marta Delgado", "direct", "\u2015", "The ferry is the only way my children get to school. Cutting it cuts us off."),
+        ("Marta Delgado", "direct", "\u2015", ferry),
         ("Tomas Ibarra", "direct", "\u2015", "I have waited twenty years for a bridge."),
     ]
 
