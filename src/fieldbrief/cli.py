@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -225,9 +226,22 @@ def bench(
     articles: Annotated[int, typer.Option("--articles", min=1, help="Repeat inputs to at least this many.")] = 500,
     workers: WorkersOpt = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    link: Annotated[
+        int | None, typer.Option("--link", min=4, help="Measure linking instead: this many composed articles.")
+    ] = None,
 ) -> None:
-    """Measure spaCy alone and the full pipeline on the same articles: speed, per-stage time, memory."""
+    """Measure spaCy alone and the full pipeline on the same articles: speed, per-stage time, memory. With --link N:
+    linking N articles composed from the analysed inputs' paragraphs (and N/4, N/2: memory should grow linearly)."""
     from fieldbrief.bench import default_corpus, run_benchmark
+
+    if link is not None:
+        from fieldbrief.linkbench import run_link_benchmark
+
+        results = run_link_benchmark(paths or default_corpus(), [link // 4, link // 2, link])
+        print(f"fieldbrief bench --link: linking on one core, articles composed from {results[0].pool} paragraphs")
+        for r in results:
+            print(r.render())
+        return
 
     try:
         result = run_benchmark(paths or default_corpus(), min_articles=articles, workers=workers)
@@ -237,17 +251,23 @@ def bench(
     print(json.dumps(result.to_json(), indent=2) if as_json else result.render())
 
 
-def _corpus(db: Path) -> Corpus:
+def _corpus(db: Path, actors: Path | None = None) -> Corpus:
     if not db.exists():
         err.print(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first", markup=False)
         raise typer.Exit(1)
     from fieldbrief.corpus import linked_corpus
 
     with Store(db) as store:
-        corpus = linked_corpus(store)
+        corpus = linked_corpus(store, actors)
     if not corpus.articles:
         err.print(f"{db} holds no articles", markup=False)
         raise typer.Exit(1)
+    if corpus.unparsed:
+        err.print(
+            f"{len(corpus.unparsed)} stored articles have no sentence records (analysed by an older fieldbrief): "
+            f"they are linked by their events and statements only; re-ingest them to link them fully",
+            markup=False,
+        )
     return corpus
 
 
@@ -274,6 +294,7 @@ def claims(
         str | None, typer.Option("--status", help="Only corroborated, single-source or contested claims.")
     ] = None,
     out: OutOpt = None,
+    actors: ActorsOpt = None,
 ) -> None:
     """Claims across the stored articles: corroborated, single-source or contested, with their evidence."""
     if format not in ("jsonl", "csv"):
@@ -282,7 +303,7 @@ def claims(
         raise typer.BadParameter("use corroborated, single-source or contested", param_hint="--status")
     from fieldbrief.report.claims import write_claims_csv, write_claims_jsonl
 
-    corpus = _corpus(db)
+    corpus = _corpus(db, actors)
     selected = [c for c in corpus.claims if status is None or c.status == status]
     with _sink(out) as sink:
         (write_claims_csv if format == "csv" else write_claims_jsonl)(selected, corpus, sink)
@@ -290,45 +311,79 @@ def claims(
     err.print(f"{len(selected)} claims: " + ", ".join(f"{n} {s}" for s, n in sorted(tally.items())), markup=False)
 
 
+DateOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD, inclusive (publication date).")]
+
+
 @app.command()
 def brief(
     db: DbOpt = Path("fieldbrief.db"),
     format: Annotated[str, typer.Option("--format", help="md or html.")] = "html",
     out: OutOpt = None,
+    country: Annotated[str | None, typer.Option("--country", help="Only this country (ISO code, e.g. UA).")] = None,
+    since: DateOpt = None,
+    until: DateOpt = None,
+    query: Annotated[str | None, typer.Option("--query", help="Only articles with all these words.")] = None,
+    actors: ActorsOpt = None,
 ) -> None:
-    """A brief a person reads: situation, timeline, map, actors, who said what, contested and corroborated claims."""
+    """A brief a person reads, one per situation (country x month) unless narrowed: situation, timeline, map, actors,
+    who said what, contested and corroborated claims, one line each."""
     if format not in ("md", "html"):
         raise typer.BadParameter("use md or html", param_hint="--format")
+    for value, hint in ((since, "--since"), (until, "--until")):
+        if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise typer.BadParameter("use YYYY-MM-DD", param_hint=hint)
     from fieldbrief.report.brief import brief_html, brief_markdown
+    from fieldbrief.report.situations import Selection, narrow
 
-    corpus = _corpus(db)
+    corpus = _corpus(db, actors)
+    selection = Selection(country, since, until, query)
+    if not narrow(corpus, selection).articles:
+        err.print("no stored article matches that selection", markup=False)
+        raise typer.Exit(1)
     with _sink(out) as sink:
-        sink.write(brief_html(corpus) if format == "html" else brief_markdown(corpus))
+        sink.write(brief_html(corpus, selection) if format == "html" else brief_markdown(corpus, selection))
 
 
-EXPORT_FORMATS = ("acled-csv", "plover-json", "geojson", "jsonl")
+EXPORT_FORMATS = ("acled-csv", "plover-json", "geojson", "jsonl", "datasette-metadata")
 
 
 @app.command()
 def export(
     db: DbOpt = Path("fieldbrief.db"),
-    format: Annotated[str, typer.Option("--format", help="acled-csv, plover-json, geojson or jsonl.")] = "jsonl",
+    format: Annotated[
+        str, typer.Option("--format", help="acled-csv, plover-json, geojson, jsonl or datasette-metadata.")
+    ] = "jsonl",
     out: OutOpt = None,
+    all_events: Annotated[
+        bool,
+        typer.Option("--all", help="acled-csv: every event, those without an ACLED type with empty ACLED fields."),
+    ] = False,
+    actors: ActorsOpt = None,
 ) -> None:
-    """Export stored events and articles in standard formats."""
+    """Export stored events and articles in standard formats, or the store's description for Datasette."""
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter("use " + ", ".join(EXPORT_FORMATS), param_hint="--format")
+    if format == "datasette-metadata":
+        from fieldbrief.report.datasette import write_metadata
+
+        if not db.exists():
+            err.print(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first", markup=False)
+            raise typer.Exit(1)
+        with _sink(out) as sink:
+            write_metadata(db, sink)
+        return
     from fieldbrief.report import exports
 
-    writers = {
-        "acled-csv": exports.export_acled_csv,
-        "plover-json": exports.export_plover_json,
-        "geojson": exports.export_geojson,
-        "jsonl": exports.export_jsonl,
-    }
-    corpus = _corpus(db)
+    corpus = _corpus(db, actors)
     with _sink(out) as sink:
-        writers[format](corpus, sink)
+        if format == "acled-csv":
+            exports.export_acled_csv(corpus, sink, include_all=all_events)
+        elif format == "plover-json":
+            exports.export_plover_json(corpus, sink)
+        elif format == "geojson":
+            exports.export_geojson(corpus, sink)
+        else:
+            exports.export_jsonl(corpus, sink)
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")

@@ -54,17 +54,14 @@ class Speaker:
     publisher: str | None = None  # for documents: who published the poll, report or study, where the text says
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
+        return {
             "name": self.name,
             "mention": self.mention,
             "actor": self.actor,
             "kind": self.kind,
+            "outlet": self.outlet,
+            "publisher": self.publisher,
         }
-        if self.outlet:
-            out["outlet"] = self.outlet
-        if self.publisher:
-            out["publisher"] = self.publisher
-        return out
 
 
 @dataclass
@@ -92,6 +89,8 @@ class Statement:
             "content": self.content,
             "start": self.start,
             "end": self.end,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
         }
 
 
@@ -122,18 +121,26 @@ class Place:
             "country": self.country,
             "admin1": self.admin1,
             "geonameid": self.geonameid,
+            "canonical": self.canonical,
             "role": self.role,
         }
 
     def to_event_json(self) -> dict[str, Any]:
+        """The contract's event place (`name` is the gazetteer's), plus what reading it back needs: the name as
+        written (`mention`), its span, admin1 and GeoNames id."""
         return {
             "name": self.canonical or self.name,
             "lat": self.lat,
             "lon": self.lon,
             "feature": self.feature,
             "country": self.country,
+            "mention": self.name,
+            "start": self.start,
+            "end": self.end,
             "admin1": self.admin1,
             "geonameid": self.geonameid,
+            "canonical": self.canonical,
+            "role": self.role,
         }
 
 
@@ -159,11 +166,13 @@ class TimeRef:
         }
 
     def to_event_json(self) -> dict[str, Any]:
+        """The contract's event date (`start`/`end` are dates), plus the time expression's span (`span`)."""
         return {
             "start": self.date_start,
             "end": self.date_end,
             "precision": self.precision,
             "text": self.text,
+            "span": [self.start, self.end],
         }
 
 
@@ -177,7 +186,7 @@ class ActorRef:
     country: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "actor": self.actor}
+        return {"name": self.name, "actor": self.actor, "type": self.type, "country": self.country}
 
 
 @dataclass(frozen=True)
@@ -228,6 +237,75 @@ class Event:
             "start": self.start,
             "end": self.end,
             "evidence": self.evidence,
+        }
+
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Sentence:
+    """A sentence as the parser split it, with what linking across articles reads of its parse: the lemmas of its
+    words (proper nouns keep their capitals: "Russian force capture Soledar"), and its main clause."""
+
+    start: int
+    end: int
+    lemmas: str  # one lemma per word token, space-separated; no punctuation
+    offsets: list[int] = field(default_factory=list)  # where each of those words starts, from `start`
+    predicate: str | None = None  # lemma of the main clause's verb ("retake")
+    subject: Span | None = None  # span of its subject phrase ("The resistance")
+    object: Span | None = None  # span of its object phrase ("three districts of Baghlan province")
+    negated: bool = False  # the main verb is negated ("did not attack")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "lemmas": self.lemmas,
+            "offsets": self.offsets,
+            "predicate": self.predicate,
+            "subject": list(self.subject) if self.subject else None,
+            "object": list(self.object) if self.object else None,
+            "negated": self.negated,
+        }
+
+
+FigureKind = Literal["killed", "injured", "captured", "missing", "attackers"]
+Qualifier = Literal["exact", "at_least", "at_most", "about", "between", "vague"]
+
+
+@dataclass
+class Figure:
+    """A count the text gives of people harmed or taking part, read from the parse: what it counts, the number as
+    stated (with its qualifier: "at least 50", "between 100 and 300", "dozens"), and who gives it."""
+
+    kind: FigureKind
+    low: int | None  # the number; for `between` and `vague` the lower end, for `at_most` None
+    high: int | None  # for `between` and `vague` the upper end, for `exact` and `about` the number, else None
+    qualifier: Qualifier
+    text: str  # as written, == article.text[start:end] ("at least 50")
+    start: int
+    end: int
+    counted: str | None = None  # lemma of the noun counted ("civilian", "soldier"); None: people in general
+    source: str | None = None  # who gives this figure within its sentence ("the civil defence"), as written
+    source_span: Span | None = None
+    update: bool = False  # a revised count ("the toll rose to 35")
+    cumulative: bool = False  # a running total ("have been killed since the war began")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "counted": self.counted,
+            "source": self.source,
+            "source_span": list(self.source_span) if self.source_span else None,
+            "update": self.update,
+            "cumulative": self.cumulative,
         }
 
 
@@ -300,6 +378,8 @@ class Article:
     times: list[TimeRef] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)  # the parse linking reads (stage `sentences`)
+    figures: list[Figure] = field(default_factory=list)  # counts of people harmed (stage `figures`)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -323,12 +403,15 @@ class Article:
             "times": [t.to_json() for t in self.times],
             "events": [e.to_json() for e in self.events],
             "errors": [e.to_json() for e in self.errors],
+            "sentences": [x.to_json() for x in self.sentences],
+            "figures": [f.to_json() for f in self.figures],
         }
 
 
 # -- corpus level: origins and claims --------------------------------------------------------------------
 
 ClaimStatus = Literal["corroborated", "single-source", "contested"]
+ClaimKind = Literal["event", "statement", "fact", "number", "whereabouts"]
 Side = Literal["affirms", "disputes"]
 
 
@@ -358,7 +441,8 @@ class ClaimMember:
     end: int
     side: Side = "affirms"
     speaker: str | None = None  # who says it (statement speaker / event according_to); None: the outlet
-    value: str | None = None  # what differs between sides when it is a number or a place ("30", "Panjshir")
+    value: str | None = None  # the member's value of the disputed slot ("30", "Hezbollah", "in Damascus")
+    source: str | None = None  # the independent source it counts under: a cited body, a wire, or the outlet
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -368,6 +452,7 @@ class ClaimMember:
             "kind": self.kind,
             "record_id": self.record_id,
             "speaker": self.speaker,
+            "source": self.source,
             "side": self.side,
             "value": self.value,
             "text": self.text,
@@ -382,12 +467,18 @@ class Claim:
 
     id: str
     summary: str  # a readable one-line statement of the claim
-    kind: Literal["event", "statement", "fact", "number", "whereabouts"]
+    kind: ClaimKind
     status: ClaimStatus
     members: list[ClaimMember]
     origins: list[str]  # independent origin ids (after wire-copy collapse) among the members
     why: str | None = None  # for contested claims: what the sides disagree on
     event_type: str | None = None
+    dispute: str | None = None  # the disputed slot: toll|attackers|weapon|perpetrator|victims|control|...
+    sources: list[str] = field(default_factory=list)  # independent sources: by origin and by cited source
+    incident: str | None = None  # the incident the claim is about (one id per incident in the corpus)
+    country: str | None = None  # ISO code of the incident's country, when known
+    date: str | None = None  # ISO date of the incident (its start), when known
+    place: str | None = None  # the incident's place as written
 
     def side(self, side: Side) -> list[ClaimMember]:
         return [m for m in self.members if m.side == side]
@@ -399,7 +490,13 @@ class Claim:
             "kind": self.kind,
             "event_type": self.event_type,
             "status": self.status,
+            "dispute": self.dispute,
             "origins": self.origins,
+            "sources": self.sources,
+            "incident": self.incident,
+            "country": self.country,
+            "date": self.date,
+            "place": self.place,
             "members": [m.to_json() for m in self.members],
         }
         if self.status == "contested":
@@ -438,6 +535,7 @@ class Corpus:
     origins: list[Origin] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    unparsed: list[str] = field(default_factory=list)  # articles without sentence records: linked by their records only
 
     def origin_of(self, article_id: str) -> str:
         for origin in self.origins:
@@ -453,7 +551,7 @@ class Corpus:
 
 
 def article_from_json(data: dict[str, Any]) -> Article:
-    """The typed Article for one JSON Lines record (the inverse of Article.to_json)."""
+    """The typed Article for one JSON Lines record: the exact inverse of Article.to_json (tested as a property)."""
     article = Article(
         source=data["source"],
         text=data["text"],
@@ -463,16 +561,22 @@ def article_from_json(data: dict[str, Any]) -> Article:
         published=data.get("published"),
         published_from=data.get("published_from"),
         published_evidence=[DateEvidence(**e) for e in data.get("published_evidence") or []],
-        language=data.get("language") or "en",
+        language=data.get("language", "en"),
         url=data.get("url"),
     )
     article.removed = [Removal(r["kind"], r["text"], r.get("reason") or "") for r in data.get("removed", [])]
     article.statements = [_statement_from_json(s) for s in data.get("statements", [])]
     article.places = [_place_from_json(p) for p in data.get("places", [])]
-    article.times = [TimeRef(**t) for t in data.get("times", [])]
+    article.times = [_time_from_json(t) for t in data.get("times", [])]
     article.events = [_event_from_json(e) for e in data.get("events", [])]
     article.errors = [StageError(e["stage"], e["error"]) for e in data.get("errors", [])]
+    article.sentences = [_sentence_from_json(x) for x in data.get("sentences", [])]
+    article.figures = [_figure_from_json(f) for f in data.get("figures", [])]
     return article
+
+
+def _span(value: Any) -> Span | None:
+    return (int(value[0]), int(value[1])) if value else None
 
 
 def _statement_from_json(s: dict[str, Any]) -> Statement:
@@ -486,6 +590,8 @@ def _statement_from_json(s: dict[str, Any]) -> Statement:
         s["start"],
         s["end"],
         s.get("channel"),
+        s.get("sentence_start"),
+        s.get("sentence_end"),
         id=s["id"],
         mode=s.get("mode", "speech"),
     )
@@ -502,14 +608,52 @@ def _place_from_json(p: dict[str, Any]) -> Place:
         p.get("country"),
         p.get("admin1"),
         p.get("geonameid"),
-        role=p.get("role") or "literal",
+        p.get("canonical"),
+        role=p.get("role", "literal"),
     )
 
 
-def _event_from_json(e: dict[str, Any]) -> Event:
-    def actor(a: dict[str, Any] | None) -> ActorRef | None:
-        return ActorRef(a["name"], a.get("actor")) if a else None
+def _time_from_json(t: dict[str, Any]) -> TimeRef:
+    return TimeRef(t["text"], t["start"], t["end"], t.get("date_start"), t.get("date_end"), t.get("precision"))
 
+
+def _event_place_from_json(place: dict[str, Any]) -> Place:
+    if "mention" not in place:  # a record written before event places kept their mention: name is all there is
+        return Place(
+            place["name"],
+            -1,
+            -1,
+            place.get("lat"),
+            place.get("lon"),
+            place.get("feature"),
+            place.get("country"),
+            canonical=place["name"],
+        )
+    return Place(
+        place["mention"],
+        place.get("start", -1),
+        place.get("end", -1),
+        place.get("lat"),
+        place.get("lon"),
+        place.get("feature"),
+        place.get("country"),
+        place.get("admin1"),
+        place.get("geonameid"),
+        place.get("canonical"),
+        role=place.get("role", "literal"),
+    )
+
+
+def _event_date_from_json(date: dict[str, Any]) -> TimeRef:
+    span = _span(date.get("span")) or (-1, -1)
+    return TimeRef(date.get("text") or "", span[0], span[1], date.get("start"), date.get("end"), date.get("precision"))
+
+
+def _actor_from_json(a: dict[str, Any] | None) -> ActorRef | None:
+    return ActorRef(a["name"], a.get("actor"), a.get("type"), a.get("country")) if a else None
+
+
+def _event_from_json(e: dict[str, Any]) -> Event:
     place = e.get("place")
     date = e.get("date")
     acled = e.get("acled")
@@ -521,31 +665,46 @@ def _event_from_json(e: dict[str, Any]) -> Event:
         evidence=e["evidence"],
         mode=e.get("mode"),
         acled=AcledType(acled["event_type"], acled["sub_event_type"]) if acled else None,
-        actor=actor(e.get("actor")),
-        target=actor(e.get("target")),
-        place=Place(
-            place["name"],
-            -1,
-            -1,
-            place.get("lat"),
-            place.get("lon"),
-            place.get("feature"),
-            place.get("country"),
-            place.get("admin1"),
-            place.get("geonameid"),
-            canonical=place["name"],
-        )
-        if place
-        else None,
-        date=TimeRef(date.get("text") or "", -1, -1, date.get("start"), date.get("end"), date.get("precision"))
-        if date
-        else None,
+        actor=_actor_from_json(e.get("actor")),
+        target=_actor_from_json(e.get("target")),
+        place=_event_place_from_json(place) if place else None,
+        date=_event_date_from_json(date) if date else None,
         according_to=e.get("according_to"),
         fatalities=e.get("fatalities"),
         captured=e.get("captured"),
         fatalities_text=e.get("fatalities_text"),
         captured_text=e.get("captured_text"),
         id=e.get("id", ""),
+    )
+
+
+def _sentence_from_json(x: dict[str, Any]) -> Sentence:
+    return Sentence(
+        x["start"],
+        x["end"],
+        x["lemmas"],
+        list(x.get("offsets", [])),
+        x.get("predicate"),
+        _span(x.get("subject")),
+        _span(x.get("object")),
+        bool(x.get("negated")),
+    )
+
+
+def _figure_from_json(f: dict[str, Any]) -> Figure:
+    return Figure(
+        f["kind"],
+        f.get("low"),
+        f.get("high"),
+        f["qualifier"],
+        f["text"],
+        f["start"],
+        f["end"],
+        f.get("counted"),
+        f.get("source"),
+        _span(f.get("source_span")),
+        bool(f.get("update")),
+        bool(f.get("cumulative")),
     )
 
 
@@ -566,4 +725,10 @@ def claim_from_json(data: dict[str, Any]) -> Claim:
         data["origins"],
         data.get("why"),
         data.get("event_type"),
+        data.get("dispute"),
+        list(data.get("sources", [])),
+        data.get("incident"),
+        data.get("country"),
+        data.get("date"),
+        data.get("place"),
     )

@@ -27,7 +27,7 @@ from fieldbrief.stage import Context, Stage
 Outcome = Article | Rejection
 
 # The extraction stages, in the order they run (later stages read what earlier ones recorded).
-STAGE_MODULES = ("times", "places", "statements", "actors", "events")
+STAGE_MODULES = ("times", "places", "statements", "actors", "events", "sentences", "figures")
 # Raw documents grouped to learn furniture lines that recur across articles of one outlet.
 LEARNING_CHUNK = 256
 

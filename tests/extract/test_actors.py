@@ -67,7 +67,7 @@ def test_anti_prefix_is_not_the_actor(nlp: Language, dictionary: ActorDictionary
 
 def test_mentions_take_the_longest_alias_and_respect_case(nlp: Language, dictionary: ActorDictionary) -> None:
     doc = nlp("The National Resistance Front and the Taliban met, but anti-Taliban fighters stayed away.")
-    found = [(doc[m.start:m.end].text, m.code) for m in find_mentions(doc, dictionary) if m.code]
+    found = [(doc[m.start : m.end].text, m.code) for m in find_mentions(doc, dictionary) if m.code]
     assert any(text == "National Resistance Front" for text, _ in found)
     assert [text for text, code in found if code == "TAL"] == ["Taliban"]  # "anti-Taliban" names what they oppose
 

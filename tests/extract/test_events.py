@@ -16,7 +16,7 @@ def analyze(pipeline: Pipeline, text: str, published: str = PUBLISHED) -> Articl
     (out,) = list(pipeline.run_documents([RawDocument(source="test", text=text, published=published)]))
     assert isinstance(out, Article), out
     for event in out.events:
-        assert out.text[event.start:event.end] == event.evidence
+        assert out.text[event.start : event.end] == event.evidence
     return out
 
 
@@ -185,8 +185,10 @@ def test_several_events_in_one_sentence(pipeline: Pipeline) -> None:
 
 
 def test_the_same_event_twice_is_one_record(pipeline: Pipeline) -> None:
-    text = ("Government troops shelled the town of Tawila on Monday.\n\n"
-            "Residents fled after the shelling. Government troops shelled Tawila on Monday, killing two children.")
+    text = (
+        "Government troops shelled the town of Tawila on Monday.\n\n"
+        "Residents fled after the shelling. Government troops shelled Tawila on Monday, killing two children."
+    )
     events = [e for e in analyze(pipeline, text).events if e.type == "ASSAULT"]
     assert len(events) == 1
     assert events[0].fatalities == 2
@@ -201,14 +203,17 @@ def test_the_same_event_twice_is_one_record(pipeline: Pipeline) -> None:
         ("Police arrested 20 opposition supporters in Mandalay on Thursday.", "Arrests"),
         ("Police fired tear gas at protesters in Khartoum on Monday.", "Protest with intervention"),
         ("Hundreds of protesters marched peacefully through Yangon on Monday.", "Peaceful protest"),
-        ("A roadside bomb exploded near an army patrol in Kidal, wounding two soldiers.",
-         "Remote explosive/landmine/IED"),
+        (
+            "A roadside bomb exploded near an army patrol in Kidal, wounding two soldiers.",
+            "Remote explosive/landmine/IED",
+        ),
     ],
 )
 def test_acled_mapping(pipeline: Pipeline, text: str, sub_event: str) -> None:
     events = analyze(pipeline, text).events
     assert [e.acled.sub_event_type if e.acled else None for e in events] == [sub_event], [
-        (e.type, e.mode, e.acled) for e in events]
+        (e.type, e.mode, e.acled) for e in events
+    ]
 
 
 # -- precision -----------------------------------------------------------------------------------------------
@@ -236,18 +241,26 @@ def test_ids_are_stable(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "sub_event"),
     [
-        ("On 3 March 2023, the Wadi militia shelled residential areas in Tawila, killing 5 civilians.",
-         "Shelling/artillery/missile attack"),
-        ("On 8 March 2023, a landmine exploded near the village of Kuma, killing two herders.",
-         "Remote explosive/landmine/IED"),
-        ("On 15 March 2023, security forces fired live ammunition at protesters in Maridi, killing 3.",
-         "Excessive force against protesters"),
+        (
+            "On 3 March 2023, the Wadi militia shelled residential areas in Tawila, killing 5 civilians.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 8 March 2023, a landmine exploded near the village of Kuma, killing two herders.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "On 15 March 2023, security forces fired live ammunition at protesters in Maridi, killing 3.",
+            "Excessive force against protesters",
+        ),
         ("On 17 March 2023, rioters burned a police station in Maridi.", "Violent demonstration"),
         ("On 18 March 2023, a mob lynched a suspected thief in Maridi.", "Mob violence"),
         ("On 25 March 2023, armed men attacked the village of Kuma, killing 7 civilians.", "Attack"),
         ("On 5 April 2023, rebel forces shot down an army drone over Maridi.", "Disrupted weapons use"),
-        ("On 14 March 2023, militia fighters raped two women in the village of Kuma, local officials said.",
-         "Sexual violence"),
+        (
+            "On 14 March 2023, militia fighters raped two women in the village of Kuma, local officials said.",
+            "Sexual violence",
+        ),
     ],
 )
 def test_acled_notes(pipeline: Pipeline, text: str, sub_event: str) -> None:
@@ -262,8 +275,13 @@ def test_a_date_is_no_target(pipeline: Pipeline) -> None:
 
 
 def test_strike_by_workers_is_a_protest_and_by_an_army_an_attack(pipeline: Pipeline) -> None:
-    assert only(analyze(pipeline, "Hundreds of nurses began a strike in Maridi on Monday over unpaid wages.").events,
-                "PROTEST").mode == "strike"
+    assert (
+        only(
+            analyze(pipeline, "Hundreds of nurses began a strike in Maridi on Monday over unpaid wages.").events,
+            "PROTEST",
+        ).mode
+        == "strike"
+    )
     art = analyze(pipeline, "The army launched a strike on rebel positions near Maridi on Monday.")
     assert only(art.events, "ASSAULT").mode == "aerial"
 
@@ -292,196 +310,290 @@ def test_a_hyphenated_noun_and_a_misread_verb_still_trigger(pipeline: Pipeline) 
 
 # -- ACLED notes: short reports in ACLED's own style (fictional), two or three per sub-event type ------------------
 ACLED_NOTES: list[tuple[str, str]] = [
-    ('On 4 June 2023, Rapid Support Forces (RSF) and Military Forces of Sudan (2019-) clashed in '
-     'Bahri (Khartoum). 6 RSF fighters were killed.',
-     'Armed clash'),
-    ('On 17 February 2024, Military Forces of Ukraine (2019-) repelled an assault by Military Forces '
-     'of Russia (2000-) near Krynky (Kherson). Fatalities unknown.',
-     'Armed clash'),
-    ('On 9 October 2023, Arakan Army (AA) fought Military Forces of Myanmar (2021-) near Paletwa '
-     '(Chin). 4 soldiers were killed.',
-     'Armed clash'),
-    ('On 22 March 2024, Al Shabaab attacked a Military Forces of Somalia (2022-) base in Mahas '
-     '(Hiraan), sparking an armed clash. 11 fatalities were reported.',
-     'Armed clash'),
-    ('On 14 August 2023, Military Forces of Somalia (2022-) recaptured the town of Adale (Middle '
-     'Shabelle) from Al Shabaab after heavy fighting. 5 fatalities.',
-     'Government regains territory'),
-    ('On 2 November 2023, Military Forces of the Democratic Republic of Congo (2019-) retook '
-     'Kitshanga (North Kivu) from M23: March 23 Movement.',
-     'Government regains territory'),
-    ('On 27 October 2023, Three Brotherhood Alliance seized the town of Chinshwehaw (Shan-North) from'
-     ' Military Forces of Myanmar (2021-). 3 fatalities.',
-     'Non-state actor overtakes territory'),
-    ('On 26 October 2023, Rapid Support Forces (RSF) captured the army garrison in Nyala (South '
-     'Darfur) after days of fighting. 12 fatalities.',
-     'Non-state actor overtakes territory'),
-    ('On 1 December 2023, JNIM: Group for Support of Islam and Muslims took control of the town of '
-     'Boulkessi (Boucle du Mouhoun), forcing Military Forces of Burkina Faso (2022-) to withdraw.',
-     'Non-state actor overtakes territory'),
-    ('On 3 May 2024, Military Forces of Russia (2000-) used chemical weapons against Military Forces '
-     'of Ukraine (2019-) positions near Avdiivka (Donetsk). [size=no report]',
-     'Chemical weapon'),
-    ('On 19 January 2024, Military Forces of Russia (2000-) dropped munitions containing tear gas on '
-     'Ukrainian trenches near Robotyne (Zaporizhia).',
-     'Chemical weapon'),
-    ('On 11 January 2024, Military Forces of Myanmar (2021-) conducted an airstrike on Kanan village '
-     '(Sagaing), killing 17 civilians.',
-     'Air/drone strike'),
-    ('On 5 March 2024, Military Forces of Israel (2022-) carried out an air strike on a house in '
-     'Rafah (Gaza Strip). 9 people were killed.',
-     'Air/drone strike'),
-    ('On 20 September 2023, Military Forces of Ukraine (2019-) launched drones at an oil depot in '
-     'Novorossiysk (Krasnodar). No fatalities were reported.',
-     'Air/drone strike'),
-    ('On 13 July 2023, a suicide bomber from Al Shabaab detonated an explosive vest at a restaurant '
-     'in Mogadishu (Banadir). 8 people were killed.',
-     'Suicide bomb'),
-    ('On 6 March 2024, a suicide bomber blew himself up near a bank in Kandahar (Kandahar). 21 '
-     'fatalities were reported.',
-     'Suicide bomb'),
-    ('On 30 July 2023, Islamic State Khorasan Province (ISKP) carried out a suicide bombing at a '
-     'rally in Bajaur (Khyber Pakhtunkhwa). 54 fatalities.',
-     'Suicide bomb'),
-    ('On 8 April 2024, Military Forces of Russia (2000-) shelled Nikopol (Dnipropetrovsk) with '
-     'artillery. 2 civilians were killed.',
-     'Shelling/artillery/missile attack'),
-    ('On 15 May 2023, Rapid Support Forces (RSF) fired artillery at residential areas of Omdurman '
-     '(Khartoum), killing 4 civilians.',
-     'Shelling/artillery/missile attack'),
-    ('On 7 February 2024, Military Forces of Russia (2000-) launched missiles at Kharkiv (Kharkiv). 5'
-     ' fatalities.',
-     'Shelling/artillery/missile attack'),
-    ('On 18 September 2023, an IED planted by JNIM: Group for Support of Islam and Muslims exploded '
-     'under a military vehicle near Djibo (Sahel). 6 soldiers were killed.',
-     'Remote explosive/landmine/IED'),
-    ('On 2 February 2024, a landmine exploded near Paletwa (Chin), killing a farmer. [size=no report]',
-     'Remote explosive/landmine/IED'),
-    ('On 25 April 2023, a roadside bomb struck a police patrol in Jalalabad (Nangarhar). 2 police '
-     'officers were killed.',
-     'Remote explosive/landmine/IED'),
-    ('On 10 August 2023, Unidentified Armed Group (Somalia) threw a grenade at a checkpoint in Baidoa'
-     ' (Bay). 3 people were injured.',
-     'Grenade'),
-    ('On 28 November 2023, an unidentified assailant hurled a grenade at a market in Srinagar (Jammu '
-     'and Kashmir), injuring 7 civilians.',
-     'Grenade'),
-    ('On 21 June 2023, Rapid Support Forces (RSF) raped three women in El Geneina (West Darfur).',
-     'Sexual violence'),
-    ('On 12 March 2024, members of CODECO militia sexually assaulted a girl in Djugu (Ituri).',
-     'Sexual violence'),
-    ('On 16 October 2023, Unidentified Armed Group (Nigeria) attacked villagers in Bokkos (Plateau), '
-     'killing 14 civilians.',
-     'Attack'),
-    ('On 4 January 2024, ADF: Allied Democratic Forces killed 11 civilians with machetes in Beni '
-     '(North Kivu).',
-     'Attack'),
-    ('On 19 May 2023, a Jalisco Cartel New Generation gunman shot dead a journalist in Zitacuaro '
-     '(Michoacan).',
-     'Attack'),
-    ('On 7 July 2023, Israeli settlers attacked Palestinian farmers near Turmus Ayya (Ramallah), '
-     'injuring 3.',
-     'Attack'),
-    ('On 23 August 2023, Unidentified Armed Group (Nigeria) abducted 25 passengers on the Kaduna-'
-     'Abuja road (Kaduna).',
-     'Abduction/forced disappearance'),
-    ('On 9 December 2023, Taliban kidnapped a former army officer in Khost (Khost). His whereabouts '
-     'remain unknown.',
-     'Abduction/forced disappearance'),
-    ('On 30 March 2024, gunmen of the Sinaloa Cartel abducted 4 men from a ranch in Culiacan '
-     '(Sinaloa).',
-     'Abduction/forced disappearance'),
-    ('On 1 May 2024, Protesters (Pakistan) held a rally in Lahore (Punjab) to demand higher wages. '
-     '[size=around 500]',
-     'Peaceful protest'),
-    ('On 14 September 2023, Protesters (India) staged a sit-in outside the collectorate in Madurai '
-     '(Tamil Nadu) against water shortages. [size=no report]',
-     'Peaceful protest'),
-    ('On 8 March 2024, women demonstrated in Kabul (Kabul) against restrictions on education. '
-     '[size=dozens]',
-     'Peaceful protest'),
-    ('On 11 July 2023, Police Forces of Kenya (2022-) dispersed Protesters (Kenya) with tear gas in '
-     'Kisumu (Kisumu). [size=no report]',
-     'Protest with intervention'),
-    ('On 26 February 2024, Protesters (Pakistan) marched in Karachi (Sindh); Police Forces of '
-     'Pakistan (2018-) arrested 12 of them.',
-     'Protest with intervention'),
-    ('On 20 October 2023, Police Forces of Guinea (2021-) opened fire on Protesters (Guinea) in '
-     'Conakry, killing 2.',
-     'Excessive force against protesters'),
-    ('On 13 June 2023, Military Forces of Myanmar (2021-) shot at peaceful Protesters (Myanmar) in '
-     'Mandalay (Mandalay). 3 protesters were killed.',
-     'Excessive force against protesters'),
-    ('On 12 July 2023, Rioters (Kenya) burned tyres and threw stones at police in Nairobi (Nairobi). '
-     '[size=no report]',
-     'Violent demonstration'),
-    ('On 3 November 2023, Rioters (India) torched vehicles and attacked a police station in Imphal '
-     '(Manipur).',
-     'Violent demonstration'),
-    ('On 27 June 2023, Rioters (France) looted shops and set fire to cars in Nanterre (Ile-de-'
-     'France).',
-     'Violent demonstration'),
-    ('On 5 August 2023, a mob lynched a man accused of theft in Goma (North Kivu). 1 fatality.',
-     'Mob violence'),
-    ('On 18 April 2024, Rioters (India) beat two cattle traders to death in Palwal (Haryana).',
-     'Mob violence'),
-    ('On 20 May 2023, Military Forces of Sudan (2019-) and Rapid Support Forces (RSF) signed a short-'
-     'term ceasefire agreement in Jeddah.',
-     'Agreement'),
-    ('On 24 November 2023, Hamas and Military Forces of Israel (2022-) agreed to a truce and a '
-     'prisoner exchange in the Gaza Strip.',
-     'Agreement'),
-    ('On 6 June 2023, Police Forces of India (2014-) arrested 9 suspected militants in Anantnag '
-     '(Jammu and Kashmir).',
-     'Arrests'),
-    ('On 15 January 2024, Taliban detained two journalists in Herat (Herat).',
-     'Arrests'),
-    ('On 2 October 2023, Military Forces of Myanmar (2021-) arrested a village administrator in '
-     'Monywa (Sagaing).',
-     'Arrests'),
-    ('On 9 September 2023, National Unity Government of Myanmar (2021-) announced the formation of a '
-     "new battalion of the People's Defence Force in Sagaing.",
-     'Change to group/activity'),
-    ('On 11 April 2024, Military Forces of Sudan (2019-) deployed reinforcements to El Fasher (North '
-     'Darfur). [size=no report]',
-     'Change to group/activity'),
-    ('On 22 July 2023, Military Forces of Ukraine (2019-) shot down 14 Russian drones over Odesa '
-     '(Odesa).',
-     'Disrupted weapons use'),
-    ('On 3 February 2024, Police Forces of Afghanistan (2021-) defused an IED planted on a road in '
-     'Kunduz (Kunduz).',
-     'Disrupted weapons use'),
-    ('On 30 August 2023, Wagner Group established a military base near Menaka (Menaka).',
-     'Headquarters or base established'),
-    ('On 12 December 2023, M23: March 23 Movement set up a headquarters in Kiwanja (North Kivu).',
-     'Headquarters or base established'),
-    ('On 18 May 2023, Rapid Support Forces (RSF) looted the central market in El Obeid (North '
-     'Kordofan).',
-     'Looting/property destruction'),
-    ('On 29 January 2024, Military Forces of Israel (2022-) demolished 4 Palestinian homes in Masafer'
-     ' Yatta (Hebron).',
-     'Looting/property destruction'),
-    ('On 13 November 2023, MINUSMA: United Nations Multidimensional Integrated Stabilization Mission '
-     'in Mali withdrew from its base in Tessalit (Kidal) and handed it over to Military Forces of '
-     'Mali (2021-).',
-     'Non-violent transfer of territory'),
-    ('On 1 September 2023, Al Shabaab withdrew from the village of El Dhere (Galgaduud) without '
-     'fighting.',
-     'Non-violent transfer of territory'),
-    ('On 25 December 2023, Rapid Support Forces (RSF) blockaded the road between Al Fasher and Kutum '
-     '(North Darfur).',
-     'Other'),
+    (
+        "On 4 June 2023, Rapid Support Forces (RSF) and Military Forces of Sudan (2019-) clashed in "
+        "Bahri (Khartoum). 6 RSF fighters were killed.",
+        "Armed clash",
+    ),
+    (
+        "On 17 February 2024, Military Forces of Ukraine (2019-) repelled an assault by Military Forces "
+        "of Russia (2000-) near Krynky (Kherson). Fatalities unknown.",
+        "Armed clash",
+    ),
+    (
+        "On 9 October 2023, Arakan Army (AA) fought Military Forces of Myanmar (2021-) near Paletwa "
+        "(Chin). 4 soldiers were killed.",
+        "Armed clash",
+    ),
+    (
+        "On 22 March 2024, Al Shabaab attacked a Military Forces of Somalia (2022-) base in Mahas "
+        "(Hiraan), sparking an armed clash. 11 fatalities were reported.",
+        "Armed clash",
+    ),
+    (
+        "On 14 August 2023, Military Forces of Somalia (2022-) recaptured the town of Adale (Middle "
+        "Shabelle) from Al Shabaab after heavy fighting. 5 fatalities.",
+        "Government regains territory",
+    ),
+    (
+        "On 2 November 2023, Military Forces of the Democratic Republic of Congo (2019-) retook "
+        "Kitshanga (North Kivu) from M23: March 23 Movement.",
+        "Government regains territory",
+    ),
+    (
+        "On 27 October 2023, Three Brotherhood Alliance seized the town of Chinshwehaw (Shan-North) from"
+        " Military Forces of Myanmar (2021-). 3 fatalities.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "On 26 October 2023, Rapid Support Forces (RSF) captured the army garrison in Nyala (South "
+        "Darfur) after days of fighting. 12 fatalities.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "On 1 December 2023, JNIM: Group for Support of Islam and Muslims took control of the town of "
+        "Boulkessi (Boucle du Mouhoun), forcing Military Forces of Burkina Faso (2022-) to withdraw.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "On 3 May 2024, Military Forces of Russia (2000-) used chemical weapons against Military Forces "
+        "of Ukraine (2019-) positions near Avdiivka (Donetsk). [size=no report]",
+        "Chemical weapon",
+    ),
+    (
+        "On 19 January 2024, Military Forces of Russia (2000-) dropped munitions containing tear gas on "
+        "Ukrainian trenches near Robotyne (Zaporizhia).",
+        "Chemical weapon",
+    ),
+    (
+        "On 11 January 2024, Military Forces of Myanmar (2021-) conducted an airstrike on Kanan village "
+        "(Sagaing), killing 17 civilians.",
+        "Air/drone strike",
+    ),
+    (
+        "On 5 March 2024, Military Forces of Israel (2022-) carried out an air strike on a house in "
+        "Rafah (Gaza Strip). 9 people were killed.",
+        "Air/drone strike",
+    ),
+    (
+        "On 20 September 2023, Military Forces of Ukraine (2019-) launched drones at an oil depot in "
+        "Novorossiysk (Krasnodar). No fatalities were reported.",
+        "Air/drone strike",
+    ),
+    (
+        "On 13 July 2023, a suicide bomber from Al Shabaab detonated an explosive vest at a restaurant "
+        "in Mogadishu (Banadir). 8 people were killed.",
+        "Suicide bomb",
+    ),
+    (
+        "On 6 March 2024, a suicide bomber blew himself up near a bank in Kandahar (Kandahar). 21 "
+        "fatalities were reported.",
+        "Suicide bomb",
+    ),
+    (
+        "On 30 July 2023, Islamic State Khorasan Province (ISKP) carried out a suicide bombing at a "
+        "rally in Bajaur (Khyber Pakhtunkhwa). 54 fatalities.",
+        "Suicide bomb",
+    ),
+    (
+        "On 8 April 2024, Military Forces of Russia (2000-) shelled Nikopol (Dnipropetrovsk) with "
+        "artillery. 2 civilians were killed.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "On 15 May 2023, Rapid Support Forces (RSF) fired artillery at residential areas of Omdurman "
+        "(Khartoum), killing 4 civilians.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "On 7 February 2024, Military Forces of Russia (2000-) launched missiles at Kharkiv (Kharkiv). 5 fatalities.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "On 18 September 2023, an IED planted by JNIM: Group for Support of Islam and Muslims exploded "
+        "under a military vehicle near Djibo (Sahel). 6 soldiers were killed.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "On 2 February 2024, a landmine exploded near Paletwa (Chin), killing a farmer. [size=no report]",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "On 25 April 2023, a roadside bomb struck a police patrol in Jalalabad (Nangarhar). 2 police "
+        "officers were killed.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "On 10 August 2023, Unidentified Armed Group (Somalia) threw a grenade at a checkpoint in Baidoa"
+        " (Bay). 3 people were injured.",
+        "Grenade",
+    ),
+    (
+        "On 28 November 2023, an unidentified assailant hurled a grenade at a market in Srinagar (Jammu "
+        "and Kashmir), injuring 7 civilians.",
+        "Grenade",
+    ),
+    ("On 21 June 2023, Rapid Support Forces (RSF) raped three women in El Geneina (West Darfur).", "Sexual violence"),
+    ("On 12 March 2024, members of CODECO militia sexually assaulted a girl in Djugu (Ituri).", "Sexual violence"),
+    (
+        "On 16 October 2023, Unidentified Armed Group (Nigeria) attacked villagers in Bokkos (Plateau), "
+        "killing 14 civilians.",
+        "Attack",
+    ),
+    (
+        "On 4 January 2024, ADF: Allied Democratic Forces killed 11 civilians with machetes in Beni (North Kivu).",
+        "Attack",
+    ),
+    (
+        "On 19 May 2023, a Jalisco Cartel New Generation gunman shot dead a journalist in Zitacuaro (Michoacan).",
+        "Attack",
+    ),
+    (
+        "On 7 July 2023, Israeli settlers attacked Palestinian farmers near Turmus Ayya (Ramallah), injuring 3.",
+        "Attack",
+    ),
+    (
+        "On 23 August 2023, Unidentified Armed Group (Nigeria) abducted 25 passengers on the Kaduna-"
+        "Abuja road (Kaduna).",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "On 9 December 2023, Taliban kidnapped a former army officer in Khost (Khost). His whereabouts remain unknown.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "On 30 March 2024, gunmen of the Sinaloa Cartel abducted 4 men from a ranch in Culiacan (Sinaloa).",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "On 1 May 2024, Protesters (Pakistan) held a rally in Lahore (Punjab) to demand higher wages. "
+        "[size=around 500]",
+        "Peaceful protest",
+    ),
+    (
+        "On 14 September 2023, Protesters (India) staged a sit-in outside the collectorate in Madurai "
+        "(Tamil Nadu) against water shortages. [size=no report]",
+        "Peaceful protest",
+    ),
+    (
+        "On 8 March 2024, women demonstrated in Kabul (Kabul) against restrictions on education. [size=dozens]",
+        "Peaceful protest",
+    ),
+    (
+        "On 11 July 2023, Police Forces of Kenya (2022-) dispersed Protesters (Kenya) with tear gas in "
+        "Kisumu (Kisumu). [size=no report]",
+        "Protest with intervention",
+    ),
+    (
+        "On 26 February 2024, Protesters (Pakistan) marched in Karachi (Sindh); Police Forces of "
+        "Pakistan (2018-) arrested 12 of them.",
+        "Protest with intervention",
+    ),
+    (
+        "On 20 October 2023, Police Forces of Guinea (2021-) opened fire on Protesters (Guinea) in Conakry, killing 2.",
+        "Excessive force against protesters",
+    ),
+    (
+        "On 13 June 2023, Military Forces of Myanmar (2021-) shot at peaceful Protesters (Myanmar) in "
+        "Mandalay (Mandalay). 3 protesters were killed.",
+        "Excessive force against protesters",
+    ),
+    (
+        "On 12 July 2023, Rioters (Kenya) burned tyres and threw stones at police in Nairobi (Nairobi). "
+        "[size=no report]",
+        "Violent demonstration",
+    ),
+    (
+        "On 3 November 2023, Rioters (India) torched vehicles and attacked a police station in Imphal (Manipur).",
+        "Violent demonstration",
+    ),
+    (
+        "On 27 June 2023, Rioters (France) looted shops and set fire to cars in Nanterre (Ile-de-France).",
+        "Violent demonstration",
+    ),
+    ("On 5 August 2023, a mob lynched a man accused of theft in Goma (North Kivu). 1 fatality.", "Mob violence"),
+    ("On 18 April 2024, Rioters (India) beat two cattle traders to death in Palwal (Haryana).", "Mob violence"),
+    (
+        "On 20 May 2023, Military Forces of Sudan (2019-) and Rapid Support Forces (RSF) signed a short-"
+        "term ceasefire agreement in Jeddah.",
+        "Agreement",
+    ),
+    (
+        "On 24 November 2023, Hamas and Military Forces of Israel (2022-) agreed to a truce and a "
+        "prisoner exchange in the Gaza Strip.",
+        "Agreement",
+    ),
+    (
+        "On 6 June 2023, Police Forces of India (2014-) arrested 9 suspected militants in Anantnag "
+        "(Jammu and Kashmir).",
+        "Arrests",
+    ),
+    ("On 15 January 2024, Taliban detained two journalists in Herat (Herat).", "Arrests"),
+    (
+        "On 2 October 2023, Military Forces of Myanmar (2021-) arrested a village administrator in Monywa (Sagaing).",
+        "Arrests",
+    ),
+    (
+        "On 9 September 2023, National Unity Government of Myanmar (2021-) announced the formation of a "
+        "new battalion of the People's Defence Force in Sagaing.",
+        "Change to group/activity",
+    ),
+    (
+        "On 11 April 2024, Military Forces of Sudan (2019-) deployed reinforcements to El Fasher (North "
+        "Darfur). [size=no report]",
+        "Change to group/activity",
+    ),
+    (
+        "On 22 July 2023, Military Forces of Ukraine (2019-) shot down 14 Russian drones over Odesa (Odesa).",
+        "Disrupted weapons use",
+    ),
+    (
+        "On 3 February 2024, Police Forces of Afghanistan (2021-) defused an IED planted on a road in Kunduz (Kunduz).",
+        "Disrupted weapons use",
+    ),
+    (
+        "On 30 August 2023, Wagner Group established a military base near Menaka (Menaka).",
+        "Headquarters or base established",
+    ),
+    (
+        "On 12 December 2023, M23: March 23 Movement set up a headquarters in Kiwanja (North Kivu).",
+        "Headquarters or base established",
+    ),
+    (
+        "On 18 May 2023, Rapid Support Forces (RSF) looted the central market in El Obeid (North Kordofan).",
+        "Looting/property destruction",
+    ),
+    (
+        "On 29 January 2024, Military Forces of Israel (2022-) demolished 4 Palestinian homes in Masafer"
+        " Yatta (Hebron).",
+        "Looting/property destruction",
+    ),
+    (
+        "On 13 November 2023, MINUSMA: United Nations Multidimensional Integrated Stabilization Mission "
+        "in Mali withdrew from its base in Tessalit (Kidal) and handed it over to Military Forces of "
+        "Mali (2021-).",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "On 1 September 2023, Al Shabaab withdrew from the village of El Dhere (Galgaduud) without fighting.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "On 25 December 2023, Rapid Support Forces (RSF) blockaded the road between Al Fasher and Kutum "
+        "(North Darfur).",
+        "Other",
+    ),
 ]
 # notes the pipeline does not map yet, by a phrase of theirs: recorded and counted by the floor test, not hidden
 ACLED_NOTE_GAPS = {
-    'retook Kitshanga': "the small model tags 'retook' as a noun",
-    'announced the formation of a new battalion': "no MOBILIZE reading for 'formation'",
-    'withdrew from its base in Tessalit': 'the UN mission is no dictionary actor, so it has no actor class',
-    'dropped munitions containing tear gas': 'riot-control gas used on troops reads as crowd control',
-    'Israeli settlers attacked Palestinian farmers': 'the classifier reads settlers who attack farmers as mob violence',
+    "retook Kitshanga": "the small model tags 'retook' as a noun",
+    "announced the formation of a new battalion": "no MOBILIZE reading for 'formation'",
+    "withdrew from its base in Tessalit": "the UN mission is no dictionary actor, so it has no actor class",
+    "dropped munitions containing tear gas": "riot-control gas used on troops reads as crowd control",
+    "Israeli settlers attacked Palestinian farmers": "the classifier reads settlers who attack farmers as mob violence",
     # (our events set has both readings: an ACLED coder decides by how organised the settlers were)
-    'beat two cattle traders to death': 'the classifier reads this beating as no ACLED event (cattle theft and '
-                                        'rustling are among the negatives of our set)',
+    "beat two cattle traders to death": "the classifier reads this beating as no ACLED event (cattle theft and "
+    "rustling are among the negatives of our set)",
 }
 ACLED_NOTES_FLOOR = 0.8  # share of the notes whose main event must have the intended sub-event type
 

@@ -12,8 +12,9 @@ from fieldbrief.pipeline import Pipeline
 
 def link(pipeline: Pipeline, items: list[tuple[str, str | None, str]]) -> Corpus:
     """(outlet, published, text) -> the linked corpus of the analysed articles."""
-    docs = [RawDocument(source=f"fictional-{i}.txt", text=t, outlet=o, published=d) for i, (o, d, t) in
-            enumerate(items)]
+    docs = [
+        RawDocument(source=f"fictional-{i}.txt", text=t, outlet=o, published=d) for i, (o, d, t) in enumerate(items)
+    ]
     articles = [a for a in pipeline.run_documents(docs) if isinstance(a, Article)]
     assert len(articles) == len(items)
     return link_corpus(articles)
@@ -30,15 +31,19 @@ def assert_exact_evidence(corpus: Corpus) -> None:
 
 
 def test_ministry_denies_that_its_forces_shelled_a_town(pipeline: Pipeline) -> None:
-    a = ("Army artillery shelled the town of Dara on Tuesday, residents said, destroying a school and a clinic. "
-         "\"The shells fell all night,\" said Nadia Karimi, a nurse at the clinic.")
-    b = ("The defence ministry denied that its forces shelled Dara. \"Our troops did not fire on the town,\" "
-         "ministry spokesman Farhad Noori said on Wednesday.")
+    a = (
+        "Army artillery shelled the town of Dara on Tuesday, residents said, destroying a school and a clinic. "
+        '"The shells fell all night," said Nadia Karimi, a nurse at the clinic.'
+    )
+    b = (
+        'The defence ministry denied that its forces shelled Dara. "Our troops did not fire on the town," '
+        "ministry spokesman Farhad Noori said on Wednesday."
+    )
     corpus = link(pipeline, [("Kilo Press", "2031-05-14", a), ("Lima Daily", "2031-05-15", b)])
     [claim] = contested(corpus, "event")
     assert {corpus.article(m.article_id).outlet for m in claim.side("disputes")} == {"Lima Daily"}
     assert {corpus.article(m.article_id).outlet for m in claim.side("affirms")} == {"Kilo Press"}
-    assert "Dara" in claim.summary and claim.summary.startswith("Whether")
+    assert "Dara" in claim.summary and claim.dispute == "occurrence"
     assert claim.why and "Lima Daily" in claim.why and "Kilo Press" in claim.why
     assert_exact_evidence(corpus)
 
@@ -82,10 +87,18 @@ def test_two_outlets_reporting_the_same_denial_agree(pipeline: Pipeline) -> None
 
 
 def test_wire_copy_alone_disagrees_with_nothing(pipeline: Pipeline) -> None:
-    wire = ("Rebels attacked an army post near Faizabad on Thursday, killing four soldiers, the army said. The "
-            "rebels said they had captured two armoured vehicles during the attack, which lasted several hours.")
-    corpus = link(pipeline, [("Victor Wire", "2031-11-06", wire), ("Whiskey Daily", "2031-11-06", wire),
-                             ("Xray Online", "2031-11-07", wire)])
+    wire = (
+        "Rebels attacked an army post near Faizabad on Thursday, killing four soldiers, the army said. The "
+        "rebels said they had captured two armoured vehicles during the attack, which lasted several hours."
+    )
+    corpus = link(
+        pipeline,
+        [
+            ("Victor Wire", "2031-11-06", wire),
+            ("Whiskey Daily", "2031-11-06", wire),
+            ("Xray Online", "2031-11-07", wire),
+        ],
+    )
     assert contested(corpus) == []
     assert len(corpus.origins) == 1
 
@@ -102,8 +115,10 @@ def test_fled_the_country_versus_remains_in_the_capital(pipeline: Pipeline) -> N
 
 def test_captured_versus_remains_under_our_control(pipeline: Pipeline) -> None:
     a = "Rebel fighters captured the town of Khanabad on Wednesday after hours of fighting, residents said."
-    b = ("The army repelled the attack on Khanabad and the town remains under our control, a military spokesman "
-         "said on Wednesday.")
+    b = (
+        "The army repelled the attack on Khanabad and the town remains under our control, a military spokesman "
+        "said on Wednesday."
+    )
     corpus = link(pipeline, [("Alpha Wire", "2031-12-03", a), ("Bravo Daily", "2031-12-03", b)])
     claims = contested(corpus, "event")
     capture = [c for c in claims if "captured" in c.summary]
@@ -113,8 +128,10 @@ def test_captured_versus_remains_under_our_control(pipeline: Pipeline) -> None:
 
 
 def test_a_killing_recalled_from_years_ago_joins_no_dispute_of_today(pipeline: Pipeline) -> None:
-    a = ("The rebels denied on Sunday that there had been any fighting in the province of Khost. Their founder was "
-         "killed in an attack in Khost in 1998, a loss his followers still mourn.")
+    a = (
+        "The rebels denied on Sunday that there had been any fighting in the province of Khost. Their founder was "
+        "killed in an attack in Khost in 1998, a loss his followers still mourn."
+    )
     b = "Government troops attacked rebel positions in Khost on Saturday, the army said."
     corpus = link(pipeline, [("Charlie Post", "2031-08-03", a), ("Delta Wire", "2031-08-03", b)])
     [claim] = contested(corpus, "event")
@@ -152,11 +169,15 @@ def test_an_attack_asserted_and_another_denied_in_one_sentence_is_no_contest(pip
 
 
 def test_every_claim_status_matches_its_sides(pipeline: Pipeline) -> None:
-    a = ("Army artillery shelled the town of Dara on Tuesday, residents said. The rebel commander was killed in an "
-         "attack on the town of Dara in 1998. Fighters attacked the town of Dara, a resident said, but there was "
-         "no attack on the bridge.")
-    b = ("The defence ministry denied that its forces shelled Dara. Fighters attacked the town of Dara, the rebel "
-         "commander said on Wednesday.")
+    a = (
+        "Army artillery shelled the town of Dara on Tuesday, residents said. The rebel commander was killed in an "
+        "attack on the town of Dara in 1998. Fighters attacked the town of Dara, a resident said, but there was "
+        "no attack on the bridge."
+    )
+    b = (
+        "The defence ministry denied that its forces shelled Dara. Fighters attacked the town of Dara, the rebel "
+        "commander said on Wednesday."
+    )
     corpus = link(pipeline, [("Kilo Press", "2031-05-14", a), ("Lima Daily", None, b), ("Mike Times", None, a)])
     assert corpus.claims
     assert_status_matches_sides(corpus)

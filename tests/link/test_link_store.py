@@ -13,8 +13,10 @@ from fieldbrief.store import Store
 
 TEXTS = [
     ("North Wire", "Rebels attacked an army post in Kunduz on Friday, officials said. Nine soldiers were killed."),
-    ("South Daily", "Nine soldiers were killed when rebels attacked an army post in Kunduz on Friday, a spokesman"
-                    " said."),
+    (
+        "South Daily",
+        "Nine soldiers were killed when rebels attacked an army post in Kunduz on Friday, a spokesman said.",
+    ),
 ]
 
 

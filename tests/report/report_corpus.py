@@ -66,15 +66,22 @@ def attack(text: str, sentence: str, event_id: str, fatalities: int, when: TimeR
 
 
 def article_a() -> Article:
-    article = Article(source="a.txt", text=TEXT_A, outlet="Daily Courier", title="Post attacked",
-                      published="2024-03-07")
+    article = Article(
+        source="a.txt", text=TEXT_A, outlet="Daily Courier", title="Post attacked", published="2024-03-07"
+    )
     sentence = TEXT_A.split(". ")[0] + "."
     tuesday = TimeRef("on Tuesday", *span(TEXT_A, "on Tuesday"), "2024-03-05", "2024-03-05", "day")
     article.events = [attack(TEXT_A, sentence, "ev-a1", 12, tuesday)]
     quote = "We repelled the attack,"
     article.statements = [
-        Statement(Speaker("Tomas Vell", "General Tomas Vell", "person", "SDN-MIL"), "said", "direct", quote,
-                  *span(TEXT_A, quote), id="st-a1")
+        Statement(
+            Speaker("Tomas Vell", "General Tomas Vell", "person", "SDN-MIL"),
+            "said",
+            "direct",
+            quote,
+            *span(TEXT_A, quote),
+            id="st-a1",
+        )
     ]
     article.places = [kessora(TEXT_A), varen(TEXT_A)]
     article.times = [tuesday]
@@ -82,8 +89,9 @@ def article_a() -> Article:
 
 
 def article_b() -> Article:
-    article = Article(source="b.txt", text=TEXT_B, outlet="Frontier Times", title="Soldiers killed",
-                      published="2024-03-08")
+    article = Article(
+        source="b.txt", text=TEXT_B, outlet="Frontier Times", title="Soldiers killed", published="2024-03-08"
+    )
     sentence = "Fighters of the Northern Front struck an army post in Kessora this week."
     week = TimeRef("this week", *span(TEXT_B, "this week"), "2024-03-04", "2024-03-10", "week")
     article.events = [attack(TEXT_B, sentence, "ev-b1", 13, week)]
@@ -101,11 +109,29 @@ def article_c() -> Article:
     return article
 
 
-def member(article: Article, part: str, side: str = "affirms", speaker: str | None = None, value: str | None = None,
-           record_id: str | None = None, origin: str | None = None) -> ClaimMember:
+def member(
+    article: Article,
+    part: str,
+    side: str = "affirms",
+    speaker: str | None = None,
+    value: str | None = None,
+    record_id: str | None = None,
+    origin: str | None = None,
+) -> ClaimMember:
     start, end = span(article.text, part)
-    return ClaimMember(article.id, origin or article.id, article.outlet, "event" if record_id else "sentence",
-                       record_id, part, start, end, side, speaker, value)  # type: ignore[arg-type]
+    return ClaimMember(
+        article.id,
+        origin or article.id,
+        article.outlet,
+        "event" if record_id else "sentence",
+        record_id,
+        part,
+        start,
+        end,
+        side,
+        speaker,
+        value,
+    )  # type: ignore[arg-type]
 
 
 def make_corpus() -> Corpus:
@@ -144,14 +170,36 @@ def make_corpus() -> Corpus:
 def hostile_corpus() -> Corpus:
     """Article text and metadata that try to inject markup and script into the brief."""
     text = "Militants <script>alert('x')</script> attacked a checkpoint in Kessora. <img src=x onerror=alert(1)>"
-    article = Article(source="evil.txt", text=text, outlet="<b>Evil</b> Outlet", title="<script>bad()</script>",
-                      published="2024-01-02", url="javascript:alert(1)")
+    article = Article(
+        source="evil.txt",
+        text=text,
+        outlet="<b>Evil</b> Outlet",
+        title="<script>bad()</script>",
+        published="2024-01-02",
+        url="javascript:alert(1)",
+    )
     sentence = text.split(". ")[0] + "."
     start, end = span(text, sentence)
-    article.events = [Event("ASSAULT", "asserted", start, end, sentence, actor=ActorRef("<i>Militants</i>"),
-                            place=kessora(text), id="ev-evil")]
+    article.events = [
+        Event(
+            "ASSAULT",
+            "asserted",
+            start,
+            end,
+            sentence,
+            actor=ActorRef("<i>Militants</i>"),
+            place=kessora(text),
+            id="ev-evil",
+        )
+    ]
     article.places = [kessora(text)]
-    claim = Claim("cl-evil", "<script>claim()</script>", "fact", "contested",
-                  [member(article, sentence), member(article, "<img src=x onerror=alert(1)>", "disputes")],
-                  [article.id], why="<u>why</u>")
+    claim = Claim(
+        "cl-evil",
+        "<script>claim()</script>",
+        "fact",
+        "contested",
+        [member(article, sentence), member(article, "<img src=x onerror=alert(1)>", "disputes")],
+        [article.id],
+        why="<u>why</u>",
+    )
     return Corpus([article], claims=[claim])

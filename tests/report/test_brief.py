@@ -107,13 +107,21 @@ def test_actors_and_who_said_what(corpus: Corpus) -> None:
 
 def test_markdown_brief(corpus: Corpus) -> None:
     md = brief_markdown(corpus)
-    for heading in ("## Situation", "## Timeline of events", "## Map", "## Actors and who said what",
-                    "## Contested claims", "## Corroborated claims", "## Evidence"):
+    for heading in (
+        "## Situation",
+        "## Timeline of events",
+        "## Map",
+        "## Actors and who said what",
+        "## Contested claims",
+        "## Corroborated claims",
+        "## Evidence",
+    ):
         assert heading in md
-    anchors = set(re.findall(r'<a id="(a-[^"]+)"></a>', md))
-    links = set(re.findall(r"\]\(#(a-[^)]+)\)", md))
+    anchors = set(re.findall(r'<a id="([ac]-[^"]+)"></a>', md))
+    links = set(re.findall(r"\]\(#([ac]-[^)]+)\)", md))
     assert links and links <= anchors
-    assert "| Affirms | Disputes |" in md
+    # each claim one line; its members one link away, each with the side it takes
+    assert "## Members of the claims" in md and "- Affirms: " in md and "- Disputes: " in md
 
 
 def test_hostile_text_is_escaped_in_html() -> None:
@@ -127,7 +135,7 @@ def test_hostile_text_is_escaped_in_html() -> None:
 
 def test_hostile_text_is_escaped_in_markdown() -> None:
     md = brief_markdown(hostile_corpus())
-    own_anchors = re.compile(r'<a id="a-[0-9a-f]+-\d+-\d+"></a>')
+    own_anchors = re.compile(r'<a id="(?:a-[0-9a-f]+-\d+-\d+|c-[\w-]+)"></a>')
     assert not re.search(r"(?<!\\)[<>]", own_anchors.sub("", md))  # every other angle bracket is escaped
     assert "\\<script\\>" in md and "](javascript" not in md
     assert markdown_escape("[x](http://e)") == "\\[x\\](http://e)"

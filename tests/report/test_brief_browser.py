@@ -43,8 +43,12 @@ def open_in_browser(page: Path, profile: Path, screenshot: Path) -> str:
     """The DOM chromium built from the page (and a screenshot of it)."""
     base = [chromium(), *FLAGS, f"--user-data-dir={profile}"]
     dom = subprocess.run([*base, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True)
-    subprocess.run([*base, "--window-size=1200,1600", f"--screenshot={screenshot}", page.as_uri()],
-                   capture_output=True, timeout=120, check=True)
+    subprocess.run(
+        [*base, "--window-size=1200,1600", f"--screenshot={screenshot}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     assert screenshot.stat().st_size > 10_000
     return dom.stdout
 

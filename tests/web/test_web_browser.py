@@ -219,7 +219,7 @@ def test_add_an_article_from_the_browser_payloads_stay_text(browser: WebDriver, 
     assert any(XSS_TITLE in li.text for li in browser.find_elements(By.CSS_SELECTOR, "#events > li"))
     nothing_ran(browser)
     open_page(browser, base_url + "/claims?status=single-source&q=pwned")
-    assert "<script>window.pwned='text'</script>" in browser.find_element(By.ID, "claims").text
+    assert "<script>window.pwned='quote'</script>" in browser.find_element(By.ID, "claims").text
     nothing_ran(browser)
     open_page(browser, base_url + "/articles?q=pwned")
     results = browser.find_element(By.ID, "articles").text

@@ -55,7 +55,7 @@ def test_claim_page_escapes_the_summary(xss_client: tuple[TestClient, str]) -> N
     claim = next(c for c in claims if "<script>" in c["summary"])
     page = client.get(f"/claims/{claim['claim_id']}").text
     assert "<script>window" not in page
-    assert "&lt;script&gt;window.pwned=&#39;text&#39;&lt;/script&gt;" in page
+    assert "&lt;script&gt;window.pwned=&#39;quote&#39;&lt;/script&gt;" in page
 
 
 @pytest.mark.parametrize("path", ["/", "/api/map", "/static/app.css", "/api/nothing", "/nowhere", "/api/openapi.json"])

@@ -40,8 +40,20 @@ from fieldbrief.stage import Context, Stage
 
 ALIAS_INDEX = "extract.actors:alias-index"
 # names other modules import from here (the dictionary itself lives in fieldbrief.lexicon.actors)
-__all__ = ["ARMED_TYPES", "STATE_ARMED_TYPES", "ActorDictionary", "ActorEntry", "ActorResolver", "GenericClass",
-           "dictionary_for", "find_mentions", "given_names_agree", "load_dictionary", "main_country", "speaker_code"]
+__all__ = [
+    "ARMED_TYPES",
+    "STATE_ARMED_TYPES",
+    "ActorDictionary",
+    "ActorEntry",
+    "ActorResolver",
+    "GenericClass",
+    "dictionary_for",
+    "find_mentions",
+    "given_names_agree",
+    "load_dictionary",
+    "main_country",
+    "speaker_code",
+]
 PERSON_PRONOUNS = pronouns.PERSON  # the pronoun lists are shared with speaker resolution: data/pronouns.toml
 GROUP_PRONOUNS = pronouns.GROUP
 FIRST_PERSON = pronouns.FIRST_PERSON
@@ -109,8 +121,10 @@ def alias_index(dictionary: ActorDictionary) -> AliasIndex:
                 patterns.setdefault(p.tokens[0], []).append(p)
         for plist in patterns.values():
             plist.sort(key=lambda p: -len(p.tokens))
-        by_hash = {hash_string(first): [(p, tuple(hash_string(t) for t in p.tokens)) for p in plist]
-                   for first, plist in patterns.items()}
+        by_hash = {
+            hash_string(first): [(p, tuple(hash_string(t) for t in p.tokens)) for p in plist]
+            for first, plist in patterns.items()
+        }
         index = dictionary.derived[ALIAS_INDEX] = AliasIndex(patterns, by_hash)
     assert isinstance(index, AliasIndex)
     return index
@@ -150,8 +164,11 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
     out = _alias_mentions(doc, dictionary, lowers)
     covered = {t for m in out for t in range(m.start, m.end)}
     for ent in doc.ents:
-        if ent.label_ in NER_ACTOR_LABELS and not any(t in covered for t in range(ent.start, ent.end)) \
-                and not _opposed(lowers, ent.start):
+        if (
+            ent.label_ in NER_ACTOR_LABELS
+            and not any(t in covered for t in range(ent.start, ent.end))
+            and not _opposed(lowers, ent.start)
+        ):
             entry = dictionary.lookup(ent.text) if len(ent.text) >= FUZZY_MIN_CHARS else None
             out.append(Mention(ent.start, ent.end, entry.code if entry else None, label=ent.label_))
     out.sort(key=lambda m: m.start)
@@ -174,8 +191,10 @@ def _alias_mentions(doc: Doc, dictionary: ActorDictionary, lowers: list[int]) ->
             continue
         for pat, hashes in by_hash[lowers[i]]:
             k = len(hashes)
-            if i + k <= n and lowers[i:i + k] == list(hashes) and all(
-                _case_fits(strings[int(orths[i + j])], pat.case[j]) for j in range(k)
+            if (
+                i + k <= n
+                and lowers[i : i + k] == list(hashes)
+                and all(_case_fits(strings[int(orths[i + j])], pat.case[j]) for j in range(k))
             ):
                 if not _opposed(lowers, i):
                     out.append(Mention(i, i + k, pat.code, pat.context, pat.metonym))
@@ -266,9 +285,12 @@ class ActorResolver:
     def ref_for_code(self, code: str, name: str | None = None) -> ActorRef:
         entry = self.dictionary.entries[code]
         acting = self.dictionary.entries[self.dictionary.acting_code(entry)]
-        return ActorRef(name=name or entry.name, actor=acting.code, type=entry.type if not entry.is_person
-                        else acting.type if acting is not entry else entry.type,
-                        country=entry.country or acting.country)
+        return ActorRef(
+            name=name or entry.name,
+            actor=acting.code,
+            type=entry.type if not entry.is_person else acting.type if acting is not entry else entry.type,
+            country=entry.country or acting.country,
+        )
 
     def speaker_ref(self, statement: Statement) -> ActorRef | None:
         code = statement.speaker.actor
@@ -293,8 +315,16 @@ class ActorResolver:
         """'hundreds of fighters', 'a group of soldiers', 'members of the SAS' -> the 'of' object."""
         seen = 0
         while token.lemma_.lower() in self.dictionary.partitives or token.lower_ in self.dictionary.partitives:
-            pobj = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for g in c.children if g.dep_ == "pobj"), None)
+            pobj = next(
+                (
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
             if pobj is None or seen > 3:
                 break
             token, seen = pobj, seen + 1
@@ -305,13 +335,13 @@ class ActorResolver:
         if m is None:
             return None
         if m.metonym and as_target:  # "an attack on Kyiv": the city, not the government
-            return ActorRef(name=self.doc[m.start:m.end].text)
+            return ActorRef(name=self.doc[m.start : m.end].text)
         if m.code:
             return self.ref_for_code(m.code, None if not m.context else self._phrase(head))
-        gen = self.dictionary.generic_named(self.doc[m.start:head.i + 1].text) if head.i >= m.start else None
+        gen = self.dictionary.generic_named(self.doc[m.start : head.i + 1].text) if head.i >= m.start else None
         if gen is not None:  # "Rioters (Kenya)": a generic class written as a name, its country in brackets
             return self._generic_ref(gen, head, self._bracketed_country(head))
-        return ActorRef(name=self.doc[m.start:m.end].text, type=_ner_type(m.label))
+        return ActorRef(name=self.doc[m.start : m.end].text, type=_ner_type(m.label))
 
     def _bracketed_country(self, head: Token) -> str | None:
         """The country of ACLED's "Protesters (Pakistan)": an apposition in brackets that names a country."""
@@ -340,16 +370,22 @@ class ActorResolver:
                         return self.ref_for_code(target.code, self._phrase(head))
                 return self.ref_for_code(m.code, self._phrase(head))
             iso2 = self.dictionary.demonyms.get(child.lower_) or (
-                self.dictionary.entries[m.code].country if m and m.code and
-                self.dictionary.entries[m.code].type == "government" else None)
+                self.dictionary.entries[m.code].country
+                if m and m.code and self.dictionary.entries[m.code].type == "government"
+                else None
+            )
             if iso2 and gen:
                 return self._generic_ref(gen, head, iso2)
         return None
 
     def _from_generic(self, head: Token) -> ActorRef | None:
         phrase_key = " ".join(t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}) + " " + head.lower_
-        gen = (self.dictionary.generics.get(phrase_key.strip()) or self.dictionary.generics.get(head.lemma_.lower())
-               or self.dictionary.generics.get(head.lower_) or self.dictionary.generic_named(phrase_key))
+        gen = (
+            self.dictionary.generics.get(phrase_key.strip())
+            or self.dictionary.generics.get(head.lemma_.lower())
+            or self.dictionary.generics.get(head.lower_)
+            or self.dictionary.generic_named(phrase_key)
+        )
         if gen is None:
             return None
         if gen.type in ARMED_TYPES and _bare_definite(head):  # "the force": the armed group named just before
@@ -378,7 +414,7 @@ class ActorResolver:
         """The noun phrase as written, without leading determiners and trailing clauses."""
         left = [t for t in head.lefts if t.dep_ not in {"punct", "cc", "prep", "relcl", "acl", "appos"}]
         start = min([head.i] + [t.left_edge.i for t in left])
-        span: Span = self.doc[start:head.i + 1]
+        span: Span = self.doc[start : head.i + 1]
         words = [t.text for t in span]
         while len(words) > 1 and words[0].lower() in DETERMINERS:
             words = words[1:]
@@ -418,8 +454,8 @@ class ActorResolver:
     def _inside_quote(self, token: Token, st: Statement) -> bool:
         if st.kind == "direct":
             return True
-        before = self.text[st.start:token.idx]
-        return sum(before.count(q) for q in "\u201c\"") % 2 == 1 or before.count("\u2018") > before.count("\u2019")
+        before = self.text[st.start : token.idx]
+        return sum(before.count(q) for q in '\u201c"') % 2 == 1 or before.count("\u2018") > before.count("\u2019")
 
     def _antecedent(
         self, token: Token, *, want_person: bool, exclude: str | None, before: int | None, armed_only: bool = False
@@ -444,14 +480,18 @@ class ActorResolver:
         return span.start if span is not None else len(self.doc)
 
     def _subjects(self, mentions: list[Mention]) -> list[Mention]:
-        return [m for m in mentions if any(self.doc[t].dep_ in {"nsubj", "nsubjpass"} for t in range(m.start, m.end))
-                or self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+        return [
+            m
+            for m in mentions
+            if any(self.doc[t].dep_ in {"nsubj", "nsubjpass"} for t in range(m.start, m.end))
+            or self.doc[m.end - 1].dep_ in {"nsubj", "nsubjpass"}
+        ]
 
     def _mention_ref(self, m: Mention) -> ActorRef | None:
         if m.code:
-            return self.ref_for_code(m.code, self.doc[m.start:m.end].text if m.context else None)
+            return self.ref_for_code(m.code, self.doc[m.start : m.end].text if m.context else None)
         if m.label in {"PERSON", "ORG"}:
-            return ActorRef(name=self.doc[m.start:m.end].text, type=_ner_type(m.label))
+            return ActorRef(name=self.doc[m.start : m.end].text, type=_ner_type(m.label))
         return None
 
     def _is_person_ref(self, ref: ActorRef, m: Mention) -> bool:
@@ -462,10 +502,11 @@ class ActorResolver:
 
 
 def _bare_definite(head: Token) -> bool:
-    """"the force", "the group": a definite noun with nothing else that says who it is."""
+    """ "the force", "the group": a definite noun with nothing else that says who it is."""
     kids = list(head.children)
-    return (any(k.dep_ == "det" and k.lower_ in {"the", "this", "that"} for k in kids)
-            and not any(k.dep_ in {"compound", "amod", "poss", "nmod", "prep", "acl", "relcl", "appos"} for k in kids))
+    return any(k.dep_ == "det" and k.lower_ in {"the", "this", "that"} for k in kids) and not any(
+        k.dep_ in {"compound", "amod", "poss", "nmod", "prep", "acl", "relcl", "appos"} for k in kids
+    )
 
 
 def _ner_type(label: str) -> str | None:

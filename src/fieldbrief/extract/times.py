@@ -41,8 +41,9 @@ WINDOW_CHARS = 50  # how far around a trigger word the rules look (longer than a
 # Tokens that can carry a date without any trigger word: years, ISO dates, numeric dates ("3/14", "16.03.2024").
 DATE_TOKEN = re.compile(r"(1[89]|20)\d\d(-\d\d-\d\d)?|[0-3]?\d[./][01]?\d([./](19|20)?\d\d)?")
 BARE_YEAR = re.compile(r"(1[89]|20)\d\d")
-TENSE_SENSITIVE = frozenset({"span", "weekday", "day_month", "month_day", "month", "range_dm", "range_md", "numeric",
-                             "holiday"})
+TENSE_SENSITIVE = frozenset(
+    {"span", "weekday", "day_month", "month_day", "month", "range_dm", "range_md", "numeric", "holiday"}
+)
 COARSENESS: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Text between two dates that makes them one range ("from 24.02.22 to 01.04.24", "10 March - 12 March").
 RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
@@ -185,10 +186,12 @@ def load_rules() -> TimeRules:
     )
 
 
-def _gates(raw: dict[str, Any], anchor_raw: dict[str, Any], months: Iterable[str],
-           weekdays: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def _gates(
+    raw: dict[str, Any], anchor_raw: dict[str, Any], months: Iterable[str], weekdays: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
     """For each kind of rule, strings one of which any match contains: a window without them is not searched
     with that rule, which keeps the many rules cheap on text with few dates."""
+
     def last_words(phrases: Iterable[str]) -> tuple[str, ...]:
         return tuple({p.lower().split()[-1] for p in phrases})
 
@@ -217,8 +220,13 @@ def _gates(raw: dict[str, Any], anchor_raw: dict[str, Any], months: Iterable[str
     }
 
 
-def _triggers(raw: dict[str, Any], anchor_names: Sequence[str], holiday_names: Sequence[str], months: Iterable[str],
-              weekdays: Iterable[str]) -> frozenset[str]:
+def _triggers(
+    raw: dict[str, Any],
+    anchor_names: Sequence[str],
+    holiday_names: Sequence[str],
+    months: Iterable[str],
+    weekdays: Iterable[str],
+) -> frozenset[str]:
     """Words one of which every expression contains: text far from all of them is never scanned.
 
     The last word of each day and span phrase ("yesterday", "week"), unit words, month and weekday names,
@@ -449,8 +457,9 @@ def resolve_unit_part(m: re.Match[str], s: Situation) -> Resolved | None:
     """ "at the end of last month" is last month; "since the beginning of the week" runs to publication."""
     if s.published is None:
         return None
-    whole = _span(_phrase_key(m["phrase"]), s.published, s) if m["phrase"] else unit_span(m["unit"].lower(),
-                                                                                         s.published, 0)
+    whole = (
+        _span(_phrase_key(m["phrase"]), s.published, s) if m["phrase"] else unit_span(m["unit"].lower(), s.published, 0)
+    )
     since = (m["prep"] or "").lower() in ("since", "from") and _phrase_key(m["qual"]) in s.rules.unit_part_starts
     if since and whole.start <= s.published:
         return Resolved(whole.start, s.published, whole.precision)
@@ -594,7 +603,7 @@ def _acceptable(found: Found, rules: TimeRules) -> bool:
 
 
 def _numeric_acceptable(m: re.Match[str], rules: TimeRules) -> bool:
-    if _anchor_key(m.string[m.start("a"):m.end()]) in rules.anchors:  # "9/11" is the anchor, not a day
+    if _anchor_key(m.string[m.start("a") : m.end()]) in rules.anchors:  # "9/11" is the anchor, not a day
         return False
     if not (m["year"] or _phrase_key(m["prep"] or "") in rules.numeric_prepositions):
         return False
@@ -656,8 +665,10 @@ def is_future(doc: Doc, start: int, end: int, rules: TimeRules) -> bool:
         token = token.head
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in rules.future_auxiliaries for c in token.children):
         return True
-    return any(a.lemma_.lower() in rules.future_governors or a.lower_ in rules.future_governors
-               for a in [token, *list(token.ancestors)[:2]])
+    return any(
+        a.lemma_.lower() in rules.future_governors or a.lower_ in rules.future_governors
+        for a in [token, *list(token.ancestors)[:2]]
+    )
 
 
 def _entity_refs(doc: Doc, taken: Sequence[tuple[int, int]], rules: TimeRules) -> list[TimeRef]:
@@ -702,7 +713,7 @@ def extract_times(doc: Doc, published: date | None, rules: TimeRules) -> list[Ti
         resolved = RESOLVERS[f.kind](f.match, situation)
         if resolved and published and f.match.group().split(maxsplit=1)[0].lower() == "since":
             resolved = Resolved(resolved.start, max(resolved.end, published), resolved.precision)
-        ref = TimeRef(text=text[f.start:f.end], start=f.start, end=f.end)
+        ref = TimeRef(text=text[f.start : f.end], start=f.start, end=f.end)
         if resolved:
             ref.date_start, ref.date_end = resolved.start.isoformat(), resolved.end.isoformat()
             ref.precision = resolved.precision
@@ -738,8 +749,9 @@ def join_ranges(text: str, refs: list[TimeRef]) -> list[TimeRef]:
         last = joined[-1] if joined else None
         if last is not None and last.precision and ref.precision and _ranged(text, last, ref):
             precision = max(last.precision, ref.precision, key=COARSENESS.__getitem__)
-            joined[-1] = TimeRef(text[last.start:ref.end], last.start, ref.end, last.date_start, ref.date_end,
-                                 precision)
+            joined[-1] = TimeRef(
+                text[last.start : ref.end], last.start, ref.end, last.date_start, ref.date_end, precision
+            )
         else:
             joined.append(ref)
     return joined

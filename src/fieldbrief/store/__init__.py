@@ -30,7 +30,14 @@ from fieldbrief.store.migrations import MIGRATIONS
 
 AddResult = Literal["added", "updated", "unchanged"]
 # Which stage fills which record table; the store records that stage's name and version on every row.
-RECORD_STAGES = {"statements": "statements", "places": "places", "times": "times", "events": "events"}
+RECORD_STAGES = {
+    "statements": "statements",
+    "places": "places",
+    "times": "times",
+    "events": "events",
+    "sentences": "sentences",
+    "figures": "figures",
+}
 
 
 def _now() -> str:
@@ -137,7 +144,7 @@ class Store:
             )
 
     def _delete_records(self, article_id: str) -> None:
-        for table in ("removals", "statements", "places", "times", "events", "stage_errors"):
+        for table in ("removals", "statements", "places", "times", "events", "stage_errors", "sentences", "figures"):
             self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
 
     def _insert_records(self, article: Article, record: dict[str, Any], provenance: Mapping[str, str]) -> None:
@@ -217,6 +224,18 @@ class Store:
                 for i, (e, j) in enumerate(zip(article.events, record["events"], strict=True))
             ],
         )
+        sentences = [
+            (aid, i, x.start, x.end, *stage["sentences"], json.dumps(j))
+            for i, (x, j) in enumerate(zip(article.sentences, record["sentences"], strict=True))
+        ]
+        if sentences:  # (a store opened with fewer migrations, as tests of older stores do, has no such table)
+            self.db.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)", sentences)
+        figures = [
+            (aid, i, f.kind, f.low, f.high, f.qualifier, f.start, f.end, f.source, *stage["figures"], json.dumps(j))
+            for i, (f, j) in enumerate(zip(article.figures, record["figures"], strict=True))
+        ]
+        if figures:
+            self.db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", figures)
         self.db.executemany(
             "INSERT INTO stage_errors VALUES (?, ?, ?, ?)",
             [(aid, i, e.stage, e.error) for i, e in enumerate(article.errors)],
@@ -264,6 +283,8 @@ class Store:
                 {"stage": r["stage"], "error": r["error"]}
                 for r in self.db.execute("SELECT * FROM stage_errors WHERE article_id = ? ORDER BY seq", (aid,))
             ],
+            "sentences": records("sentences"),
+            "figures": records("figures"),
             "sources": [
                 r[0]
                 for r in self.db.execute(

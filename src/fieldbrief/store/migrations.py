@@ -219,4 +219,23 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX statements_mode ON statements(mode);
         """,
     ),
+    (
+        6,
+        "the parse linking reads (sentences: spans, lemmas, main clause) and figures (counts of people harmed)",
+        """
+        CREATE TABLE sentences (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            stage TEXT NOT NULL, stage_version TEXT NOT NULL, record TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        CREATE TABLE figures (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, kind TEXT NOT NULL, low INTEGER, high INTEGER, qualifier TEXT NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, source TEXT,
+            stage TEXT NOT NULL, stage_version TEXT NOT NULL, record TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        """,
+    ),
 )

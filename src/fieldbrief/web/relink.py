@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fieldbrief.link import LINK_VERSION, link_corpus
-from fieldbrief.link.text import lexicon
+from fieldbrief.link.lexicon import lexicon
 from fieldbrief.model import Article, Claim, Entity, Origin, article_from_json
 from fieldbrief.store import Store
 from fieldbrief.store.links import (

@@ -61,6 +61,7 @@ class Cues:
     hedge_modals: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    falsity: frozenset[str]
     threat_verbs: frozenset[str]
     light_verbs: frozenset[str]
     target_preps: frozenset[str]

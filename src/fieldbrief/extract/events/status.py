@@ -54,7 +54,9 @@ class StatusReader:
         node = token
         yield node
         for _ in range(MAX_FRAME_DEPTH + 1):
-            if node.dep_ not in FRAME_DEPS or node.head == node:
+            # "reports that X happened": the clause of a claim noun is framed by what is said of the claim
+            reported = node.dep_ == "acl" and lemma(node.head) in self.cues.claim_nouns
+            if (node.dep_ not in FRAME_DEPS and not reported) or node.head == node:
                 return
             node = node.head
             yield node
@@ -67,6 +69,8 @@ class StatusReader:
         low = lemma(node)
         if not is_trigger and low in c.denial_verbs:
             return "denied"
+        if not is_trigger and low in c.claim_nouns and self._called_false(node):
+            return "denied"
         if (not is_trigger and low in c.plan_verbs) or any(k.dep_ == "aux" and k.lower_ in c.future_aux for k in kids):
             return "planned"
         if any(k.lower_ in c.hedge_adverbs for k in kids) or any(
@@ -78,6 +82,14 @@ class StatusReader:
         if not is_trigger and low in c.claim_verbs:
             return "claimed"
         return None
+
+    def _called_false(self, claim: Token) -> bool:
+        """ "reports that ... were false", "false claims that ...", "calling the reports fabricated"."""
+        falsity = self.cues.falsity
+        said_of = [c for c in claim.head.children if c.dep_ in {"acomp", "attr", "oprd", "xcomp"}]
+        return any(lemma(c) in falsity or c.lower_ in falsity for c in said_of) or any(
+            c.dep_ == "amod" and (lemma(c) in falsity or c.lower_ in falsity) for c in claim.children
+        )
 
     def _speaker_of(self, verb: Token) -> ActorRef | None:
         subj = self.args.subject_token(verb) or next(iter(prep_objects(verb, frozenset({"by"}))), None)

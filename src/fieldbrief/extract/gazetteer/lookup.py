@@ -132,5 +132,28 @@ class Gazetteer:
     def country(self, iso2: str) -> GazetteerEntry | None:
         return self._countries.get(iso2)
 
+    def countries(self) -> list[GazetteerEntry]:
+        return list(self._countries.values())
+
+    def continent(self, name: str) -> GazetteerEntry | None:
+        found = self._query("SELECT * FROM places WHERE feature_code = 'CONT' AND name = ? LIMIT 1", (name,))
+        return found[0] if found else None
+
+    def by_geonameid(self, geonameid: int) -> GazetteerEntry | None:
+        """The place with this GeoNames id (the most populous where GeoNames ids repeat)."""
+        found = self._query("SELECT * FROM places WHERE geonameid = ? ORDER BY population DESC LIMIT 1", (geonameid,))
+        return found[0] if found else None
+
+    def division(self, country: str, admin1: str, admin2: str | None = None) -> GazetteerEntry | None:
+        """The first-level division `admin1` of a country, or its second-level division `admin2` in it."""
+        if admin2:
+            sql = "SELECT * FROM places WHERE country = ? AND feature_code = 'ADM2' AND admin1 = ? AND admin2 = ?"
+            params: tuple[str, ...] = (country, admin1, admin2)
+        else:
+            sql = "SELECT * FROM places WHERE country = ? AND feature_code = 'ADM1' AND admin1 = ?"
+            params = (country, admin1)
+        found = self._query(sql + " ORDER BY geonameid IS NULL, population DESC LIMIT 1", params)
+        return found[0] if found else None
+
     def close(self) -> None:
         self._conn.close()

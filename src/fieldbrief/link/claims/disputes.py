@@ -1,0 +1,397 @@
+"""Typed disputes and agreements: within one incident, the frames that fill one slot either conflict or agree.
+
+Two frames conflict when independent voices give values of one slot that cannot both be true:
+
+    toll, attackers   ranges that do not meet ("7" vs "30"; "more than 30" vs "at least 50" meet), counting the
+                      same people (a toll of soldiers is no toll of attackers; civilians against militants is a
+                      victims dispute, not a toll dispute); one source revising its count, or an outlet printing a
+                      later count on a later day, is an update
+    weapon            classes no one weapon can be ("a drone" vs "artillery"; "not rocket fire" vs "rockets")
+    perpetrator       different sides, a side and its denial, a side and a cause that is no one's deed
+    victims           civilians vs combatants
+    control           two holders, or a holder against "still fought over"
+    whereabouts       abroad vs at home, or two places far apart
+    occurrence        asserted vs denied, with compatible roles
+
+Voices are independent when their keys differ (frames.Voice): one body quoted by many outlets is one voice, and an
+outlet (or a wire) reporting on its own is one voice in all its articles. A group with conflicts becomes a contest of
+two sides (the most-voiced value and what conflicts with it); a group without conflicts agrees, and corroborates when
+two or more independent sources (by origin, wire and cited body) stand behind it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldbrief.link.claims.frames import Frame, km, parse_day
+from fieldbrief.link.lexicon import Lexicon
+
+GENERIC_COUNTED = frozenset({None, "people", "person", "man", "individual", "palestinian", "israeli"})
+PRIORITY = ("perpetrator", "control", "whereabouts", "victims", "toll", "attackers", "occurrence", "weapon")
+
+
+@dataclass
+class Group:
+    """Frames of one slot (and key) in one incident, and what they make of each other."""
+
+    incident: str
+    slot: str
+    key: str
+    frames: list[Frame]
+
+
+@dataclass
+class Contest:
+    slot: str
+    incident: str
+    affirms: list[Frame]
+    disputes: list[Frame]
+    pairs: set[frozenset[tuple[str, int, int]]]  # evidence spans that conflict
+    parts: list[Contest] = field(default_factory=list)  # the contests of other slots merged into this one
+
+
+@dataclass
+class Agreement:
+    slot: str
+    incident: str
+    frames: list[Frame]
+
+
+def days_apart(a: Frame, b: Frame) -> int:
+    da, db = parse_day(a.published), parse_day(b.published)
+    return abs((da - db).days) if da and db else 0
+
+
+# ------------------------------------------------------------------------------------------- conflicts per slot
+def _ranges_conflict(a: Frame, b: Frame) -> bool:
+    (alo, ahi), (blo, bhi) = a.value, b.value
+    return bool(ahi < blo or bhi < alo)
+
+
+def _same_people(a: Frame, b: Frame) -> bool:
+    if a.counted in GENERIC_COUNTED or b.counted in GENERIC_COUNTED or a.counted == b.counted:
+        return not (a.victims and b.victims and a.victims != b.victims)
+    return a.victims == b.victims == "civilians"
+
+
+def _is_update(a: Frame, b: Frame, max_days: int) -> bool:
+    """A count that one source revises, or that a later report of one outlet raises, is no contradiction."""
+    if a.voice.key == b.voice.key:
+        return True
+    if a.outlet is not None and a.outlet == b.outlet and a.published != b.published:
+        return True
+    later, earlier = (a, b) if (a.published or "") >= (b.published or "") else (b, a)
+    if later.update and later.value[0] >= earlier.value[1]:
+        return True
+    return days_apart(a, b) > max_days
+
+
+def toll_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+    return _same_people(a, b) and _ranges_conflict(a, b) and not _is_update(a, b, max_days)
+
+
+def attackers_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+    return _ranges_conflict(a, b) and not _is_update(a, b, max_days)
+
+
+def weapon_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+    x, y = str(a.value), str(b.value)
+    if x.startswith("not:") or y.startswith("not:"):
+        return x.removeprefix("not:") == y.removeprefix("not:") and x != y
+    if x == y or x in lex.neutral_weapons or y in lex.neutral_weapons:
+        return False
+    return frozenset((x, y)) not in lex.weapon_compatible
+
+
+def same_party(x: str, y: str) -> bool:
+    return x == y or x.startswith(y + "-") or y.startswith(x + "-")
+
+
+def perpetrator_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+    x, y = str(a.value), str(b.value)
+    if x.startswith("not:") and y.startswith("not:"):
+        return False
+    if x.startswith("not:") or y.startswith("not:"):
+        denied, named = (x[4:], y) if x.startswith("not:") else (y[4:], x)
+        return same_party(denied, named)
+    if same_party(x, y):
+        return False
+    # two events that merely name different attackers are no contest (a clash, a joint raid, two descriptions of
+    # one group): someone must claim, blame, deny or name a cause
+    return not (a.weak and b.weak)
+
+
+def victims_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+    return bool(a.value != b.value)
+
+
+def control_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+    x, y = str(a.value), str(b.value)
+    if x == "contested" or y == "contested":
+        return x != y
+    return not same_party(x, y)
+
+
+def whereabouts_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+    x, y = a.value, b.value
+    if x[0] == "abroad" and y[0] == "abroad":
+        return False
+    if x[0] == "abroad" or y[0] == "abroad":
+        away, home = (x, y) if x[0] == "abroad" else (y, x)
+        return away[1] is None or away[1] != home[4]
+    if x[1] == y[1]:
+        return False
+    if None in (x[2], x[3], y[2], y[3]):
+        return x[4] != y[4]
+    return km((x[2], x[3]), (y[2], y[3])) > float(lex.setting("frames", "whereabouts")["same_place_km"])
+
+
+def roles_agree(a: Frame, b: Frame) -> bool:
+    """Actor and target compatible, never reversed ("the army shelled rebels" is no "rebels shelled the army")."""
+    if a.actor and b.actor and a.actor != b.actor:
+        return False
+    if a.target and b.target and a.target != b.target:
+        return False
+    return not ((a.actor and a.actor == b.target) or (b.actor and b.actor == a.target))
+
+
+def occurrence_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+    return a.value != b.value and roles_agree(a, b)
+
+
+CONFLICTS: dict[str, Callable[[Frame, Frame, Lexicon, int], bool]] = {
+    "toll": toll_conflict,
+    "attackers": attackers_conflict,
+    "weapon": weapon_conflict,
+    "perpetrator": perpetrator_conflict,
+    "victims": victims_conflict,
+    "control": control_conflict,
+    "whereabouts": whereabouts_conflict,
+    "occurrence": occurrence_conflict,
+}
+
+
+# ------------------------------------------------------------------------------------------- contests
+def independent(a: Frame, b: Frame) -> bool:
+    return a.voice.key != b.voice.key
+
+
+# Slots about a standing state rather than a happening: who holds a place, where a person is. Their frames meet by
+# place or person and by the days they were published, whatever incident their sentences report.
+STATES = frozenset({"control", "whereabouts"})
+
+
+def groups(frames: list[Frame], max_days: int) -> list[Group]:
+    by: dict[tuple[str, str, str], list[Frame]] = defaultdict(list)
+    for f in frames:
+        if f.slot in STATES:
+            by[("", f.slot, f.key)].append(f)
+        elif f.slot in CONFLICTS and f.scene.incident:
+            by[(f.scene.incident, f.slot, f.key)].append(f)
+    out = []
+    for (incident, slot, key), fs in sorted(by.items()):
+        if slot in STATES:
+            for moment in _moments(fs, max_days):
+                out.append(Group(moment[0].scene.incident or moment[0].scene.id, slot, key, moment))
+        else:
+            out.append(Group(incident, slot, key, fs))
+    return out
+
+
+def _moments(frames: list[Frame], max_days: int) -> list[list[Frame]]:
+    """Frames published within `max_days` of the first of their run."""
+    ordered = sorted(frames, key=lambda f: (f.published or "", f.article_id, f.start))
+    out: list[list[Frame]] = []
+    for f in ordered:
+        if out and (not f.published or not out[-1][0].published or days_apart(f, out[-1][0]) <= max_days):
+            out[-1].append(f)
+        else:
+            out.append([f])
+    return out
+
+
+def span(frame: Frame) -> tuple[str, int, int]:
+    return (frame.article_id, frame.start, frame.end)
+
+
+def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
+    """Two sides when independent voices conflict: the most-voiced value's frames against those conflicting
+    with it."""
+    check = CONFLICTS[group.slot]
+    frames = group.frames
+    conflicts: set[tuple[int, int]] = set()
+    for x, a in enumerate(frames):
+        for b in frames[x + 1 :]:
+            if independent(a, b) and check(a, b, lex, max_days):
+                conflicts.add((id(a), id(b)))
+                conflicts.add((id(b), id(a)))
+    if not conflicts:
+        return None
+    conflicted = [f for f in frames if any((id(f), id(g)) in conflicts for g in frames)]
+
+    def support(f: Frame) -> tuple[int, bool, int]:
+        voices = {g.voice.key for g in frames if _agrees(f, g) and not check(f, g, lex, max_days)}
+        return (len(voices), not f.weak, -f.start)
+
+    pivot = max(conflicted, key=support)
+    against = [f for f in frames if (id(pivot), id(f)) in conflicts]
+    side = [
+        f
+        for f in frames
+        if f not in against and _agrees(pivot, f) and not any((id(f), id(g)) in conflicts for g in [pivot])
+    ]
+    # a frame that agrees with the pivot's side joins it; others that conflict with that side join the other
+    for f in frames:
+        if f in side or f in against:
+            continue
+        if any((id(f), id(g)) in conflicts for g in side):
+            against.append(f)
+    # a voice stands on one side: its frames that agree with the other side's pivot do not make it a supporter
+    against_voices = {f.voice.key for f in against}
+    side = _strongest([f for f in side if f.voice.key not in against_voices])
+    against = _strongest(against)
+    if not against or not side:
+        return None
+    pairs = {frozenset((span(a), span(b))) for a in side for b in against if (id(a), id(b)) in conflicts}
+    return Contest(group.slot, group.incident, side, against, pairs)
+
+
+def _rank(f: Frame) -> int:
+    """What a frame says most firmly: a named value, then a denial, then an event's bare actor."""
+    return 0 if f.weak else 1 if str(f.value).startswith("not:") else 2
+
+
+def _strongest(frames: list[Frame]) -> list[Frame]:
+    """Per voice, only its firmest frames: "X said it carried out the bombing" needs no "X's fighters" beside it."""
+    best: dict[str, int] = {}
+    for f in frames:
+        best[f.voice.key] = max(best.get(f.voice.key, 0), _rank(f))
+    return [f for f in frames if _rank(f) == best[f.voice.key]]
+
+
+def denies(frame: Frame) -> bool:
+    """Whether a frame takes the disputing side of its slot: it denies, holds against a capture, or says the
+    fighting goes on."""
+    return frame.value == "denies" or str(frame.value).startswith("not:") or frame.stance in ("hold", "contest")
+
+
+def _agrees(a: Frame, b: Frame) -> bool:
+    """Frames that say the same of the slot (the same value, or overlapping counts)."""
+    if a.slot in ("toll", "attackers"):
+        return not _ranges_conflict(a, b)
+    return bool(a.value == b.value) or (
+        isinstance(a.value, str) and isinstance(b.value, str) and same_party(a.value, b.value)
+    )
+
+
+def agreement(group: Group, lex: Lexicon, max_days: int) -> list[Agreement]:
+    """Frames of a group without conflicts that say the same thing, clustered by value (and roles)."""
+    if group.slot in ("weapon", "victims", "attackers"):
+        return []
+    clusters: list[list[Frame]] = []
+    for f in sorted(group.frames, key=lambda f: f.weak):  # a bare actor joins what someone named outright
+        if (group.slot == "occurrence" and f.value != "affirms") or (f.weak and not clusters):
+            continue
+        host = next((c for c in clusters if all(_agrees(f, g) and roles_agree(f, g) for g in c)), None)
+        if host is None:
+            clusters.append([f])
+        else:
+            host.append(f)
+    return [Agreement(group.slot, group.incident, c) for c in clusters if len(c) > 1 and not all(f.weak for f in c)]
+
+
+def merge(contests: list[Contest], related: Callable[[str, str], bool] | None = None) -> list[Contest]:
+    """One controversy found in several slots (a strike blamed on the other side is a perpetrator, a weapon and an
+    occurrence dispute between the same voices) is one contest: contests of one incident whose sides hold the same
+    voices (and never a voice on the opposite side) merge, under the slot that says most. A denial that names no
+    other culprit of a happening also denied is a dispute of occurrence, not of perpetrator."""
+    merged: list[list[Contest]] = []
+    for c in sorted(contests, key=lambda c: PRIORITY.index(c.slot)):
+        host = next(
+            (
+                m
+                for m in merged
+                if (m[0].incident == c.incident or (related and related(m[0].incident, c.incident)))
+                and _orientation(m, c) is not None
+            ),
+            None,
+        )
+        if host is None:
+            merged.append([c])
+            continue
+        if _orientation(host, c) is False:
+            c.affirms, c.disputes = c.disputes, c.affirms
+        host.append(c)
+    out = []
+    for parts in merged:
+        first = parts[0]
+        slots = [p.slot for p in parts]
+        slot = first.slot
+        if slot == "perpetrator" and "occurrence" in slots and _only_denials(first):
+            slot = "occurrence"
+        affirms, disputes = _one_side_per_voice(
+            [f for p in parts for f in p.affirms], [f for p in parts for f in p.disputes]
+        )
+        if sum(map(denies, affirms)) > sum(map(denies, disputes)):  # who asserts stands on the affirming side
+            affirms, disputes = disputes, affirms
+        pairs = set().union(*(p.pairs for p in parts))
+        contest = Contest(slot, first.incident, affirms, disputes, pairs)
+        contest.parts = parts
+        out.append(contest)
+    return out
+
+
+def _one_side_per_voice(affirms: list[Frame], disputes: list[Frame]) -> tuple[list[Frame], list[Frame]]:
+    """A voice found on both sides of a merged contest (a bare actor on one, its own claim on the other) stands
+    where it says most firmly: "Russia's foreign ministry said it was Ukrainian fire, not Russia" is no support of
+    Russia's blame because its sentence names Russia."""
+
+    def firmness(frames: list[Frame], voice: str) -> tuple[int, int]:
+        ranks = [_rank(f) for f in frames if f.voice.key == voice and f.slot != "occurrence"]
+        return (max(ranks, default=-1), len(ranks))
+
+    both = _voices(affirms) & _voices(disputes)
+    drop_a, drop_d = set(), set()
+    for voice in both:
+        a, d = firmness(affirms, voice), firmness(disputes, voice)
+        if a > d:
+            drop_d.add(voice)
+        elif d > a:
+            drop_a.add(voice)
+    kept_a = [f for f in affirms if f.voice.key not in drop_a]
+    kept_d = [f for f in disputes if f.voice.key not in drop_d]
+    return (kept_a, kept_d) if kept_a and kept_d else (affirms, disputes)
+
+
+def _voices(frames: list[Frame]) -> set[str]:
+    return {f.voice.key for f in frames}
+
+
+def _orientation(host: list[Contest], c: Contest) -> bool | None:
+    """True: c's sides line up with the host's; False: flipped; None: they share no voice, or cross."""
+    a = set().union(*(_voices(p.affirms) for p in host))
+    d = set().union(*(_voices(p.disputes) for p in host))
+    ca, cd = _voices(c.affirms), _voices(c.disputes)
+    straight = bool(ca & a or cd & d) and not (ca & d or cd & a)
+    flipped = bool(ca & d or cd & a) and not (ca & a or cd & d)
+    return True if straight else False if flipped else None
+
+
+def _only_denials(c: Contest) -> bool:
+    """A perpetrator contest whose one side only denies (names no other culprit)."""
+    return any(all(str(f.value).startswith("not:") for f in side) for side in (c.affirms, c.disputes))
+
+
+def value_shown(frame: Frame) -> str:
+    return frame.shown
+
+
+def summary_value(frames: list[Frame]) -> str:
+    return " / ".join(dict.fromkeys(f.shown for f in frames if f.shown))
+
+
+def as_dict(frame: Frame) -> dict[str, Any]:  # for debugging
+    return {"slot": frame.slot, "value": frame.value, "voice": frame.voice.key, "text": frame.text[:80]}
