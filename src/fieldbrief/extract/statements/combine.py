@@ -76,7 +76,7 @@ def combine(
 def _second_half(tagged: TaggedAttribution, rule: Frame, doc: Doc) -> bool:
     """'"...," said X, a farmer from Y. "..."': where the rules took the quote before the attribution and the
     tagger the quote after it, both are the speaker's (the second half is too far for `continuations`)."""
-    if rule.kind != "direct" or not any(k.startswith("quote:") for k in tagged.kinds):
+    if rule.kind != "direct":
         return False
     first = doc[tagged.start]
     return first.idx >= rule.end
