@@ -178,8 +178,3 @@ def test_the_second_half_of_a_quote_split_by_a_long_attribution(nlp: Language, c
         ("Amina Karimi", "direct", "We cannot reach the market any more and the winter is coming"),
     ]
 
-
-def test_a_threat_is_an_intention(nlp: Language, cues: Cues) -> None:
-    text = "The Kesra Front threatened to close the northern pass to all traffic."
-    st = find(analyse(nlp, cues, text), "to close the northern pass to all traffic")
-    assert (st.mode, st.kind, st.speaker.name) == ("intention", "indirect", "Kesra Front")

@@ -117,14 +117,14 @@ class FrameFinder:
         """What the rules never take for a statement, whoever proposes it: a negated or hypothetical cue ("did
         not say whether", "would announce"), a passive hedge ("it is believed", "asked whether"), a cue of
         quotes with no quote, nothing said ("said nothing"), an object a verb takes without reporting ("claimed
-        twenty lives", "confirmed the date"), a belief verb with no proposition ("expects the committee to
-        approve"). A reporting verb with an infinitive ("vowed to fight on", "threatened to leave") is no
-        report of fact but a declared intention, which `modes` names: not rejected."""
+        twenty lives", "confirmed the date"), a belief with no proposition ("expects the committee to
+        approve"), a reporting verb of cues.toml with an infinitive ("vowed to fight on": the rules' choice;
+        intentions come from the verbs of wanting and planning)."""
         lemma = cue.lemma_.lower()
         if cue.pos_ not in {"VERB", "AUX"}:
             return False
         if cue.tag_ == "VB" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-            return True  # "tell them the truth": an order, no one's statement
+            return True  # "vowed to crush the rulers and to defend the town": what someone means to do
         if (
             negated(cue)
             or self._is_passive(cue)
@@ -146,8 +146,10 @@ class FrameFinder:
             and not self._reported_object(cue, obj, False)
         ):
             return True  # "confirmed the date of the summit"
-        # "expects to win", "expects the committee to approve": a belief verb holds no proposition here
-        return lemma in self.cues.belief_verbs and not finite_clause(content.root)
+        infinitive = content[0].tag_ == "TO"
+        if infinitive and self.known_cue(cue):
+            return True  # "vowed to fight on", "claims to be president", "expects to win": no report of fact
+        return lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root)
 
     def source_of(self, cue: Token) -> Token | None:
         """The head of the source of a cue the learned tagger found: the subject of a verb (or of the verb it
