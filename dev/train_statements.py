@@ -288,7 +288,7 @@ def main() -> None:
     ap.add_argument("--cue-bits", type=int, default=16, help="hashed features of the cue model: 2**bits")
     ap.add_argument("--hidden", type=int, default=24, help="hidden units of the cue model")
     ap.add_argument("--epochs", type=int, default=3, help="the epoch with the lowest dev loss is kept")
-    ap.add_argument("--content-l2", type=float, default=0.5)
+    ap.add_argument("--content-l2", type=float, default=3.0, help="content model L2 (dev: 0.5 < 1.5 < 3 > 6)")
     ap.add_argument("--cue-threshold", type=float, default=0.05, help="cue probability of the content model's data")
     ap.add_argument(
         "--inference-cue-threshold",

@@ -177,4 +177,3 @@ def test_the_second_half_of_a_quote_split_by_a_long_attribution(nlp: Language, c
         ("Amina Karimi", "direct", "The bridge is gone"),
         ("Amina Karimi", "direct", "We cannot reach the market any more and the winter is coming"),
     ]
-
