@@ -149,6 +149,26 @@ def test_nested_quotes_stay_in_the_outer_quote(analyse: Analyse) -> None:
     assert st.kind == "direct"
 
 
+def test_quoted_paragraphs_signed_with_a_dash(analyse: Analyse) -> None:
+    text = (
+        "Readers of the Corrin Herald on the ferry plan.\n\n"
+        "\u201cThe ferry is the only way my children get to school. Cutting it cuts us off.\u201d"
+        " \u2015 Marta Delgado\n"
+        "\u201cI have waited twenty years for a bridge.\u201d\u2015 Tomas Ibarra.\n"
+    )
+    found = analyse(text)
+    ferry = "The ferry is the only way my children get to school. Cutting it cuts us off."
+    assert [(s.speaker.name, s.kind, s.cue, s.content) for s in found] == [
+        ("Marta Delgado", "direct", "\u2015", ferry),
+        ("Tomas Ibarra", "direct", "\u2015", "I have waited twenty years for a bridge."),
+    ]
+
+
+def test_a_dash_inside_a_paragraph_signs_nothing(analyse: Analyse) -> None:
+    text = "The sign read \u201cno entry\u201d \u2014 Marta Delgado ignored it and walked on."
+    assert not [s for s in analyse(text) if s.speaker.name == "Marta Delgado" and s.content == "no entry"]
+
+
 def test_unattributed_scare_quotes_are_not_statements(analyse: Analyse) -> None:
     assert analyse("The group is banned as an 'extremist' organisation in several countries.") == []
 
