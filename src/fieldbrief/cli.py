@@ -22,6 +22,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from fieldbrief.cli_spark import register as register_spark_commands
 from fieldbrief.errors import FieldbriefError
 from fieldbrief.model import Corpus, Rejection
 from fieldbrief.options import Options
@@ -431,6 +432,9 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+register_spark_commands(app)
 
 
 def main() -> None:
