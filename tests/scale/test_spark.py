@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,15 @@ from fieldbrief.link import link_corpus
 from fieldbrief.model import Article, Rejection
 from fieldbrief.pipeline import Pipeline
 
+# Debian's Java 17 (what `make test` installs), chosen over another java on PATH that Spark may not support.
+JAVA_17 = next(iter(sorted(Path("/usr/lib/jvm").glob("java-17-openjdk-*/bin/java"))), None)
+if JAVA_17 is not None and not os.environ.get("JAVA_HOME"):
+    os.environ["JAVA_HOME"] = str(JAVA_17.parent.parent)
+
 pytestmark = pytest.mark.skipif(
-    shutil.which("java") is None,
+    JAVA_17 is None and shutil.which("java") is None,
     reason="Spark needs Java 17, which `make test` installs from Debian's packages (openjdk-17-jre-headless); "
-    "this machine has no java on PATH and no way to install it",
+    "this machine has no java and apt could not install it",
 )
 
 CRAWLED = "2021-08-28T09:30:00Z"
