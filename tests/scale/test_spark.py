@@ -122,8 +122,16 @@ def analysed(spark, inputs: dict[str, Any]) -> dict[str, Any]:  # type: ignore[n
 
     out = inputs["folder"] / "parquet"
     counts = analyze_to_parquet(spark, inputs["paths"], str(out))
+
+    def pipeline_loads(_: Any) -> list[tuple[int, int]]:  # nested: pickled by value (workers cannot import tests)
+        from fieldbrief.scale.analyze import worker_pipeline
+
+        return [(os.getpid(), worker_pipeline.cache_info().misses)]
+
+    # right away, before Spark retires its idle Python workers (after a minute): how often each loaded the pipeline
+    loads = dict(spark.sparkContext.parallelize(range(8), 8).mapPartitions(pipeline_loads).collect())
     tables = {t: [r.asDict() for r in spark.read.parquet(str(out / t)).collect()] for t in counts}
-    return {"out": out, "counts": counts, "tables": tables}
+    return {"out": out, "counts": counts, "tables": tables, "loads": loads}
 
 
 def test_spark_articles_equal_the_local_run(analysed: dict[str, Any], local: list[Article | Rejection]) -> None:
@@ -203,3 +211,7 @@ def test_spark_link_claims_equal_link_corpus(spark, analysed: dict[str, Any], lo
         for k, v in whole.items()
         if {m["article_id"] for m in v["members"]} <= set(a.id for a in articles if blocks[a.id] in seeds)
     }
+
+
+def test_each_python_worker_loads_the_pipeline_once(analysed: dict[str, Any]) -> None:
+    assert max(analysed["loads"].values()) == 1  # the workers that analysed loaded it once, for all their partitions
