@@ -108,3 +108,34 @@ def test_release_numbers_carry_year_and_month() -> None:
 def test_find_dates_settles_overlaps_and_skips_impossible_days() -> None:
     dates = find_dates("On 2021-08-15 and on Monday, August 23 2021, but not on 30 February 2021.")
     assert [(d.year, d.month, d.day) for d in dates] == [(2021, 8, 15), (2021, 8, 23)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "place", "credit"),
+    [
+        # Scraped wire copy (fictional sentences): the dash lost, mangled, or the dateline run into a paragraph.
+        ("FICTIONVILLE (AP) \ufffd A fictional militia said", "FICTIONVILLE (AP) \ufffd ", "FICTIONVILLE", "AP"),
+        ("NEW FICTION CITY (AP) The fictional senate passed", "NEW FICTION CITY (AP)", "NEW FICTION CITY", "AP"),
+        ("PORT IMAGINE (AP) &quot; An on-again talk", "PORT IMAGINE (AP) &quot; ", "PORT IMAGINE", "AP"),
+        ("By A. Fictional. LAKETOWN (Reuters) - The owner", "LAKETOWN (Reuters) - ", "LAKETOWN", "Reuters"),
+        ("an invented ending. RIVERTON, N.M. (AP) - Documents", "RIVERTON, N.M. (AP) - ", "RIVERTON", "AP"),
+        ("(CNN) \u2014 After a fictional drought", "(CNN) \u2014 ", None, "CNN"),
+    ],
+)
+def test_scraped_credit_datelines(text: str, dateline: str, place: str | None, credit: str) -> None:
+    found = wire_datelines(text)
+    assert len(found) == 1
+    assert text[found[0].start : found[0].end] == dateline and found[0].credit == credit
+    assert (text[slice(*found[0].place)] if found[0].place else None) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said so. FICTIONAL NATO (North Fictional Treaty) The alliance met",  # a credit nobody files under
+        "FICTIONAL HEADLINE The army moved",  # capitals without a credit or a dash
+        "(Fictional Photo) - a caption",  # a credit we do not know
+    ],
+)
+def test_no_dateline_without_a_known_credit_where_the_form_is_loose(text: str) -> None:
+    assert wire_datelines(text) == []

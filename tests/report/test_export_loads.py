@@ -212,8 +212,10 @@ def test_acled_csv_loads_with_acleds_header_and_vocabularies(store_path: Path, s
     header = next(reader)
     assert header[:31] == ACLED_HEADER
     rows = [dict(zip(header, values, strict=True)) for values in reader]
-    acled_ids = {i for i, e in stored_events.items() if e["acled_event_type"]}
+    took_place = {"asserted", "claimed", "hedged"}  # planned and denied events are no ACLED events
+    acled_ids = {i for i, e in stored_events.items() if e["acled_event_type"] and e["status"] in took_place}
     assert {r["event_id"] for r in rows} == acled_ids  # only ACLED events are rows
+    assert any(e["acled_event_type"] and e["status"] not in took_place for e in stored_events.values())
     for row in rows:
         assert row["sub_event_type"] in SUB_EVENT_TYPES[row["event_type"]]
         assert row["disorder_type"] in DISORDER_TYPES

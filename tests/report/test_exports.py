@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+import pytest
 from report_corpus import make_corpus
 
 from fieldbrief.lexicon.actors import ActorDictionary, load_dictionary
@@ -85,6 +86,16 @@ def test_acled_rows_are_acled_events_unless_all(tmp_path: Path) -> None:
     for column in ("event_type", "sub_event_type", "disorder_type", "actor1", "inter1", "interaction"):
         assert first[column] == "", column
     assert first["event_date"] == "2024-03-05" and first["plover_type"] == "ASSAULT"  # the facts stay
+
+
+@pytest.mark.parametrize(("status", "is_row"), [("planned", False), ("denied", False), ("claimed", True)])
+def test_acled_rows_are_events_that_took_place(tmp_path: Path, status: str, is_row: bool) -> None:
+    corpus = make_corpus()
+    corpus.articles[1].events[0].status = status  # ev-b1: ACLED-typed
+    rows = acled_rows(corpus, tmp_path)
+    assert ("ev-b1" in [r["event_id"] for r in rows]) is is_row
+    every = acled_rows(corpus, tmp_path, include_all=True)
+    assert [r["status"] for r in every if r["event_id"] == "ev-b1"] == [status]
 
 
 def _event(acled: tuple[str, str], actor: ActorRef | None, target: ActorRef | None, country: str = "AF",

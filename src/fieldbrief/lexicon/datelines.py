@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Literal
 
 from fieldbrief.lexicon.calendar import DateMention, alternation, find_dates, load_calendar
+from fieldbrief.lexicon.wires import dateline_credits
 
 DatelineForm = Literal["wire", "leading", "label", "line"]
 DASHES = "-\u2013\u2014\u2015"
@@ -68,12 +69,19 @@ def _wire_pattern() -> re.Pattern[str]:
     agency = r"[A-Z][A-Za-z&.\u2019' ]{0,30}"
     credit = rf"[(\[](?P<credit>{agency})[)\]]"
     dash = rf"[ ]?[{DASHES}]{{1,2}}(?:[ ]|$)"
+    # Scraping mangles the dash after a credit: a replacement character, a quote, an entity, or nothing at all.
+    mangled = r"[ ]?(?:\ufffd|&quot;|[\"\u201c])[ ]?|(?=[ ][A-Z\"\u201c])"
+    # A dateline run into the end of the previous paragraph or a byline ("... statements. SAN DIEGO (AP) -").
+    inline = r"(?<=[.!?\"\u201d][ ])|(?<=Press[ ])"
     return re.compile(
-        rf"(?m)^[ \t]*(?:(?P<caps>{caps_place})|(?P<title>{title_place})(?=(?:{region})?[ ][(\[]{agency}[)\]]))"
+        rf"(?m)(?:^[ \t]*|{inline})"
+        rf"(?:(?P<caps>{caps_place})|(?P<title>{title_place})(?=(?:{region})?[ ][(\[]{agency}[)\]]))"
         rf"(?P<region>{region}){{0,2}}"
         rf"(?:(?:,?[ ](?P<bare_date>{date}))|(?:[ ]\((?P<par_date>{date})\)))?"
         rf"(?:[ ]{credit})?"
-        rf"(?P<end>{dash}|[ ]*$)"
+        rf"(?P<end>{dash}|[ ]*$|{mangled})"
+        # "(CNN) - After a record drought": a credit alone opens the report
+        rf"|^[ \t]*{credit.replace('credit', 'lone_credit')}(?P<lone_end>{dash})"
     )
 
 
@@ -92,9 +100,14 @@ def dateline_at(text: str, start: int, end: int) -> int | None:
 def _wire_dateline(m: re.Match[str]) -> Dateline | None:
     """A match as a dateline. One closed by a line break needs a date or a credit ("KABUL, Afghanistan (Jan.
     25, 2013)"): a line in capitals alone is a heading, not a dateline."""
+    if m["lone_credit"]:
+        credit = m["lone_credit"].strip()
+        return Dateline(m.start("lone_credit") - 1, m.end(), "wire", None, None, credit) if _known(credit) else None
     dated = m["bare_date"] or m["par_date"]
     if not m["end"].strip() and not (dated or m["credit"]):
         return None
+    if not (_line_opening(m) and _dashed(m)) and not _known((m["credit"] or "").strip()):
+        return None  # mid-line, or with its dash lost: only a credit we know marks a dateline
     if m["caps"] and not _looks_like_place(m["caps"]):
         return None
     place = m.span("caps") if m["caps"] else m.span("title")
@@ -106,6 +119,23 @@ def _wire_dateline(m: re.Match[str]) -> Dateline | None:
     end = m.end() if m["end"].strip() else m.start("end")
     start = m.start() + len(m[0]) - len(m[0].lstrip())
     return Dateline(start, end, "wire", place, date, (m["credit"] or "").strip() or None)
+
+
+def _line_opening(m: re.Match[str]) -> bool:
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    return not m.string[line_start : m.start()].strip()
+
+
+def _dashed(m: re.Match[str]) -> bool:
+    """Closed as datelines are written: by a dash, or by the end of its line."""
+    end = m["end"]
+    if any(c in DASHES for c in end):
+        return True
+    return not end.strip() and (m.end() == len(m.string) or m.string[m.end()] == "\n")
+
+
+def _known(credit: str) -> bool:
+    return credit in dateline_credits()
 
 
 def _looks_like_place(caps: str) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from fieldbrief.lexicon.wires import wire_aliases
 from fieldbrief.link.lexicon import Lexicon, lexicon
 from fieldbrief.model import Article, Origin
 
@@ -337,7 +338,7 @@ class WirePatterns:
 @lru_cache(maxsize=1)
 def wire_patterns() -> WirePatterns:
     lex = lexicon()
-    name_of = {alias: wire for wire, aliases in lex.section("wires").items() for alias in aliases}
+    name_of = wire_aliases()
     alias = "(?P<wire>" + "|".join(re.escape(a) for a in sorted(name_of, key=len, reverse=True)) + ")"
 
     def compile_forms(forms: list[str]) -> tuple[re.Pattern[str], ...]:

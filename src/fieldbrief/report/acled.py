@@ -1,6 +1,7 @@
 """The ACLED CSV: ACLED's 31 columns, named, ordered and valued as in ACLED's own export, then fieldbrief's.
 
-A row is an event with an ACLED type (`include_all` adds the others, their ACLED coding empty). ACLED's
+A row is an event with an ACLED type that took place by its source's account (`row_statuses`: not planned, not
+denied); `include_all` adds the others, their ACLED coding empty for events without a type. ACLED's
 conventions (data/acled.toml, data/exports.toml): disorder_type from the sub-event type; actors in ACLED's
 style from the actor dictionary, with ACLED's category in inter1/inter2 and the pair in interaction; numeric
 ISO code and ACLED region from the country; admin1/admin2 from the place and the gazetteer; time and spatial
@@ -82,6 +83,7 @@ class AcledConventions:
     region_by_country: dict[str, str]
     country_names: dict[str, str]
     country_of: dict[str, str]
+    row_statuses: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +108,7 @@ def conventions() -> AcledConventions:
         region_by_country=raw["region_by_country"],
         country_names=raw["country_names"],
         country_of=raw["country_of"],
+        row_statuses=frozenset(raw["row_statuses"]),
     )
 
 
@@ -364,8 +367,8 @@ def export_acled_csv(
     dictionary: ActorDictionary | None = None,
     timestamp: int | None = None,
 ) -> None:
-    """ACLED's 31 columns then fieldbrief's, one row per event with an ACLED type (every event with
-    `include_all`). Text cells that a spreadsheet would run as a formula are neutralised; numbers stay numbers."""
+    """ACLED's 31 columns then fieldbrief's, one row per event with an ACLED type that took place (every event
+    with `include_all`). Text cells that a spreadsheet would run as a formula are neutralised; numbers stay numbers."""
     writer = AcledWriter(
         dictionary or load_dictionary(),
         places or PlaceIndex.default(),
@@ -375,5 +378,5 @@ def export_acled_csv(
     sink = SafeDictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     sink.writeheader()
     for article, event in events_of(corpus):
-        if event.acled is not None or include_all:
+        if include_all or (event.acled is not None and event.status in conventions().row_statuses):
             sink.writerow(writer.row(article, event))
