@@ -19,7 +19,8 @@ def _article(published: str | None, *countries: str, associative: str | None = N
 
 
 def test_blocking_keys_are_country_and_period() -> None:
-    assert period("2021-08-27", 28) == period("2021-08-30", 28) != period("2021-10-01", 28)
+    assert period("2021-08-05", 28) == period("2021-09-01", 28) == "2021-08-05" != period("2021-09-02", 28)
+    assert period("2021-08-04", 28) == "2021-07-08"  # the period before
     assert period(None, 28) == period("not a date", 28) == "undated"
     keys = blocking_keys(_article("2021-08-27", "AF", "PK", associative="RU"), 28)
     assert keys == [f"AF|{period('2021-08-27', 28)}", f"PK|{period('2021-08-27', 28)}"]  # a demonym is no place

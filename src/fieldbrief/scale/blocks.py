@@ -25,15 +25,19 @@ NO_COUNTRY = "-"
 UNDATED = "undated"
 
 
+EPOCH = dt.date(1970, 1, 1)
+
+
 def period(published: str | None, block_days: int) -> str:
-    """The period of a publication date: days since 1970-01-01 divided by `block_days` ("undated" without one)."""
+    """The period of a publication date, named by its first day: periods of `block_days` counted from 1970-01-01
+    ("undated" without a date)."""
     if not published:
         return UNDATED
     try:
         day = dt.date.fromisoformat(published[:10])
     except ValueError:
         return UNDATED
-    return str((day - dt.date(1970, 1, 1)).days // block_days)
+    return (EPOCH + dt.timedelta(days=(day - EPOCH).days // block_days * block_days)).isoformat()
 
 
 def countries(article: Article) -> set[str]:
@@ -44,7 +48,7 @@ def countries(article: Article) -> set[str]:
 
 
 def blocking_keys(article: Article, block_days: int = DEFAULT_BLOCK_DAYS) -> list[str]:
-    """The article's (country, period) keys as "AF|677"; an article that places nothing gets ("-", period)."""
+    """The article's (country, period) keys as "AF|2021-08-12"; an article that places nothing gets ("-", period)."""
     when = period(article.published, block_days)
     return sorted(f"{country}|{when}" for country in countries(article) or {NO_COUNTRY})
 
