@@ -13,6 +13,7 @@ from rich.console import Console
 
 from fieldbrief.options import Options
 from fieldbrief.scale.blocks import DEFAULT_BLOCK_DAYS
+from fieldbrief.scale.tables import ANALYSIS_TABLES, LINK_TABLES
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -42,8 +43,18 @@ def _session(master: str | None) -> SparkSession:
     return spark_session(master)
 
 
+def _check_output(output: str, tables: tuple[str, ...], overwrite: bool) -> None:
+    """Refuse before Spark starts to write over tables of an earlier run (a local folder; Spark checks URIs)."""
+    if overwrite or "://" in output:
+        return
+    present = [t for t in tables if (Path(output) / t).exists()]
+    if present:
+        err.print(f"error: {output} already holds {', '.join(present)}: add --overwrite to replace them", markup=False)
+        raise typer.Exit(2)
+
+
 def _report(counts: dict[str, int], output: str) -> None:
-    err.print(f"wrote {output}: " + ", ".join(f"{n} {table}" for table, n in counts.items()), markup=False)
+    err.print(f"\nwrote {output}: " + ", ".join(f"{n} {table}" for table, n in counts.items()), markup=False)
 
 
 def spark(
@@ -61,8 +72,9 @@ def spark(
     """Analyse inputs on Spark (one file per task) into Parquet: articles, statements, places, times, events and
     rejections, joined on article_id."""
     from fieldbrief.scale import analyze_to_parquet
-    from fieldbrief.scale.analyze import prepare_resources
+    from fieldbrief.scale.analyze import prepare_resources, rejection_tally
 
+    _check_output(output, ANALYSIS_TABLES, overwrite)
     options = Options(published=published, outlet=outlet, actors_file=actors)
     session = _session(master)
     prepare_resources()
@@ -70,6 +82,9 @@ def spark(
         session, inputs, output, options, partitions, "overwrite" if overwrite else "errorifexists"
     )
     _report(counts, output)
+    if counts["rejections"]:
+        tally = rejection_tally(session, output)
+        err.print("rejected: " + ", ".join(f"{n} {code}" for code, n in tally.items()), markup=False)
     if counts["articles"] == 0:
         raise typer.Exit(1)
 
@@ -88,6 +103,7 @@ def spark_link(
     """Link the analysed articles across outlets on Spark, block by block: claims with their members."""
     from fieldbrief.scale import link_parquet
 
+    _check_output(output, LINK_TABLES, overwrite)
     session = _session(master)
     counts = link_parquet(
         session, input, output, actors, block_days, partitions, "overwrite" if overwrite else "errorifexists"

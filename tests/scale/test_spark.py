@@ -215,3 +215,22 @@ def test_spark_link_claims_equal_link_corpus(spark, analysed: dict[str, Any], lo
 
 def test_each_python_worker_loads_the_pipeline_once(analysed: dict[str, Any]) -> None:
     assert max(analysed["loads"].values()) == 1  # the workers that analysed loaded it once, for all their partitions
+
+
+def test_the_commands_write_the_tables(spark, inputs: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from fieldbrief.cli import app
+
+    folder, out = inputs["folder"], inputs["folder"] / "cli"
+    runner = CliRunner()
+    done = runner.invoke(
+        app, ["spark", "--input", str(folder / "*.jsonl"), "--input", str(folder / "*.nope"), "--output", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    assert "1 articles" in done.output and "rejected: " in done.output and "1 invalid-json" in done.output
+    again = runner.invoke(app, ["spark", "--input", str(folder / "*.jsonl"), "--output", str(out)])
+    assert again.exit_code == 2 and "--overwrite" in again.output  # the tables are there: kept unless --overwrite
+    linked = runner.invoke(app, ["spark-link", "--input", str(out), "--output", str(out)])
+    assert linked.exit_code == 0, linked.output
+    assert spark.read.parquet(str(out / "claims")).count() >= 1

@@ -110,5 +110,11 @@ def write_tables(
     return counts
 
 
+def rejection_tally(spark: SparkSession, output: str) -> dict[str, int]:
+    """Rejections written under `output`, per code."""
+    table = spark.read.parquet(f"{output.rstrip('/')}/rejections").groupBy("code").count().collect()
+    return {str(r["code"]): int(r["count"]) for r in sorted(table, key=lambda r: -int(r["count"]))}
+
+
 def _of_table(rows: RDD[tuple[str, Row]], table: str) -> RDD[Row]:
     return rows.filter(lambda pair: pair[0] == table).map(lambda pair: pair[1])
