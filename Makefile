@@ -20,7 +20,7 @@ LEAFLET_SHA256 := 84c65a256e50657896f54c33bd857b6849ebe94c817803be818bf32a3dde0b
 LEAFLET_DIR := src/fieldbrief/web/static/vendor/leaflet
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo test lint bench bench-web clean events-set train-events eval-events train-statements
+.PHONY: setup demo test lint bench bench-web fuzz clean events-set train-events eval-events train-statements
 
 # Idempotent: reinstalls only when pyproject.toml changed since the last install.
 setup: $(STAMP) $(LEAFLET_DIR)/.version-$(LEAFLET_VERSION)
@@ -98,6 +98,13 @@ train-events: events-set
 # Dev split scores: ACLED sub-event weighted F1 and none precision (bars 0.80 and 0.85), per class.
 eval-events: events-set
 	EVENTS_REAL=$(EVENTS_SET) $(BIN)/python dev/events/evaluate.py
+
+# The hostile corpus at scale (README § Hostile input): 10,000 generated bad inputs mixed with good articles
+# through `fieldbrief analyze` and `ingest`; the figures go to out/fuzz-report.json. `make test` runs 500.
+fuzz: setup
+	@mkdir -p out
+	rm -f out/fuzz-report.json
+	FUZZ_CASES=10000 FUZZ_REPORT=out/fuzz-report.json $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
 
 clean:
 	rm -rf $(VENV) out build *.egg-info .pytest_cache .mypy_cache .ruff_cache src/fieldbrief/web/static/vendor tests/artifacts

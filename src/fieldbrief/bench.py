@@ -86,7 +86,7 @@ class BenchResult:
 
 def load_documents(paths: list[str], min_articles: int) -> list[RawDocument]:
     """Read the inputs once (HTML left unextracted, so the full run pays for extraction) and repeat them."""
-    docs = [d for d in read_paths(paths, Options().max_bytes) if isinstance(d, RawDocument)]
+    docs = [d for d in read_paths(paths) if isinstance(d, RawDocument)]
     if not docs:
         raise FieldbriefError("no-corpus", f"nothing readable in {paths}")
     repeats = -(-min_articles // len(docs))

@@ -1,15 +1,20 @@
-"""The command line: a thin Typer layer over the public API. Only this module prints or sets exit codes."""
+"""The command line: a thin Typer layer over the public API. Only this module prints or sets exit codes.
+
+Exit codes: 0 done; 1 nothing could be read (or, with --strict, something was rejected); 2 a bad argument,
+always as a one-line `error: ...` message. Everything printed that came from an article passes through
+`printable` (no control characters) and is printed with Rich markup off.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -21,22 +26,38 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
+from fieldbrief.cli_args import (
+    actor_dictionary,
+    check_out,
+    check_store_to_write,
+    err,
+    existing_file,
+    fail,
+    iso_date,
+    open_out,
+    open_store,
+    output_sink,
+    parse_limits,
+    store_to_read,
+)
 from fieldbrief.cli_spark import register as register_spark_commands
 from fieldbrief.errors import FieldbriefError
 from fieldbrief.model import Corpus, Rejection
 from fieldbrief.options import Options
 from fieldbrief.pipeline import Outcome, Pipeline
 from fieldbrief.read import expand_paths
+from fieldbrief.report.codes import rejection_codes
+from fieldbrief.report.console import printable
 from fieldbrief.report.summary import article_summary, tally_line
-from fieldbrief.store import Store
+from fieldbrief.store import StoreWriter
 
 app = typer.Typer(
     help="fieldbrief: turn news reports about armed conflict into a sourced situation picture.",
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
@@ -51,21 +72,53 @@ PublishedOpt = Annotated[
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs that give none.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy parse.")]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
-ActorsOpt = Annotated[
-    Path | None, typer.Option("--actors", exists=True, dir_okay=False, help="Extra actor dictionary (TOML).")
-]
+ActorsOpt = Annotated[Path | None, typer.Option("--actors", help="Extra actor dictionary (TOML).")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 1 if any input is rejected.")]
+LimitOpt = Annotated[
+    list[str] | None,
+    typer.Option("--limit", help="Change a limit, NAME=VALUE (repeatable; README § Limits lists them)."),
+]
+RejectionsOpt = Annotated[
+    Path | None, typer.Option("--rejections", help="Also write every rejection here, one JSON object per line.")
+]
 
 
-def _options(published: str | None, outlet: str | None, workers: int, batch: int, actors: Path | None) -> Options:
-    return Options(published=published, outlet=outlet, workers=workers, batch_size=batch, actors_file=actors)
+def _options(
+    published: str | None,
+    outlet: str | None,
+    workers: int,
+    batch: int,
+    actors: Path | None,
+    limits: list[str] | None,
+) -> Options:
+    return Options(
+        published=iso_date(published),
+        outlet=outlet,
+        workers=workers,
+        batch_size=batch,
+        actors_file=existing_file(actors, "--actors"),
+        limits=parse_limits(limits or []),
+    )
+
+
+def _pipeline(options: Options) -> Pipeline:
+    try:
+        return Pipeline(options)
+    except FieldbriefError as exc:
+        fail(exc.message)
+
+
+# -- running the pipeline --------------------------------------------------------------------------------------
 
 
 @contextmanager
 def _progress(paths: list[str]) -> Iterator[Progress | None]:
     """A progress bar on runs over many files, shown only to a person at a terminal."""
+    if not err.is_terminal:
+        yield None
+        return
     files = sum(1 for p in expand_paths(paths) if isinstance(p, str))
-    if files < 5 or not err.is_terminal:
+    if files < 5:
         yield None
         return
     columns = (
@@ -88,20 +141,31 @@ def _run(pipeline: Pipeline, paths: list[str]) -> Iterator[Outcome]:
             yield outcome
 
 
+def _rejection_line(rejection: Rejection) -> Text:
+    where = printable(rejection.source)
+    if rejection.container is not None and rejection.container not in rejection.source:
+        where += f" (record {rejection.index} of {printable(rejection.container)})"
+    return Text(f"rejected {where}: [{rejection.code}] {printable(rejection.reason)}")
+
+
 def _finish(articles: int, rejections: list[Rejection], strict: bool) -> None:
     for rejection in rejections:
-        err.print(f"rejected {rejection.source}: [{rejection.code}] {rejection.reason}", markup=False)
-    err.print(tally_line(articles, rejections), markup=False)
+        err.print(_rejection_line(rejection))
+    err.print(Text(tally_line(articles, rejections)))
+    advice = rejection_codes()
+    for code in sorted({r.code for r in rejections}):
+        if code in advice:
+            err.print(Text(f"  {code}: {advice[code].action}"))
     if articles == 0 or (strict and rejections):
         raise typer.Exit(1)
 
 
-def _pipeline(options: Options) -> Pipeline:
-    try:
-        return Pipeline(options)
-    except FieldbriefError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+def _json_line(record: object, ascii_only: bool) -> str:
+    return json.dumps(record, ensure_ascii=ascii_only) + "\n"
+
+
+def _stdout_is_utf8() -> bool:
+    return (sys.stdout.encoding or "").lower().replace("-", "").replace("_", "") == "utf8"
 
 
 @app.command()
@@ -115,32 +179,40 @@ def analyze(
     workers: WorkersOpt = 1,
     batch_size: BatchOpt = 32,
     actors: ActorsOpt = None,
+    limit: LimitOpt = None,
+    rejections_out: RejectionsOpt = None,
     strict: StrictOpt = False,
 ) -> None:
     """Analyse articles and write one JSON object per article (the JSON Lines contract)."""
     if format not in ("jsonl", "summary"):
-        raise typer.BadParameter("use jsonl or summary", param_hint="--format")
-    pipeline = _pipeline(_options(published, outlet, workers, batch_size, actors))
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    sink: TextIO = out.open("w", encoding="utf-8") if out is not None else sys.stdout
+        fail("--format takes jsonl or summary")
+    options = _options(published, outlet, workers, batch_size, actors, limit)
+    check_out(out)
+    check_out(rejections_out)
+    pipeline = _pipeline(options)
+    sink = open_out(out) if out is not None else sys.stdout
+    rejected_sink = open_out(rejections_out) if rejections_out is not None else None
+    ascii_only = out is None and not _stdout_is_utf8()  # JSON escapes what this terminal cannot show
     articles, rejections = 0, []
     try:
         for outcome in _run(pipeline, paths):
             if isinstance(outcome, Rejection):
                 rejections.append(outcome)
+                if rejected_sink is not None:
+                    rejected_sink.write(_json_line(outcome.to_json(), False))
                 continue
             articles += 1
             if format == "jsonl":
-                sink.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+                sink.write(_json_line(outcome.to_json(), ascii_only))
             if format == "summary" or (out is not None and summary):
                 target = sink if format == "summary" else err.file
-                print("\n".join(article_summary(outcome)), file=target)
+                print("\n".join(printable(line) for line in article_summary(outcome)), file=target)
     finally:
-        if out is not None:
-            sink.close()
+        for handle in (sink if out is not None else None, rejected_sink):
+            if handle is not None:
+                handle.close()
     if out is not None:
-        err.print(f"wrote {out}", markup=False)
+        err.print(Text(f"wrote {printable(out)}"))
     _finish(articles, rejections, strict)
 
 
@@ -153,24 +225,26 @@ def ingest(
     workers: WorkersOpt = 1,
     batch_size: BatchOpt = 32,
     actors: ActorsOpt = None,
+    limit: LimitOpt = None,
     strict: StrictOpt = False,
 ) -> None:
-    """Analyse articles and store them (idempotent: re-ingesting the same article adds nothing)."""
-    pipeline = _pipeline(_options(published, outlet, workers, batch_size, actors))
-    results: Counter[str] = Counter()
-    rejections = []
-    with Store(db) as store:
+    """Analyse articles and store them (idempotent: re-ingesting the same article adds nothing).
+
+    Work is committed in small transactions as it is done: an interrupted run keeps what it analysed, and
+    running it again finishes the job."""
+    options = _options(published, outlet, workers, batch_size, actors, limit)
+    check_store_to_write(db)
+    pipeline = _pipeline(options)
+    with open_store(db, readonly=False) as store, StoreWriter(store, pipeline.provenance) as writer:
         for outcome in _run(pipeline, paths):
-            if isinstance(outcome, Rejection):
-                rejections.append(outcome)
-                store.add_rejection(outcome)
-            else:
-                results[store.add(outcome, pipeline.provenance)] += 1
+            writer.add(outcome)
+    results = writer.results
     err.print(
-        f"{db}: {results['added']} added, {results['updated']} updated, {results['unchanged']} unchanged",
-        markup=False,
+        Text(
+            f"{printable(db)}: {results['added']} added, {results['updated']} updated, {results['unchanged']} unchanged"
+        )
     )
-    _finish(sum(results.values()), rejections, strict)
+    _finish(sum(results.values()), writer.rejections, strict)
 
 
 @app.command()
@@ -180,26 +254,29 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print the stored JSON record.")] = False,
 ) -> None:
     """Print one stored article, with what the cleaner removed."""
-    with Store(db) as store:
+    with store_to_read(db) as store:
         record = store.get(article_id)
     if record is None:
-        err.print(f"no single article with id {article_id!r} in {db}", markup=False)
+        err.print(Text(f"no single article with id {printable(article_id)!r} in {printable(db)}"))
         raise typer.Exit(1)
     if as_json:
-        print(json.dumps(record, ensure_ascii=False, indent=2))
+        print(json.dumps(record, ensure_ascii=not _stdout_is_utf8(), indent=2))
         return
     out = Console(highlight=False, soft_wrap=True)
-    out.print(f"[bold]{_escape(record['title'] or '(no title)')}[/bold]")
-    out.print(f"{record['outlet'] or 'unknown outlet'} · {record['published'] or 'undated'} · {record['id']}")
-    out.print("sources: " + ", ".join(record["sources"]), markup=False)
+    out.print(Text(printable(record["title"] or "(no title)"), style="bold"))
+    line = f"{record['outlet'] or 'unknown outlet'} · {record['published'] or 'undated'} · {record['id']}"
+    out.print(Text(printable(line)))
+    out.print(Text("sources: " + ", ".join(printable(s) for s in record["sources"])))
     out.print()
-    out.print(record["text"], markup=False)
+    out.print(Text(printable(record["text"], one_line=False)))
     out.print()
-    out.print(f"[bold]Removed ({len(record['removed'])})[/bold]")
+    out.print(Text(f"Removed ({len(record['removed'])})", style="bold"))
     for removal in record["removed"]:
-        out.print(f"  [{removal['kind']}] ({removal['reason']}) {removal['text']}", markup=False)
+        out.print(Text(printable(f"  [{removal['kind']}] ({removal['reason']}) {removal['text']}")))
+    for note in record.get("notes", []):
+        out.print(Text(printable(f"  note [{note['code']}] {note['detail']}")))
     counts = {k: len(record[k]) for k in ("statements", "places", "times", "events")}
-    out.print(", ".join(f"{n} {k}" for k, n in counts.items()), markup=False)
+    out.print(Text(", ".join(f"{n} {k}" for k, n in counts.items())))
 
 
 @app.command()
@@ -209,16 +286,16 @@ def search(
     limit: Annotated[int, typer.Option(min=1)] = 20,
 ) -> None:
     """Full-text search over stored articles."""
-    try:
-        with Store(db) as store:
+    with store_to_read(db) as store:
+        try:
             hits = store.search(query, limit)
-    except FieldbriefError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+        except FieldbriefError as exc:
+            fail(exc.message)
     for hit in hits:
-        print(f"{hit['id']}  {hit['published'] or '----------'}  {hit['outlet'] or '?'}  {hit['title'] or ''}")
-        print(f"    {hit['snippet']}")
-    err.print(f"{len(hits)} hits", markup=False)
+        head = f"{hit['id']}  {hit['published'] or '----------'}  {hit['outlet'] or '?'}  {hit['title'] or ''}"
+        print(printable(head))
+        print("    " + printable(hit["snippet"]))
+    err.print(Text(f"{len(hits)} hits"))
 
 
 @app.command()
@@ -247,21 +324,18 @@ def bench(
     try:
         result = run_benchmark(paths or default_corpus(), min_articles=articles, workers=workers)
     except FieldbriefError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+        fail(exc.message)
     print(json.dumps(result.to_json(), indent=2) if as_json else result.render())
 
 
 def _corpus(db: Path, actors: Path | None = None) -> Corpus:
-    if not db.exists():
-        err.print(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first", markup=False)
-        raise typer.Exit(1)
     from fieldbrief.corpus import linked_corpus
 
-    with Store(db) as store:
-        corpus = linked_corpus(store, actors)
+    dictionary = actor_dictionary(actors)
+    with store_to_read(db) as store:
+        corpus = linked_corpus(store, dictionary)
     if not corpus.articles:
-        err.print(f"{db} holds no articles", markup=False)
+        err.print(Text(f"{printable(db)} holds no articles"))
         raise typer.Exit(1)
     if corpus.unparsed:
         err.print(
@@ -270,18 +344,6 @@ def _corpus(db: Path, actors: Path | None = None) -> Corpus:
             markup=False,
         )
     return corpus
-
-
-@contextmanager
-def _sink(out: Path | None) -> Iterator[TextIO]:
-    """The --out file (parents created), or stdout."""
-    if out is None:
-        yield sys.stdout
-        return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        yield handle
-    err.print(f"wrote {out}", markup=False)
 
 
 OutOpt = Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")]
@@ -299,17 +361,20 @@ def claims(
 ) -> None:
     """Claims across the stored articles: corroborated, single-source or contested, with their evidence."""
     if format not in ("jsonl", "csv"):
-        raise typer.BadParameter("use jsonl or csv", param_hint="--format")
+        fail("--format takes jsonl or csv")
     if status not in (None, "corroborated", "single-source", "contested"):
-        raise typer.BadParameter("use corroborated, single-source or contested", param_hint="--status")
+        fail("--status takes corroborated, single-source or contested")
     from fieldbrief.report.claims import write_claims_csv, write_claims_jsonl
 
+    check_out(out)
     corpus = _corpus(db, actors)
     selected = [c for c in corpus.claims if status is None or c.status == status]
-    with _sink(out) as sink:
+    with output_sink(out) as sink:
         (write_claims_csv if format == "csv" else write_claims_jsonl)(selected, corpus, sink)
-    tally = Counter(c.status for c in selected)
-    err.print(f"{len(selected)} claims: " + ", ".join(f"{n} {s}" for s, n in sorted(tally.items())), markup=False)
+    tally: dict[str, int] = {}
+    for claim in selected:
+        tally[claim.status] = tally.get(claim.status, 0) + 1
+    err.print(Text(f"{len(selected)} claims: " + ", ".join(f"{n} {s}" for s, n in sorted(tally.items()))))
 
 
 DateOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD, inclusive (publication date).")]
@@ -329,19 +394,20 @@ def brief(
     """A brief a person reads, one per situation (country x month) unless narrowed: situation, timeline, map, actors,
     who said what, contested and corroborated claims, one line each."""
     if format not in ("md", "html"):
-        raise typer.BadParameter("use md or html", param_hint="--format")
-    for value, hint in ((since, "--since"), (until, "--until")):
+        fail("--format takes md or html")
+    for value, option in ((since, "--since"), (until, "--until")):
         if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise typer.BadParameter("use YYYY-MM-DD", param_hint=hint)
+            fail(f"{option} takes a date written YYYY-MM-DD, not {value!r}")
     from fieldbrief.report.brief import brief_html, brief_markdown
     from fieldbrief.report.situations import Selection, narrow
 
+    check_out(out)
     corpus = _corpus(db, actors)
     selection = Selection(country, since, until, query)
     if not narrow(corpus, selection).articles:
         err.print("no stored article matches that selection", markup=False)
         raise typer.Exit(1)
-    with _sink(out) as sink:
+    with output_sink(out) as sink:
         sink.write(brief_html(corpus, selection) if format == "html" else brief_markdown(corpus, selection))
 
 
@@ -363,20 +429,20 @@ def export(
 ) -> None:
     """Export stored events and articles in standard formats, or the store's description for Datasette."""
     if format not in EXPORT_FORMATS:
-        raise typer.BadParameter("use " + ", ".join(EXPORT_FORMATS), param_hint="--format")
+        fail("--format takes " + ", ".join(EXPORT_FORMATS))
+    check_out(out)
     if format == "datasette-metadata":
         from fieldbrief.report.datasette import write_metadata
 
-        if not db.exists():
-            err.print(f"no store at {db}: run `fieldbrief ingest PATH --db {db}` first", markup=False)
-            raise typer.Exit(1)
-        with _sink(out) as sink:
+        with store_to_read(db):  # an existing store, never created
+            pass
+        with output_sink(out) as sink:
             write_metadata(db, sink)
         return
     from fieldbrief.report import exports
 
     corpus = _corpus(db, actors)
-    with _sink(out) as sink:
+    with output_sink(out) as sink:
         if format == "acled-csv":
             exports.export_acled_csv(corpus, sink, include_all=all_events)
         elif format == "plover-json":
@@ -421,24 +487,37 @@ def serve(
             allowed_hosts={"127.0.0.1", "localhost", "[::1]", host} if local else None,
         )
     except FieldbriefError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from exc
+        fail(exc.message)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"fieldbrief: serving {db} at http://{shown}:{port}/ (Ctrl+C to stop)", markup=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
 
 
 register_spark_commands(app)
 
 
 def main() -> None:
-    app()
+    """The `fieldbrief` command: Typer's app with usage errors as one line (exit 2) and no tracebacks for a
+    closed pipe or Ctrl-C."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        code = app(standalone_mode=False)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print(Text("interrupted"))
+        code = 130
+    except typer.TyperException as exc:  # Typer's usage errors (bad option value, unknown option, ...)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain `fieldbrief`: the help, as Typer shows it
+            exc.show()  # type: ignore[attr-defined]
+        else:
+            err.print(Text("error: " + printable(exc.format_message())))
+        code = 2
+    except BrokenPipeError:  # `fieldbrief analyze ... | head`: the reader left; say nothing more
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from fieldbrief.cli_args import parse_limits
 from fieldbrief.options import Options
 from fieldbrief.scale.blocks import DEFAULT_BLOCK_DAYS
 from fieldbrief.scale.tables import ANALYSIS_TABLES, LINK_TABLES
@@ -67,6 +68,10 @@ def spark(
     published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")] = None,
     outlet: Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs that give none.")] = None,
     actors: ActorsOpt = None,
+    limit: Annotated[
+        list[str] | None,
+        typer.Option("--limit", help="Change a limit, NAME=VALUE (repeatable; README § Limits lists them)."),
+    ] = None,
     overwrite: OverwriteOpt = False,
 ) -> None:
     """Analyse inputs on Spark (one file per task) into Parquet: articles, statements, places, times, events and
@@ -75,7 +80,7 @@ def spark(
     from fieldbrief.scale.analyze import prepare_resources, rejection_tally
 
     _check_output(output, ANALYSIS_TABLES, overwrite)
-    options = Options(published=published, outlet=outlet, actors_file=actors)
+    options = Options(published=published, outlet=outlet, actors_file=actors, limits=parse_limits(limit or []))
     session = _session(master)
     prepare_resources()
     counts = analyze_to_parquet(

@@ -23,15 +23,21 @@ def link_version(actors: Path | None = None) -> str:
 
 def linked_corpus(store: Store, actors: Path | None = None) -> Corpus:
     """Every stored article, linked (with the user actor dictionary `actors`, as `--actors FILE`); links are stored,
-    and reused while no article, no linker and no actor dictionary changed."""
-    articles = store.load_articles()
+    and reused while no article, no linker and no actor dictionary changed.
+
+    The links are stamped with the digests of the articles they were computed from (read in one snapshot), so
+    an article stored while they were being computed leaves them stale for the next run. A read-only store
+    gets its links computed and not saved."""
     version = link_version(actors)
-    if store.links_are_current(version):
-        corpus = store.load_links(articles)
-        corpus.unparsed = [a.id for a in articles if a.text.strip() and not a.sentences]
-        return corpus
-    corpus = link_corpus(articles, actors)
-    store.save_links(corpus, version)
+    with store.snapshot():  # the articles, their digest and the stored links: one state of the store
+        snapshot = store.load_snapshot()
+        if store.links_are_current(version, snapshot.digest):
+            corpus = store.load_links(snapshot.articles)
+            corpus.unparsed = [a.id for a in snapshot.articles if a.text.strip() and not a.sentences]
+            return corpus
+    corpus = link_corpus(snapshot.articles, actors)
+    if store.writable:
+        store.save_links(corpus, version, snapshot)
     return corpus
 
 

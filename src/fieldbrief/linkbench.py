@@ -165,7 +165,7 @@ class LinkBench:
 
 
 def pool_articles(paths: list[str]) -> list[Article]:
-    docs = [d for d in read_paths(paths, Options().max_bytes) if isinstance(d, RawDocument)]
+    docs = [d for d in read_paths(paths, Options().limits) if isinstance(d, RawDocument)]
     return [a for a in Pipeline().run_documents(docs) if isinstance(a, Article) and a.sentences]
 
 

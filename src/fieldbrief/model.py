@@ -311,14 +311,35 @@ class Figure:
 
 @dataclass
 class Rejection:
-    """Why an input could not become an article. A normal, recorded outcome, never an exception."""
+    """Why an input could not become an article. A normal, recorded outcome, never an exception.
 
-    source: str
+    Codes are listed, with what the user can do, in data/rejections.toml and the README's troubleshooting.
+    """
+
+    source: str  # the file, or the record inside a container file ("f.jsonl:3", "f.json#2", a WARC record's URL)
     code: str  # e.g. "empty", "binary", "undecodable", "invalid-json", "unsupported-type", "too-large"
     reason: str
+    container: str | None = None  # for a record inside a file (JSON Lines, JSON array, feed, WARC): that file
+    index: int | None = None  # the record's position inside `container`, from 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"source": self.source, "code": self.code, "reason": self.reason}
+        out: dict[str, Any] = {"source": self.source, "code": self.code, "reason": self.reason}
+        if self.container is not None:
+            out["container"] = self.container
+            out["index"] = self.index
+        return out
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something done to an input on its way in that a reader of the output should know (a repaired encoding,
+    replaced lone surrogates, a dropped malformed URL, a parse in windows)."""
+
+    code: str
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "detail": self.detail}
 
 
 @dataclass(frozen=True)
@@ -358,6 +379,9 @@ class RawDocument:
     outlet: str | None = None
     published_from: PublishedFrom | None = None  # "metadata" when read from the page; None: given with the input
     fetched: str | None = None  # when a crawler fetched the page (a WARC record's date): completes a dateline's year
+    container: str | None = None  # a record inside a container file: that file, and its position from 0
+    index: int | None = None
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass
@@ -380,6 +404,7 @@ class Article:
     errors: list[StageError] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)  # the parse linking reads (stage `sentences`)
     figures: list[Figure] = field(default_factory=list)  # counts of people harmed (stage `figures`)
+    notes: list[Note] = field(default_factory=list)  # repairs made on the way in (see Note)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -405,6 +430,7 @@ class Article:
             "errors": [e.to_json() for e in self.errors],
             "sentences": [x.to_json() for x in self.sentences],
             "figures": [f.to_json() for f in self.figures],
+            "notes": [n.to_json() for n in self.notes],
         }
 
 
@@ -572,6 +598,7 @@ def article_from_json(data: dict[str, Any]) -> Article:
     article.errors = [StageError(e["stage"], e["error"]) for e in data.get("errors", [])]
     article.sentences = [_sentence_from_json(x) for x in data.get("sentences", [])]
     article.figures = [_figure_from_json(f) for f in data.get("figures", [])]
+    article.notes = [Note(n["code"], n["detail"]) for n in data.get("notes", [])]
     return article
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from fieldbrief.deadline import paused
 from fieldbrief.model import Article
 from fieldbrief.options import Options
 
@@ -26,7 +27,8 @@ class Context:
     def resource(self, key: str, build: Callable[[], Any]) -> Any:
         """Load a resource once per process (e.g. the gazetteer) and reuse it for every article."""
         if key not in self.resources:
-            self.resources[key] = build()
+            with paused():  # loading is not the article's time (see deadline.py)
+                self.resources[key] = build()
         return self.resources[key]
 
 

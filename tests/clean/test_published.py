@@ -114,7 +114,7 @@ PAGE = (
 
 def test_a_page_whose_only_date_is_in_its_metadata(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text(PAGE, encoding="utf-8")
-    (raw,) = [extract_main_text(d) for d in read_paths([str(tmp_path / "page.html")], 10_000_000)]
+    (raw,) = [extract_main_text(d) for d in read_paths([str(tmp_path / "page.html")])]
     assert isinstance(raw, RawDocument)
     article = clean(raw, Options())
     assert isinstance(article, Article)

@@ -13,8 +13,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from fieldbrief.model import RawDocument, Rejection
+from fieldbrief.options import Limits
 from fieldbrief.read import expand_paths, read_paths, read_stdin
-from fieldbrief.read.decode import decode_bytes
+from fieldbrief.read.decode import Decoded, decode_bytes
 from fieldbrief.read.jsonl import read_jsonl
 
 # Fictional text written for these tests.
@@ -30,7 +31,11 @@ PAGE = (
 
 
 def docs(paths: list[str]) -> list[RawDocument | Rejection]:
-    return list(read_paths(paths, 10_000_000))
+    return list(read_paths(paths))
+
+
+def stdin(data: bytes) -> list[RawDocument | Rejection]:
+    return list(read_stdin(io.BytesIO(data), Limits()))
 
 
 def test_text_file(tmp_path: Path) -> None:
@@ -116,7 +121,8 @@ def test_bad_files_are_rejected_with_reasons(tmp_path: Path) -> None:
 
 def test_windows_1252_text_is_read() -> None:
     text = decode_bytes("The minister\u2019s caf\u00e9 statement \u2013 in full.".encode("cp1252"), "x")
-    assert text == "The minister\u2019s caf\u00e9 statement \u2013 in full."
+    assert isinstance(text, Decoded) and text.text == "The minister\u2019s caf\u00e9 statement \u2013 in full."
+    assert text.encoding == "cp1252" and text.notes[0].code == "encoding"
 
 
 def test_warc_html_responses(tmp_path: Path) -> None:
@@ -129,8 +135,10 @@ def test_warc_html_responses(tmp_path: Path) -> None:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
     (tmp_path / "crawl.warc.gz").write_bytes(buffer.getvalue())
-    [doc] = docs([str(tmp_path / "crawl.warc.gz")])
+    doc, image = docs([str(tmp_path / "crawl.warc.gz")])
     assert isinstance(doc, RawDocument) and doc.url == "https://example.org/story" and doc.html
+    assert (doc.container, doc.index) == (str(tmp_path / "crawl.warc.gz"), 0)
+    assert isinstance(image, Rejection) and image.code == "unsupported-type" and image.index == 1
 
 
 def test_feed_entries(tmp_path: Path) -> None:
@@ -150,19 +158,21 @@ def test_feed_entries(tmp_path: Path) -> None:
 
 
 def test_stdin_kinds() -> None:
-    [as_text] = read_stdin(STORY.encode())
+    [as_text] = stdin(STORY.encode())
     assert isinstance(as_text, RawDocument) and as_text.text == STORY
-    [as_json] = read_stdin(json.dumps({"text": STORY}).encode())
+    [as_json] = stdin(json.dumps({"text": STORY}).encode())
     assert isinstance(as_json, RawDocument) and as_json.text == STORY
-    [as_html] = read_stdin(PAGE.encode())
+    [as_gzipped_json] = stdin(gzip.compress(json.dumps({"text": STORY}).encode()))
+    assert isinstance(as_gzipped_json, RawDocument) and as_gzipped_json.text == STORY
+    [as_html] = stdin(PAGE.encode())
     assert isinstance(as_html, RawDocument) and as_html.html == PAGE
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2000))
 def test_any_bytes_give_a_document_or_a_rejection(data: bytes) -> None:
-    for out in [decode_bytes(data, "x"), *read_jsonl(data, "x"), *read_stdin(data)]:
-        assert isinstance(out, str | RawDocument | Rejection)
+    for out in [decode_bytes(data, "x"), *read_jsonl(io.BytesIO(data), "x", Limits()), *stdin(data)]:
+        assert isinstance(out, Decoded | RawDocument | Rejection)
 
 
 def test_gzip_is_not_mistaken_for_text(tmp_path: Path) -> None:

@@ -54,16 +54,32 @@ def test_acled_csv_rows(tmp_path: Path) -> None:
     assert (a["event_date"], a["year"], a["time_precision"]) == ("2024-03-05", "2024", "1")
     # "this week": ACLED codes the middle of the week, precision 2; the week itself stays in our columns
     assert (b["event_date"], b["time_precision"], b["date_start"], b["date_end"]) == (
-        "2024-03-07", "2", "2024-03-04", "2024-03-10")
+        "2024-03-07",
+        "2",
+        "2024-03-04",
+        "2024-03-10",
+    )
     # no date of its own: the report's date, "on or before", precision 3
     assert (c["event_date"], c["time_precision"], c["date_precision"]) == ("2024-03-07", "3", "reported")
-    assert (a["disorder_type"], a["event_type"], a["sub_event_type"]) == ("Political violence", "Battles",
-                                                                          "Armed clash")
+    assert (a["disorder_type"], a["event_type"], a["sub_event_type"]) == (
+        "Political violence",
+        "Battles",
+        "Armed clash",
+    )
     assert (a["actor1"], a["inter1"], a["actor2"], a["inter2"]) == (
-        "Northern Front", "Rebel group", "Military Forces of Sudan (2019-)", "State forces")
+        "Northern Front",
+        "Rebel group",
+        "Military Forces of Sudan (2019-)",
+        "State forces",
+    )
     assert a["interaction"] == "State forces-Rebel group" and a["civilian_targeting"] == ""
     assert (a["iso"], a["region"], a["country"], a["admin1"], a["location"]) == (
-        "729", "Northern Africa", "Sudan", "North Darfur", "Kessora")
+        "729",
+        "Northern Africa",
+        "Sudan",
+        "North Darfur",
+        "Kessora",
+    )
     assert (a["latitude"], a["longitude"], a["geo_precision"]) == ("12.5", "30.25", "1")
     assert (a["fatalities"], b["fatalities"], a["timestamp"]) == ("12", "13", "1700000000")
     assert a["source"] == "Daily Courier" and a["source_scale"] == "" and a["tags"] == a["admin3"] == ""
@@ -98,19 +114,36 @@ def test_acled_rows_are_events_that_took_place(tmp_path: Path, status: str, is_r
     assert [r["status"] for r in every if r["event_id"] == "ev-b1"] == [status]
 
 
-def _event(acled: tuple[str, str], actor: ActorRef | None, target: ActorRef | None, country: str = "AF",
-           when: str | None = "2021-08-20") -> tuple[Article, Event]:
+def _event(
+    acled: tuple[str, str],
+    actor: ActorRef | None,
+    target: ActorRef | None,
+    country: str = "AF",
+    when: str | None = "2021-08-20",
+) -> tuple[Article, Event]:
     text = "FICTIONAL. Something happened in Charikar."
     place = Place("Charikar", 31, 39, 35.01, 69.17, "city", country, "Parwan", 1148155)
     date = TimeRef("today", 0, 0, when, when, "day") if when else None
-    event = Event("ASSAULT", "asserted", 0, len(text), text, acled=AcledType(*acled), actor=actor, target=target,
-                  place=place, date=date, id="ev-x")
+    event = Event(
+        "ASSAULT",
+        "asserted",
+        0,
+        len(text),
+        text,
+        acled=AcledType(*acled),
+        actor=actor,
+        target=target,
+        place=place,
+        date=date,
+        id="ev-x",
+    )
     article = Article(source="x.txt", text=text, outlet="Metro Wire", events=[event])
     return article, event
 
 
-def _row(tmp_path: Path, acled: tuple[str, str], actor: ActorRef | None, target: ActorRef | None,
-         **kwargs: Any) -> dict[str, str]:
+def _row(
+    tmp_path: Path, acled: tuple[str, str], actor: ActorRef | None, target: ActorRef | None, **kwargs: Any
+) -> dict[str, str]:
     article, _ = _event(acled, actor, target, **kwargs)
     [row] = acled_rows(Corpus([article]), tmp_path)
     return row
@@ -120,40 +153,72 @@ def test_acled_actors_in_acleds_style(tmp_path: Path) -> None:
     vac = ("Violence against civilians", "Attack")
     row = _row(tmp_path, vac, ActorRef("the Taliban", "TAL"), ActorRef("villagers", "CIV-AF"))
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Taliban", "Rebel group", "Civilians (Afghanistan)", "Civilians")
+        "Taliban",
+        "Rebel group",
+        "Civilians (Afghanistan)",
+        "Civilians",
+    )
     assert row["interaction"] == "Rebel group-Civilians" and row["civilian_targeting"] == "Civilian targeting"
     assert row["disorder_type"] == "Political violence"
     # a perpetrator the report does not name: ACLED's unidentified armed group; victims are civilians
     row = _row(tmp_path, vac, None, None)
     assert (row["actor1"], row["inter1"], row["actor2"]) == (
-        "Unidentified Armed Group (Afghanistan)", "Political militia", "Civilians (Afghanistan)")
+        "Unidentified Armed Group (Afghanistan)",
+        "Political militia",
+        "Civilians (Afghanistan)",
+    )
     # a phrase the dictionary does not know is never an actor: kept as written in our own column
     row = _row(tmp_path, ("Battles", "Armed clash"), ActorRef("media"), ActorRef("Madrid"))
     assert (row["actor1"], row["inter1"], row["actor2"], row["interaction"]) == ("", "", "", "")
     assert (row["actor_text"], row["target_text"]) == ("media", "Madrid")
     # a state's forces abroad are ACLED's External/Other forces; the period follows the event's date
-    row = _row(tmp_path, ("Explosions/Remote violence", "Air/drone strike"), ActorRef("Russian jets", "RUS-MIL"),
-               ActorRef("Ukrainian troops", "UKR-MIL"), country="UA", when="2022-03-01")
+    row = _row(
+        tmp_path,
+        ("Explosions/Remote violence", "Air/drone strike"),
+        ActorRef("Russian jets", "RUS-MIL"),
+        ActorRef("Ukrainian troops", "UKR-MIL"),
+        country="UA",
+        when="2022-03-01",
+    )
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Military Forces of Russia (2000-)", "External/Other forces", "Military Forces of Ukraine (2019-)",
-        "State forces")
+        "Military Forces of Russia (2000-)",
+        "External/Other forces",
+        "Military Forces of Ukraine (2019-)",
+        "State forces",
+    )
     assert row["interaction"] == "State forces-External/Other forces" and row["region"] == "Europe"
     # undated: no period is invented
-    row = _row(tmp_path, ("Battles", "Armed clash"), ActorRef("Ukrainian troops", "UKR-MIL"), None, country="UA",
-               when=None)
+    row = _row(
+        tmp_path, ("Battles", "Armed clash"), ActorRef("Ukrainian troops", "UKR-MIL"), None, country="UA", when=None
+    )
     assert row["actor1"] == "Military Forces of Ukraine" and row["event_date"] == "" and row["time_precision"] == ""
     # an official acts for the body he speaks for; an outlet is no actor
-    row = _row(tmp_path, ("Strategic developments", "Agreement"), ActorRef("Lavrov", "RUS-GOV-LAVROV"),
-               ActorRef("Reuters", "OUT-REUTERS"), country="RU", when="2021-08-20")
+    row = _row(
+        tmp_path,
+        ("Strategic developments", "Agreement"),
+        ActorRef("Lavrov", "RUS-GOV-LAVROV"),
+        ActorRef("Reuters", "OUT-REUTERS"),
+        country="RU",
+        when="2021-08-20",
+    )
     assert (row["actor1"], row["inter1"], row["actor2"]) == ("Government of Russia (2000-)", "State forces", "")
     assert row["disorder_type"] == "Strategic developments" and row["interaction"] == "State forces only"
 
 
 def test_acled_protests_have_protesters_and_the_force_that_intervenes(tmp_path: Path) -> None:
-    row = _row(tmp_path, ("Protests", "Protest with intervention"), ActorRef("police", "AFG-POL"),
-               ActorRef("protesters", "PRO-AF"), when="2021-08-01")
+    row = _row(
+        tmp_path,
+        ("Protests", "Protest with intervention"),
+        ActorRef("police", "AFG-POL"),
+        ActorRef("protesters", "PRO-AF"),
+        when="2021-08-01",
+    )
     assert (row["actor1"], row["inter1"], row["actor2"], row["inter2"]) == (
-        "Protesters (Afghanistan)", "Protesters", "Police Forces of Afghanistan (2004-2021)", "State forces")
+        "Protesters (Afghanistan)",
+        "Protesters",
+        "Police Forces of Afghanistan (2004-2021)",
+        "State forces",
+    )
     assert row["interaction"] == "State forces-Protesters" and row["disorder_type"] == "Demonstrations"
     # after 15 August 2021 ACLED's "(2004-2021)" no longer applies, and no other period is known to us
     row = _row(tmp_path, ("Protests", "Peaceful protest"), ActorRef("police", "AFG-POL"), None, when="2021-08-20")
@@ -175,8 +240,16 @@ def test_acled_regions_and_countries() -> None:
     from fieldbrief.report.acled import acled_country, acled_country_code, acled_region
 
     assert [acled_region(c) for c in ("AF", "PK", "IR", "UA", "SD", "MX", "MM", "YE", "GE")] == [
-        "Caucasus and Central Asia", "South Asia", "Middle East", "Europe", "Northern Africa", "North America",
-        "Southeast Asia", "Middle East", "Caucasus and Central Asia"]
+        "Caucasus and Central Asia",
+        "South Asia",
+        "Middle East",
+        "Europe",
+        "Northern Africa",
+        "North America",
+        "Southeast Asia",
+        "Middle East",
+        "Caucasus and Central Asia",
+    ]
     assert acled_country("PS") == "Palestine" and acled_country("CD") == "Democratic Republic of Congo"
     assert acled_country_code("HK") == "CN" and acled_country_code("AF") == "AF"
 

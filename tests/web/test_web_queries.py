@@ -170,7 +170,7 @@ def test_migration_fills_facets_of_an_older_store(tmp_path: Path, monkeypatch: p
     path = tmp_path / "old.db"
     web = next(v for v, _, sql in MIGRATIONS if "CREATE TABLE event_facets" in sql)
     with monkeypatch.context() as patch:  # a store from before the web app: every migration but its own
-        patch.setattr("fieldbrief.store.MIGRATIONS", tuple(m for m in MIGRATIONS if m[0] != web))
+        patch.setattr("fieldbrief.store.sqlite.MIGRATIONS", tuple(m for m in MIGRATIONS if m[0] != web))
         with Store(path) as store:
             store.add(article, PROVENANCE)
             store.save_links(Corpus([article], [Origin(article.id, [article.id], 1.0)]), "1.0")

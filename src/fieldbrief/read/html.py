@@ -3,28 +3,38 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from typing import BinaryIO
 
 import lxml.etree
 import lxml.html
 import trafilatura
 
 from fieldbrief.model import RawDocument, Rejection
+from fieldbrief.options import Limits
 from fieldbrief.read.decode import decode_bytes
+from fieldbrief.read.streams import Refused, read_bounded
 
 # trafilatura logs every page it finds thin; our rejections already say why.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 
-def read_html_bytes(data: bytes, source: str) -> RawDocument | Rejection:
-    html = decode_bytes(data, source)
-    if isinstance(html, Rejection):
-        return html
-    return RawDocument(source=source, html=html)
+def read_html(stream: BinaryIO, source: str, limits: Limits) -> Iterator[RawDocument | Rejection]:
+    yield read_html_bytes(read_bounded(stream, limits.max_record_bytes, "the page"), source)
 
 
-def extract_html(doc: RawDocument) -> RawDocument | Rejection:
+def read_html_bytes(data: bytes, source: str, declared: str | None = None) -> RawDocument | Rejection:
+    decoded = decode_bytes(data, source, declared)
+    if isinstance(decoded, Rejection):
+        return decoded
+    return RawDocument(source=source, html=decoded.text, notes=decoded.notes)
+
+
+def extract_html(doc: RawDocument, limits: Limits | None = None) -> RawDocument | Rejection:
     """Turn a RawDocument holding HTML into one holding the main text; container metadata wins."""
     assert doc.html is not None
+    check_html_depth(doc.html, (limits or Limits()).max_html_depth)
     result = trafilatura.bare_extraction(
         doc.html, url=doc.url, with_metadata=True, include_comments=False, include_tables=True, as_dict=False
     )
@@ -45,7 +55,30 @@ def extract_html(doc: RawDocument) -> RawDocument | Rejection:
         published_from=doc.published_from if doc.published else ("metadata" if page_date else None),
         outlet=doc.outlet or (result.sitename if result else None),
         fetched=doc.fetched,
+        container=doc.container,
+        index=doc.index,
+        notes=doc.notes,
     )
+
+
+def check_html_depth(html: str, limit: int) -> None:
+    """Refuse a page nested deeper than `limit`: the HTML parser silently drops everything past its own limit
+    (255), so such a page would lose text without a word."""
+    parser = lxml.html.HTMLParser(collect_ids=False, encoding="utf-8")
+    try:
+        root = lxml.etree.fromstring(html.encode("utf-8", "replace"), parser)
+    except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        return  # unparseable: extraction will find no text and say so
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        raise Refused("html-too-deep", "elements nested deeper than the HTML parser's limit (255)")
+    if root is None or limit >= 255:
+        return
+    depth: dict[lxml.etree._Element, int] = {root: 0}
+    for element in root.iterdescendants():
+        level = depth[element.getparent()] + 1
+        if level > limit:
+            raise Refused("html-too-deep", f"elements nested deeper than {limit}")
+        depth[element] = level
 
 
 def html_to_paragraphs(html: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from fieldbrief.model import Claim, ClaimMember, Corpus
+from fieldbrief.report.csvsafe import SafeDictWriter
 
 CSV_COLUMNS = (
     "claim_id",
@@ -29,7 +29,7 @@ def write_claims_jsonl(claims: Sequence[Claim], corpus: Corpus, out: TextIO) -> 
 
 
 def write_claims_csv(claims: Sequence[Claim], corpus: Corpus, out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer = SafeDictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for claim in claims:
         writer.writerow(

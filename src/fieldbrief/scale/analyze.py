@@ -39,7 +39,7 @@ def analyze_file(pipeline: Pipeline, path: str) -> Iterator[tuple[str, Row]]:
     fetched: deque[tuple[str, str | None]] = deque()
 
     def documents() -> Iterator[RawDocument | Rejection]:
-        for doc in read_paths([path], pipeline.options.max_bytes):
+        for doc in read_paths([path], pipeline.options.limits):
             fetched.append((doc.source, doc.fetched if isinstance(doc, RawDocument) else None))
             yield doc
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from fieldbrief.model import Claim, Entity, Origin
+from fieldbrief.store.rows import Row, claim_member_rows, claim_row, entity_row, insert_sql, origin_rows
 
 
 @dataclass
@@ -114,38 +115,9 @@ def _write(db: sqlite3.Connection, delta: LinkDelta) -> None:
     added = list({c.id: c for c in delta.added_claims}.values())
     for chunk in _chunks([c.id for c in added]):  # an id already stored elsewhere is recomputed here
         db.execute(f"DELETE FROM claim_members WHERE claim_id IN ({_marks(chunk)})", chunk)
-    db.executemany(
-        "INSERT OR REPLACE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (c.id, c.summary, c.kind, c.status, c.event_type, c.why, len(c.origins), json.dumps(c.to_json()))
-            for c in added
-        ],
-    )
-    db.executemany(
-        "INSERT INTO claim_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                c.id,
-                i,
-                m.article_id,
-                m.origin_id,
-                m.kind,
-                m.record_id,
-                m.side,
-                m.speaker,
-                m.value,
-                m.text,
-                m.start,
-                m.end,
-            )
-            for c in added
-            for i, m in enumerate(c.members)
-        ],
-    )
-    db.executemany(
-        "INSERT OR REPLACE INTO origins VALUES (?, ?, ?)",
-        [(aid, o.id, o.similarity) for o in delta.origins for aid in o.article_ids],
-    )
+    _insert(db, "claims", [claim_row(c) for c in added], "INSERT OR REPLACE")
+    _insert(db, "claim_members", [row for c in added for row in claim_member_rows(c)])
+    _insert(db, "origins", [row for o in delta.origins for row in origin_rows(o)], "INSERT OR REPLACE")
     for entity in delta.entities:
         _merge_entity(db, entity)
     db.executemany(
@@ -161,10 +133,13 @@ def _merge_entity(db: sqlite3.Connection, entity: Entity) -> None:
         stored = json.loads(row[0])
         record["mentions"] = sorted({*stored.get("mentions", []), *entity.mentions})
         record["article_ids"] = sorted({*stored.get("article_ids", []), *entity.article_ids})
-    db.execute(
-        "INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?)",
-        (entity.id, entity.name, entity.kind, entity.actor, json.dumps(record)),
-    )
+    _insert(db, "entities", [entity_row(entity, record)], "INSERT OR REPLACE")
+
+
+def _insert(db: sqlite3.Connection, table: str, rows: list[Row], verb: str = "INSERT") -> None:
+    """Rows given as column -> value mappings: every insert names its columns."""
+    if rows:
+        db.executemany(insert_sql(table, list(rows[0]), verb), rows)
 
 
 def _marks(values: list[str]) -> str:

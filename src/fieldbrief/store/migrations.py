@@ -238,4 +238,27 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        7,
+        "rejections name their container file and record index; notes on how an article was read",
+        """
+        CREATE TABLE rejections_new (
+            source TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL, first_seen TEXT NOT NULL,
+            container TEXT,                 -- the file holding the rejected record...
+            record_index INTEGER            -- ...and its position in that file, from 0
+        );
+        INSERT INTO rejections_new (source, code, reason, first_seen)
+            SELECT source, code, reason, first_seen FROM rejections;
+        DROP TABLE rejections;
+        ALTER TABLE rejections_new RENAME TO rejections;
+        -- one row per rejected record: records of different files may share a source (a URL)
+        CREATE UNIQUE INDEX rejections_key
+            ON rejections(source, code, ifnull(container, ''), ifnull(record_index, -1));
+        CREATE TABLE article_notes (        -- repairs made on the way in (encoding, surrogates, URL, windows)
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, code TEXT NOT NULL, detail TEXT NOT NULL,
+            PRIMARY KEY (article_id, seq)
+        );
+        """,
+    ),
 )

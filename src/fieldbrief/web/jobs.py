@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from fieldbrief.model import Article, RawDocument, Rejection
 from fieldbrief.pipeline import Pipeline
-from fieldbrief.read import READERS, extract_main_text, suffix_of
+from fieldbrief.read import READERS, extract_main_text, read_bytes, suffix_of
 from fieldbrief.store import Store
 from fieldbrief.web.relink import relink
 
@@ -81,17 +81,16 @@ class Job:
 def documents_from_upload(filename: str, data: bytes) -> list[RawDocument | Rejection]:
     """The documents in an uploaded file, read by its suffix like `fieldbrief ingest` reads files."""
     source = f"upload:{filename}"
-    reader = READERS.get(suffix_of(filename))
-    if reader is None:
+    suffix, _ = suffix_of(filename)
+    if suffix not in UPLOAD_SUFFIXES:
         return [
             Rejection(
                 source,
                 "unsupported-type",
-                f"no reader for {suffix_of(filename) or 'files without extension'}"
-                f"; upload one of {', '.join(UPLOAD_SUFFIXES)}",
+                f"no reader for {suffix or 'files without extension'}; upload one of {', '.join(UPLOAD_SUFFIXES)}",
             )
         ]
-    return list(reader(data, source))
+    return list(read_bytes(data, filename, source))
 
 
 class Jobs:

@@ -99,8 +99,9 @@ def relink(store: Store, changed: list[str] | None = None, progress: Progress | 
     p = params()
     total = store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     if len(todo) > p.full_share * total:
-        corpus = link_corpus(store.load_articles())
-        store.save_links(corpus, LINK_VERSION)
+        snapshot = store.load_snapshot()  # links stamped with the articles they were computed from
+        corpus = link_corpus(snapshot.articles)
+        store.save_links(corpus, LINK_VERSION, snapshot)
         report.full, report.articles = True, len(corpus.articles)
         report.added.update(c.status for c in corpus.claims)
     else:
