@@ -588,7 +588,6 @@ ACLED_NOTES: list[tuple[str, str]] = [
 ACLED_NOTE_GAPS = {
     "retook Kitshanga": "the small model tags 'retook' as a noun",
     "announced the formation of a new battalion": "no MOBILIZE reading for 'formation'",
-    "withdrew from its base in Tessalit": "the UN mission is no dictionary actor, so it has no actor class",
     "dropped munitions containing tear gas": "riot-control gas used on troops reads as crowd control",
     "Israeli settlers attacked Palestinian farmers": "the classifier reads settlers who attack farmers as mob violence",
     # (our events set has both readings: an ACLED coder decides by how organised the settlers were)

@@ -92,7 +92,10 @@ class Lexicon:
     victims: Phrases  # civilians | combatants: nouns a count counts
     victim_phrases: Phrases  # civilians | combatants: what a sentence says of the dead ("were gunmen")
     control: Phrases  # capture | hold | contest
-    responsibility: Phrases  # own | blame | deny | cause
+    control_denials: frozenset[str]  # verbs that turn a capture after them into its denial
+    accusations: frozenset[str]  # words of a denial that is about who did it ("denied accusations that ...")
+    hedges: frozenset[str]  # modal words that make a responsibility phrase right after them assert nothing
+    responsibility: Phrases  # own | deed | blame | deny | cause
     whereabouts: Phrases  # departure | presence
     departure_verbs: frozenset[str]
     facilities: Phrases  # kinds of target: market | checkpoint | medical | ...
@@ -158,8 +161,17 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
             {"civilians": victims["civilian_phrases"], "combatants": victims["combatant_phrases"]}
         ),
         control=Phrases.build({k: frames["control"][k] for k in ("capture", "hold", "contest")}),
+        control_denials=frozenset(frames["control"]["denials"]),
+        accusations=frozenset(frames["responsibility_words"]["accusations"]),
+        hedges=frozenset(frames["responsibility_words"]["hedges"]),
         responsibility=Phrases.build(
-            {"own": resp["own"], "blame": resp["blame"], "deny": resp["deny"], "cause": resp["causes"]}
+            {
+                "own": resp["own"],
+                "deed": resp["deeds"],
+                "blame": resp["blame"],
+                "deny": resp["deny"],
+                "cause": resp["causes"],
+            }
         ),
         whereabouts=Phrases.build({"departure": where["departure"], "presence": where["presence"]}),
         departure_verbs=frozenset(where["departure_verbs"]),

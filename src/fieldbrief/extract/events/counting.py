@@ -124,8 +124,11 @@ def _partitive_number(head: Token, numbers: NumberWords) -> int | None:
 
 
 def _added(head: Token) -> list[Token]:
-    """Phrases that add people to the head's: its conjuncts, and "along with" / "together with" objects."""
-    return [c for c in head.children if c.dep_ == "conj"] + _along_with(head)
+    """Phrases that add people to the head's: its conjuncts (also those the parser hangs on an apposition: "Jan
+    Nowak, 62, a farmer, and Piotr Lis were killed"), and "along with" / "together with" objects."""
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    conjuncts = [c for h in (head, *appositions) for c in h.children if c.dep_ == "conj"]
+    return conjuncts + _along_with(head)
 
 
 def _along_with(token: Token) -> list[Token]:

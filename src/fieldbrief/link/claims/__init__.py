@@ -31,7 +31,8 @@ def build_claims(
         """Two incidents that binding kept apart but that may be one happening (no record rules it out, and they
         were reported together)."""
         return any(
-            incidents.reported_together(x, y, window) and scene_fit(x, y, slack_days=window.window_days) != "no"
+            incidents.reported_together(x, y, window)
+            and scene_fit(x, y, same_article=x.article_id == y.article_id, slack_days=window.window_days) != "no"
             for x in bound.get(a, [])
             for y in bound.get(b, [])
         )

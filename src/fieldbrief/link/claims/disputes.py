@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldbrief.link.claims.frames import Frame, km, parse_day
+from fieldbrief.link.claims.frames import INF, Frame, km, parse_day
 from fieldbrief.link.lexicon import Lexicon
 
 GENERIC_COUNTED = frozenset({None, "people", "person", "man", "individual", "palestinian", "israeli"})
@@ -71,6 +71,23 @@ def _ranges_conflict(a: Frame, b: Frame) -> bool:
     return bool(ahi < blo or bhi < alo)
 
 
+def _counts_conflict(a: Frame, b: Frame, lex: Lexicon) -> bool:
+    """Counts that cannot both be true. A vague quantity is a floor ("dozens injured" is no denial of "117
+    injured", though it is of "three"); exact counts a few apart are one count as reporters round and revise it
+    ("144" and "145" killed), not a controversy (they do not corroborate each other either: see `_agrees`)."""
+    (alo, ahi), (blo, bhi) = a.value, b.value
+    if a.vague:
+        ahi = INF
+    if b.vague:
+        bhi = INF
+    if not (ahi < blo or bhi < alo):
+        return False
+    near = lex.setting("frames", "main")["near_counts"]
+    gap = blo - ahi if ahi < blo else alo - bhi
+    larger = max(alo, blo)
+    return not (gap <= int(near["max_apart"]) and gap <= float(near["max_share"]) * larger)
+
+
 def _same_people(a: Frame, b: Frame) -> bool:
     if a.counted in GENERIC_COUNTED or b.counted in GENERIC_COUNTED or a.counted == b.counted:
         return not (a.victims and b.victims and a.victims != b.victims)
@@ -90,11 +107,11 @@ def _is_update(a: Frame, b: Frame, max_days: int) -> bool:
 
 
 def toll_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
-    return _same_people(a, b) and _ranges_conflict(a, b) and not _is_update(a, b, max_days)
+    return _same_people(a, b) and _counts_conflict(a, b, lex) and not _is_update(a, b, max_days)
 
 
 def attackers_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
-    return _ranges_conflict(a, b) and not _is_update(a, b, max_days)
+    return _counts_conflict(a, b, lex) and not _is_update(a, b, max_days)
 
 
 def weapon_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
@@ -131,7 +148,8 @@ def victims_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
 def control_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
     x, y = str(a.value), str(b.value)
     if x == "contested" or y == "contested":
-        return x != y
+        # "still fought over" denies a capture; a side that says it holds out while fighting goes on says the same
+        return x != y and "hold" not in (a.stance, b.stance)
     return not same_party(x, y)
 
 
@@ -222,6 +240,8 @@ def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
     with it."""
     check = CONFLICTS[group.slot]
     frames = group.frames
+    if group.slot == "perpetrator":
+        _name_causes(frames)
     conflicts: set[tuple[int, int]] = set()
     for x, a in enumerate(frames):
         for b in frames[x + 1 :]:
@@ -249,19 +269,41 @@ def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
             continue
         if any((id(f), id(g)) in conflicts for g in side):
             against.append(f)
-    # a voice stands on one side: its frames that agree with the other side's pivot do not make it a supporter
-    against_voices = {f.voice.key for f in against}
-    side = _strongest([f for f in side if f.voice.key not in against_voices])
-    against = _strongest(against)
+    # a voice stands on one side, where it says most firmly: "fired by Ukrainian air defence trying to fend off an
+    # attack from Russia" blames Ukraine (a claim) and names Russia only as an event's actor; on a tie, against
+    side_rank, against_rank = _firmest(side), _firmest(against)
+    side = _strongest([f for f in side if against_rank.get(f.voice.key, -1) < side_rank[f.voice.key]])
+    against = _strongest([f for f in against if side_rank.get(f.voice.key, -1) <= against_rank[f.voice.key]])
     if not against or not side:
         return None
     pairs = {frozenset((span(a), span(b))) for a in side for b in against if (id(a), id(b)) in conflicts}
     return Contest(group.slot, group.incident, side, against, pairs)
 
 
+def _name_causes(frames: list[Frame]) -> None:
+    """A cause reported without a party ("the blaze was caused by a secondary explosion") is the party that other
+    reports of the incident name with that cause ("secondary explosions of Hamas munitions"): one account, not two.
+    Only where the reports name one party for it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for f in frames:
+        if f.cause and not str(f.value).startswith(("cause:", "not:")):
+            owners[f.cause].add(str(f.value))
+    for f in frames:
+        named = owners.get(f.cause or "", set())
+        if str(f.value).startswith("cause:") and len(named) == 1:
+            f.value = next(iter(named))
+
+
 def _rank(f: Frame) -> int:
     """What a frame says most firmly: a named value, then a denial, then an event's bare actor."""
     return 0 if f.weak else 1 if str(f.value).startswith("not:") else 2
+
+
+def _firmest(frames: list[Frame]) -> dict[str, int]:
+    best: dict[str, int] = {}
+    for f in frames:
+        best[f.voice.key] = max(best.get(f.voice.key, -1), _rank(f))
+    return best
 
 
 def _strongest(frames: list[Frame]) -> list[Frame]:
@@ -371,13 +413,45 @@ def _voices(frames: list[Frame]) -> set[str]:
 
 
 def _orientation(host: list[Contest], c: Contest) -> bool | None:
-    """True: c's sides line up with the host's; False: flipped; None: they share no voice, or cross."""
+    """True: c's sides line up with the host's; False: flipped; None: they share no voice, or cross. Contests that
+    share no voice line up by their values: the same two values of one slot ("a stampede" against "Israeli fire")
+    reported by other voices are the same controversy."""
+    by_voice = _voice_orientation(host, c)
+    if by_voice is not None:
+        return by_voice
+    return _value_orientation(host, c)
+
+
+def _values(frames: list[Frame]) -> set[str]:
+    return {str(f.value) for f in frames}
+
+
+def _value_orientation(host: list[Contest], c: Contest) -> bool | None:
+    same_slot = [p for p in host if p.slot == c.slot]
+    if not same_slot or c.slot == "occurrence":  # "yes" and "no" of two happenings are no shared values
+        return None
+    a = set().union(*(_values(p.affirms) for p in same_slot))
+    d = set().union(*(_values(p.disputes) for p in same_slot))
+    ca, cd = _values(c.affirms), _values(c.disputes)
+    if ca <= a and cd <= d and not (ca & d or cd & a):
+        return True
+    if ca <= d and cd <= a and not (ca & a or cd & d):
+        return False
+    return None
+
+
+def _voice_orientation(host: list[Contest], c: Contest) -> bool | None:
     a = set().union(*(_voices(p.affirms) for p in host))
     d = set().union(*(_voices(p.disputes) for p in host))
     ca, cd = _voices(c.affirms), _voices(c.disputes)
-    straight = bool(ca & a or cd & d) and not (ca & d or cd & a)
-    flipped = bool(ca & d or cd & a) and not (ca & a or cd & d)
-    return True if straight else False if flipped else None
+    # the sides line up as most of the voices they share do: a voice found on the other side in one slot (a
+    # bare actor on one side, its own blame on the other) is settled by _one_side_per_voice
+    same, crossed = len(ca & a) + len(cd & d), len(ca & d) + len(cd & a)
+    if same > crossed and same >= 2 * crossed:
+        return True
+    if crossed > same and crossed >= 2 * same:
+        return False
+    return None
 
 
 def _only_denials(c: Contest) -> bool:

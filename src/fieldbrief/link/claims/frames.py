@@ -40,6 +40,7 @@ Window = tuple[dt.date, dt.date]
 INF = math.inf
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 LOCATIVES = frozenset({"in", "of", "near", "outside", "at", "around", "into", "on", "to", "from", "toward", "towards"})
+POSSESSIVES = frozenset({"its", "his", "her", "their", "our"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "claim", "add", "announce", "accord", "state"})
 
 
@@ -49,6 +50,16 @@ def place_key(place: Place) -> str | None:
         return None
     core = place.admin1 if place.feature in {"province", "region"} else (place.canonical or place.name)
     return f"{place.country}/{core}".lower()
+
+
+_MULTIWORD: dict[int, dict[str, str]] = {}
+
+
+def _multiword_generics(dictionary: ActorDictionary) -> dict[str, str]:
+    """Generic terms of several words as lemmas join them ("anti regime forces" -> "anti-regime forces")."""
+    if id(dictionary) not in _MULTIWORD:
+        _MULTIWORD[id(dictionary)] = {t.replace("-", " "): t for t in dictionary.generics if " " in t or "-" in t}
+    return _MULTIWORD[id(dictionary)]
 
 
 def _singular(word: str) -> str:
@@ -79,7 +90,7 @@ class Voice:
     cited: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Scene:
     """An incident as one article reports it: what kind of happening, where, when, who, what was hit."""
 
@@ -91,6 +102,7 @@ class Scene:
     places: set[str] = field(default_factory=set)  # place keys below country level
     points: list[tuple[float, float]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # place names as written, lower case (resolved or not)
+    regions: set[str] = field(default_factory=set)  # the provinces its places lie in, keyed as place_key keys them
     window: Window | None = None  # the dates the text gives for the happening
     participants: set[str] = field(default_factory=set)  # sides taking part
     facilities: set[str] = field(default_factory=set)  # what was hit ("market", "checkpoint")
@@ -99,7 +111,7 @@ class Scene:
     background: bool = False  # a past happening the article recalls
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     slot: str
     key: str  # what within the slot ("killed"; a place for control; a person for whereabouts)
@@ -124,6 +136,9 @@ class Frame:
     weak: bool = False  # a perpetrator only named as an event's actor, not claimed or blamed
     victims: str | None = None  # civilians | combatants, for a toll whose noun says which
     counted: str | None = None  # the noun a toll counts ("soldier"); None: people in general
+    vague: bool = False  # a toll given as a vague quantity ("dozens"), which bounds it only from below
+    cause: str | None = None  # the cause a perpetrator frame was read from ("secondary explosion"), as lemmas
+    negation: str | None = None  # the word that negates a weapon ("not" rocket fire, "no" aircraft)
     words: frozenset[str] = frozenset()  # content lemmas
     proper: frozenset[str] = frozenset()  # those of them that are proper nouns
     names: frozenset[str] = frozenset()  # entity ids
@@ -360,7 +375,17 @@ class ArticleFrames:
                 if "make" in view.words[at + 1 : at + 3]:
                     continue
                 entity = self.entities.get(eid)
-                side = self.side_of_code(mention.code or (entity.actor if entity else None))
+                written = mention.text.lower().removeprefix("the ")
+                if " " in written and written in self.dictionary.generics:  # "anti-regime forces": the term's class
+                    side = self.side_of_noun(written, self._scene_country(view))
+                else:
+                    side = self.side_of_code(mention.code or (entity.actor if entity else None))
+                if side is None and entity is not None:
+                    # a name that is a generic class of the actor dictionary ("anti-regime forces": rebels), or a
+                    # country's ("Myanmar's military": the Myanmar military)
+                    side = self.side_of_noun(
+                        entity.name.lower().removeprefix("the "), self._scene_country(view)
+                    ) or self._owned_generic(entity.name)
                 if side is None and entity is not None and (entity.kind != "person" or self._body_name(entity.name)):
                     side = f"name:{entity.name.lower()}"
                 if side:
@@ -381,6 +406,25 @@ class ArticleFrames:
                 out.append((i, side, view.names[i]))
         return sorted(out)
 
+    def _generic_term_ending(self, view: View, i: int, country: str | None) -> str | None:
+        """The side of a generic term of several words that ends at word i ("anti-regime forces")."""
+        terms = _multiword_generics(self.dictionary)
+        for k in range(max(0, i - 3), i):
+            text = " ".join(view.names[k : i + 1]).lower().replace(" - ", " ").replace("-", " ")
+            for written in (text, text + "s"):
+                if written in terms:
+                    return self.side_of_noun(terms[written], country)
+        return None
+
+    def _owned_generic(self, name: str) -> str | None:
+        """ "Myanmar's military", "Sudan's army": a generic class of a named country, as that country's side."""
+        owner, sep, noun = name.lower().removeprefix("the ").partition("'s ")
+        iso2 = (self.dictionary.demonyms.get(owner) or self._country_named(owner)) if sep else None
+        return self.side_of_noun(noun, iso2) if iso2 else None
+
+    def _scene_country(self, view: View) -> str | None:
+        return view.scene.country if view.scene is not None else self._main_country()
+
     def _body_name(self, name: str) -> bool:
         """A name that is a group's, not a person's ("the Eastern Brigade", "the Sahel Liberation Front")."""
         last = name.split()[-1].lower() if name.split() else ""
@@ -392,11 +436,16 @@ class ArticleFrames:
         side = self.side_of_noun(view.words[i], country)
         if side is None:
             return None
+        longer = self._generic_term_ending(view, i, country)  # "anti-regime forces": rebels, not the army
+        if longer is not None:
+            return longer
         if any(j in (i - 1, i - 2) for j, _, _ in named):
             return None  # "Russian forces": the demonym already named the side
-        if i > 0 and view.words[i - 1] in {"its", "our", "their"}:
+        if i > 0 and view.words[i - 1] in POSSESSIVES:
+            # "its forces", "his fighters": the speaker's, and nobody's we know when the speaker is unknown (not the
+            # forces of the country the incident is in)
             spoken = self._speaker_side(view)
-            return spoken[0] if spoken else side
+            return spoken[0] if spoken else None
         return side
 
     def _speaker_side(self, view: View) -> tuple[str, str] | None:
@@ -414,6 +463,10 @@ class ArticleFrames:
                 entry = self.dictionary.lookup(event.according_to)
                 if entry is not None and (side := self.side_of_code(entry.code)):
                     return side, event.according_to
+        for statement in view.statements:
+            owner = self._owner_of_speaker(view, statement.speaker.mention or statement.speaker.name)
+            if owner is not None:
+                return owner, statement.speaker.name
         country = view.scene.country if view.scene is not None else self._main_country()
         for statement in view.statements:
             sp = statement.speaker
@@ -428,6 +481,25 @@ class ArticleFrames:
                     None,
                 )
                 return (side, sp.name) if side else (f"name:{sp.name.lower().removeprefix('the ')}", sp.name)
+        return None
+
+    def _owner_of_speaker(self, view: View, mention: str) -> str | None:
+        """The side a speaker's sentence says it belongs to: "Russia's defence ministry", "the chief of the Wagner
+        group" (a generic speaker is otherwise taken for the incident's country)."""
+        if not mention:
+            return None
+        at = self.article.text.find(mention, view.start, view.end)
+        if at < 0:
+            return None
+        first, last = view.word_at(at), view.word_at(at + len(mention))
+        words = view.words
+        if first >= 2 and words[first - 1] == "'s" and (side := self.side_of_word(words[first - 2])):
+            return side
+        if last < len(words) and words[last] == "of":
+            actors = self.actors_between(view, last + 1, min(last + 7, len(words)))
+            named = [a for a in actors if not a[1].startswith("name:")]
+            if named:
+                return named[-1][1]  # "the chief of Russia's Wagner group": the group
         return None
 
     def side_of_noun(self, word: str, country: str | None) -> str | None:
@@ -447,10 +519,14 @@ class ArticleFrames:
         for view in self.views:
             scene = None
             background = False
+            violent = False
             for event in view.events:
                 if self._happening(event):
-                    background = self._background(view, event)
-                    scene = self._join(self._event_scene(view, event), background)
+                    here = self._background(view, event)
+                    joined = self._join(self._event_scene(view, event), here)
+                    harm = self.lex.family(event.type) == "violence"
+                    if not violent or harm:  # a sentence of harm reports the violence ("a stampede occurred when
+                        scene, background, violent = joined, here, harm  # thousands surrounded an aid convoy")
             if scene is None:
                 inherited = last_in_paragraph.get(view.paragraph) or lead
                 scene = self._place_scene(view, inherited)
@@ -539,6 +615,8 @@ class ArticleFrames:
             key = place_key(place)
             if key:
                 scene.places.add(key)
+                if place.admin1:
+                    scene.regions.add(f"{place.country}/{place.admin1}".lower())
                 scene.names.add(place.name.lower())
                 if place.canonical:
                     scene.names.add(place.canonical.lower())
@@ -614,8 +692,8 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def places_agree(a: Scene, b: Scene, near_km: float = 40.0) -> bool | None:
     """True: one place; False: different places; None: nothing to tell (a side names none)."""
     if a.places and b.places:
-        if a.places & b.places:
-            return True
+        if a.places & b.places or a.places & b.regions or b.places & a.regions:
+            return True  # one place, or a province and a place inside it ("North Darfur", "Zamzam camp")
         if a.points and b.points and min(km(p, q) for p in a.points for q in b.points) <= near_km:
             return True
         return bool(a.names & b.names)
@@ -654,6 +732,8 @@ def scene_fit(a: Scene, b: Scene, same_article: bool = False, slack_days: int = 
 
 # ------------------------------------------------------------------------------------------- frames
 SLOTTED = frozenset({"toll", "attackers", "weapon", "perpetrator", "victims", "control", "whereabouts"})
+# slots whose frames in a sentence say what a denial in it is about (see FrameBuilder._denials_of_a_slot)
+DENIED_SLOTS = frozenset({"perpetrator", "control", "whereabouts"})
 HARM_WORDS = frozenset(
     {
         "kill",
@@ -741,9 +821,30 @@ class FrameBuilder(ArticleFrames):
             self._perpetrators(view)
             self._control(view)
             self._whereabouts(view)
+            self._denials_of_a_slot(view)
             if not any(f.start >= view.start and f.end <= view.end and f.slot in SLOTTED for f in self.frames[-8:]):
                 self._fact(view)  # a sentence that fills a slot is compared through it (facts.py)
         return self.frames
+
+    def _denials_of_a_slot(self, view: View) -> None:
+        """A denial that is about who did it, who holds a place or where someone is disputes that slot, not
+        whether anything happened: "Ukraine denied that Russian forces had seized the town" disputes control,
+        "Moscow rejected claims that its forces blew up the dam, blaming Kyiv" the perpetrator, "the presidency
+        denied rumours that he fled" his whereabouts. The denied event's occurrence frame goes; the slot's frames
+        stay. A denial of one's own part alone ("denied attacking the port") stays a denial of the happening."""
+        mine = [f for f in self.frames[-16:] if f.start == view.start and f.end == view.end]
+        about = [f for f in mine if f.slot in DENIED_SLOTS and not f.weak]  # a bare event actor says nothing of it
+        # "it was definitely not rocket fire": the weapon is denied, not the happening ("no aircraft flew over the
+        # town" denies the happening)
+        about += [f for f in mine if f.slot == "weapon" and f.negation == "not"]
+        # "X denied attacking the port" denies the happening itself (its own part in it is no other slot's value);
+        # "X denied accusations that its forces blew up the dam" denies who did it
+        accused = any(w in self.lex.accusations for w in view.words)
+        if not accused and not any(f.slot != "perpetrator" or not str(f.value).startswith("not:") for f in about):
+            return
+        for f in mine:
+            if f.slot == "occurrence" and f.value == "denies":
+                self.frames.remove(f)
 
     def _frame(
         self,
@@ -881,6 +982,7 @@ class FrameBuilder(ArticleFrames):
                 update=figure.update,
                 counted=figure.counted,
                 victims=next(iter(classes)) if len(classes) == 1 else None,
+                vague=figure.qualifier == "vague",
             )
 
         # the events stage's counts (killed, captured) where the figures stage read none of that kind
@@ -957,7 +1059,8 @@ class FrameBuilder(ArticleFrames):
             return
         seen = set()
         for i, j, label in self.lex.weapons.find(view.words):
-            negated = any(w in self.lex.negations for w in view.words[max(0, i - 3) : i])
+            negation = next((w for w in view.words[max(0, i - 3) : i] if w in self.lex.negations), None)
+            negated = negation is not None
             value = f"not:{label}" if negated else label
             if value in seen:
                 continue
@@ -970,12 +1073,15 @@ class FrameBuilder(ArticleFrames):
                 value,
                 written if not negated else f"not {written}",
                 start=view.offsets[i] if i < len(view.offsets) else view.start,
+                negation=negation,
             )
 
     # -- perpetrators
     def _perpetrators(self, view: View) -> None:
         found: set[str] = set()
         for i, j, label in self.lex.responsibility.find(view.words):
+            if any(w in self.lex.hedges for w in view.names[max(0, i - 3) : i]):  # as written: "May 25" is no modal
+                continue  # "could have been fired by Putin's forces" asserts no one's part
             side_shown = self._responsible(view, i, j, label)
             if side_shown is None:
                 continue
@@ -990,13 +1096,18 @@ class FrameBuilder(ArticleFrames):
                 value,
                 shown,
                 start=view.offsets[i] if i < len(view.offsets) else view.start,
+                cause=" ".join(view.words[i:j]) if label == "cause" else None,
             )
-        subject = view.subject if view.predicate in self.lex.violent_predicates and not view.negated else None
+        subject = (
+            view.subject
+            if view.predicate in self.lex.violent_predicates and not view.negated and not self._hedged_predicate(view)
+            else None
+        )
         if subject is not None:
             first, last = view.word_at(subject[0]), view.word_at(subject[1])
             owner = view.words[first] if first < len(view.words) else ""
             spoken = self._speaker_side(view) if owner in {"its", "our", "their"} else None
-            if spoken is not None and spoken[0] not in found:
+            if spoken is not None and spoken[0] not in found and f"not:{spoken[0]}" not in found:
                 # "the army said its soldiers killed the men": the speaker owns the deed
                 found.add(spoken[0])
                 self._frame(view, "perpetrator", "perpetrator", spoken[0], spoken[1])
@@ -1040,21 +1151,60 @@ class FrameBuilder(ArticleFrames):
             if who is None and speaker is not None:  # "said it carried out the bombing"
                 return speaker
             return (who[1], who[2]) if who else None
+        if label == "deed":
+            doer = [a for a in before if a[0] >= i - 3]
+            return (doer[-1][1], doer[-1][2]) if doer else None
         if label == "blame":
             who = after[0] if after else None
-            return (who[1], who[2]) if who else None
+            if who is None or self._blamed_for_something_else(view, who[0]) or self._bare_class(view, who[0]):
+                return None
+            return who[1], who[2]
         if label == "deny":
             named = [a for a in inside + after if a[0] <= j + 2]
             if named and "claim" in view.words[i:j]:  # "dismissed the Khorasan Front's claim"
                 return f"not:{named[0][1]}", f"not {named[0][2]}"
-            denier = speaker or (before[-1][1:] if before else None)
+            if "claim" in view.words[i:j]:
+                return None  # "Ukraine rejected the claim": someone else's claim, not a denial of one's own part
+            # who denies: the actor named right before the denial ("as the Kremlin continued to deny involvement"),
+            # else the speaker ("the ministry said ... denied")
+            close = [a for a in before if a[0] >= i - 5 and not a[1].startswith("name:")]
+            denier = (close[-1][1], close[-1][2]) if close else speaker or (before[-1][1:] if before else None)
             return (f"not:{denier[0]}", f"not {denier[1]}") if denier else None
         # a cause: the actor it names, else the cause itself ("a stampede")
-        near = [a for a in inside + before if a[0] >= i - 3] or after[:1]
+        # the party a cause names: right before or inside it ("Ukraine's air defence"), or owning what it names
+        # right after it ("secondary explosions of Hamas munitions"); not whoever the sentence names next
+        owner = [a for a in after[:1] if a[0] <= j + 3 and {"of", "from", "by"} & set(view.words[j : a[0]])]
+        named_inside = [a for a in inside if not self.dictionary.generics.get(view.words[a[0]])]  # not "aircraft"
+        near = [a for a in named_inside + before if a[0] >= i - 3] or owner
         if near:
             return near[-1][1], near[-1][2]
         phrase = " ".join(view.words[i:j])
         return f"cause:{phrase}", phrase
+
+    def _hedged_predicate(self, view: View) -> bool:
+        """ "could have been fired by Russian forces": a main verb under a modal asserts no one's deed."""
+        at = view.words.index(view.predicate) if view.predicate in view.words else -1
+        return at > 0 and any(w in self.lex.hedges for w in view.names[max(0, at - 3) : at])  # not "May 25"
+
+    def _bare_class(self, view: View, at: int) -> bool:
+        """State forces with no side named before them ("hit by bullets from occupation forces", "shelled by
+        tanks"): whose forces a blame means, the words do not say (they are rarely the incident country's own).
+        Other classes keep their side ("accused rebels of killing villagers")."""
+        word = view.words[at] if at < len(view.words) else ""
+        generic = self.dictionary.generics.get(word)
+        if generic is None or not generic.country_actor:
+            return False
+        return not any(self.side_of_word(w) for w in view.words[max(0, at - 2) : at])
+
+    def _blamed_for_something_else(self, view: View, at: int) -> bool:
+        """ "accused the army of staging videos": a blame whose deed ("of"/"for" what) is no harm blames no one for
+        the attack. A blame without such a deed ("blamed Russia") is for the happening reported."""
+        words = view.words
+        deed = next((k + 1 for k in range(at + 1, min(at + 5, len(words))) if words[k] in ("of", "for")), None)
+        if deed is None:
+            return False
+        harm = HARM_WORDS | self.lex.violent_predicates | frozenset(self.lex.setting("frames", "main")["deeds"])
+        return not any(w in harm for w in words[deed : deed + 4])
 
     # -- control of a place
 
@@ -1064,6 +1214,8 @@ class FrameBuilder(ArticleFrames):
         for i, j, label in self.lex.control.find(view.words):
             if any(j <= k <= j + 3 for k in captured_people):
                 continue  # "captured 300 soldiers": people, not a place
+            if label == "capture" and any(w in self.lex.control_denials for w in view.words[max(0, i - 8) : i]):
+                label = "contest"  # "denied that Russian forces had seized the town": the town is fought over
             value = self._controller(view, i, j, label)
             if value is None:
                 continue
@@ -1102,6 +1254,10 @@ class FrameBuilder(ArticleFrames):
         actor and no country: the place the phrase is about."""
         for k in range(i, j):
             name = view.names[k]
+            if k + 1 < len(view.words) and view.words[k + 1] == "'s":
+                continue  # "denied Moscow's claims": who claims, not where
+            if k == 0 and view.words[k] not in self._written_places(view):
+                continue  # a sentence's first word is capitalised whatever it is ("Severe fighting is going on")
             if (
                 name[:1].isupper()
                 and not self.side_of_word(view.words[k])
@@ -1146,6 +1302,10 @@ class FrameBuilder(ArticleFrames):
             who = before[-1] if before else None
         if who is None:
             nouns = view.words[j : j + 3] if view.words[i] == "fall" else view.words[max(0, i - 4) : i]
+            if view.words[i] != "fall" and any(w in POSSESSIVES for w in nouns):
+                # "the ministry said its forces had captured the town": the forces are the speaker's, not those
+                # of the country the town is in
+                return self._speaker_side(view)
             side = next((s for w in reversed(nouns) if (s := self.side_of_noun(w, country))), None)
             if side is None:
                 spoken = self._speaker_side(view)

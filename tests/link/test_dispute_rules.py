@@ -1,0 +1,363 @@
+"""The rules a desk editor applies before calling two reports a dispute, each on a small FICTIONAL set (invented
+outlets, people and events; real town names only so that the gazetteer places them; future years): what is no
+dispute (a vague count and a figure, counts a few apart, two names of one weapon or one captor, a side holding out
+while fighting goes on), what a denial is about (who did it, who holds a place, where someone is), who a phrase
+names ("its forces", "hit by", "could have been fired by", a cause and the party owning it), and when reports in
+different words are one incident or one controversy."""
+
+from __future__ import annotations
+
+from fieldbrief.link import link_corpus
+from fieldbrief.model import Article, Claim, Corpus, RawDocument
+from fieldbrief.pipeline import Pipeline
+
+Items = list[tuple[str, str | None, str]]
+
+
+def analyse(pipeline: Pipeline, items: Items) -> list[Article]:
+    docs = [
+        RawDocument(source=f"fictional-{i}.txt", text=t, outlet=o, published=d) for i, (o, d, t) in enumerate(items)
+    ]
+    articles = [a for a in pipeline.run_documents(docs) if isinstance(a, Article)]
+    assert len(articles) == len(items)
+    return articles
+
+
+def link(pipeline: Pipeline, items: Items) -> Corpus:
+    return link_corpus(analyse(pipeline, items))
+
+
+def contested(corpus: Corpus) -> list[Claim]:
+    return [c for c in corpus.claims if c.status == "contested"]
+
+
+def show(corpus: Corpus) -> list[str]:
+    return [f"{c.dispute}: {c.summary} {[(m.side, m.outlet, m.value) for m in c.members]}" for c in contested(corpus)]
+
+
+def outlets(corpus: Corpus, claim: Claim, side: str) -> set[str]:
+    return {corpus.article(m.article_id).outlet or "" for m in claim.side(side)}
+
+
+def one_contest(corpus: Corpus, dispute: str | None = None) -> Claim:
+    claims = contested(corpus)
+    assert len(claims) == 1, show(corpus)
+    if dispute is not None:
+        assert claims[0].dispute == dispute, show(corpus)
+    return claims[0]
+
+
+def split(corpus: Corpus, claim: Claim, one: set[str], other: set[str]) -> None:
+    """The outlets of `one` on one side of the claim and those of `other` on the other."""
+    a, d = outlets(corpus, claim, "affirms"), outlets(corpus, claim, "disputes")
+    assert (a, d) in ((one, other), (other, one)), show(corpus)
+
+
+# ------------------------------------------------------------------------------------------- no dispute
+def test_a_vague_count_is_no_denial_of_a_larger_figure(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-13",
+                "A missile strike on the centre of Sumy killed 34 people on Sunday and injured 117 others, the "
+                "regional governor said.",
+            ),
+            ("Birch Wire", "2036-04-13", "The missile strike on the centre of Sumy on Sunday left dozens injured."),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "toll"], show(corpus)
+
+
+def test_counts_a_few_apart_are_one_count_rounded_or_revised(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Cedar Times",
+                "2036-03-23",
+                "The attack on the concert hall in Krasnogorsk on Friday killed 144 people, the emergencies "
+                "ministry said.",
+            ),
+            (
+                "Dune News",
+                "2036-03-23",
+                "Gunmen killed 145 people in the attack on the concert hall in Krasnogorsk on Friday, the "
+                "investigative committee said.",
+            ),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "toll"], show(corpus)
+
+
+def test_a_rocket_may_be_an_air_defence_missile(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Elm Daily",
+                "2036-11-16",
+                "Two farm workers were killed when an S-300 rocket hit a grain store in Przewodow on Tuesday.",
+            ),
+            (
+                "Fern Post",
+                "2036-11-16",
+                "The blast in Przewodow on Tuesday was caused by a Ukrainian air defence missile, the president said.",
+            ),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "weapon"], show(corpus)
+
+
+def test_holding_out_while_fighting_goes_on_is_one_account(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Gale News",
+                "2036-01-13",
+                "Heavy fighting continues in Siversk, a Ukrainian army spokesman said on Friday.",
+            ),
+            (
+                "Heath Wire",
+                "2036-01-13",
+                'Ukraine said on Friday that its forces were still holding out in Siversk after a "hot" night.',
+            ),
+        ],
+    )
+    assert contested(corpus) == [], show(corpus)
+
+
+def test_two_names_of_one_captor_are_no_dispute(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            ("Iris Post", "2036-12-08", "Rebels captured the city of Homs on Sunday, residents said."),
+            ("Jade Wire", "2036-12-08", "Anti-regime forces seized the city of Homs on Sunday, two officers said."),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "control"], show(corpus)
+
+
+# ------------------------------------------------------------------------------------------- what a denial is about
+def test_a_capture_denied_stands_with_the_fighting_not_the_capture(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Kelp Times",
+                "2036-01-13",
+                "Russia's defence ministry said its forces had captured the town of Siversk on Thursday evening.",
+            ),
+            (
+                "Lark News",
+                "2036-01-13",
+                "A Ukrainian military spokesman denied that Russian forces had seized control of Siversk.",
+            ),
+        ],
+    )
+    claim = one_contest(corpus, "control")
+    split(corpus, claim, {"Kelp Times"}, {"Lark News"})
+
+
+def test_a_denial_of_rumours_of_flight_disputes_whereabouts_not_a_happening(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Moss Daily",
+                "2036-12-08",
+                "President Halim Darwish boarded a plane in Damascus and left the country, two senior officers said "
+                "on Sunday.",
+            ),
+            (
+                "Nook Post",
+                "2036-12-08",
+                "The presidency denied rumours that President Halim Darwish had fled the country amid an offensive "
+                "by anti-government forces toward Damascus.",
+            ),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "occurrence"], show(corpus)
+
+
+def test_a_denial_of_accusations_is_about_who_did_it(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Oak Wire",
+                "2036-06-06",
+                "Russian forces blew up the dam at Nova Kakhovka on Tuesday, the Ukrainian army said.",
+            ),
+            (
+                "Pine Times",
+                "2036-06-06",
+                "The Kremlin denied accusations that Russian forces had blown up the dam at Nova Kakhovka and "
+                "blamed Ukrainian forces.",
+            ),
+        ],
+    )
+    assert [c.dispute for c in contested(corpus)] == ["perpetrator"], show(corpus)
+
+
+def test_a_blame_for_something_else_blames_no_one_for_the_attack(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Quill News",
+                "2036-04-12",
+                "RSF fighters attacked the Zamzam camp on Friday, killing hundreds of people, aid groups said.",
+            ),
+            (
+                "Reed Post",
+                "2036-04-12",
+                "The RSF denied responsibility for any attack on the Zamzam camp and accused the army of staging "
+                "videos.",
+            ),
+        ],
+    )
+    values = {m.value for c in corpus.claims if c.dispute == "perpetrator" for m in c.members}
+    assert not any("army" in (v or "").lower() for v in values), show(corpus)
+
+
+# ------------------------------------------------------------------------------------------- who a phrase names
+def test_a_harm_passive_names_its_agent(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Sage Daily",
+                "2036-03-17",
+                "A Russian air strike destroyed the drama theatre in Mariupol on Wednesday, killing hundreds of "
+                "people sheltering inside, city officials said.",
+            ),
+            (
+                "Teal News",
+                "2036-03-17",
+                "The drama theatre in Mariupol was demolished by Ukrainian forces on Wednesday, the Russian "
+                "defence ministry said.",
+            ),
+        ],
+    )
+    claim = one_contest(corpus, "perpetrator")
+    split(corpus, claim, {"Sage Daily"}, {"Teal News"})
+
+
+def test_what_could_have_been_asserts_no_one_s_part(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Umber Wire",
+                "2036-11-16",
+                "The missile that killed two farmers in Przewodow on Tuesday could have been fired by Russian "
+                "forces, the newspaper wrote.",
+            ),
+            (
+                "Vale Times",
+                "2036-11-16",
+                "The missile that killed two farmers in Przewodow on Tuesday was fired by Ukrainian air defence, "
+                "the president said.",
+            ),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "perpetrator"], show(corpus)
+
+
+def test_a_bare_cause_is_the_party_others_name_with_it(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Wisp News",
+                "2036-05-26",
+                "The Israeli strike killed 45 people in Rafah on May 25 when it set ablaze a tent camp, the health "
+                "ministry said.",
+            ),
+            (
+                "Yew Post",
+                "2036-05-26",
+                "Secondary explosions of Hamas munitions caused the fire at the tent camp in Rafah on May 25, the "
+                "military spokesman said.",
+            ),
+            (
+                "Zinc Daily",
+                "2036-05-26",
+                "The fire at the tent camp in Rafah on May 25 was caused by a secondary explosion, an army "
+                "official said.",
+            ),
+        ],
+    )
+    claim = one_contest(corpus, "perpetrator")
+    split(corpus, claim, {"Wisp News"}, {"Yew Post", "Zinc Daily"})
+
+
+def test_two_victims_named_with_appositions_are_two(pipeline: Pipeline) -> None:
+    [article] = analyse(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-11-16",
+                "Jan Nowak, 62, the foreman of a grain store, and Piotr Lis, 60, a tractor driver, were killed on "
+                "Tuesday when a rocket hit the village of Przewodow.",
+            )
+        ],
+    )
+    assert [e.fatalities for e in article.events if e.fatalities is not None] == [2]
+
+
+def test_a_place_owning_an_offensive_or_a_claim_stands_for_its_government(pipeline: Pipeline) -> None:
+    [article] = analyse(
+        pipeline,
+        [
+            (
+                "Birch Wire",
+                "2036-01-13",
+                "Fighting raged in the town of Bakhmut, a hotspot of fighting in Moscow's offensive, while Kyiv's "
+                "claims of gains were disputed.",
+            )
+        ],
+    )
+    roles = {p.name: p.role for p in article.places}
+    assert roles.get("Moscow") == "associative" and roles.get("Kyiv") == "associative", roles
+    assert roles.get("Bakhmut") == "literal", roles
+
+
+# ------------------------------------------------------------------------------------------- one controversy
+def test_one_controversy_in_reports_of_different_days_is_one_contest(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Cedar Times",
+                "2036-04-12",
+                "RSF fighters attacked the Zamzam camp on Friday, killing 300 people, the United Nations said.",
+            ),
+            (
+                "Dune News",
+                "2036-04-19",
+                "The RSF, which seized the camp in North Darfur a week ago, has denied any role in the killings.",
+            ),
+        ],
+    )
+    one_contest(corpus)
+
+
+def test_a_country_s_generic_force_is_that_country_s_side(pipeline: Pipeline) -> None:
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Elm Daily",
+                "2036-04-15",
+                "Myanmar's military has admitted carrying out an air attack on the village of Pazigyi in Sagaing "
+                "on Tuesday.",
+            ),
+            ("Fern Post", "2036-04-15", "Myanmar army jets bombed the village of Pazigyi on Tuesday, residents said."),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "perpetrator"], show(corpus)
