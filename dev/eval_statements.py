@@ -16,24 +16,37 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import polnear  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
 from train_statements import MATCH, token_f1  # noqa: E402
 
 from fieldbrief.extract.statements import extract, load_cues  # noqa: E402
+from fieldbrief.extract.statements.tagger import TaggerWeights  # noqa: E402
 from fieldbrief.model import Article  # noqa: E402
 
 
 def score_split(split: str) -> dict[str, float]:
     """Content P/R/F1 of the statements stage on a PolNeAR split, from the cached parse."""
     articles, docs = polnear.parsed(split)
+    started = time.perf_counter()
+    scores, modes, npred = stage_scores(articles, docs)
+    seconds = time.perf_counter() - started
+    ngold = sum(len(a.attributions) for a in articles)
+    p, r, f = scores["precision"], scores["recall"], scores["f1"]
+    print(f"PolNeAR {split}: {len(articles)} articles, {ngold} attributions, {npred} statements; "
+          f"content P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}; modes {dict(modes)}; {seconds:.1f}s")  # fmt: skip
+    return scores
+
+
+def stage_scores(
+    articles: list[polnear.PolnearArticle], docs: list[Doc], weights: TaggerWeights | None = None
+) -> tuple[dict[str, float], collections.Counter[str], int]:
+    """Content P/R/F1 of the statements stage (with the tagger's `weights`, else the shipped ones), the
+    statements' modes and their number."""
     cues = load_cues()
     tp = npred = ngold = 0
     modes: collections.Counter[str] = collections.Counter()
-    started = time.perf_counter()
-    outputs = [
-        extract(doc, Article(source=a.stem + ".txt", text=a.text), cues) for a, doc in zip(articles, docs, strict=True)
-    ]
-    seconds = time.perf_counter() - started
-    for art, statements in zip(articles, outputs, strict=True):
+    for art, doc in zip(articles, docs, strict=True):
+        statements = extract(doc, Article(source=art.stem + ".txt", text=art.text), cues, weights)
         preds = [s.content for s in statements]
         modes.update(s.mode for s in statements)
         gold = [" ".join(art.text[s:e] for s, e in a.content) for a in art.attributions]
@@ -41,10 +54,7 @@ def score_split(split: str) -> dict[str, float]:
         ngold += len(gold)
         tp += sum(any(token_f1(g, p) >= MATCH for p in preds) for g in gold)
     p, r = tp / max(npred, 1), tp / max(ngold, 1)
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"PolNeAR {split}: {len(articles)} articles, {ngold} attributions, {npred} statements; "
-          f"content P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}; modes {dict(modes)}; {seconds:.1f}s")  # fmt: skip
-    return {"precision": p, "recall": r, "f1": f}
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}, modes, npred
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """What a stage's output depends on, as a short hash: its module's source, the fieldbrief modules it imports
-(transitively), and the data files they name. The version recorded with every stored record is the stage's
+(transitively), the data files they name and the trained weights they load (fieldbrief/models/<name>/, named as
+"models/<name>" or "models.<name>"). The version recorded with every stored record is the stage's
 declared version plus this fingerprint, so it changes whenever the code or data behind the output changes,
 whether or not someone remembered to bump the number (and stored links are recomputed on the same rule).
 """
@@ -31,6 +32,12 @@ def fingerprint(*module_names: str) -> str:
         named |= {name for name in data if name.encode() in source}
     for name in sorted(named):
         digest.update(name.encode() + b"\0" + data[name].read_bytes())
+    models = _model_folders()
+    sources = b"".join(path.read_bytes() for path in sorted(files))
+    for name in sorted(models):
+        if f"models/{name}".encode() in sources or f"models.{name}".encode() in sources:
+            for weights in sorted(p for p in models[name].rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+                digest.update(f"{name}/{weights.name}".encode() + b"\0" + weights.read_bytes())
     return digest.hexdigest()[:8]
 
 
@@ -89,3 +96,10 @@ def _imports(path: Path, module: str) -> list[str]:
 def _data_files() -> dict[str, Path]:
     folder = resources.files(f"{PACKAGE}.data")
     return {item.name: Path(str(item)) for item in folder.iterdir() if item.is_file() and not item.name.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def _model_folders() -> dict[str, Path]:
+    """The trained models shipped in the package, by folder name."""
+    folder = Path(str(resources.files(f"{PACKAGE}.models")))
+    return {item.name: item for item in folder.iterdir() if item.is_dir() and not item.name.startswith("_")}

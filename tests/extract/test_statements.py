@@ -88,6 +88,19 @@ def test_quote_first(analyse: Analyse) -> None:
     assert st.cue == "told"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Israel's military said it struck fictional targets overnight.", "Israel's military"),
+        ("Britain's Ministry of Defence said the fictional convoy was hit.", "Britain's Ministry of Defence"),
+        ("Poland's President Andrzej Duda said the fictional blast was an accident.", "Andrzej Duda"),
+    ],
+)
+def test_a_countrys_body_keeps_its_country_in_its_name(analyse: Analyse, sentence: str, speaker: str) -> None:
+    # the actors stage then reads the owner: "Israel's military" is the Israeli military (test_actor_dictionary)
+    assert only(analyse(sentence)).speaker.name == speaker
+
+
 def test_speaker_first_with_colon(analyse: Analyse) -> None:
     st = only(analyse('Colonel Pavel Orlov said: "Our units have secured the bridge and the road."'))
     assert st.kind == "direct"
@@ -134,6 +147,26 @@ def test_nested_quotes_stay_in_the_outer_quote(analyse: Analyse) -> None:
     st = only(analyse("Omar Farouk said: \"The guards shouted 'leave now' and we ran to the trucks.\""))
     assert st.content == "The guards shouted 'leave now' and we ran to the trucks."
     assert st.kind == "direct"
+
+
+def test_quoted_paragraphs_signed_with_a_dash(analyse: Analyse) -> None:
+    text = (
+        "Readers of the Corrin Herald on the ferry plan.\n\n"
+        "\u201cThe ferry is the only way my children get to school. Cutting it cuts us off.\u201d"
+        " \u2015 Marta Delgado\n"
+        "\u201cI have waited twenty years for a bridge.\u201d\u2015 Tomas Ibarra.\n"
+    )
+    found = analyse(text)
+    ferry = "The ferry is the only way my children get to school. Cutting it cuts us off."
+    assert [(s.speaker.name, s.kind, s.cue, s.content) for s in found] == [
+        ("Marta Delgado", "direct", "\u2015", ferry),
+        ("Tomas Ibarra", "direct", "\u2015", "I have waited twenty years for a bridge."),
+    ]
+
+
+def test_a_dash_inside_a_paragraph_signs_nothing(analyse: Analyse) -> None:
+    text = "The sign read \u201cno entry\u201d \u2014 Marta Delgado ignored it and walked on."
+    assert not [s for s in analyse(text) if s.speaker.name == "Marta Delgado" and s.content == "no entry"]
 
 
 def test_unattributed_scare_quotes_are_not_statements(analyse: Analyse) -> None:

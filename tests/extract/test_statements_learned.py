@@ -165,3 +165,15 @@ def test_declined_to_comment(nlp: Language, cues: Cues) -> None:
     st = statements[0]
     assert "the report" in st.content
     assert st.speaker.kind in {"person", "unnamed"}
+
+
+def test_the_second_half_of_a_quote_split_by_a_long_attribution(nlp: Language, cues: Cues) -> None:
+    text = (
+        "\u201cThe bridge is gone,\u201d said Amina Karimi, a farmer from the northern valley who has lived there "
+        "for forty years. \u201cWe cannot reach the market any more and the winter is coming.\u201d"
+    )
+    found = analyse(nlp, cues, text)
+    assert [(s.speaker.name, s.kind, s.content.rstrip(".")) for s in found] == [
+        ("Amina Karimi", "direct", "The bridge is gone"),
+        ("Amina Karimi", "direct", "We cannot reach the market any more and the winter is coming"),
+    ]

@@ -79,6 +79,21 @@ def test_weekday_is_the_last_one_unless_the_clause_is_future(nlp: Language, ctx:
     assert dates(monday) == ("2021-08-30", "2021-08-30", "day")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sunday"),
+    [
+        ("Fictional talks are set to resume on Sunday.", "2021-08-29"),
+        ("The fictional vote is set for Sunday.", "2021-08-29"),
+        ("Fictional rebels set fire to the depot on Sunday.", "2021-08-22"),  # "set" without "to"/"for": past
+        ("Fictional raiders set ablaze a market on Sunday.", "2021-08-22"),
+    ],
+)
+def test_set_looks_forward_only_with_a_complement(nlp: Language, ctx: Context, sentence: str, sunday: str) -> None:
+    # 27 August 2021 was a Friday.
+    refs = run(nlp, ctx, sentence, "2021-08-27")
+    assert [r.date_start for r in refs if "Sunday" in r.text] == [sunday]
+
+
 def test_earlier_this_week_ends_before_publication(nlp: Language, ctx: Context) -> None:
     refs = run(nlp, ctx, "Earlier this week the envoy met rebel leaders.", "2021-08-27")
     assert dates(only(refs, "Earlier this week")) == ("2021-08-23", "2021-08-26", "week")

@@ -42,3 +42,19 @@ def test_lookup_types_and_acting_bodies() -> None:
     lavrov = dictionary.lookup("Sergei Lavrov")
     assert lavrov is not None and dictionary.acting_code(lavrov) == "RUS-GOV"
     assert any(a.metonym for a in dictionary.aliases) and any(a.context for a in dictionary.aliases)
+
+
+def test_a_country_owning_a_body_names_that_countrys_body() -> None:
+    dictionary = load_dictionary()
+    found = {
+        name: (entry.code if (entry := dictionary.lookup(name)) else None)
+        for name in ("Israel's military", "Ukraine's General Staff", "Britain's Ministry of Defence")
+    }
+    assert found == {
+        "Israel's military": "ISR-MIL",
+        "Ukraine's General Staff": "UKR-MIL",
+        "Britain's Ministry of Defence": "GBR-MIL",
+    }
+    # "Ministry of Defence" alone is Britain's; owned by another country it is not
+    assert dictionary.lookup("Poland's Ministry of Defence") is None
+    assert dictionary.lookup("Atlantis's military") is None  # no country of that name

@@ -37,3 +37,21 @@ def test_fingerprint_follows_the_modules_and_data_files_a_stage_uses(
         assert fp.fingerprint("fieldbrief.extract.times") == times  # ...times does not
     finally:
         fp.fingerprint.cache_clear()
+
+
+def test_fingerprint_follows_the_trained_weights_a_stage_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    statements, places = fp.fingerprint("fieldbrief.extract.statements"), fp.fingerprint("fieldbrief.extract.places")
+    retrained = tmp_path / "statements"
+    retrained.mkdir()
+    for weights in fp._model_folders()["statements"].iterdir():
+        if weights.is_file():
+            (retrained / weights.name).write_bytes(weights.read_bytes())
+    (retrained / "weights.npz").write_bytes(b"retrained")
+    folders = {**fp._model_folders(), "statements": retrained}
+    monkeypatch.setattr(fp, "_model_folders", lambda: folders)
+    fp.fingerprint.cache_clear()
+    try:
+        assert fp.fingerprint("fieldbrief.extract.statements") != statements  # new weights, new version
+        assert fp.fingerprint("fieldbrief.extract.places") == places  # places loads no weights
+    finally:
+        fp.fingerprint.cache_clear()

@@ -77,6 +77,7 @@ class TimeRules:
     unit_part_starts: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
+    future_with_complement: frozenset[str]  # governors that look forward only with "to"/"for" after them
     ignore: tuple[re.Pattern[str], ...]
     triggers: frozenset[str]  # lower-case words one of which every expression contains (besides numbers)
     gates: dict[str, tuple[str, ...]]  # kind -> lower-case strings one of which its matches contain
@@ -180,6 +181,7 @@ def load_rules() -> TimeRules:
         unit_part_starts=_lemma_list(raw["unit_part_starts"]),
         future_auxiliaries=_lemma_list(future["auxiliaries"]),
         future_governors=_lemma_list(future["governors"]),
+        future_with_complement=_lemma_list(future["with_complement"]),
         ignore=tuple(re.compile(p, re.IGNORECASE) for p in raw["ignore"]["patterns"]),
         triggers=_triggers(raw, anchor_raw_names(anchor_raw), annual_names(anchor_raw), months, weekdays),
         gates=_gates(raw, anchor_raw, months, weekdays),
@@ -665,9 +667,19 @@ def is_future(doc: Doc, start: int, end: int, rules: TimeRules) -> bool:
         token = token.head
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in rules.future_auxiliaries for c in token.children):
         return True
+    return any(_governs_future(a, rules) for a in [token, *list(token.ancestors)[:2]])
+
+
+def _governs_future(token: Token, rules: TimeRules) -> bool:
+    word = token.lemma_.lower() if token.lemma_.lower() in rules.future_governors else token.lower_
+    if word not in rules.future_governors:
+        return False
+    if word not in rules.future_with_complement:
+        return True
+    # "set for Sunday" (a preposition), "set to resume" (an infinitive); "set fire to the depot" has neither
     return any(
-        a.lemma_.lower() in rules.future_governors or a.lower_ in rules.future_governors
-        for a in [token, *list(token.ancestors)[:2]]
+        (c.dep_ == "prep" and c.lower_ == "for") or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in token.children
     )
 
 

@@ -147,7 +147,7 @@ class ActorDictionary:
         key = normalise(name)
         if not key:
             return None
-        code = self.exact_names.get(key) or self.exact_names.get(re.sub(r"^the ", "", key))
+        code = self.exact_names.get(key) or self.exact_names.get(re.sub(r"^the ", "", key)) or self._owned(key)
         if code:
             return self.entries[code]
         if len(key) < FUZZY_MIN_CHARS or not self.fuzzy_names:
@@ -155,6 +155,29 @@ class ActorDictionary:
         if key not in self._lookups:  # fuzzy matching is the slow part; names recur across articles
             self._lookups[key] = self._fuzzy(key)
         return self._lookups[key]
+
+    def _owned(self, key: str) -> str | None:
+        """ "Israel's military", "Britain's Ministry of Defence": a country's body named with the country as owner
+        is the body its demonym names ("Israeli military"), or a body of that country named alone."""
+        m = re.match(r"^(?:the )?(.+?)'s (.+)$", key)
+        iso2 = self.country_by_name.get(m[1]) if m else None
+        if m is None or iso2 is None:
+            return None
+        for demonym in (d for d, country in self.demonyms.items() if country == iso2):
+            if code := self.exact_names.get(f"{demonym} {m[2]}"):
+                return code
+        code = self.exact_names.get(m[2])
+        return code if code and self.entries[code].country == iso2 else None
+
+    @cached_property
+    def country_by_name(self) -> dict[str, str]:
+        """A country's names (lower case) -> its ISO2, from the governments the [[country]] rows generate."""
+        return {
+            normalise(alias): entry.country
+            for entry in self.entries.values()
+            if entry.code.endswith("-GOV") and entry.type == "government" and entry.country
+            for alias in entry.aliases
+        }
 
     def _fuzzy(self, key: str) -> ActorEntry | None:
         found = process.extract(key, self.fuzzy_names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5)

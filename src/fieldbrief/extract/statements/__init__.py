@@ -26,7 +26,7 @@ from fieldbrief.extract.statements.cues import Cues, cues_for, load_cues
 from fieldbrief.extract.statements.frames import FrameFinder
 from fieldbrief.extract.statements.quotes import Quote, scan_quotes
 from fieldbrief.extract.statements.speakers import SpeakerResolver
-from fieldbrief.extract.statements.tagger import tag
+from fieldbrief.extract.statements.tagger import TaggerWeights, tag
 from fieldbrief.extract.statements.text import DocIndex
 from fieldbrief.model import Article, Statement
 from fieldbrief.stage import Context, Stage
@@ -34,11 +34,13 @@ from fieldbrief.stage import Context, Stage
 __all__ = ["STAGE", "Cues", "Quote", "extract", "load_cues", "run", "scan_quotes"]
 
 
-def extract(doc: Doc, article: Article, cues: Cues) -> list[Statement]:
+def extract(doc: Doc, article: Article, cues: Cues, weights: TaggerWeights | None = None) -> list[Statement]:
+    """The article's statements; `weights`: the tagger's, where not the shipped ones (training chooses its
+    thresholds by what the whole stage scores)."""
     quotes = scan_quotes(article.text)
     index = DocIndex(doc)
     finder = FrameFinder(doc, article.text, index, cues, quotes)
-    frames = combine(finder.frames(), tag(doc, index, quotes), finder, doc, cues)
+    frames = combine(finder.frames(), tag(doc, index, quotes, weights), finder, doc, cues)
     frames.sort(key=lambda f: f.cue.i)
     resolver = SpeakerResolver(doc, index, article, cues, quotes)
     statements: list[Statement] = []
@@ -56,4 +58,4 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
-STAGE = Stage("statements", "1", run)
+STAGE = Stage("statements", "2", run)  # 2: retrained tagger weights (the fingerprint reads no weights)

@@ -2,8 +2,9 @@
 
 The rules are kept where they are better: quotes (direct and mixed speech, split and continued quotes) and
 the frames of the reporting verbs they know. The tagger adds what the rules do not know (stance verbs,
-beliefs, intentions, documents, nominal contents) and, for a cue both found, its content replaces the
-rules' indirect one when the tagger is confident.
+beliefs, intentions, documents, nominal contents). For a cue both found the rules' content stands (they
+know what is not content: the time of the saying, the channel, a dateline), but where the rules took the
+quote before the attribution and the tagger the one after it, both are kept.
 """
 
 from __future__ import annotations
@@ -48,12 +49,19 @@ def _cue_text(tagged: TaggedAttribution) -> str:
 def combine(
     rule_frames: list[Frame], tagged: list[TaggedAttribution], finder: FrameFinder, doc: Doc, cues: Cues
 ) -> list[Frame]:
-    """One frame per cue: the rules' where they found one; else the tagger's, unless the rules reject it on
-    principle (negated or hypothetical cues, hedges, nothing said: `FrameFinder.rejects`). Cues inside a quote
-    are the quoted speaker's words: left out."""
+    """One frame per cue: the rules' where they found one (their quote before the attribution joined by the
+    tagger's quote after it); else
+    the tagger's, unless the rules reject it on principle (negated or hypothetical cues, hedges, nothing
+    said: `FrameFinder.rejects`). Cues inside a quote are the quoted speaker's words: left out."""
     frames = list(rule_frames)
-    taken = {f.cue.i for f in rule_frames}
+    by_cue = {f.cue.i: f for f in rule_frames}
+    taken = set(by_cue)
     for t in tagged:
+        if t.cue.i in by_cue and _second_half(t, by_cue[t.cue.i], doc):
+            added = tagged_frame(finder, doc, t)
+            if added is not None and added.kind == "direct":
+                frames.append(added)
+            continue
         if t.cue.i in taken or finder.quoted(t.cue):
             continue
         if finder.rejects(t.cue, doc[t.start : t.end]) or _reports_inside(t, rule_frames):
@@ -63,6 +71,15 @@ def combine(
             frames.append(added)
             taken.add(t.cue.i)
     return frames
+
+
+def _second_half(tagged: TaggedAttribution, rule: Frame, doc: Doc) -> bool:
+    """'"...," said X, a farmer from Y. "..."': where the rules took the quote before the attribution and the
+    tagger the quote after it, both are the speaker's (the second half is too far for `continuations`)."""
+    if rule.kind != "direct":
+        return False
+    first = doc[tagged.start]
+    return first.idx >= rule.end
 
 
 def _reports_inside(tagged: TaggedAttribution, rule_frames: list[Frame]) -> bool:

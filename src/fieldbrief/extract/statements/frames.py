@@ -38,6 +38,12 @@ BREAK = re.compile(r"[.;:!?\"\u201c\u201d]")
 ADJACENT_CHARS = 60  # at most this much text between a cue and a quote the parse left unattached
 PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 CLAUSE_BREAKS = frozenset("\u2014\u2013:;")
+# a quoted paragraph signed with a dash and a name: '"We will not leave." ― Amina Karimi' (a reader's voice,
+# an epigraph, a pull quote): up to four capitalised words, closing the paragraph
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*[\u2015\u2014\u2013][ \t]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t.]*$",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -78,6 +84,26 @@ class FrameFinder:
             else:
                 continue
             if frame is not None and not self.quoted(token):
+                found.append(frame)
+        found.extend(self._signed_quotes())
+        return found
+
+    def _signed_quotes(self) -> list[Frame]:
+        """'"...." ― Name' closing a paragraph that opens with the quote: the named person's words."""
+        found = []
+        for q in self.quotes:
+            if not (q.closed and q.opens_paragraph):
+                continue
+            m = DASH_SIGNATURE.match(self.text, q.stop)
+            if m is None:
+                continue
+            dash = self.doc.char_span(m.start(), m.start("name"), alignment_mode="expand")
+            name = self.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+            words = [t for t in name if not t.is_punct] if name is not None else []
+            if dash is None or not len(dash) or not words:
+                continue
+            frame = self.classify(dash[0], m.group(0).strip()[0], words[-1], q.start, q.end)
+            if frame is not None:
                 found.append(frame)
         return found
 

@@ -2,8 +2,8 @@
 
 A statement whose source is a document ("the poll shows") is a document's, whatever its cue; otherwise the
 cue decides, from the lists of data/cues.toml [modes]: "she believes that ..." is a belief, "they want to
-..." an intention. Any cue with an infinitive content ("he expects to win", "they vowed to fight on") states
-an intention.
+..." an intention. Any other cue with an infinitive content that reaches this point states an intention too;
+a reporting verb with an infinitive ("vowed to fight on", "expects to win") is no statement at all (frames.py).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def mode_of(frame: Frame, speaker: Speaker, cues: Cues) -> StatementMode:
         return "document"
     lemma = frame.cue.lemma_.lower()
     if lemma in cues.intention_mode or _infinitive_at(frame.cue.doc, frame.start):
-        return "intention"  # "want to", and any "to" content: "vowed to fight on", "expects to win"
+        return "intention"  # "want to", and any "to" content that frames.py keeps
     if lemma in cues.belief_mode:
         return "belief"
     return "speech"
