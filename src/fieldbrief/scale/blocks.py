@@ -10,7 +10,8 @@ with keys in two blocks joins them (connected components), so a cross-border rep
 
 What a block boundary costs, and is documented in the README: an incident reported on both sides of a period
 boundary, or by an undated article and a dated one, is linked as two; an entity's names are resolved within its
-block. Within one block the result is exactly `link_corpus` over the block's articles.
+block; and where linking depends on unrelated incidents (README), a block's claims can differ from those of the
+whole corpus. Within one block the result is exactly `link_corpus` over the block's articles.
 """
 
 from __future__ import annotations
