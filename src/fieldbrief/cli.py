@@ -70,7 +70,18 @@ PublishedOpt = Annotated[
     ),
 ]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs that give none.")]
-WorkersOpt = Annotated[int, typer.Option("--workers", min=1, help="Processes for the spaCy parse.")]
+WorkersOpt = Annotated[
+    int,
+    typer.Option("--workers", min=1, help="Processes that parse and extract (one model each); output order kept."),
+]
+PrefilterOpt = Annotated[
+    bool,
+    typer.Option(
+        "--prefilter",
+        help="Skip the parse of articles with no conflict, political-violence or crisis content (each reported "
+        "as an off-topic rejection with its relevance score).",
+    ),
+]
 BatchOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")]
 ActorsOpt = Annotated[Path | None, typer.Option("--actors", help="Extra actor dictionary (TOML).")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 1 if any input is rejected.")]
@@ -90,6 +101,7 @@ def _options(
     batch: int,
     actors: Path | None,
     limits: list[str] | None,
+    prefilter: bool = False,
 ) -> Options:
     return Options(
         published=iso_date(published),
@@ -98,6 +110,7 @@ def _options(
         batch_size=batch,
         actors_file=existing_file(actors, "--actors"),
         limits=parse_limits(limits or []),
+        prefilter=prefilter,
     )
 
 
@@ -182,11 +195,12 @@ def analyze(
     limit: LimitOpt = None,
     rejections_out: RejectionsOpt = None,
     strict: StrictOpt = False,
+    prefilter: PrefilterOpt = False,
 ) -> None:
     """Analyse articles and write one JSON object per article (the JSON Lines contract)."""
     if format not in ("jsonl", "summary"):
         fail("--format takes jsonl or summary")
-    options = _options(published, outlet, workers, batch_size, actors, limit)
+    options = _options(published, outlet, workers, batch_size, actors, limit, prefilter)
     check_out(out)
     check_out(rejections_out)
     pipeline = _pipeline(options)
@@ -227,12 +241,13 @@ def ingest(
     actors: ActorsOpt = None,
     limit: LimitOpt = None,
     strict: StrictOpt = False,
+    prefilter: PrefilterOpt = False,
 ) -> None:
     """Analyse articles and store them (idempotent: re-ingesting the same article adds nothing).
 
     Work is committed in small transactions as it is done: an interrupted run keeps what it analysed, and
     running it again finishes the job."""
-    options = _options(published, outlet, workers, batch_size, actors, limit)
+    options = _options(published, outlet, workers, batch_size, actors, limit, prefilter)
     check_store_to_write(db)
     pipeline = _pipeline(options)
     with open_store(db, readonly=False) as store, StoreWriter(store, pipeline.provenance) as writer:
@@ -303,6 +318,13 @@ def bench(
     paths: Annotated[list[str] | None, typer.Argument(help="Articles to measure (default: the shared corpus).")] = None,
     articles: Annotated[int, typer.Option("--articles", min=1, help="Repeat inputs to at least this many.")] = 500,
     workers: WorkersOpt = 1,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Alternate the two runs this often; best counts.")] = 2,
+    prefilter_stream: Annotated[
+        bool, typer.Option("--prefilter-stream", help="Also the pre-filter's speed-up on a mixed stream.")
+    ] = False,
+    memory: Annotated[
+        bool, typer.Option("--memory", help="Also peak memory analysing 500 and 5,000 articles (fresh processes).")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     link: Annotated[
         int | None, typer.Option("--link", min=4, help="Measure linking instead: this many composed articles.")
@@ -322,7 +344,14 @@ def bench(
         return
 
     try:
-        result = run_benchmark(paths or default_corpus(), min_articles=articles, workers=workers)
+        result = run_benchmark(
+            paths or default_corpus(),
+            min_articles=articles,
+            workers=workers,
+            repeat=repeat,
+            prefilter_stream=prefilter_stream,
+            memory=memory,
+        )
     except FieldbriefError as exc:
         fail(exc.message)
     print(json.dumps(result.to_json(), indent=2) if as_json else result.render())

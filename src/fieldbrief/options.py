@@ -57,7 +57,7 @@ class Limits:
 class Options:
     model: str = DEFAULT_MODEL
     batch_size: int = 32  # articles per nlp.pipe batch
-    workers: int = 1  # processes for nlp.pipe
+    workers: int = 1  # processes that parse and extract, each with its own model (fieldbrief/parallel.py)
     published: str | None = None  # fallback publication date (YYYY-MM-DD) for inputs that lack one
     outlet: str | None = None  # fallback outlet name
     min_chars: int = 40  # shorter cleaned texts are rejected as empty
@@ -65,3 +65,5 @@ class Options:
     learn_boilerplate: bool = True  # learn lines that recur across articles of one outlet in a batch
     boilerplate_min_articles: int = 3  # a line must recur in this many articles of one outlet
     limits: Limits = field(default_factory=Limits)
+    prefilter: bool = False  # skip the parse of articles the relevance model finds off-topic (fieldbrief/prefilter)
+    prefilter_threshold: float | None = None  # its decision threshold; None: the shipped model's own

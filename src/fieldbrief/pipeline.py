@@ -17,6 +17,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
 from spacy.language import Language
@@ -31,6 +32,7 @@ from fieldbrief.fingerprint import stage_version
 from fieldbrief.model import Article, Note, RawDocument, Rejection, StageError
 from fieldbrief.nlp.windows import join_docs, window_spans
 from fieldbrief.options import Options
+from fieldbrief.prefilter import screen
 from fieldbrief.read import extract_main_text, read_paths
 from fieldbrief.read.sanitize import sanitize
 from fieldbrief.read.streams import Refused
@@ -55,12 +57,13 @@ def load_stages() -> tuple[Stage, ...]:
 
 @dataclass
 class Timings:
-    """Seconds spent per step, accumulated over a run (the benchmark reads them)."""
+    """CPU seconds of this process per step, accumulated over a run (the benchmark reads them; CPU time, so that
+    other work on a shared machine does not blur the shares)."""
 
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     def add(self, step: str, since: float) -> float:
-        now = time.perf_counter()
+        now = time.process_time()
         self.seconds[step] += now - since
         return now
 
@@ -70,7 +73,6 @@ class Pipeline:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
-        self.nlp: Language = nlp_module.load(self.options.model)
         self.stages = load_stages()
         self.context = Context(self.options)
         self.timings = Timings()
@@ -89,6 +91,11 @@ class Pipeline:
                 "actors-file", f"cannot use the actor dictionary {self.options.actors_file}: {exc}"
             ) from exc
 
+    @cached_property
+    def nlp(self) -> Language:
+        """The spaCy model, loaded on first use (with --workers N only the worker processes load it)."""
+        return nlp_module.load(self.options.model)
+
     @property
     def provenance(self) -> dict[str, str]:
         """Stage name -> version, stored with every record the stages produce: the declared version plus a
@@ -99,9 +106,35 @@ class Pipeline:
         return self.run_documents(read_paths(paths, self.options.limits))
 
     def run_documents(self, documents: Iterable[RawDocument | Rejection]) -> Iterator[Outcome]:
+        if self.options.workers > 1:
+            yield from self._run_in_workers(documents)
+            return
+        for cleaned in self._cleaned_chunks(documents):
+            yield from self._annotate_and_extract(cleaned)
+
+    def _cleaned_chunks(self, documents: Iterable[RawDocument | Rejection]) -> Iterator[list[Outcome]]:
+        """Chunks of cleaned articles (and rejections), screened by the pre-filter when it is on."""
         prepared = (self._guard(doc, "reading", self._prepare) for doc in documents)
         for chunk in _chunks(prepared, LEARNING_CHUNK, CHUNK_CHARS):
-            yield from self._annotate_and_extract(self._clean_chunk(chunk))
+            cleaned = self._clean_chunk(chunk)
+            if self.options.prefilter:
+                started = time.process_time()
+                cleaned = screen(cleaned, self.options.prefilter_threshold)
+                self.timings.add("prefilter", started)
+            yield cleaned
+
+    def _run_in_workers(self, documents: Iterable[RawDocument | Rejection]) -> Iterator[Outcome]:
+        from fieldbrief.parallel import WorkerPool
+
+        pool = WorkerPool(self.options)
+        try:
+            yield from pool.run(self._cleaned_chunks(documents), self)
+        finally:
+            pool.close()
+
+    def extract_batch(self, outcomes: list[Outcome]) -> Iterator[Outcome]:
+        """Parse and extract the English articles among cleaned outcomes, in order (what a worker does)."""
+        return self._annotate_and_extract(outcomes)
 
     # -- reading and cleaning ------------------------------------------------------------------------------
     def _guard(self, doc: RawDocument | Rejection, step: str, work: Callable[[RawDocument], T]) -> T | Rejection:
@@ -121,7 +154,7 @@ class Pipeline:
 
     def _prepare(self, doc: RawDocument) -> RawDocument | Rejection:
         """Sanitised, HTML reduced to text, and not hopelessly long (cleaning it would already cost too much)."""
-        started = time.perf_counter()
+        started = time.process_time()
         limits = self.options.limits
         out = extract_main_text(sanitize(doc), limits)
         if isinstance(out, RawDocument):
@@ -137,7 +170,7 @@ class Pipeline:
         return out
 
     def _clean_chunk(self, chunk: list[RawDocument | Rejection]) -> list[Outcome]:
-        started = time.perf_counter()
+        started = time.process_time()
         first = [self._clean(doc) for doc in chunk]
         if self.options.learn_boilerplate:
             learned = learn_recurring_lines(
@@ -212,25 +245,19 @@ class Pipeline:
                 finished += 1
 
     def _parse_windows(self, texts: list[str]) -> Iterator[Doc | str]:
-        started = time.perf_counter()
-        if self.options.workers > 1:
-            batches: Iterable[list[str]] = [texts]  # the worker processes batch themselves
-        else:
-            batches = _char_batches(texts, self.options.batch_size, self.options.limits.parse_batch_chars)
-        for batch in batches:
+        started = time.process_time()
+        # one process parses (with --workers N, each worker process its own batches: fieldbrief/parallel.py)
+        for batch in _char_batches(texts, self.options.batch_size, self.options.limits.parse_batch_chars):
             for parsed in self._parse_batch(batch):
                 started = self.timings.add("spacy", started)
                 yield parsed
-                started = time.perf_counter()
+                started = time.process_time()
 
     def _parse_batch(self, texts: list[str]) -> Iterator[Doc | str]:
         """nlp.pipe over one batch; should it fail, the rest of the batch one text at a time, each guarded."""
         done = 0
-        workers = self.options.workers
         try:
-            for doc in self.nlp.pipe(
-                texts, batch_size=self.options.batch_size if workers > 1 else len(texts), n_process=workers
-            ):
+            for doc in self.nlp.pipe(texts, batch_size=len(texts)):
                 done += 1
                 yield doc
             return
@@ -247,7 +274,7 @@ class Pipeline:
         article but an `errors` entry, and the later stages still run."""
         seconds = self.options.limits.max_stage_seconds
         for stage in self.stages:
-            started = time.perf_counter()
+            started = time.process_time()
             before = {name: len(getattr(article, name)) for name in RECORD_LISTS}
             error: str | None = None
             try:

@@ -14,6 +14,7 @@ from fieldbrief.model import (
     DateEvidence,
     Event,
     Place,
+    Rejection,
     Removal,
     Speaker,
     Statement,
@@ -188,3 +189,12 @@ def test_statement_mode_is_stored_and_read_back(tmp_path: Path) -> None:
         assert [r[0] for r in store.db.execute("SELECT mode FROM statements")] == ["document"]
         (back,) = store.load_articles()
         assert [(s.mode, s.speaker.kind) for s in back.statements] == [("document", "document")]
+
+
+def test_an_article_analysed_later_is_no_longer_a_rejection(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.add_many(
+            [Rejection("b.jsonl:3", "off-topic", "score 0.02"), Rejection("c.txt", "empty", "no text")], PROVENANCE
+        )
+        store.add(fictional_article("Fictional rebels took the town.", "b.jsonl:3"), PROVENANCE)
+        assert [r["source"] for r in store.rejections()] == ["c.txt"]  # the other record's rejection stays

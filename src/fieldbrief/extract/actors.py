@@ -36,6 +36,7 @@ from fieldbrief.lexicon.actors import (
 )
 from fieldbrief.lexicon.datelines import dateline_spans
 from fieldbrief.model import ActorRef, Article, Statement
+from fieldbrief.nlp import doc_text
 from fieldbrief.stage import Context, Stage
 
 ALIAS_INDEX = "extract.actors:alias-index"
@@ -227,7 +228,7 @@ class ActorResolver:
         country: str | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds doc.text on every access
+        self.text = doc_text(doc)  # spaCy rebuilds doc.text on every access
         self.dateline_ends = dateline_spans(self.text)
         self.dictionary = dictionary
         self.statements = statements

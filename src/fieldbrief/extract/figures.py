@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from fieldbrief.extract.sentences import reporting_verbs
 from fieldbrief.lexicon.numbers import number_words
 from fieldbrief.model import Article, Figure, FigureKind, Qualifier
+from fieldbrief.nlp import doc_text
 from fieldbrief.stage import Context, Stage
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
@@ -337,7 +338,7 @@ def _source(number: Number, sent: Span, rules: FigureRules) -> tuple[str, tuple[
 def _span_text(token: Token) -> tuple[str, tuple[int, int]]:
     words = [t for t in token.subtree if not t.is_punct]
     start, end = words[0].idx, words[-1].idx + len(words[-1])
-    return token.doc.text[start:end], (start, end)
+    return doc_text(token.doc)[start:end], (start, end)
 
 
 def _flags(number: Number, sent: Span, rules: FigureRules) -> tuple[bool, bool]:
@@ -433,7 +434,7 @@ def find_figures(doc: Doc, rules: FigureRules) -> list[Figure]:
                     low=number.low,
                     high=number.high,
                     qualifier=number.qualifier,
-                    text=doc.text[start:end],
+                    text=doc_text(doc)[start:end],
                     start=start,
                     end=end,
                     counted=counted,

@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.model import Article, Sentence
+from fieldbrief.nlp import doc_text
 from fieldbrief.stage import Context, Stage
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -109,7 +110,8 @@ def sentence_record(span: Span) -> Sentence:
 
 
 def sentences(doc: Doc) -> list[Sentence]:
-    return [sentence_record(piece) for sent in doc.sents for piece in _pieces(sent, doc.text)]
+    text = doc_text(doc)
+    return [sentence_record(piece) for sent in doc.sents for piece in _pieces(sent, text)]
 
 
 def run(doc: Doc, article: Article, ctx: Context) -> None:

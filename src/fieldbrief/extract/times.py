@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from fieldbrief.lexicon.calendar import load_calendar
 from fieldbrief.lexicon.numbers import NumberWords, number_words
 from fieldbrief.model import Article, Precision, TimeRef
+from fieldbrief.nlp import doc_text
 from fieldbrief.stage import Context, Stage
 
 WEEKEND_SATURDAY = 5  # date.weekday() of Saturday
@@ -619,7 +620,7 @@ def _numeric_acceptable(m: re.Match[str], rules: TimeRules) -> bool:
 
 def scan_windows(doc: Doc, rules: TimeRules) -> list[tuple[int, int]]:
     """Character windows around the words that can start or end an expression, merged, at spaces."""
-    text, reach = doc.text, WINDOW_CHARS
+    text, reach = doc_text(doc), WINDOW_CHARS
     windows: list[tuple[int, int]] = []
     for token in doc:
         if not (token.lower_ in rules.triggers or DATE_TOKEN.fullmatch(token.text)):
@@ -715,7 +716,7 @@ def _published(article: Article) -> date | None:
 
 
 def extract_times(doc: Doc, published: date | None, rules: TimeRules) -> list[TimeRef]:
-    text = doc.text
+    text = doc_text(doc)
     refs: list[TimeRef] = []
     counted: list[TimeRef] = []  # refs counted from the last day named ("two days later")
     previous: date | None = None

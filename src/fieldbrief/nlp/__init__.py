@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from fieldbrief.errors import FieldbriefError
 
@@ -21,3 +22,16 @@ def load(model: str) -> Language:
 
     add_domain_rules(nlp)
     return nlp
+
+
+TEXT_KEY = "fieldbrief:text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once per doc: spaCy joins every token again on each access to `doc.text`, which
+    inside a loop over sentences or tokens costs more than the parse itself."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    assert isinstance(text, str)
+    return text

@@ -175,6 +175,9 @@ class Store:
             return results
 
     def _upsert(self, article: Article, provenance: Mapping[str, str]) -> AddResult:
+        # A record analysed now is no longer rejected: an earlier run's rejection of it (skipped by --prefilter, over
+        # a limit since raised) would otherwise count it twice, as an article and as a loss.
+        self.db.execute("DELETE FROM rejections WHERE source = ?", (article.source,))
         record = article.to_json()
         # Where it was read from is not content: copies from other sources are noted in article_sources.
         content = {k: v for k, v in record.items() if k != "source"}

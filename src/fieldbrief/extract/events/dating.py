@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from fieldbrief.lexicon.datelines import wire_datelines
 from fieldbrief.model import Article, TimeRef
+from fieldbrief.nlp import doc_text
 
 # Dependencies that open a clause of their own: a date below one of them belongs to that clause.
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "xcomp", "conj"})
@@ -26,7 +27,6 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", 
 DESCRIPTION_DEPS = frozenset({"relcl", "acl", "appos"})
 COMPARISON_WORDS = frozenset({"first", "last", "ever", "record"})
 MAX_CLIMB = 12
-TEXT_KEY = "fieldbrief:text"
 
 
 @dataclass(frozen=True)
@@ -173,12 +173,7 @@ def _attachment(doc: Doc, ref: TimeRef, sentence_end: int) -> Token | None:
 
 
 def _text(doc: Doc) -> str:
-    """The doc's text, kept once: spaCy joins every token again on each access to `doc.text`."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    assert isinstance(text, str)
-    return text
+    return doc_text(doc)
 
 
 def _clause_of(token: Token | None) -> Token | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from importlib import resources
 
 # the kind of a name (stored per name; resolution trusts main names most)
@@ -14,6 +15,7 @@ _QUOTES = re.compile(r"[’'`ʿʾ‘ʼ]")
 _SEPARATORS = re.compile(r"[\-‐‑–—_.,/]+")
 
 
+@lru_cache(maxsize=1 << 16)  # the same few thousand names recur in every article: fold each once per process
 def name_key(text: str) -> str:
     """The lookup key of a place name: case, diacritics, hyphens, apostrophes and a leading "the" ignored.
 

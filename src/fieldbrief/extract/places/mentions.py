@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.lexicon.datelines import dateline_places
+from fieldbrief.nlp import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small model puts on places too ("Tajikistan" NORP, "Panjshir" ORG, "Vuhledar" PRODUCT): such an
@@ -504,7 +505,7 @@ def _qualify(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRule
 def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None = None) -> list[Mention]:
     """Every place name of the article (`text`: the doc's text, when the caller has it at hand)."""
     person_words = _exact_person_names(doc)
-    datelines = _dateline_mentions(doc, gaz, rules, doc.text if text is None else text)
+    datelines = _dateline_mentions(doc, gaz, rules, doc_text(doc) if text is None else text)
     in_dateline = {t for m in datelines for t in range(m.start, m.end)}
     mentions = datelines + [
         m
