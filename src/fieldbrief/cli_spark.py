@@ -72,6 +72,10 @@ def spark(
         list[str] | None,
         typer.Option("--limit", help="Change a limit, NAME=VALUE (repeatable; README § Limits lists them)."),
     ] = None,
+    prefilter: Annotated[
+        bool,
+        typer.Option("--prefilter", help="As `analyze --prefilter`: off-topic articles become off-topic rejections."),
+    ] = False,
     overwrite: OverwriteOpt = False,
 ) -> None:
     """Analyse inputs on Spark (one file per task) into Parquet: articles, statements, places, times, events and
@@ -80,7 +84,8 @@ def spark(
     from fieldbrief.scale.analyze import prepare_resources, rejection_tally
 
     _check_output(output, ANALYSIS_TABLES, overwrite)
-    options = Options(published=published, outlet=outlet, actors_file=actors, limits=parse_limits(limit or []))
+    limits = parse_limits(limit or [])
+    options = Options(published=published, outlet=outlet, actors_file=actors, limits=limits, prefilter=prefilter)
     session = _session(master)
     prepare_resources()
     counts = analyze_to_parquet(
