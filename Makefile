@@ -11,6 +11,8 @@ DEMO_INPUT := $(SEEDS)
 endif
 
 CHROMIUM := /usr/bin/chromium
+# Spark (`fieldbrief spark`, its local[2] test) runs on Java 17: Debian's headless runtime, installed when missing.
+JAVA := /usr/lib/jvm/java-17-openjdk-$(shell dpkg --print-architecture 2>/dev/null || echo amd64)/bin/java
 CHROMEDRIVER := /usr/bin/chromedriver
 # The web app's map library, vendored from the npm registry at set-up (served by the app itself: no CDN).
 LEAFLET_VERSION := 1.9.4
@@ -25,7 +27,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 setup: $(STAMP) $(LEAFLET_DIR)/.version-$(LEAFLET_VERSION)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,spark]'
 	touch $(STAMP)
 
 # Leaflet's release tarball from the npm registry, checked against its known hash, unpacked with its licence.
@@ -58,7 +60,11 @@ $(CHROMIUM) $(CHROMEDRIVER):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 
-test: setup $(CHROMIUM) $(CHROMEDRIVER)
+$(JAVA):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+
+test: setup $(CHROMIUM) $(CHROMEDRIVER) $(JAVA)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

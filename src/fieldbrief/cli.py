@@ -42,6 +42,7 @@ from fieldbrief.cli_args import (
     parse_limits,
     store_to_read,
 )
+from fieldbrief.cli_spark import register as register_spark_commands
 from fieldbrief.errors import FieldbriefError
 from fieldbrief.model import Corpus, Rejection
 from fieldbrief.options import Options
@@ -519,6 +520,9 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     err.print(f"fieldbrief: serving {db} at http://{shown}:{port}/ (Ctrl+C to stop)", markup=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+register_spark_commands(app)
 
 
 def main() -> None:

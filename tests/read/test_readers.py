@@ -14,7 +14,7 @@ from warcio.warcwriter import WARCWriter
 
 from fieldbrief.model import RawDocument, Rejection
 from fieldbrief.options import Limits
-from fieldbrief.read import expand_paths, read_paths, read_stdin
+from fieldbrief.read import expand_paths, guarded, read_paths, read_stdin
 from fieldbrief.read.decode import Decoded, decode_bytes
 from fieldbrief.read.jsonl import read_jsonl
 
@@ -35,7 +35,8 @@ def docs(paths: list[str]) -> list[RawDocument | Rejection]:
 
 
 def stdin(data: bytes) -> list[RawDocument | Rejection]:
-    return list(read_stdin(io.BytesIO(data), Limits()))
+    """Standard input as `fieldbrief analyze -` reads it (read_one guards the reader: a truncated gzip is refused)."""
+    return list(guarded(read_stdin(io.BytesIO(data), Limits()), "-"))
 
 
 def test_text_file(tmp_path: Path) -> None:
