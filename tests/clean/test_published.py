@@ -120,3 +120,16 @@ def test_a_page_whose_only_date_is_in_its_metadata(tmp_path: Path) -> None:
     assert isinstance(article, Article)
     assert (article.published, article.published_from) == ("2024-03-05", "metadata")
     assert article.published_evidence[0].field == "metadata"
+
+
+def test_a_year_in_the_body_is_no_publication_date(tmp_path: Path) -> None:
+    # htmldate's extensive search would turn "in 2001" into 2001-01-01 and call it the page's metadata
+    history = "<p>The fictional siege began in 2001, residents said, and the town never recovered.</p>"
+    page = PAGE.replace("<meta property='article:published_time' content='2024-03-05T09:00:00Z'>", "")
+    page = page.replace("</article>", history + "</article>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (raw,) = [extract_main_text(d) for d in read_paths([str(tmp_path / "page.html")])]
+    assert isinstance(raw, RawDocument) and "2001" in (raw.text or "")
+    article = clean(raw, Options())
+    assert isinstance(article, Article)
+    assert (article.published, article.published_from) == (None, None)

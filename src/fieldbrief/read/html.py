@@ -18,6 +18,10 @@ from fieldbrief.read.streams import Refused, read_bounded
 # trafilatura logs every page it finds thin; our rejections already say why.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
+# The page's date from its markup (meta tags, time elements, structured data, the URL), never htmldate's extensive
+# search of the body, which turns "the siege began in 2001" into 2001-01-01 and passes it off as metadata. A date
+# written in the text is the dateline reader's job (clean/published.py), with its evidence.
+PAGE_DATE_SEARCH = {"extensive_search": False, "original_date": True}
 
 
 def read_html(stream: BinaryIO, source: str, limits: Limits) -> Iterator[RawDocument | Rejection]:
@@ -36,7 +40,13 @@ def extract_html(doc: RawDocument, limits: Limits | None = None) -> RawDocument 
     assert doc.html is not None
     check_html_depth(doc.html, (limits or Limits()).max_html_depth)
     result = trafilatura.bare_extraction(
-        doc.html, url=doc.url, with_metadata=True, include_comments=False, include_tables=True, as_dict=False
+        doc.html,
+        url=doc.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        as_dict=False,
+        date_extraction_params=PAGE_DATE_SEARCH,
     )
     if isinstance(result, dict):  # only with as_dict=True; keeps the type checker exact
         raise TypeError("trafilatura returned a dict")
