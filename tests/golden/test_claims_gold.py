@@ -81,3 +81,13 @@ def test_contested_claims_have_both_sides_and_others_none(corpus: Corpus) -> Non
     for claim in corpus.claims:
         two_sided = bool(claim.side("affirms")) and bool(claim.side("disputes"))
         assert (claim.status == "contested") == two_sided, claim.summary
+
+
+def test_sentences_sharing_only_the_storys_words_do_not_corroborate(corpus: Corpus) -> None:
+    # Daily Mail: special forces heading to the valley; The Sun: the Taliban retreated from it. Both speak of
+    # fighters, the resistance and the region, and of nothing else in common.
+    for claim in corpus.claims:
+        texts = " | ".join(m.text for m in claim.members)
+        if claim.status == "corroborated":
+            assert not ("special forces soldiers" in texts and "retreated from the valley" in texts), texts
+            assert not ("being hunted" in texts and "defeated the Taliban" in texts), texts

@@ -7,7 +7,12 @@ different words are one incident or one controversy."""
 
 from __future__ import annotations
 
+import dataclasses
+from types import SimpleNamespace
+
 from fieldbrief.link import link_corpus
+from fieldbrief.link.claims import facts
+from fieldbrief.link.lexicon import lexicon
 from fieldbrief.model import Article, Claim, Corpus, RawDocument
 from fieldbrief.pipeline import Pipeline
 
@@ -361,3 +366,14 @@ def test_a_country_s_generic_force_is_that_country_s_side(pipeline: Pipeline) ->
         ],
     )
     assert not [c for c in contested(corpus) if c.dispute == "perpetrator"], show(corpus)
+
+
+def test_the_words_of_a_story_are_those_of_a_large_share_of_its_statements() -> None:
+    p = dataclasses.replace(facts.params(lexicon()), distinctive_share=0.2, min_block_for_share=10)
+    story = [
+        SimpleNamespace(words=frozenset({"resistance", "fighter", f"w{i}", "region" if i % 2 else f"v{i}"}))
+        for i in range(10)
+    ]
+    found = facts._story_words(story, list(range(10)), p)  # type: ignore[arg-type]
+    assert found == {"resistance", "fighter", "region"}
+    assert facts._story_words(story[:4], list(range(4)), p) == frozenset()  # too few statements to tell

@@ -1,6 +1,7 @@
 """Statements that no slot captures ("Saleh and Massoud lead the resistance in the Panjshir Valley") corroborate
 when two sources in one incident say the same: most of the smaller sentence's content lemmas in the other, enough of
-them words said about the names (not only the names), the same polarity, and roles that agree.
+them words said about the names (not only the names) and words distinctive in their block (not only the story's
+"resistance", "fighters", "region"), the same polarity, and roles that agree.
 
 Candidate pairs come from an index of rare lemmas and names (blocking), never from all pairs; a sentence that fills a
 slot of its incident (a toll, a control claim ...) is compared through that slot instead, so two tolls that share their
@@ -27,6 +28,9 @@ class FactParams:
     min_salient: int
     max_block_share: float
     min_block_df: int
+    distinctive_share: float
+    min_distinctive: int
+    min_block_for_share: int
 
 
 def params(lex: Lexicon) -> FactParams:
@@ -37,6 +41,9 @@ def params(lex: Lexicon) -> FactParams:
         int(c["min_salient"]),
         float(c["max_block_share"]),
         int(c["min_block_df"]),
+        float(c["distinctive_share"]),
+        int(c["min_distinctive"]),
+        int(c["min_block_for_share"]),
     )
 
 
@@ -83,7 +90,25 @@ def _edges(facts: list[Frame], block: list[int], p: FactParams, max_days: int) -
             for j in posting[x + 1 :]:
                 if facts[i].article_id != facts[j].article_id:
                     shared[(i, j)] += 1
-    return [(i, j) for (i, j), k in shared.items() if k >= 2 and _same_statement(facts[i], facts[j], p, max_days)]
+    common_words = _story_words(facts, block, p)
+    return [
+        (i, j)
+        for (i, j), k in shared.items()
+        if k >= 2
+        and _same_statement(facts[i], facts[j], p, max_days)
+        and len((facts[i].words & facts[j].words) - common_words) >= p.min_distinctive
+    ]
+
+
+def _story_words(facts: list[Frame], block: list[int], p: FactParams) -> frozenset[str]:
+    """The words of the block's story: lemmas in a large share of its statements (none in a small block)."""
+    if len(block) < p.min_block_for_share:
+        return frozenset()
+    df: dict[str, int] = defaultdict(int)
+    for i in block:
+        for word in facts[i].words:
+            df[word] += 1
+    return frozenset(w for w, n in df.items() if n >= p.distinctive_share * len(block))
 
 
 def _same_statement(a: Frame, b: Frame, p: FactParams, max_days: int) -> bool:
