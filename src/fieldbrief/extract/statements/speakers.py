@@ -310,36 +310,15 @@ class SpeakerResolver:
         for child in reversed(list(token.lefts)):
             if child.dep_ in {"compound", "det"} and child.i == start - 1 and child.pos_ in {"PROPN", "DET"}:
                 start = child.i
-        start = self._possessor_start(start)
         span = self.doc[start : token.i + 1]
         ent = self.index.ent_of.get(token.i)
         if ent is not None and ent.label_ == "PERSON":
             span = self.doc[max(start, ent.start) if ent.start <= start else ent.start : token.i + 1]
         elif ent is not None and ent.label_ in LABEL_KIND and ent.start < start:
             span = self.doc[ent.start : token.i + 1]  # "the People's Daily": the whole name, possessive inside
-        if (
-            ent is not None
-            and ent.label_ == "ORG"
-            and ent.end > token.i + 1
-            and self.doc[token.i + 1].lower_ == "of"
-            and token.lower_ in self.cues.institution_nouns
-            and self.doc[ent.end - 1].pos_ == "PROPN"
-        ):
-            span = self.doc[span.start : ent.end]  # "Britain's Ministry of Defence": the name runs on past its head
         while len(span) > 1 and span[0].lower_ == "the":
             span = span[1:]
         return span
-
-    def _possessor_start(self, start: int) -> int:
-        """ "Russia's Defence Ministry", "Ukraine's General Staff": a named owner stays part of an institution's
-        name (its country says whose ministry speaks); a person's owner does not ("Biden's Susan Rice")."""
-        if start < 2 or self.doc[start - 1].lower_ not in {"'s", "\u2019s"}:
-            return start
-        owner = self.doc[start - 2]
-        ent = self.index.ent_of.get(owner.i)
-        if owner.ent_type_ not in {"GPE", "NORP", "ORG"} or ent is None or ent is self.index.ent_of.get(start):
-            return start
-        return ent.start if ent is not None else owner.i
 
     def _description(self, head: Token, frame: Frame) -> Speaker | None:
         """A common-noun subject: an anonymous source, or a description of someone named before."""
