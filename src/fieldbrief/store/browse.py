@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from fieldbrief.store.queries import CLAIM_RANK, EventFilter, day_counts, events_page, rebucket, timeline
+from fieldbrief.store.sqlite import article_record
 
 CONTEXT_CHARS = 160
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
@@ -44,13 +45,6 @@ def article_view(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | No
     if row is None:
         return None
     aid = row["id"]
-
-    def records(table: str) -> list[dict[str, Any]]:
-        return [
-            json.loads(r[0])
-            for r in db.execute(f"SELECT record FROM {table} WHERE article_id = ? ORDER BY seq", (aid,))
-        ]
-
     origin = db.execute("SELECT origin_id, similarity FROM origins WHERE article_id = ?", (aid,)).fetchone()
     origin_id = origin["origin_id"] if origin else aid
     copies = [
@@ -71,32 +65,8 @@ def article_view(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | No
         )
     ]
     return {
-        "id": aid,
-        "source": row["source"],
-        "sources": [
-            r[0] for r in db.execute("SELECT source FROM article_sources WHERE article_id = ? ORDER BY source", (aid,))
-        ],
-        "url": row["url"],
-        "outlet": row["outlet"],
-        "title": row["title"],
-        "published": row["published"],
-        "published_from": row["published_from"],
-        "published_evidence": json.loads(row["published_evidence"] or "[]"),
-        "language": row["language"],
+        **article_record(db, row, parse=False),
         "ingested_at": row["ingested_at"],
-        "text": row["text"],
-        "removed": [
-            {"kind": r["kind"], "text": r["text"], "reason": r["reason"]}
-            for r in db.execute("SELECT * FROM removals WHERE article_id = ? ORDER BY seq", (aid,))
-        ],
-        "statements": records("statements"),
-        "places": records("places"),
-        "times": records("times"),
-        "events": records("events"),
-        "errors": [
-            {"stage": r["stage"], "error": r["error"]}
-            for r in db.execute("SELECT * FROM stage_errors WHERE article_id = ? ORDER BY seq", (aid,))
-        ],
         "origin": {"id": origin_id, "similarity": origin["similarity"] if origin else 1.0, "copies": copies},
         "claims": members,
     }

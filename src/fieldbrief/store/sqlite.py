@@ -234,50 +234,11 @@ class Store:
             rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (pattern,)).fetchall()
             if len(rows) != 1:
                 return None
-            return self._assemble(rows[0])
+            return article_record(self.db, rows[0])
 
     def articles(self) -> Iterator[dict[str, Any]]:
         for row in self.db.execute("SELECT * FROM articles ORDER BY published, id").fetchall():
-            yield self._assemble(row)
-
-    def _assemble(self, row: sqlite3.Row) -> dict[str, Any]:
-        aid = row["id"]
-
-        def records(table: str) -> list[dict[str, Any]]:
-            rows = self.db.execute(f"SELECT record FROM {table} WHERE article_id = ? ORDER BY seq", (aid,))
-            return [json.loads(r[0]) for r in rows]
-
-        def children(table: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
-            rows = self.db.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY seq", (aid,))
-            return [{c: r[c] for c in columns} for r in rows]
-
-        return {
-            "id": aid,
-            "source": row["source"],
-            "outlet": row["outlet"],
-            "title": row["title"],
-            "published": row["published"],
-            "published_from": row["published_from"],
-            "published_evidence": json.loads(row["published_evidence"] or "[]"),
-            "language": row["language"],
-            "url": row["url"],
-            "text": row["text"],
-            "removed": children("removals", ("kind", "text", "reason")),
-            "statements": records("statements"),
-            "places": records("places"),
-            "times": records("times"),
-            "events": records("events"),
-            "errors": children("stage_errors", ("stage", "error")),
-            "sentences": records("sentences"),
-            "figures": records("figures"),
-            "notes": children("article_notes", ("code", "detail")),
-            "sources": [
-                r[0]
-                for r in self.db.execute(
-                    "SELECT source FROM article_sources WHERE article_id = ? ORDER BY source", (aid,)
-                )
-            ],
-        }
+            yield article_record(self.db, row)
 
     def load_articles(self) -> list[Article]:
         """Every stored article as a typed Article, oldest first."""
@@ -409,3 +370,41 @@ def _retry(action: Any) -> Any:
 
 def _digest(value: Any) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def article_record(db: sqlite3.Connection, row: sqlite3.Row, parse: bool = True) -> dict[str, Any]:
+    """A stored article (its `articles` row) as the JSON Lines contract, plus the `sources` it was read from;
+    without the parse linking reads (`sentences`, `figures`) when `parse` is false (a page shows neither)."""
+    aid = row["id"]
+
+    def records(table: str) -> list[dict[str, Any]]:
+        rows = db.execute(f"SELECT record FROM {table} WHERE article_id = ? ORDER BY seq", (aid,))
+        return [json.loads(r[0]) for r in rows]
+
+    def children(table: str, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+        rows = db.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY seq", (aid,))
+        return [{c: r[c] for c in columns} for r in rows]
+
+    return {
+        "id": aid,
+        "source": row["source"],
+        "outlet": row["outlet"],
+        "title": row["title"],
+        "published": row["published"],
+        "published_from": row["published_from"],
+        "published_evidence": json.loads(row["published_evidence"] or "[]"),
+        "language": row["language"],
+        "url": row["url"],
+        "text": row["text"],
+        "removed": children("removals", ("kind", "text", "reason")),
+        "statements": records("statements"),
+        "places": records("places"),
+        "times": records("times"),
+        "events": records("events"),
+        "errors": children("stage_errors", ("stage", "error")),
+        **({"sentences": records("sentences"), "figures": records("figures")} if parse else {}),
+        "notes": children("article_notes", ("code", "detail")),
+        "sources": [
+            r[0] for r in db.execute("SELECT source FROM article_sources WHERE article_id = ? ORDER BY source", (aid,))
+        ],
+    }
