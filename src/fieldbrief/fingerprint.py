@@ -25,19 +25,21 @@ def fingerprint(*module_names: str) -> str:
     digest = hashlib.sha256()
     files = _module_files(module_names)
     data = _data_files()
+    models = _model_folders()
     named: set[str] = set()
+    loaded: set[str] = set()
     for path in sorted(files):
         source = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + source)
         named |= {name for name in data if name.encode() in source}
+        loaded |= {
+            name for name in models if f"models/{name}".encode() in source or f"models.{name}".encode() in source
+        }
     for name in sorted(named):
         digest.update(name.encode() + b"\0" + data[name].read_bytes())
-    models = _model_folders()
-    sources = b"".join(path.read_bytes() for path in sorted(files))
-    for name in sorted(models):
-        if f"models/{name}".encode() in sources or f"models.{name}".encode() in sources:
-            for weights in sorted(p for p in models[name].rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-                digest.update(f"{name}/{weights.name}".encode() + b"\0" + weights.read_bytes())
+    for name in sorted(loaded):
+        for weights in sorted(p for p in models[name].rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"{name}/{weights.name}".encode() + b"\0" + weights.read_bytes())
     return digest.hexdigest()[:8]
 
 
