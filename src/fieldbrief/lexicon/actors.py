@@ -163,11 +163,19 @@ class ActorDictionary:
         iso2 = self.country_by_name.get(m[1]) if m else None
         if m is None or iso2 is None:
             return None
-        for demonym in (d for d, country in self.demonyms.items() if country == iso2):
+        for demonym in self.demonyms_of.get(iso2, ()):
             if code := self.exact_names.get(f"{demonym} {m[2]}"):
                 return code
         code = self.exact_names.get(m[2])
         return code if code and self.entries[code].country == iso2 else None
+
+    @cached_property
+    def demonyms_of(self) -> dict[str, list[str]]:
+        """ISO2 -> the country's demonyms (lower case)."""
+        out: dict[str, list[str]] = {}
+        for demonym, iso2 in self.demonyms.items():
+            out.setdefault(iso2, []).append(demonym)
+        return out
 
     @cached_property
     def country_by_name(self) -> dict[str, str]:
