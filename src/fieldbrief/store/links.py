@@ -39,27 +39,14 @@ def changed_articles(db: sqlite3.Connection, version: str) -> list[str]:
 
 
 def claims_touching(db: sqlite3.Connection, article_ids: Iterable[str]) -> set[str]:
-    ids = sorted(set(article_ids))
-    found: set[str] = set()
-    for chunk in _chunks(ids):
-        found.update(
-            r[0]
-            for r in db.execute(
-                f"SELECT DISTINCT claim_id FROM claim_members WHERE article_id IN ({_marks(chunk)})", chunk
-            )
-        )
-    return found
+    return _first_column_in(db, "SELECT DISTINCT claim_id FROM claim_members WHERE article_id IN ({})", article_ids)
 
 
 def claims_sharing_members(db: sqlite3.Connection, claims: Iterable[Claim]) -> set[str]:
     """Stored claims holding any of the same evidence spans or records as `claims`."""
-    records = sorted({m.record_id for c in claims for m in c.members if m.record_id})
+    records = {m.record_id for c in claims for m in c.members if m.record_id}
     spans = {(m.article_id, m.start, m.end) for c in claims for m in c.members}
-    found: set[str] = set()
-    for chunk in _chunks(records):
-        found.update(
-            r[0] for r in db.execute(f"SELECT claim_id FROM claim_members WHERE record_id IN ({_marks(chunk)})", chunk)
-        )
+    found = _first_column_in(db, "SELECT claim_id FROM claim_members WHERE record_id IN ({})", records)
     for article_id in sorted({a for a, _, _ in spans}):
         for row in db.execute('SELECT claim_id, start, "end" FROM claim_members WHERE article_id = ?', (article_id,)):
             if (article_id, row[1], row[2]) in spans:
@@ -68,32 +55,14 @@ def claims_sharing_members(db: sqlite3.Connection, claims: Iterable[Claim]) -> s
 
 
 def member_articles(db: sqlite3.Connection, claim_ids: Iterable[str]) -> set[str]:
-    ids = sorted(set(claim_ids))
-    found: set[str] = set()
-    for chunk in _chunks(ids):
-        found.update(
-            r[0]
-            for r in db.execute(
-                f"SELECT DISTINCT article_id FROM claim_members WHERE claim_id IN ({_marks(chunk)})", chunk
-            )
-        )
-    return found
+    return _first_column_in(db, "SELECT DISTINCT article_id FROM claim_members WHERE claim_id IN ({})", claim_ids)
 
 
 def origin_mates(db: sqlite3.Connection, article_ids: Iterable[str]) -> set[str]:
     """The articles sharing a stored origin (copy group) with any of `article_ids`, themselves included."""
-    ids = sorted(set(article_ids))
-    found = set(ids)
-    for chunk in _chunks(ids):
-        found.update(
-            r[0]
-            for r in db.execute(
-                "SELECT article_id FROM origins WHERE origin_id IN"
-                f" (SELECT origin_id FROM origins WHERE article_id IN ({_marks(chunk)}))",
-                chunk,
-            )
-        )
-    return found
+    ids = set(article_ids)
+    mates = "SELECT article_id FROM origins WHERE origin_id IN (SELECT origin_id FROM origins WHERE article_id IN ({}))"
+    return ids | _first_column_in(db, mates, ids)
 
 
 def save_link_delta(db: sqlite3.Connection, delta: LinkDelta) -> None:
@@ -140,6 +109,14 @@ def _insert(db: sqlite3.Connection, table: str, rows: list[Row], verb: str = "IN
     """Rows given as column -> value mappings: every insert names its columns."""
     if rows:
         db.executemany(insert_sql(table, list(rows[0]), verb), rows)
+
+
+def _first_column_in(db: sqlite3.Connection, sql: str, values: Iterable[str]) -> set[str]:
+    """The first column of `sql` (one `IN ({})` placeholder) over all `values`, asked in chunks SQLite accepts."""
+    found: set[str] = set()
+    for chunk in _chunks(sorted(set(values))):
+        found.update(r[0] for r in db.execute(sql.format(_marks(chunk)), chunk))
+    return found
 
 
 def _marks(values: list[str]) -> str:
