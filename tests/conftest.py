@@ -1,4 +1,5 @@
-"""Shared fixtures: the seeds analysed once per session, the shared gold, and paths to the shared corpus."""
+"""Shared fixtures: the model and a stage context, the seeds analysed once per session, the shared gold, and
+paths to the shared corpus."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.language import Language
 
 from fieldbrief.model import Article
+from fieldbrief.nlp import load
+from fieldbrief.options import Options
 from fieldbrief.pipeline import Pipeline
+from fieldbrief.stage import Context
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -28,6 +33,18 @@ def require(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """The spaCy model with our entity rules, for tests of one stage."""
+    return load(Options().model)
+
+
+@pytest.fixture(scope="module")
+def ctx() -> Context:
+    """A stage's context with the default options."""
+    return Context(Options())
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,6 @@ from spacy.language import Language
 
 from fieldbrief.extract import places
 from fieldbrief.model import Article, Place
-from fieldbrief.nlp import load
 from fieldbrief.options import Options
 from fieldbrief.stage import Context
 from scoring import km, name_match
@@ -333,11 +332,6 @@ PARAGRAPHS: list[tuple[str, Gold]] = [
         ],
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load(Options().model)
 
 
 @pytest.fixture(scope="module")

@@ -3,26 +3,13 @@ tests (fictional events, real places); and events never placed at an associative
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from fieldbrief.extract import places
 from fieldbrief.extract.gazetteer import Gazetteer, name_key, read_tsv
 from fieldbrief.model import Article, Place, RawDocument
-from fieldbrief.nlp import load
-from fieldbrief.options import Options
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.stage import Context
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load(Options().model)
-
-
-@pytest.fixture(scope="module")
-def ctx() -> Context:
-    return Context(Options())
 
 
 def run(nlp: Language, ctx: Context, text: str) -> list[Place]:

@@ -8,19 +8,7 @@ from spacy.language import Language
 from fieldbrief.extract import places
 from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.model import Article, Place
-from fieldbrief.nlp import load
-from fieldbrief.options import Options
 from fieldbrief.stage import Context
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load(Options().model)
-
-
-@pytest.fixture(scope="module")
-def ctx() -> Context:
-    return Context(Options())
 
 
 def run(nlp: Language, ctx: Context, text: str) -> list[Place]:

@@ -7,19 +7,12 @@ from typing import Protocol
 import pytest
 from spacy.language import Language
 
-from fieldbrief import nlp as nlp_module
 from fieldbrief.extract.statements import Cues, Quote, extract, load_cues, scan_quotes
 from fieldbrief.model import Article, Statement
-from fieldbrief.options import Options
 
 
 class Analyse(Protocol):
     def __call__(self, text: str, outlet: str | None = None) -> list[Statement]: ...
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return nlp_module.load(Options().model)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 from spacy.language import Language
 
-from fieldbrief import nlp as nlp_module
 from fieldbrief.extract.statements import Cues, extract, load_cues, scan_quotes
 from fieldbrief.extract.statements.tagger import (
     CONFIG_FILE,
@@ -26,12 +25,6 @@ from fieldbrief.extract.statements.tagger import (
 )
 from fieldbrief.extract.statements.text import DocIndex
 from fieldbrief.model import Article, Statement
-from fieldbrief.options import Options
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return nlp_module.load(Options().model)
 
 
 @pytest.fixture(scope="module")

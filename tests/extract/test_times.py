@@ -9,19 +9,7 @@ from spacy.language import Language
 
 from fieldbrief.extract import times
 from fieldbrief.model import Article, TimeRef
-from fieldbrief.nlp import load
-from fieldbrief.options import Options
 from fieldbrief.stage import Context
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load(Options().model)
-
-
-@pytest.fixture(scope="module")
-def ctx() -> Context:
-    return Context(Options())
 
 
 def run(nlp: Language, ctx: Context, text: str, published: str | None) -> list[TimeRef]:

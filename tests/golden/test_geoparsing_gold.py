@@ -12,14 +12,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-import pytest
 from spacy.language import Language
 
 from conftest import SHARED, require
 from fieldbrief.extract import places
 from fieldbrief.model import Article, Place
-from fieldbrief.nlp import load
-from fieldbrief.options import Options
 from fieldbrief.stage import Context
 from scoring import km
 
@@ -34,16 +31,6 @@ LITERAL = {"Literal", "Mixed", "Coercion", "Literal_Modifier", "Embedded_Literal
 ASSOCIATIVE = {"Metonymic", "Demonym", "Language", "Homonym", "Non_Literal_Modifier", "Embedded_Non_Lit"}
 
 Gold = list[tuple[str, float, float]]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load(Options().model)
-
-
-@pytest.fixture(scope="module")
-def ctx() -> Context:
-    return Context(Options())
 
 
 def _articles(name: str) -> Iterator[ET.Element]:
