@@ -10,9 +10,13 @@ from __future__ import annotations
 import dataclasses
 from types import SimpleNamespace
 
+from fieldbrief.lexicon.actors import load_dictionary
 from fieldbrief.link import link_corpus
 from fieldbrief.link.claims import facts
+from fieldbrief.link.claims.frames import Frame, article_frames
+from fieldbrief.link.entities import resolve
 from fieldbrief.link.lexicon import lexicon
+from fieldbrief.link.origins import find_origins
 from fieldbrief.model import Article, Claim, Corpus, RawDocument
 from fieldbrief.pipeline import Pipeline
 
@@ -377,3 +381,60 @@ def test_the_words_of_a_story_are_those_of_a_large_share_of_its_statements() -> 
     found = facts._story_words(story, list(range(10)), p)  # type: ignore[arg-type]
     assert found == {"resistance", "fighter", "region"}
     assert facts._story_words(story[:4], list(range(4)), p) == frozenset()  # too few statements to tell
+
+
+# ------------------------------------------------------------------------------------------- one voice, two sides
+def frames_of(articles: list[Article]) -> list[Frame]:
+    """The claim frames of every article, as linking reads them."""
+    lex = lexicon()
+    origins = find_origins(articles, lex)
+    entities, mentions = resolve(articles, None)
+    by_id = {e.id: e for e in entities}
+    out: list[Frame] = []
+    for article in articles:
+        out += article_frames(article, origins, mentions.get(article.id, []), by_id, load_dictionary(None), lex)[0]
+    return out
+
+
+def test_we_in_a_spokesman_s_quote_is_the_body_he_speaks_for(pipeline: Pipeline) -> None:
+    """ "X, a spokesman for the army" said earlier in the article: his "we conducted the attack" is the army's
+    admission, agreeing with the reports that blame the army, not a party of its own that could dispute them."""
+    items: Items = [
+        (
+            "Aster Post",
+            "2036-05-02",
+            "Sudan's army said on Wednesday it carried out the air strike on a market in Kutum on Tuesday that "
+            "killed at least 40 people.",
+        ),
+        (
+            "Birch Wire",
+            "2036-05-02",
+            "Omar Haddad, a spokesman for the army, confirmed the raid on the market in Kutum on Tuesday. "
+            '"During the market day, we conducted the attack. Fighters were killed," Omar Haddad told state '
+            "television.",
+        ),
+        (
+            "Cedar Times",
+            "2036-05-02",
+            'Army spokesman Omar Haddad said: "We conducted the attack on the market in Kutum."',
+        ),
+    ]
+    articles = analyse(pipeline, items)
+    ours = [f for f in frames_of(articles) if f.slot == "perpetrator" and "we conducted" in f.text.lower()]
+    assert [f.value for f in ours] == ["SDN", "SDN"], [(f.value, f.text) for f in ours]
+    assert not [c for c in contested(link_corpus(articles)) if c.dispute == "perpetrator"]
+
+
+def test_a_spokesman_denying_carrying_out_an_attack_owns_nothing(pipeline: Pipeline) -> None:
+    """ "the group categorically denies carrying out an attack": a denial by the body the spokesman speaks for,
+    never its claim of the attack ("carrying out" inside a denial)."""
+    items: Items = [
+        (
+            "Aster Post",
+            "2036-06-10",
+            'Taliban spokesman Qari Nadeem told reporters that the group "categorically denies carrying out an '
+            'attack" on the checkpoint in Kunduz on Monday.',
+        )
+    ]
+    ours = [f for f in frames_of(analyse(pipeline, items)) if f.slot == "perpetrator"]
+    assert ours and all(str(f.value).startswith("not:") for f in ours), [(f.value, f.text) for f in ours]
