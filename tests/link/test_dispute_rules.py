@@ -438,3 +438,96 @@ def test_a_spokesman_denying_carrying_out_an_attack_owns_nothing(pipeline: Pipel
     ]
     ours = [f for f in frames_of(analyse(pipeline, items)) if f.slot == "perpetrator"]
     assert ours and all(str(f.value).startswith("not:") for f in ours), [(f.value, f.text) for f in ours]
+
+
+def test_a_cause_of_one_account_without_its_party_is_the_party_others_name_with_that_account(
+    pipeline: Pipeline,
+) -> None:
+    """ "mines planted by the rebels" and "their weapons storage exploded" tell one account (the dead were killed
+    by the victims' side's own explosives), one naming its party: they stand together against the air strike."""
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-30",
+                "An army spokesman said on Wednesday that many of the dead at the market in Kutum were killed by "
+                "mines planted by the rebels around the area.",
+            ),
+            (
+                "Birch Wire",
+                "2036-04-30",
+                '"We hit their weapons storage at the market in Kutum, which exploded, and people died due to that," '
+                "an army officer said on Wednesday.",
+            ),
+            (
+                "Cedar Times",
+                "2036-04-30",
+                "Residents said an army air strike killed 40 people at the market in Kutum on Tuesday.",
+            ),
+        ],
+    )
+    split(corpus, one_contest(corpus, "perpetrator"), {"Aster Post", "Birch Wire"}, {"Cedar Times"})
+
+
+def test_a_sentence_naming_two_weapons_used_together_disputes_neither(pipeline: Pipeline) -> None:
+    """ "a plane dropped a bomb, and then a helicopter opened fire" reports an air attack and gunfire: no dispute
+    with "an air strike" (though gunfire alone is another weapon than an air strike)."""
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-30",
+                "A local told the paper that an army plane dropped a bomb on the market in Kutum on Tuesday, and then "
+                "a helicopter opened fire on people fleeing the scene, killing 40 people.",
+            ),
+            (
+                "Birch Wire",
+                "2036-04-30",
+                "An army air strike on the market in Kutum killed 40 people on Tuesday, residents said.",
+            ),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "weapon"], show(corpus)
+
+
+def test_what_a_sentence_says_of_the_dead_with_words_between(pipeline: Pipeline) -> None:
+    """ "members of that terrorist group were killed" counts combatants, "as many as 40 people, including many
+    children" civilians: one victims dispute."""
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-30",
+                "An army air strike on the market in Kutum on Tuesday killed as many as 40 people, including many "
+                "children, residents said.",
+            ),
+            (
+                "Birch Wire",
+                "2036-04-30",
+                '"We later found out that members of that terrorist group were killed at the market in Kutum," an '
+                "army spokesman said on Wednesday.",
+            ),
+        ],
+    )
+    split(corpus, one_contest(corpus, "victims"), {"Aster Post"}, {"Birch Wire"})
+
+
+def test_a_negation_of_only_one_cause_denies_nothing(pipeline: Pipeline) -> None:
+    """ "people were killed not because of our attack only" admits the attack: even where the events stage reads
+    the sentence's event as denied, linking reads no denial of the happening."""
+    items: Items = [
+        (
+            "Aster Post",
+            "2036-04-30",
+            '"According to the information we got, people were killed not because of our attack only," an army '
+            "spokesman said of the strike on the market in Kutum on Tuesday.",
+        )
+    ]
+    articles = analyse(pipeline, items)
+    assert articles[0].events
+    articles[0].events = [dataclasses.replace(e, status="denied") for e in articles[0].events]
+    ours = [f.value for f in frames_of(articles) if f.slot == "occurrence"]
+    assert ours and set(ours) == {"affirms"}, ours

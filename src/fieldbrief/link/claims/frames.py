@@ -962,7 +962,7 @@ class FrameBuilder(ArticleFrames):
             actor = self.side_of_code(event.actor.actor) if event.actor else None
             target = self.side_of_code(event.target.actor) if event.target else None
             voice, speaker = self.voice_for(view, event.start)
-            polarity = "denies" if event.status == "denied" else "affirms"
+            polarity = "denies" if event.status == "denied" and not self._only_exclusive(view) else "affirms"
             if polarity == "denies" and not (event.actor or event.target or view.places or self._facilities(view)):
                 continue  # "it was not rocket fire": a denial of nothing in particular (a weapon, a wording)
             self._frame(
@@ -980,6 +980,15 @@ class FrameBuilder(ArticleFrames):
                 actor_shown=event.actor.name if event.actor is not None and actor else None,
             )
         self._topics(view)
+
+    def _only_exclusive(self, view: View) -> bool:
+        """ "killed not because of our attack only", "not only by the strike": the negation denies that one cause
+        was all of it (the attack is admitted), not that anything happened."""
+        words = view.words
+        for i, w in enumerate(words):
+            if w == "not" and any(x in self.lex.exclusives for x in words[i + 1 : i + 7]):
+                return True
+        return False
 
     def _topics(self, view: View) -> None:
         """Happenings named by a noun ("talks were held", "denied that any talks had taken place") and whether a
