@@ -531,3 +531,18 @@ def test_a_negation_of_only_one_cause_denies_nothing(pipeline: Pipeline) -> None
     articles[0].events = [dataclasses.replace(e, status="denied") for e in articles[0].events]
     ours = [f.value for f in frames_of(articles) if f.slot == "occurrence"]
     assert ours and set(ours) == {"affirms"}, ours
+
+
+def test_a_claim_reported_as_refuted_is_its_claimant_s(pipeline: Pipeline) -> None:
+    """ "The inquiry also rejects Russian claims that the school was destroyed by Ukrainian troops": the blame of
+    Ukraine is the claimants' (Russia's), on the other side from the inquiry that blames Russia."""
+    text = (
+        "About 40 people were killed by a Russian air strike on a school in Zaporizhzhia on Tuesday, according to "
+        "an inquiry by the Birch Wire. The inquiry also rejects Russian claims that the school was destroyed by "
+        "Ukrainian troops."
+    )
+    frames = [f for f in frames_of(analyse(pipeline, [("Aster Post", "2036-04-30", text)])) if f.slot == "perpetrator"]
+    claimed = [f for f in frames if f.value == "UKR"]
+    inquiry = {f.voice.key for f in frames if f.value == "RUS"}
+    assert claimed and inquiry, [(f.value, f.voice.key, f.text) for f in frames]
+    assert not {f.voice.key for f in claimed} & inquiry, [(f.value, f.voice.key, f.text) for f in frames]

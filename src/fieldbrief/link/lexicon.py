@@ -94,6 +94,7 @@ class Lexicon:
     control: Phrases  # capture | hold | contest
     control_denials: frozenset[str]  # verbs that turn a capture after them into its denial
     accusations: frozenset[str]  # words of a denial that is about who did it ("denied accusations that ...")
+    claim_nouns: frozenset[str]  # "X's claims that ...": the blame inside is X's
     hedges: frozenset[str]  # modal words that make a responsibility phrase right after them assert nothing
     responsibility: Phrases  # own | deed | blame | deny | cause
     cause_accounts: dict[str, str]  # a cause phrase (lemmas) -> the account it tells (explosives, interception, ...)
@@ -165,6 +166,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         control=Phrases.build({k: frames["control"][k] for k in ("capture", "hold", "contest")}),
         control_denials=frozenset(frames["control"]["denials"]),
         accusations=frozenset(frames["responsibility_words"]["accusations"]),
+        claim_nouns=frozenset(frames["responsibility_words"]["claim_nouns"]),
         hedges=frozenset(frames["responsibility_words"]["hedges"]),
         responsibility=Phrases.build(
             {

@@ -1146,6 +1146,7 @@ class FrameBuilder(ArticleFrames):
             if value in found:
                 continue
             found.add(value)
+            claimant = self._claimant(view, i) if label in ("blame", "cause") else None
             self._frame(
                 view,
                 "perpetrator",
@@ -1154,6 +1155,8 @@ class FrameBuilder(ArticleFrames):
                 shown,
                 start=view.offsets[i] if i < len(view.offsets) else view.start,
                 cause=" ".join(view.words[i:j]) if label == "cause" else None,
+                voice=claimant,  # None: the sentence's own
+                speaker=claimant.shown if claimant else None,
             )
         subject = (
             view.subject
@@ -1193,6 +1196,19 @@ class FrameBuilder(ArticleFrames):
             if actors:
                 _, side, shown = actors[0]
                 self._frame(view, "perpetrator", "perpetrator", side, shown, weak=True)
+
+    def _claimant(self, view: View, i: int) -> Voice | None:
+        """Whose claim a blame at word i reports when the sentence reports someone's claim ("refutes Russian claims
+        that the theatre was demolished by Ukrainian forces"): the claimant's, not the sentence's speaker's."""
+        words = view.words
+        for k in range(i - 1, max(0, i - 10), -1):
+            if words[k] == "that" and words[k - 1] in self.lex.claim_nouns:
+                named = self.actors_between(view, max(0, k - 4), k - 1)
+                if named:
+                    _, side, shown = named[-1]
+                    return Voice(f"body:{side}", shown, True)
+                return None
+        return None
 
     def _responsible(self, view: View, i: int, j: int, label: str) -> tuple[str, str] | None:
         actors = self.actors_between(view, max(0, i - NEAR), min(len(view.words), j + NEAR))
