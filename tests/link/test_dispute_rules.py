@@ -546,3 +546,43 @@ def test_a_claim_reported_as_refuted_is_its_claimant_s(pipeline: Pipeline) -> No
     inquiry = {f.voice.key for f in frames if f.value == "RUS"}
     assert claimed and inquiry, [(f.value, f.voice.key, f.text) for f in frames]
     assert not {f.voice.key for f in claimed} & inquiry, [(f.value, f.voice.key, f.text) for f in frames]
+
+
+def test_one_weapon_slot_may_hold_two_controversies(pipeline: Pipeline) -> None:
+    """Gunfire against "a stampede", and tank shelling against "no knowledge of shelling": both are held apart,
+    the second is not lost behind the first."""
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-30",
+                "More than 50 people were killed after soldiers opened fire on crowds waiting for an aid convoy in "
+                "Kutum on Tuesday, witnesses said. Reports said victims were also shelled by tanks.",
+            ),
+            (
+                "Birch Wire",
+                "2036-04-30",
+                "The army said most of the people who died at the aid convoy in Kutum on Tuesday were killed in a "
+                "stampede.",
+            ),
+            (
+                "Cedar Times",
+                "2036-04-30",
+                "Residents said soldiers opened fire on the crowd at the aid convoy in Kutum on Tuesday. The army says "
+                "it has no knowledge of shelling in the area of the convoy in Kutum.",
+            ),
+        ],
+    )
+
+    def side_of(claim: Claim, words: str) -> set[str]:
+        return {m.side for m in claim.members if words in corpus.article(m.article_id).text[m.start : m.end]}
+
+    held = [
+        c
+        for c in contested(corpus)
+        if side_of(c, "shelled by tanks")
+        and side_of(c, "no knowledge of shelling")
+        and not side_of(c, "shelled by tanks") & side_of(c, "no knowledge of shelling")
+    ]
+    assert held, show(corpus)

@@ -238,6 +238,26 @@ def span(frame: Frame) -> tuple[str, int, int]:
     return (frame.article_id, frame.start, frame.end)
 
 
+def contests(group: Group, lex: Lexicon, max_days: int) -> list[Contest]:
+    """Every controversy of a group: one slot of one incident may hold two ("opened fire" against "a stampede",
+    and "shelled by tanks" against "no knowledge of shelling"). The frames of values outside the first contest
+    that still conflict among themselves make the next. Only weapons, for now: two weapons named for one happening
+    are two questions, while two perpetrators are one."""
+    out: list[Contest] = []
+    frames = group.frames
+    while frames and (not out or group.slot == "weapon"):
+        found = contest(Group(group.incident, group.slot, group.key, frames), lex, max_days)
+        if found is None:
+            break
+        out.append(found)
+        taken = {str(f.value) for f in found.affirms + found.disputes}  # values already in a controversy
+        rest = [f for f in frames if str(f.value) not in taken]
+        if len(rest) == len(frames):
+            break
+        frames = rest
+    return out
+
+
 def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
     """Two sides when independent voices conflict: the most-voiced value's frames against those conflicting
     with it."""
