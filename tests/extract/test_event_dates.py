@@ -120,3 +120,24 @@ def test_detention_counts(pipeline: Pipeline) -> None:
     vague = analyze(pipeline, "A fictional security force detained several suspected insurgents in Example.")
     (event,) = [e for e in vague.events if e.captured_text]
     assert event.captured is None and event.captured_text == "several suspected insurgents"
+
+
+def test_a_date_in_a_participants_history_does_not_date_the_operation(pipeline: Pipeline) -> None:
+    text = (  # fictional
+        "KABUL, Afghanistan (Jan. 9) \u2013 Afghan and coalition forces targeted a Taliban leader responsible for "
+        "an attack Jan. 7 in Example district during a security operation detaining four suspected insurgents in "
+        "Logar province yesterday."
+    )
+    article = analyze(pipeline, text, published="2011-01-09")
+    assert dated(event_of(article, "detaining")) == ("2011-01-08", "day")
+
+
+def test_the_lead_date_closing_its_paragraph_governs_the_next_paragraphs(pipeline: Pipeline) -> None:
+    text = (  # fictional
+        "KABUL, Afghanistan (Apr. 21) \u2014 An Afghan and coalition security force conducted an operation to "
+        "capture a rebel facilitator in Example district, Baghlan province, Wednesday.\n\n"
+        "The facilitator is responsible for multiple attacks.\n\n"
+        "The security force detained one suspected insurgent and destroyed a rocket launcher."
+    )
+    article = analyze(pipeline, text, published="2012-04-21")
+    assert dated(event_of(article, "detained")) == ("2012-04-18", "day")

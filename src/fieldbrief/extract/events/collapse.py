@@ -51,15 +51,17 @@ def same_event(a: Found, b: Found) -> bool:
 def _restates_toll(x: Event, y: Event) -> bool:
     """ "Forces killed five insurgents ... As a result, five insurgents were killed": the same toll of the same
     people, told twice, with no actor, date or status that tells the two apart."""
-    if x.fatalities is None or x.fatalities != y.fatalities or x.status != y.status:
+    if x.fatalities is None or x.fatalities != y.fatalities or (x.status == "denied") != (y.status == "denied"):
         return False
     if not (_compatible(_date_key(x), _date_key(y)) and _same_area(x.place, y.place)):
         return False
-    # one person told again by a pronoun ("confirmed the death of Hemat ... the security force returned fire,
-    # killing him") dies once, whatever words name the force that killed him, if it is the same kind of force
+    # one person told again by a pronoun ("forces today confirmed the death of Hemat ... the security force
+    # returned fire, killing him") dies once, whoever vouches for it and whatever words name the same force
     if x.fatalities == 1 and SINGULAR_PRONOUNS & {_victim_word(x), _victim_word(y)}:
         return _same_side(x.actor, y.actor)
-    return _compatible(ref_key(x.actor), ref_key(y.actor)) and _victim_word(x) == _victim_word(y)
+    return (
+        x.status == y.status and _compatible(ref_key(x.actor), ref_key(y.actor)) and _victim_word(x) == _victim_word(y)
+    )
 
 
 def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
