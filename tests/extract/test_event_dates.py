@@ -141,3 +141,21 @@ def test_the_lead_date_closing_its_paragraph_governs_the_next_paragraphs(pipelin
     )
     article = analyze(pipeline, text, published="2012-04-21")
     assert dated(event_of(article, "detained")) == ("2012-04-18", "day")
+
+
+def test_a_day_without_year_takes_the_release_numbers_year_without_a_publication_date(pipeline: Pipeline) -> None:
+    text = (  # fictional
+        "2010-07-CA-129\n\nFor Immediate Release\n\nA fictional security force detained two suspected insurgents "
+        "in Example district July 16.\n\nThe force will return next week."
+    )
+    article = analyze(pipeline, text, published=None)
+    assert article.published is None  # a month is no publication date
+    assert dated(event_of(article, "detained")) == ("2010-07-16", "day")
+    times = {t.text: t.date_start for t in article.times}
+    assert times["next week"] is None  # relative expressions need the publication date
+
+
+def test_a_release_number_far_from_the_day_completes_nothing(pipeline: Pipeline) -> None:
+    text = "2010-02-CA-011\n\nFor Immediate Release\n\nFictional forces detained two suspected insurgents July 16."
+    times = {t.text: t.date_start for t in analyze(pipeline, text, published=None).times}
+    assert times["July 16"] is None

@@ -4,8 +4,9 @@ governs its paragraph, then the publication date with precision "reported" ("on 
 A date that belongs to something else the sentence mentions is not the event's: one inside a comparison
 ("the deadliest strike since 2008", "for the first time since 2001"), a relative clause or apposition that
 describes a participant ("who fought the Soviets 20 years ago", "the Taliban, ousted in 2001", "a leader
-responsible for an attack Jan. 7"), or the filing date of a dateline ("KABUL, Afghanistan (Jan. 25, 2013)"). The date of a reporting verb above the event
-("forces today confirmed the death of X ... Monday") dates the report: it counts only when nothing else does.
+responsible for an attack Jan. 7"), or the filing date of a dateline ("KABUL, Afghanistan (Jan. 25, 2013)").
+The date of a reporting verb above the event ("forces today confirmed the death of X ... Monday") dates the
+report: it counts only when nothing else does.
 A date that closes the sentence belongs to its main clause even when the parser hangs it on the last noun
 phrase ("detained two men during operations aimed at capturing a leader Saturday"), unless a finite relative
 clause holds it. A paragraph that names no date at all continues the story of the article's lead.
