@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from fieldbrief.model import Article, Event, RawDocument
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from fieldbrief.extract.events import dating
+from fieldbrief.model import Article, Event, RawDocument, TimeRef
 from fieldbrief.pipeline import Pipeline
 
 WEDNESDAY = "2023-03-15"
@@ -159,3 +163,19 @@ def test_a_release_number_far_from_the_day_completes_nothing(pipeline: Pipeline)
     text = "2010-02-CA-011\n\nFor Immediate Release\n\nFictional forces detained two suspected insurgents July 16."
     times = {t.text: t.date_start for t in analyze(pipeline, text, published=None).times}
     assert times["July 16"] is None
+
+
+def test_a_date_closing_a_relative_clause_dates_the_event_in_it() -> None:
+    # a parse given by hand (fictional sentence), so the rule is tested whatever the parser's reading
+    words = ["Forces", "investigate", "an", "incident", "where", "a", "man", "was", "killed", "by", "gunmen"]
+    words += ["planting", "bombs", "last", "night", "."]
+    heads = [1, 1, 3, 1, 8, 6, 8, 8, 3, 8, 9, 10, 11, 14, 11, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "advmod", "det", "nsubjpass", "auxpass", "relcl", "agent", "pobj", "acl"]
+    deps += ["dobj", "amod", "npadvmod", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    night = doc[13:15]
+    ref = TimeRef("last night", night.start_char, night.end_char, "2023-03-14", "2023-03-14", "day")
+    attached = dating._attachment(doc, ref, doc[-1].idx + 1)
+    assert attached is not None and attached.text == "killed"
+    assert not dating._describes_participant(attached, doc[8])  # the killing is dated by it
+    assert dating._describes_participant(attached, doc[1])  # the investigation is not

@@ -163,13 +163,14 @@ def _root(doc: Doc, ref: TimeRef) -> Token | None:
 
 
 def _attachment(doc: Doc, ref: TimeRef, sentence_end: int) -> Token | None:
-    """Where the date attaches: its own root, or the sentence's main verb for a date that closes the sentence
-    (unless a finite relative clause holds it)."""
+    """Where the date attaches: its own root, or for a date that closes the sentence the main verb of the clause
+    that holds it (the sentence's, or a finite relative clause's)."""
     root = _root(doc, ref)
     if root is None or _text(doc)[ref.end : sentence_end].strip().strip(" .,;:!?\"'\u201d\u2019)") != "":
         return root
-    if any(a.dep_ == "relcl" for a in root.ancestors):
-        return root
+    clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None:  # "an incident where a civilian was killed ... last night": the relative clause's verb
+        return clause
     return root.sent.root
 
 
