@@ -103,8 +103,9 @@ def _second_content(
     """A content of a cue the rules framed, apart from theirs, that the tagger is confident of: the quote
     before "She said the talks had failed", the plan after "announced plans": held to the same principles
     as the tagger's other attributions; None where it overlaps the rules' content."""
-    if tagged.score < SECOND_CONTENT_CONFIDENCE:
-        return None
+    first, last = doc[tagged.start], doc[tagged.end - 1]
+    if tagged.score < SECOND_CONTENT_CONFIDENCE or (first.idx < rule.end and rule.start < last.idx + len(last)):
+        return None  # (most of the tagger's spans are the rules' content: the cheap test first)
     if finder.rejects(tagged.cue, doc[tagged.start : tagged.end]) or _reports_inside(tagged, rule_frames):
         return None
     added = tagged_frame(finder, doc, tagged)
