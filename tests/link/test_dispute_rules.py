@@ -10,9 +10,13 @@ from __future__ import annotations
 import dataclasses
 from types import SimpleNamespace
 
+from fieldbrief.lexicon.actors import load_dictionary
 from fieldbrief.link import link_corpus
 from fieldbrief.link.claims import facts
+from fieldbrief.link.claims.frames import Frame, article_frames
+from fieldbrief.link.entities import resolve
 from fieldbrief.link.lexicon import lexicon
+from fieldbrief.link.origins import find_origins
 from fieldbrief.model import Article, Claim, Corpus, RawDocument
 from fieldbrief.pipeline import Pipeline
 
@@ -377,3 +381,208 @@ def test_the_words_of_a_story_are_those_of_a_large_share_of_its_statements() -> 
     found = facts._story_words(story, list(range(10)), p)  # type: ignore[arg-type]
     assert found == {"resistance", "fighter", "region"}
     assert facts._story_words(story[:4], list(range(4)), p) == frozenset()  # too few statements to tell
+
+
+# ------------------------------------------------------------------------------------------- one voice, two sides
+def frames_of(articles: list[Article]) -> list[Frame]:
+    """The claim frames of every article, as linking reads them."""
+    lex = lexicon()
+    origins = find_origins(articles, lex)
+    entities, mentions = resolve(articles, None)
+    by_id = {e.id: e for e in entities}
+    out: list[Frame] = []
+    for article in articles:
+        out += article_frames(article, origins, mentions.get(article.id, []), by_id, load_dictionary(None), lex)[0]
+    return out
+
+
+def test_we_in_a_spokesman_s_quote_is_the_body_he_speaks_for(pipeline: Pipeline) -> None:
+    """ "X, a spokesman for the army" said earlier in the article: his "we conducted the attack" is the army's
+    admission, agreeing with the reports that blame the army, not a party of its own that could dispute them."""
+    items: Items = [
+        (
+            "Aster Post",
+            "2036-05-02",
+            "Sudan's army said on Wednesday it carried out the air strike on a market in Kutum on Tuesday that "
+            "killed at least 40 people.",
+        ),
+        (
+            "Birch Wire",
+            "2036-05-02",
+            "Omar Haddad, a spokesman for the army, confirmed the raid on the market in Kutum on Tuesday. "
+            '"During the market day, we conducted the attack. Fighters were killed," Omar Haddad told state '
+            "television.",
+        ),
+        (
+            "Cedar Times",
+            "2036-05-02",
+            'Army spokesman Omar Haddad said: "We conducted the attack on the market in Kutum."',
+        ),
+    ]
+    articles = analyse(pipeline, items)
+    ours = [f for f in frames_of(articles) if f.slot == "perpetrator" and "we conducted" in f.text.lower()]
+    assert [f.value for f in ours] == ["SDN", "SDN"], [(f.value, f.text) for f in ours]
+    assert not [c for c in contested(link_corpus(articles)) if c.dispute == "perpetrator"]
+
+
+def test_a_spokesman_denying_carrying_out_an_attack_owns_nothing(pipeline: Pipeline) -> None:
+    """ "the group categorically denies carrying out an attack": a denial by the body the spokesman speaks for,
+    never its claim of the attack ("carrying out" inside a denial)."""
+    items: Items = [
+        (
+            "Aster Post",
+            "2036-06-10",
+            'Taliban spokesman Qari Nadeem told reporters that the group "categorically denies carrying out an '
+            'attack" on the checkpoint in Kunduz on Monday.',
+        )
+    ]
+    ours = [f for f in frames_of(analyse(pipeline, items)) if f.slot == "perpetrator"]
+    assert ours and all(str(f.value).startswith("not:") for f in ours), [(f.value, f.text) for f in ours]
+
+
+def test_a_cause_of_one_account_without_its_party_is_the_party_others_name_with_that_account(
+    pipeline: Pipeline,
+) -> None:
+    """ "mines planted by the rebels" and "their weapons storage exploded" tell one account (the dead were killed
+    by the victims' side's own explosives), one naming its party: they stand together against the air strike."""
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-30",
+                "An army spokesman said on Wednesday that many of the dead at the market in Kutum were killed by "
+                "mines planted by the rebels around the area.",
+            ),
+            (
+                "Birch Wire",
+                "2036-04-30",
+                '"We hit their weapons storage at the market in Kutum, which exploded, and people died due to that," '
+                "an army officer said on Wednesday.",
+            ),
+            (
+                "Cedar Times",
+                "2036-04-30",
+                "Residents said an army air strike killed 40 people at the market in Kutum on Tuesday.",
+            ),
+        ],
+    )
+    split(corpus, one_contest(corpus, "perpetrator"), {"Aster Post", "Birch Wire"}, {"Cedar Times"})
+
+
+def test_a_sentence_naming_two_weapons_used_together_disputes_neither(pipeline: Pipeline) -> None:
+    """ "a plane dropped a bomb, and then a helicopter opened fire" reports an air attack and gunfire: no dispute
+    with "an air strike" (though gunfire alone is another weapon than an air strike)."""
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-30",
+                "A local told the paper that an army plane dropped a bomb on the market in Kutum on Tuesday, and then "
+                "a helicopter opened fire on people fleeing the scene, killing 40 people.",
+            ),
+            (
+                "Birch Wire",
+                "2036-04-30",
+                "An army air strike on the market in Kutum killed 40 people on Tuesday, residents said.",
+            ),
+        ],
+    )
+    assert not [c for c in contested(corpus) if c.dispute == "weapon"], show(corpus)
+
+
+def test_what_a_sentence_says_of_the_dead_with_words_between(pipeline: Pipeline) -> None:
+    """ "members of that terrorist group were killed" counts combatants, "as many as 40 people, including many
+    children" civilians: one victims dispute."""
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-30",
+                "An army air strike on the market in Kutum on Tuesday killed as many as 40 people, including many "
+                "children, residents said.",
+            ),
+            (
+                "Birch Wire",
+                "2036-04-30",
+                '"We later found out that members of that terrorist group were killed at the market in Kutum," an '
+                "army spokesman said on Wednesday.",
+            ),
+        ],
+    )
+    split(corpus, one_contest(corpus, "victims"), {"Aster Post"}, {"Birch Wire"})
+
+
+def test_a_negation_of_only_one_cause_denies_nothing(pipeline: Pipeline) -> None:
+    """ "people were killed not because of our attack only" admits the attack: even where the events stage reads
+    the sentence's event as denied, linking reads no denial of the happening."""
+    items: Items = [
+        (
+            "Aster Post",
+            "2036-04-30",
+            '"According to the information we got, people were killed not because of our attack only," an army '
+            "spokesman said of the strike on the market in Kutum on Tuesday.",
+        )
+    ]
+    articles = analyse(pipeline, items)
+    assert articles[0].events
+    articles[0].events = [dataclasses.replace(e, status="denied") for e in articles[0].events]
+    ours = [f.value for f in frames_of(articles) if f.slot == "occurrence"]
+    assert ours and set(ours) == {"affirms"}, ours
+
+
+def test_a_claim_reported_as_refuted_is_its_claimant_s(pipeline: Pipeline) -> None:
+    """ "The inquiry also rejects Russian claims that the school was destroyed by Ukrainian troops": the blame of
+    Ukraine is the claimants' (Russia's), on the other side from the inquiry that blames Russia."""
+    text = (
+        "About 40 people were killed by a Russian air strike on a school in Zaporizhzhia on Tuesday, according to "
+        "an inquiry by the Birch Wire. The inquiry also rejects Russian claims that the school was destroyed by "
+        "Ukrainian troops."
+    )
+    frames = [f for f in frames_of(analyse(pipeline, [("Aster Post", "2036-04-30", text)])) if f.slot == "perpetrator"]
+    claimed = [f for f in frames if f.value == "UKR"]
+    inquiry = {f.voice.key for f in frames if f.value == "RUS"}
+    assert claimed and inquiry, [(f.value, f.voice.key, f.text) for f in frames]
+    assert not {f.voice.key for f in claimed} & inquiry, [(f.value, f.voice.key, f.text) for f in frames]
+
+
+def test_one_weapon_slot_may_hold_two_controversies(pipeline: Pipeline) -> None:
+    """Gunfire against "a stampede", and tank shelling against "no knowledge of shelling": both are held apart,
+    the second is not lost behind the first."""
+    corpus = link(
+        pipeline,
+        [
+            (
+                "Aster Post",
+                "2036-04-30",
+                "More than 50 people were killed after soldiers opened fire on crowds waiting for an aid convoy in "
+                "Kutum on Tuesday, witnesses said. Reports said victims were also shelled by tanks.",
+            ),
+            (
+                "Birch Wire",
+                "2036-04-30",
+                "The army said most of the people who died at the aid convoy in Kutum on Tuesday were killed in a "
+                "stampede.",
+            ),
+            (
+                "Cedar Times",
+                "2036-04-30",
+                "Residents said soldiers opened fire on the crowd at the aid convoy in Kutum on Tuesday. The army says "
+                "it has no knowledge of shelling in the area of the convoy in Kutum.",
+            ),
+        ],
+    )
+
+    def side_of(claim: Claim, words: str) -> set[str]:
+        return {m.side for m in claim.members if words in corpus.article(m.article_id).text[m.start : m.end]}
+
+    held = [
+        c
+        for c in contested(corpus)
+        if side_of(c, "shelled by tanks")
+        and side_of(c, "no knowledge of shelling")
+        and not side_of(c, "shelled by tanks") & side_of(c, "no knowledge of shelling")
+    ]
+    assert held, show(corpus)

@@ -8,7 +8,7 @@ import pytest
 
 from fieldbrief.link import link_corpus
 from fieldbrief.link.lexicon import lexicon
-from fieldbrief.link.origins import containment, paragraphs, params
+from fieldbrief.link.origins import containment, paragraphs, params, verify
 from fieldbrief.model import Article, Corpus, RawDocument
 from fieldbrief.pipeline import Pipeline
 
@@ -164,4 +164,50 @@ def test_two_people_who_share_a_surname_stay_apart(pipeline: Pipeline) -> None:
 @pytest.mark.parametrize("text", ["", "Short."])
 def test_tiny_articles_do_not_break_linking(text: str) -> None:
     corpus = link_corpus([Article(source="x", text=text or " ")])
+    assert len(corpus.origins) == 1
+
+
+def test_a_rewrite_may_drop_a_number_but_never_change_one(pipeline: Pipeline) -> None:
+    """Paragraph verification: "a 24-hour silence" left out of a reworded paragraph keeps it a rewrite; a toll of 13
+    written as 12 makes it another report."""
+    lex = lexicon()
+    p = params(lex)
+    first = (
+        "The defence ministry said on Monday that its missile strike on the town of Kunduz killed more than 60 "
+        "fighters during a meeting of rebel commanders, breaking a 24-hour silence as it denied targeting civilians."
+    )
+    dropped = (
+        "On Monday the defence ministry confirmed its strike with missiles on Kunduz town, claiming it killed more "
+        "than 60 fighters during a meeting of rebel commanders after a day of silence, and it denied targeting "
+        "civilians."
+    )
+    changed = dropped.replace("60", "50")
+    a, b, c = (
+        paragraphs(x, lex, p)[0] for x in analyse(pipeline, [("A", "2031-05-06", t) for t in (first, dropped, changed)])
+    )
+    assert verify(a, b, p) == "reworded"
+    assert verify(a, c, p) is None
+
+
+def test_one_sentence_paragraphs_of_a_rewritten_wire_story_are_its_copy(pipeline: Pipeline) -> None:
+    """Wire copy often runs one sentence per paragraph: a rewrite that reorders a short paragraph's clauses and
+    keeps its names is still a copy of it, and the article that carries all of them is the wire's."""
+    wire = (
+        "Mystery surrounded the whereabouts of the governor, who was no longer in Kunduz when rebels captured the "
+        "city on Sunday.\n\n"
+        "Two senior police officers said the governor had boarded a helicopter early on Sunday in Kunduz for an "
+        "unknown destination.\n\n"
+        "The governor has not spoken in public since the sudden rebel advance a week ago, when fighters seized "
+        "the northern districts in a surprise attack before marching on the city.\n\n"
+        "A military helicopter took off from the Kunduz airfield around the time the city was reported to have "
+        "been taken by rebels, according to flight tracking data."
+    )
+    rewrite = (
+        "The governor boarded a helicopter in Kunduz for an unknown destination early on Sunday, two senior "
+        "police officers said, as rebel forces seized the city and ousted him after six years in office.\n\n"
+        "The governor has not spoken in public since the sudden rebel advance a week ago, when fighters seized "
+        "the northern districts in a surprise attack before marching on the city.\n\n"
+        "Local radio said on Saturday that he was still in Kunduz and would address the elders at the mosque."
+    )
+    corpus = link_corpus(analyse(pipeline, [("Wire A", "2031-05-06", wire), ("Site B", "2031-05-06", rewrite)]))
     assert len(corpus.origins) == 1

@@ -24,7 +24,7 @@ from fieldbrief.link.origins import find_origins
 from fieldbrief.model import Article, Corpus
 
 # Bump when linking changes what it produces: stored links from another version are recomputed.
-LINK_VERSION = "2.1"
+LINK_VERSION = "2.2"
 
 
 def link_corpus(articles: list[Article], actors: Path | None = None) -> Corpus:

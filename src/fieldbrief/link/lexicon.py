@@ -94,12 +94,15 @@ class Lexicon:
     control: Phrases  # capture | hold | contest
     control_denials: frozenset[str]  # verbs that turn a capture after them into its denial
     accusations: frozenset[str]  # words of a denial that is about who did it ("denied accusations that ...")
+    claim_nouns: frozenset[str]  # "X's claims that ...": the blame inside is X's
     hedges: frozenset[str]  # modal words that make a responsibility phrase right after them assert nothing
     responsibility: Phrases  # own | deed | blame | deny | cause
+    cause_accounts: dict[str, str]  # a cause phrase (lemmas) -> the account it tells (explosives, interception, ...)
     whereabouts: Phrases  # departure | presence
     departure_verbs: frozenset[str]
     facilities: Phrases  # kinds of target: market | checkpoint | medical | ...
     negations: frozenset[str]
+    exclusives: frozenset[str]  # "not ... only": a negation of exclusivity, no denial
     violent_types: frozenset[str]
     families: dict[str, str]  # PLOVER type -> incident family
     topics: Phrases  # happenings named by nouns ("talks")
@@ -163,6 +166,7 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
         control=Phrases.build({k: frames["control"][k] for k in ("capture", "hold", "contest")}),
         control_denials=frozenset(frames["control"]["denials"]),
         accusations=frozenset(frames["responsibility_words"]["accusations"]),
+        claim_nouns=frozenset(frames["responsibility_words"]["claim_nouns"]),
         hedges=frozenset(frames["responsibility_words"]["hedges"]),
         responsibility=Phrases.build(
             {
@@ -170,13 +174,17 @@ def build_lexicon(raw: dict[str, Any]) -> Lexicon:
                 "deed": resp["deeds"],
                 "blame": resp["blame"],
                 "deny": resp["deny"],
-                "cause": resp["causes"],
+                "cause": [phrase for phrases in resp["causes"].values() for phrase in phrases],
             }
         ),
+        cause_accounts={
+            " ".join(lemma_words(phrase)): account for account, phrases in resp["causes"].items() for phrase in phrases
+        },
         whereabouts=Phrases.build({"departure": where["departure"], "presence": where["presence"]}),
         departure_verbs=frozenset(where["departure_verbs"]),
         facilities=Phrases.build(dict(raw["incidents"]["facilities"])),
         negations=frozenset(frames["main"]["negations"]),
+        exclusives=frozenset(frames["main"]["exclusives"]),
         violent_types=frozenset(frames["violent"]),
         violent_predicates=frozenset(frames["main"]["violent_predicates"]),
         discourse_types=frozenset(frames["discourse"]),

@@ -7,7 +7,8 @@ grows with the corpus, not with its pairs); each candidate pair is verified:
 
 - a *copied* paragraph holds at least `min_containment` of the other's lemma shingles;
 - a *reworded* paragraph holds at least `min_lemma_containment` of the other's content lemmas, at least half the
-  copy threshold of its shingles, and every number and name of the smaller one.
+  copy threshold of its shingles, and every name of the smaller one; a rewrite may leave a number out ("a 24-hour
+  silence" -> "a day of silence") but never write another one (13 dead is no rewrite of 12 dead).
 
 An article whose copied and reworded paragraphs cover `article_share` of its content lemmas is a copy of the other
 article: they form one Origin (the earliest article names it). A copied paragraph inside an otherwise original
@@ -210,7 +211,7 @@ def verify(a: Paragraph, b: Paragraph, p: CopyParams) -> str | None:
     if (
         containment(a.bag, b.bag) >= p.min_lemma_containment
         and shingled >= p.min_containment / 2
-        and small.numbers <= large.numbers
+        and not (a.numbers - b.numbers and b.numbers - a.numbers)
         and small.names <= large.names
     ):
         return "reworded"

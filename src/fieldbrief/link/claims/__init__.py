@@ -37,7 +37,7 @@ def build_claims(
             for y in bound.get(b, [])
         )
 
-    contests = disputes.merge([c for g in groups if (c := disputes.contest(g, lex, max_days))], related)
+    contests = disputes.merge([c for g in groups for c in disputes.contests(g, lex, max_days)], related)
     claims = [assembly.contested_claim(c, info[c.incident], names) for c in contests]
     contested_spans = {disputes.span(f) for c in contests for f in c.affirms + c.disputes}
     agreements = [

@@ -115,7 +115,10 @@ def attackers_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
 
 
 def weapon_conflict(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
-    x, y = str(a.value), str(b.value)
+    return weapons_conflict(str(a.value), str(b.value), lex)
+
+
+def weapons_conflict(x: str, y: str, lex: Lexicon) -> bool:
     if x.startswith("not:") or y.startswith("not:"):
         return x.removeprefix("not:") == y.removeprefix("not:") and x != y
     if x == y or x in lex.neutral_weapons or y in lex.neutral_weapons:
@@ -235,13 +238,35 @@ def span(frame: Frame) -> tuple[str, int, int]:
     return (frame.article_id, frame.start, frame.end)
 
 
+def contests(group: Group, lex: Lexicon, max_days: int) -> list[Contest]:
+    """Every controversy of a group: one slot of one incident may hold two ("opened fire" against "a stampede",
+    and "shelled by tanks" against "no knowledge of shelling"). The frames of values outside the first contest
+    that still conflict among themselves make the next. Only weapons, for now: two weapons named for one happening
+    are two questions, while two perpetrators are one."""
+    out: list[Contest] = []
+    frames = group.frames
+    while frames and (not out or group.slot == "weapon"):
+        found = contest(Group(group.incident, group.slot, group.key, frames), lex, max_days)
+        if found is None:
+            break
+        out.append(found)
+        taken = {str(f.value) for f in found.affirms + found.disputes}  # values already in a controversy
+        rest = [f for f in frames if str(f.value) not in taken]
+        if len(rest) == len(frames):
+            break
+        frames = rest
+    return out
+
+
 def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
     """Two sides when independent voices conflict: the most-voiced value's frames against those conflicting
     with it."""
     check = CONFLICTS[group.slot]
     frames = group.frames
     if group.slot == "perpetrator":
-        _name_causes(frames)
+        _name_causes(frames, lex)
+    if group.slot == "weapon":
+        check = _weapons_of_the_sentence(frames)
     conflicts: set[tuple[int, int]] = set()
     for x, a in enumerate(frames):
         for b in frames[x + 1 :]:
@@ -280,16 +305,41 @@ def contest(group: Group, lex: Lexicon, max_days: int) -> Contest | None:
     return Contest(group.slot, group.incident, side, against, pairs)
 
 
-def _name_causes(frames: list[Frame]) -> None:
-    """A cause reported without a party ("the blaze was caused by a secondary explosion") is the party that other
-    reports of the incident name with that cause ("secondary explosions of Hamas munitions"): one account, not two.
-    Only where the reports name one party for it."""
+def _weapons_of_the_sentence(frames: list[Frame]) -> Callable[[Frame, Frame, Lexicon, int], bool]:
+    """A sentence that names several weapons reports them used together ("a plane dropped a bomb, then a
+    helicopter opened fire"): its frames dispute a weapon only when none of the weapons it names agrees with it."""
+    named: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for f in frames:
+        named[(f.article_id, f.end)].add(str(f.value))
+
+    def several(values: set[str], lex: Lexicon) -> set[str]:
+        """The values of a sentence that name different weapons ("a NASAMS missile" is one weapon, named twice)."""
+        return values if any(weapons_conflict(x, y, lex) for x in values for y in values) else set()
+
+    def check(a: Frame, b: Frame, lex: Lexicon, max_days: int) -> bool:
+        x, y = str(a.value), str(b.value)
+        return all(weapons_conflict(v, y, lex) for v in several(named[(a.article_id, a.end)], lex) | {x}) and all(
+            weapons_conflict(x, v, lex) for v in several(named[(b.article_id, b.end)], lex) | {y}
+        )
+
+    return check
+
+
+def _name_causes(frames: list[Frame], lex: Lexicon) -> None:
+    """A cause reported without a party ("the blaze was caused by a secondary explosion", "we hit their weapons
+    storage") is the party that other reports of the incident name with a cause of the same account ("secondary
+    explosions of Hamas munitions", "mines planted by the PDF"): one account, not two. Only where the reports name
+    one party for it."""
+
+    def account(f: Frame) -> str:
+        return lex.cause_accounts.get(f.cause or "", f.cause or "")
+
     owners: dict[str, set[str]] = defaultdict(set)
     for f in frames:
         if f.cause and not str(f.value).startswith(("cause:", "not:")):
-            owners[f.cause].add(str(f.value))
+            owners[account(f)].add(str(f.value))
     for f in frames:
-        named = owners.get(f.cause or "", set())
+        named = owners.get(account(f), set()) if f.cause else set()
         if str(f.value).startswith("cause:") and len(named) == 1:
             f.value = next(iter(named))
 

@@ -41,6 +41,7 @@ INF = math.inf
 PRONOUNS = frozenset({"he", "she", "him", "her"})
 LOCATIVES = frozenset({"in", "of", "near", "outside", "at", "around", "into", "on", "to", "from", "toward", "towards"})
 POSSESSIVES = frozenset({"its", "his", "her", "their", "our"})
+ARTICLES = frozenset({"a", "an", "the"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "claim", "add", "announce", "accord", "state"})
 
 
@@ -217,6 +218,7 @@ class ArticleFrames:
         self.wire = origins.wire_of.get(article.id)
         self.published = parse_day(article.published)
         self.views = self._views(mentions)
+        self._described: dict[str, str | None] = {}
         self.scenes: list[Scene] = []
         self.frames: list[Frame] = []
 
@@ -467,6 +469,10 @@ class ArticleFrames:
             owner = self._owner_of_speaker(view, statement.speaker.mention or statement.speaker.name)
             if owner is not None:
                 return owner, statement.speaker.name
+        for statement in view.statements:
+            side = self._described_side(statement.speaker.name)
+            if side is not None:
+                return side, statement.speaker.name
         country = view.scene.country if view.scene is not None else self._main_country()
         for statement in view.statements:
             sp = statement.speaker
@@ -501,6 +507,44 @@ class ArticleFrames:
             if named:
                 return named[-1][1]  # "the chief of Russia's Wagner group": the group
         return None
+
+    def _described_side(self, name: str) -> str | None:
+        """The side the article describes a speaker with where it names him: "Omar Haddad, a spokesman for the
+        army", "army spokesman Omar Haddad" (his "we" is the army's, not a party of his own)."""
+        if not name or name in self._described:
+            return self._described.get(name)
+        side = None
+        text, heads = self.article.text, self.dictionary.agent_heads
+        for view in self.views:
+            at = text.find(name, view.start, view.end)
+            while side is None and at >= 0:
+                first, last = view.word_at(at), view.word_at(at + len(name))
+                words = view.words
+                if first >= 2 and words[first - 1] in heads:  # "army spokesman Omar Haddad", "Regime spokesman"
+                    side = self._body_side(view, max(0, first - 3), first - 1)
+                # "Omar Haddad, a spokesman for the army": an article, an office within three words, then for/of
+                if side is None and last < len(words) and words[last] in ARTICLES:
+                    office = next((k for k in range(last + 1, min(last + 4, len(words))) if words[k] in heads), None)
+                    if office is not None and office + 1 < len(words) and words[office + 1] in {"for", "of"}:
+                        side = self._body_side(view, office + 2, min(office + 5, len(words)))
+                at = text.find(name, at + len(name), view.end)
+            if side is not None:
+                break
+        if side is not None and side.startswith("name:"):
+            side = None
+        self._described[name] = side
+        return side
+
+    def _body_side(self, view: View, first: int, last: int) -> str | None:
+        """The side of the body a speaker is described with: a generic noun ("the military") is the article's main
+        country's (the sentence's own place may be a mis-read one), else the actor named there."""
+        for k in range(first, last):
+            if self.dictionary.generics.get(view.words[k]) and (
+                side := self.side_of_noun(view.words[k], self._main_country())
+            ):
+                return side
+        named = self.actors_between(view, first, last)
+        return named[0][1] if named else None
 
     def side_of_noun(self, word: str, country: str | None) -> str | None:
         """A generic actor noun ("militants", "the army") as a side, with the incident's country."""
@@ -918,7 +962,7 @@ class FrameBuilder(ArticleFrames):
             actor = self.side_of_code(event.actor.actor) if event.actor else None
             target = self.side_of_code(event.target.actor) if event.target else None
             voice, speaker = self.voice_for(view, event.start)
-            polarity = "denies" if event.status == "denied" else "affirms"
+            polarity = "denies" if event.status == "denied" and not self._only_exclusive(view) else "affirms"
             if polarity == "denies" and not (event.actor or event.target or view.places or self._facilities(view)):
                 continue  # "it was not rocket fire": a denial of nothing in particular (a weapon, a wording)
             self._frame(
@@ -936,6 +980,15 @@ class FrameBuilder(ArticleFrames):
                 actor_shown=event.actor.name if event.actor is not None and actor else None,
             )
         self._topics(view)
+
+    def _only_exclusive(self, view: View) -> bool:
+        """ "killed not because of our attack only", "not only by the strike": the negation denies that one cause
+        was all of it (the attack is admitted), not that anything happened."""
+        words = view.words
+        for i, w in enumerate(words):
+            if w == "not" and any(x in self.lex.exclusives for x in words[i + 1 : i + 7]):
+                return True
+        return False
 
     def _topics(self, view: View) -> None:
         """Happenings named by a noun ("talks were held", "denied that any talks had taken place") and whether a
@@ -1079,7 +1132,11 @@ class FrameBuilder(ArticleFrames):
     # -- perpetrators
     def _perpetrators(self, view: View) -> None:
         found: set[str] = set()
-        for i, j, label in self.lex.responsibility.find(view.words):
+        matches = list(self.lex.responsibility.find(view.words))
+        denied = [(i, j) for i, j, label in matches if label == "deny"]
+        for i, j, label in matches:
+            if label == "own" and any(di <= i <= dj for di, dj in denied):
+                continue  # "denies carrying out the attack" owns nothing
             if any(w in self.lex.hedges for w in view.names[max(0, i - 3) : i]):  # as written: "May 25" is no modal
                 continue  # "could have been fired by Putin's forces" asserts no one's part
             side_shown = self._responsible(view, i, j, label)
@@ -1089,6 +1146,7 @@ class FrameBuilder(ArticleFrames):
             if value in found:
                 continue
             found.add(value)
+            claimant = self._claimant(view, i) if label in ("blame", "cause") else None
             self._frame(
                 view,
                 "perpetrator",
@@ -1097,6 +1155,8 @@ class FrameBuilder(ArticleFrames):
                 shown,
                 start=view.offsets[i] if i < len(view.offsets) else view.start,
                 cause=" ".join(view.words[i:j]) if label == "cause" else None,
+                voice=claimant,  # None: the sentence's own
+                speaker=claimant.shown if claimant else None,
             )
         subject = (
             view.subject
@@ -1137,6 +1197,19 @@ class FrameBuilder(ArticleFrames):
                 _, side, shown = actors[0]
                 self._frame(view, "perpetrator", "perpetrator", side, shown, weak=True)
 
+    def _claimant(self, view: View, i: int) -> Voice | None:
+        """Whose claim a blame at word i reports when the sentence reports someone's claim ("refutes Russian claims
+        that the theatre was demolished by Ukrainian forces"): the claimant's, not the sentence's speaker's."""
+        words = view.words
+        for k in range(i - 1, max(0, i - 10), -1):
+            if words[k] == "that" and words[k - 1] in self.lex.claim_nouns:
+                named = self.actors_between(view, max(0, k - 4), k - 1)
+                if named:
+                    _, side, shown = named[-1]
+                    return Voice(f"body:{side}", shown, True)
+                return None
+        return None
+
     def _responsible(self, view: View, i: int, j: int, label: str) -> tuple[str, str] | None:
         actors = self.actors_between(view, max(0, i - NEAR), min(len(view.words), j + NEAR))
         before = [a for a in actors if a[0] < i]
@@ -1163,8 +1236,10 @@ class FrameBuilder(ArticleFrames):
             named = [a for a in inside + after if a[0] <= j + 2]
             if named and "claim" in view.words[i:j]:  # "dismissed the Khorasan Front's claim"
                 return f"not:{named[0][1]}", f"not {named[0][2]}"
-            if "claim" in view.words[i:j]:
-                return None  # "Ukraine rejected the claim": someone else's claim, not a denial of one's own part
+            if "claim" in view.words[i : j + 3]:
+                # "Ukraine rejected the claim", "refuting Kremlin claims": someone else's claim, whatever it was
+                # about, not a denial of one's own part
+                return None
             # who denies: the actor named right before the denial ("as the Kremlin continued to deny involvement"),
             # else the speaker ("the ministry said ... denied")
             close = [a for a in before if a[0] >= i - 5 and not a[1].startswith("name:")]
