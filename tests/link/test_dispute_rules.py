@@ -13,7 +13,8 @@ from types import SimpleNamespace
 from fieldbrief.lexicon.actors import load_dictionary
 from fieldbrief.link import link_corpus
 from fieldbrief.link.claims import facts
-from fieldbrief.link.claims.frames import Frame, article_frames
+from fieldbrief.link.claims.frames import article_frames
+from fieldbrief.link.claims.records import Frame
 from fieldbrief.link.entities import resolve
 from fieldbrief.link.lexicon import lexicon
 from fieldbrief.link.origins import find_origins

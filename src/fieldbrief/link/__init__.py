@@ -17,7 +17,8 @@ from pathlib import Path
 
 from fieldbrief.lexicon.actors import load_dictionary
 from fieldbrief.link.claims import build_claims
-from fieldbrief.link.claims.frames import Frame, Scene, article_frames
+from fieldbrief.link.claims.frames import article_frames
+from fieldbrief.link.claims.records import Frame, Scene
 from fieldbrief.link.entities import resolve
 from fieldbrief.link.lexicon import lexicon
 from fieldbrief.link.origins import find_origins

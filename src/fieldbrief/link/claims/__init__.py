@@ -1,5 +1,7 @@
-"""Claims across articles: frames (frames.py) bound into incidents (incidents.py), typed disputes and agreements
-within each incident (disputes.py, facts.py), assembled into Claims (assembly.py).
+"""Claims across articles: frames (frames.py; their records in records.py, an article's voices and sides in
+sides.py, its scenes in scenes.py, the slot readers in slots.py, blame.py and control.py) bound into incidents
+(incidents.py), typed disputes and agreements within each incident (disputes.py, facts.py), assembled into Claims
+(assembly.py).
 
     claims = build_claims(articles, frames, scenes, entity_names)
 """
@@ -7,7 +9,8 @@ within each incident (disputes.py, facts.py), assembled into Claims (assembly.py
 from __future__ import annotations
 
 from fieldbrief.link.claims import assembly, disputes, facts, incidents
-from fieldbrief.link.claims.frames import Frame, Scene, scene_fit
+from fieldbrief.link.claims.records import Frame, Scene
+from fieldbrief.link.claims.scenes import scene_fit
 from fieldbrief.link.lexicon import Lexicon, lexicon
 from fieldbrief.model import Article, Claim
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fieldbrief.link.claims.disputes import Agreement, Contest
-from fieldbrief.link.claims.frames import Frame, Scene
+from fieldbrief.link.claims.records import Frame, Scene
 from fieldbrief.link.lexicon import lexicon
 from fieldbrief.model import Article, Claim, ClaimKind, ClaimMember, ClaimStatus, Side, content_id
 

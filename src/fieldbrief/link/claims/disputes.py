@@ -13,7 +13,7 @@ Two frames conflict when independent voices give values of one slot that cannot 
     whereabouts       abroad vs at home, or two places far apart
     occurrence        asserted vs denied, with compatible roles
 
-Voices are independent when their keys differ (frames.Voice): one body quoted by many outlets is one voice, and an
+Voices are independent when their keys differ (records.Voice): one body quoted by many outlets is one voice, and an
 outlet (or a wire) reporting on its own is one voice in all its articles. A group with conflicts becomes a contest of
 two sides (the most-voiced value and what conflicts with it); a group without conflicts agrees, and corroborates when
 two or more independent sources (by origin, wire and cited body) stand behind it.
@@ -26,7 +26,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldbrief.link.claims.frames import INF, Frame, km, parse_day
+from fieldbrief.link.claims.records import INF, Frame, parse_day
+from fieldbrief.link.claims.scenes import km
 from fieldbrief.link.lexicon import Lexicon
 
 GENERIC_COUNTED = frozenset({None, "people", "person", "man", "individual", "palestinian", "israeli"})

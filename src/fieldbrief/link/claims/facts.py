@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from fieldbrief.link.claims.disputes import Agreement, days_apart
-from fieldbrief.link.claims.frames import Frame
+from fieldbrief.link.claims.records import Frame
 from fieldbrief.link.lexicon import Lexicon
 
 SLOTTED = frozenset({"toll", "attackers", "weapon", "perpetrator", "victims", "control", "whereabouts"})

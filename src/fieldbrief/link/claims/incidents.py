@@ -1,7 +1,7 @@
 """Incidents: the scenes of different articles that report one happening, bound into one incident.
 
 Claims can only corroborate or contest within one incident, so an incident must never join different happenings: two
-scenes join when their kind of happening, country, place, dates and what was hit are compatible (frames.scenes_agree);
+scenes join when their kind of happening, country, place, dates and what was hit are compatible (scenes.scenes_agree);
 and a scene joins an incident only when it agrees with every scene already in it (complete linkage), so no chain of
 look-alikes carries two happenings into one. Candidates come from blocks of one country and nearby dates, never from
 all pairs.
@@ -13,7 +13,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from fieldbrief.link.claims.frames import Scene, scene_fit
+from fieldbrief.link.claims.records import Scene
+from fieldbrief.link.claims.scenes import scene_fit
 from fieldbrief.link.lexicon import Lexicon
 
 BLOCK_DAYS = 7  # scenes whose dates lie further apart than this are never compared
@@ -74,7 +75,7 @@ def _keys(scene: Scene) -> set[str]:
 def _fits(scene: Scene, incident: list[Scene], p: IncidentParams) -> bool:
     """No scene of the incident rules the new one out, and most of them (and the first) agree with it outright."""
     if any(other.article_id == scene.article_id for other in incident):
-        return False  # an article's own scenes are different incidents (frames.ArticleFrames joined the rest)
+        return False  # an article's own scenes are different incidents (scenes.ArticleFrames joined the rest)
     fits = [
         scene_fit(scene, other, slack_days=p.window_days) if reported_together(scene, other, p) else "no"
         for other in incident
