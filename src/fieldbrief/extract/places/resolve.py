@@ -277,7 +277,10 @@ def _margin(best: GazetteerEntry, cands: Sequence[GazetteerEntry], scored: dict[
 def _first_pass(
     mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], context: Context, rules: PlaceRules
 ) -> None:
-    """Resolve without nearness; keep the divisions and points of what resolved without doubt."""
+    """Resolve without nearness; keep the divisions and points of what resolved without doubt. A name that
+    stays in doubt still votes for the divisions of its likely places, in proportion to their likelihood
+    ("Columbus" is Ohio's more than Georgia's, and "Grove City" too: "Dublin" beside them is in Ohio)."""
+    soft_found: dict[str, list[tuple[Division, float]]] = {}
     for mention in mentions:
         cands = candidates.get(mention.key, ())
         if not cands or mention.demonym or mention.person or mention.key in context.divisions:
@@ -289,10 +292,31 @@ def _first_pass(
             continue
         sure = mention.within is not None or _margin(best, cands, scored) >= rules.scoring["sure_margin"]
         if not sure:
+            soft = _soft_divisions(cands, scored, rules)
+            if soft and mention.key not in soft_found:
+                soft_found[mention.key] = soft
             continue
         context.divisions[mention.key] = _division_of(best, rules)
         if best.feature not in ("country", "region", "province"):
             context.anchors.append((mention.key, (best.lat, best.lon)))
+    for key, soft in soft_found.items():
+        context.divisions.setdefault(key, soft)
+
+
+def _soft_divisions(
+    cands: Sequence[GazetteerEntry], scored: dict[int, float], rules: PlaceRules
+) -> list[tuple[Division, float]]:
+    """The divisions a doubtful name points to, each weighted by the likelihood of its places there: scores
+    are log10 odds, so a place one point ahead of another is ten times as likely."""
+    top = max(scored.values())
+    odds = {c.id: 10 ** (scored[c.id] - top) for c in cands}
+    total = sum(odds.values())
+    mass: dict[Division, float] = defaultdict(float)
+    for c in cands:
+        for division, value in _division_of(c, rules):
+            mass[division] += value * odds[c.id] / total
+    floor = rules.scoring["soft_division_min"]
+    return [(division, value) for division, value in mass.items() if value >= floor]
 
 
 def _coherent_division(
@@ -326,6 +350,7 @@ def resolve(
     if coherent is not None:
         context.divisions[""] = [(coherent, rules.scoring["division_named"])]
     _first_pass(mentions, candidates, context, rules)
+    _second_pass(mentions, candidates, context, rules)
     chosen: dict[tuple[object, ...], GazetteerEntry | None] = {}
     places: list[tuple[Place, GazetteerEntry]] = []
     for mention in mentions:
@@ -338,16 +363,7 @@ def resolve(
         cands = candidates[mention.key]
         if not cands:
             continue
-        choice_key = (
-            mention.key,
-            mention.cues,
-            mention.weak,
-            mention.label,
-            mention.locative,
-            mention.person,
-            mention.modifier,
-            mention.country,
-        )
+        choice_key = _choice_key(mention)
         if choice_key not in chosen:
             chosen[choice_key] = _choose(mention, cands, context, rules)
         entry = chosen[choice_key]
@@ -361,6 +377,39 @@ def resolve(
             place.role = "associative" if mention.embedded else "literal"
             places.append((place, entry))
     return places
+
+
+def _choice_key(mention: Mention) -> tuple[object, ...]:
+    """What a mention's choice depends on besides its name's context: mentions alike share one choice."""
+    return (
+        mention.key,
+        mention.cues,
+        mention.weak,
+        mention.label,
+        mention.locative,
+        mention.person,
+        mention.modifier,
+        mention.country,
+    )
+
+
+def _second_pass(
+    mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], context: Context, rules: PlaceRules
+) -> None:
+    """Choose every name once with the first pass's context, then let each choice stand for its name's division:
+    the names of a local story agree on their state ("Montgomery" beside Rochester, Watertown and Scott County
+    in Minnesota is Minnesota's), where the first pass only had the few names resolved without doubt."""
+    found: dict[str, list[tuple[Division, float]]] = {}
+    done: set[tuple[object, ...]] = set()
+    for mention in mentions:
+        choice_key = _choice_key(mention)
+        if mention.demonym or mention.person or choice_key in done or not candidates.get(mention.key):
+            continue
+        done.add(choice_key)
+        entry = _choose(mention, candidates[mention.key], context, rules)
+        if entry is not None and mention.key not in found:
+            found[mention.key] = _division_of(entry, rules)
+    context.divisions.update(found)
 
 
 def _region(gaz: Gazetteer, key: str | None) -> GazetteerEntry | None:
