@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -40,6 +40,8 @@ class Context:
     focus: dict[str, float]
     divisions: dict[str, list[tuple[Division, float]]]  # name key -> the divisions its resolution points to
     anchors: list[tuple[str, tuple[float, float]]]  # (name key, point)
+    # towns sharing the main name of a country or division, left out as candidates ("Palestine", Texas)
+    namesakes: dict[str, tuple[GazetteerEntry, ...]] = field(default_factory=dict)
 
     def division_focus(self, leave_out: str) -> dict[Division, float]:
         weight: dict[Division, float] = defaultdict(float)
@@ -343,9 +345,13 @@ def resolve(
 ) -> list[tuple[Place, GazetteerEntry]]:
     """Each mention resolved to a place, with the gazetteer row it resolved to (unresolved ones left out)."""
     candidates = {m.key: _plausible(gaz.candidates(m.key), rules) for m in mentions if not m.demonym}
+    namesakes = {
+        key: tuple(c for c in gaz.candidates(key) if c not in kept and _is_populated(c) and c.name_kind == NAME_MAIN)
+        for key, kept in candidates.items()
+    }
     _apply_hierarchy(mentions, candidates)
     evidence = focus_evidence(doc, candidates, mentions, rules)
-    context = Context(evidence, country_focus(evidence), {}, _anchors(candidates))
+    context = Context(evidence, country_focus(evidence), {}, _anchors(candidates), namesakes)
     coherent = _coherent_division(mentions, candidates, rules)
     if coherent is not None:
         context.divisions[""] = [(coherent, rules.scoring["division_named"])]
@@ -442,6 +448,9 @@ def _choose(
     best = _as_named(max(cands, key=lambda e: score(e, mention.cues, context.focus, divisions, points, rules)), cands)
     # the checks ask what the rest of the article says: a name must not vouch for itself
     rest = country_focus(context.evidence, leave_out=mention.key)
+    local = _local_namesake(mention, best, context.namesakes.get(mention.key, ()), divisions, rest, rules)
+    if local is not None:
+        return local
     if mention.within is None and not mention.qualifier and _doubtful_foreigner(best, rest, mention.cues, rules):
         return None
     if mention.weak and not (_trusted_on_weak_mention(best, rest, rules) or _said_to_be_a_place(mention, best)):
@@ -451,6 +460,28 @@ def _choose(
     if mention.key in rules.common_words and not _is_major(best, rules) and not _word_context(mention, best, rest):
         return None
     return best
+
+
+def _local_namesake(
+    mention: Mention,
+    best: GazetteerEntry,
+    namesakes: Sequence[GazetteerEntry],
+    divisions: dict[Division, float],
+    rest: dict[str, float],
+    rules: PlaceRules,
+) -> GazetteerEntry | None:
+    """ "Palestine" in a story about Anderson County, Texas, that never mentions the Middle East: the town of that
+    name in the division the rest of the article is about, rather than the country or division the name
+    usually means. Only when nothing else in the article points to that country."""
+    if best.feature not in ("country", "province") or mention.cues or rest.get(best.country or "", 0.0) > 0.0:
+        return None
+    share = rules.scoring["namesake_division_share"]
+    local = [
+        c
+        for c in namesakes
+        if divisions.get((c.country or "", c.admin1 or ""), 0.0) >= share and rest.get(c.country or "", 0.0) > 0.0
+    ]
+    return max(local, key=lambda c: c.population) if local else None
 
 
 def _as_named(best: GazetteerEntry, cands: Sequence[GazetteerEntry]) -> GazetteerEntry:
