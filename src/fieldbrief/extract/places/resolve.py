@@ -97,8 +97,9 @@ def focus_evidence(
         named_country = _named_country(cands)
         if named_country:  # even on a non-place entity: the small model tags "Burkina Faso" PERSON
             evidence.append((mention.key, named_country, sc["country_mention"]))
-        elif mention.weak:
-            continue  # a non-place entity that happens to be a town's name is no evidence
+        elif mention.weak and not all(c.feature == "district" for c in cands):
+            continue  # a non-place entity that happens to be a town's name is no evidence; a county's name
+            # is ("the Edgar County Community Foundation")
         elif len(countries) == 1:
             evidence.append((mention.key, next(iter(countries)), sc["unambiguous_place"]))
         else:
@@ -445,13 +446,20 @@ def _choose(
     cands = cued or cands  # "the Kharkiv oblast" is no city, whatever its context
     divisions = context.division_focus(mention.key)
     points = context.points(mention.key)
-    best = _as_named(max(cands, key=lambda e: score(e, mention.cues, context.focus, divisions, points, rules)), cands)
-    # the checks ask what the rest of the article says: a name must not vouch for itself
+    # what the rest of the article says: a name must not vouch for itself ("Paris", likeliest in France, makes
+    # no French story of one about Edgar County, Illinois)
     rest = country_focus(context.evidence, leave_out=mention.key)
+    best = _as_named(max(cands, key=lambda e: score(e, mention.cues, rest, divisions, points, rules)), cands)
     local = _local_namesake(mention, best, context.namesakes.get(mention.key, ()), divisions, rest, rules)
     if local is not None:
         return local
-    if mention.within is None and not mention.qualifier and _doubtful_foreigner(best, rest, mention.cues, rules):
+    one_country = len({c.country for c in cands}) == 1  # no namesake abroad to mistake it for
+    if (
+        mention.within is None
+        and not mention.qualifier
+        and not one_country
+        and _doubtful_foreigner(best, rest, mention.cues, rules)
+    ):
         return None
     if mention.weak and not (_trusted_on_weak_mention(best, rest, rules) or _said_to_be_a_place(mention, best)):
         return None
