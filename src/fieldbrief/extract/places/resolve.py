@@ -150,8 +150,13 @@ def _named_country(cands: Sequence[GazetteerEntry]) -> str | None:
 
 
 def _anchors(candidates: dict[str, tuple[GazetteerEntry, ...]]) -> list[tuple[str, tuple[float, float]]]:
-    """Points of names with one candidate (countries excluded: their points say little about nearness)."""
-    return [(key, (c[0].lat, c[0].lon)) for key, c in candidates.items() if len(c) == 1 and c[0].feature != "country"]
+    """Points of names with one candidate (countries and divisions excluded: their points say little about
+    nearness, and a division named already counts in the division focus)."""
+    return [
+        (key, (c[0].lat, c[0].lon))
+        for key, c in candidates.items()
+        if len(c) == 1 and c[0].feature not in ("country", "province", "region")
+    ]
 
 
 def score(
@@ -453,7 +458,8 @@ def _choose(
     local = _local_namesake(mention, best, context.namesakes.get(mention.key, ()), divisions, rest, rules)
     if local is not None:
         return local
-    one_country = len({c.country for c in cands}) == 1  # no namesake abroad to mistake it for
+    # its own name, found in one country only: no namesake abroad to mistake it for
+    one_country = best.name_kind == NAME_MAIN and len({c.country for c in cands}) == 1
     if (
         mention.within is None
         and not mention.qualifier
