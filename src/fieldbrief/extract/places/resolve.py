@@ -368,9 +368,10 @@ def resolve(
     for mention in mentions:
         if mention.demonym:
             code = demonym_target(mention.key, rules)
-            country = gaz.country(code) if code else _region(gaz, region_of_demonym(mention.key, rules))
-            if country is not None:  # "Russian", "Afghans": their country, as an associative place
-                places.append((replace(_place(doc, mention.start, mention.end, country), role="associative"), country))
+            region = _region(gaz, region_of_demonym(mention.key, rules), code)
+            target = region or (gaz.country(code) if code else None)
+            if target is not None:  # "Russian", "Afghans", "Chechen": their country or region, associative
+                places.append((replace(_place(doc, mention.start, mention.end, target), role="associative"), target))
             continue
         cands = candidates[mention.key]
         if not cands:
@@ -424,10 +425,18 @@ def _second_pass(
     context.divisions.update(found)
 
 
-def _region(gaz: Gazetteer, key: str | None) -> GazetteerEntry | None:
-    """The region (no country) of that name: "Europe" for "European"."""
-    regions = [c for c in gaz.candidates(key) if c.feature == "region" and not c.country] if key else []
-    return max(regions, key=lambda c: c.population) if regions else None
+def _region(gaz: Gazetteer, key: str | None, country: str | None) -> GazetteerEntry | None:
+    """The region or division a demonym names: "Europe" for "European" (a region of no country), "Chechnya"
+    for "Chechen" and "Texas" for "Texan" (in the demonym's country)."""
+    if not key:
+        return None
+    regions = [
+        c
+        for c in gaz.candidates(key)
+        if c.feature in ("region", "province") and c.name_kind == NAME_MAIN and c.country == (country or None)
+    ]
+    # a GeoNames record (with its id) before a curated row of the same name, then the most populous
+    return max(regions, key=lambda c: (c.geonameid is not None, c.population)) if regions else None
 
 
 def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, str]:
