@@ -496,13 +496,15 @@ def _local_namesake(
     """ "Palestine" in a story about Anderson County, Texas, that never mentions the Middle East: the town of that
     name in the division the rest of the article is about, rather than the country or division the name
     usually means. Only when nothing else in the article points to that country."""
-    if best.feature not in ("country", "province") or mention.cues or rest.get(best.country or "", 0.0) > 0.0:
+    if best.feature not in ("country", "province") or rest.get(best.country or "", 0.0) > 0.0:
         return None
     share = rules.scoring["namesake_division_share"]
     local = [
         c
         for c in namesakes
-        if divisions.get((c.country or "", c.admin1 or ""), 0.0) >= share and rest.get(c.country or "", 0.0) > 0.0
+        if divisions.get((c.country or "", c.admin1 or ""), 0.0) >= share
+        and rest.get(c.country or "", 0.0) > 0.0
+        and (not mention.cues or c.feature in mention.cues)  # "the Palestine city council"; not "X province"
     ]
     return max(local, key=lambda c: c.population) if local else None
 
