@@ -164,3 +164,52 @@ def test_an_event_is_never_placed_at_an_associative_mention() -> None:
     assert placed and all(e.place.name not in ("Moscow", "Russia") for e in placed), [
         (e.type, e.place) for e in article.events
     ]
+
+
+# -- a local story's names agree on their state (fictional events) -----------------------------------------
+
+
+def test_doubtful_names_follow_the_state_of_their_neighbours(nlp: Language, ctx: Context) -> None:
+    found = run(
+        nlp,
+        ctx,
+        "New sirens will be installed in Columbus and Grove City this year, and Franklin County will pay "
+        "for two more near the Dublin city line.",
+    )
+    assert named(found, "Franklin County").admin1 == "Ohio"  # not the first Franklin County by name
+    assert named(found, "Dublin").country == "US"
+
+
+def test_a_town_named_like_a_country_in_a_story_about_its_county(nlp: Language, ctx: Context) -> None:
+    story = (
+        "The Palestine city council met on Monday. Anderson County commissioners and Freestone County "
+        "officials, both in Texas, joined the meeting in Palestine."
+    )
+    assert {(p.country, p.admin1) for p in run(nlp, ctx, story) if p.name == "Palestine"} == {("US", "Texas")}
+    abroad = run(nlp, ctx, "Talks on Palestine resumed in Cairo, with envoys from Israel and Jordan.")
+    assert named(abroad, "Palestine").country == "PS"
+
+
+def test_a_county_named_by_an_organisation_is_context(nlp: Language, ctx: Context) -> None:
+    found = run(
+        nlp,
+        ctx,
+        "Paris will plant 40 trees this spring. Donations go to the Edgar County Community Foundation, "
+        "the mayor of Paris said.",
+    )
+    assert {p.admin1 for p in found if p.name == "Paris"} == {"Illinois"}
+
+
+def test_a_country_name_split_by_ner_is_one_place(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Cases rose in the Democratic Republic of the Congo and in French Guiana last week.")
+    assert named(found, "Democratic Republic of the Congo").country == "CD"
+    assert named(found, "French Guiana").country == "GF"
+    assert "Congo" not in {p.name for p in found}
+
+
+def test_demonyms_of_regions_and_divisions(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Chechen fighters and South Ossetian militias were seen, and Texans sent aid.")
+    chechen, ossetian, texans = named(found, "Chechen"), named(found, "South Ossetian"), named(found, "Texans")
+    assert (chechen.feature, chechen.country, chechen.role) == ("province", "RU", "associative")
+    assert (ossetian.country, ossetian.canonical) == ("GE", "South Ossetia")
+    assert (texans.admin1, texans.role) == ("Texas", "associative")

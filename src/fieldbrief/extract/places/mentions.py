@@ -203,8 +203,16 @@ def _strip_the(span: Span) -> tuple[int, int]:
 
 def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
+    covered = -1  # the end of a name that ran on past its entity ("Democratic Republic of the" + "Congo")
     for ent in doc.ents:
         start, end = _strip_the(ent)
+        if start < covered:
+            continue
+        longer = _running_on(doc, start, end, gaz, rules)
+        if longer is not None:
+            found.append(_make_mention(doc, start, longer[0], longer[1], rules, ent.label_))
+            covered = longer[0]
+            continue
         if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in rules.cue_features:
             end -= 1  # "Kandahar province": the lower-case cue word is no part of the name, but a cue
         end = _hyphen_joined(doc, start, end, gaz)
@@ -232,6 +240,10 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
             continue
         if any(t.text in rules.org_heads for t in doc[start:end]):
             continue  # an organisation tagged as a place ("the Feinstein Center for Human Rights")
+        whole = _longest_known(doc, start, end, gaz, rules, require_matchable=True)
+        if whole is not None and " " in whole[1]:  # "South Asia" of "South Asia Earthquake": before the
+            found.append(_make_mention(doc, start, whole[0], whole[1], rules, ent.label_))  # bare "Asia"
+            start = whole[0]
         while start < end and doc[start].lower_ in rules.direction_words | {"the"}:
             start += 1
         i = start
@@ -243,6 +255,19 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
             else:
                 i += 1
     return found
+
+
+def _running_on(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> tuple[int, str] | None:
+    """A matchable name of several words that starts with the entity and runs on past its end, across tokens NER
+    split off or labelled otherwise: "Democratic Republic of the" + "Congo", "French" (NORP) + "Guiana",
+    "Rio Grande" + "do Sul". Returned as (end, key) when it is longer than the entity."""
+    limit = min(len(doc), end + 3 * gaz.max_words)
+    hit = _longest_known(doc, start, limit, gaz, rules, require_matchable=True)
+    if hit is None or hit[0] <= end or " " not in hit[1] or hit[1] in rules.never_alone:
+        return None
+    if not is_capitalised(doc[hit[0] - 1]):
+        return None  # "Punjab province": a lower-case cue word is no part of the name
+    return hit
 
 
 def _embedded_places(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:

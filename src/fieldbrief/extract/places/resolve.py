@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -40,6 +40,8 @@ class Context:
     focus: dict[str, float]
     divisions: dict[str, list[tuple[Division, float]]]  # name key -> the divisions its resolution points to
     anchors: list[tuple[str, tuple[float, float]]]  # (name key, point)
+    # towns sharing the main name of a country or division, left out as candidates ("Palestine", Texas)
+    namesakes: dict[str, tuple[GazetteerEntry, ...]] = field(default_factory=dict)
 
     def division_focus(self, leave_out: str) -> dict[Division, float]:
         weight: dict[Division, float] = defaultdict(float)
@@ -95,8 +97,9 @@ def focus_evidence(
         named_country = _named_country(cands)
         if named_country:  # even on a non-place entity: the small model tags "Burkina Faso" PERSON
             evidence.append((mention.key, named_country, sc["country_mention"]))
-        elif mention.weak:
-            continue  # a non-place entity that happens to be a town's name is no evidence
+        elif mention.weak and not all(c.feature == "district" for c in cands):
+            continue  # a non-place entity that happens to be a town's name is no evidence; a county's name
+            # is ("the Edgar County Community Foundation")
         elif len(countries) == 1:
             evidence.append((mention.key, next(iter(countries)), sc["unambiguous_place"]))
         else:
@@ -147,8 +150,13 @@ def _named_country(cands: Sequence[GazetteerEntry]) -> str | None:
 
 
 def _anchors(candidates: dict[str, tuple[GazetteerEntry, ...]]) -> list[tuple[str, tuple[float, float]]]:
-    """Points of names with one candidate (countries excluded: their points say little about nearness)."""
-    return [(key, (c[0].lat, c[0].lon)) for key, c in candidates.items() if len(c) == 1 and c[0].feature != "country"]
+    """Points of names with one candidate (countries and divisions excluded: their points say little about
+    nearness, and a division named already counts in the division focus)."""
+    return [
+        (key, (c[0].lat, c[0].lon))
+        for key, c in candidates.items()
+        if len(c) == 1 and c[0].feature not in ("country", "province", "region")
+    ]
 
 
 def score(
@@ -277,7 +285,10 @@ def _margin(best: GazetteerEntry, cands: Sequence[GazetteerEntry], scored: dict[
 def _first_pass(
     mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], context: Context, rules: PlaceRules
 ) -> None:
-    """Resolve without nearness; keep the divisions and points of what resolved without doubt."""
+    """Resolve without nearness; keep the divisions and points of what resolved without doubt. A name that
+    stays in doubt still votes for the divisions of its likely places, in proportion to their likelihood
+    ("Columbus" is Ohio's more than Georgia's, and "Grove City" too: "Dublin" beside them is in Ohio)."""
+    soft_found: dict[str, list[tuple[Division, float]]] = {}
     for mention in mentions:
         cands = candidates.get(mention.key, ())
         if not cands or mention.demonym or mention.person or mention.key in context.divisions:
@@ -289,10 +300,31 @@ def _first_pass(
             continue
         sure = mention.within is not None or _margin(best, cands, scored) >= rules.scoring["sure_margin"]
         if not sure:
+            soft = _soft_divisions(cands, scored, rules)
+            if soft and mention.key not in soft_found:
+                soft_found[mention.key] = soft
             continue
         context.divisions[mention.key] = _division_of(best, rules)
         if best.feature not in ("country", "region", "province"):
             context.anchors.append((mention.key, (best.lat, best.lon)))
+    for key, soft in soft_found.items():
+        context.divisions.setdefault(key, soft)
+
+
+def _soft_divisions(
+    cands: Sequence[GazetteerEntry], scored: dict[int, float], rules: PlaceRules
+) -> list[tuple[Division, float]]:
+    """The divisions a doubtful name points to, each weighted by the likelihood of its places there: scores
+    are log10 odds, so a place one point ahead of another is ten times as likely."""
+    top = max(scored.values())
+    odds = {c.id: 10 ** (scored[c.id] - top) for c in cands}
+    total = sum(odds.values())
+    mass: dict[Division, float] = defaultdict(float)
+    for c in cands:
+        for division, value in _division_of(c, rules):
+            mass[division] += value * odds[c.id] / total
+    floor = rules.scoring["soft_division_min"]
+    return [(division, value) for division, value in mass.items() if value >= floor]
 
 
 def _coherent_division(
@@ -319,35 +351,32 @@ def resolve(
 ) -> list[tuple[Place, GazetteerEntry]]:
     """Each mention resolved to a place, with the gazetteer row it resolved to (unresolved ones left out)."""
     candidates = {m.key: _plausible(gaz.candidates(m.key), rules) for m in mentions if not m.demonym}
+    namesakes = {
+        key: tuple(c for c in gaz.candidates(key) if c not in kept and _is_populated(c) and c.name_kind == NAME_MAIN)
+        for key, kept in candidates.items()
+    }
     _apply_hierarchy(mentions, candidates)
     evidence = focus_evidence(doc, candidates, mentions, rules)
-    context = Context(evidence, country_focus(evidence), {}, _anchors(candidates))
+    context = Context(evidence, country_focus(evidence), {}, _anchors(candidates), namesakes)
     coherent = _coherent_division(mentions, candidates, rules)
     if coherent is not None:
         context.divisions[""] = [(coherent, rules.scoring["division_named"])]
     _first_pass(mentions, candidates, context, rules)
+    _second_pass(mentions, candidates, context, rules)
     chosen: dict[tuple[object, ...], GazetteerEntry | None] = {}
     places: list[tuple[Place, GazetteerEntry]] = []
     for mention in mentions:
         if mention.demonym:
             code = demonym_target(mention.key, rules)
-            country = gaz.country(code) if code else _region(gaz, region_of_demonym(mention.key, rules))
-            if country is not None:  # "Russian", "Afghans": their country, as an associative place
-                places.append((replace(_place(doc, mention.start, mention.end, country), role="associative"), country))
+            region = _region(gaz, region_of_demonym(mention.key, rules), code)
+            target = region or (gaz.country(code) if code else None)
+            if target is not None:  # "Russian", "Afghans", "Chechen": their country or region, associative
+                places.append((replace(_place(doc, mention.start, mention.end, target), role="associative"), target))
             continue
         cands = candidates[mention.key]
         if not cands:
             continue
-        choice_key = (
-            mention.key,
-            mention.cues,
-            mention.weak,
-            mention.label,
-            mention.locative,
-            mention.person,
-            mention.modifier,
-            mention.country,
-        )
+        choice_key = _choice_key(mention)
         if choice_key not in chosen:
             chosen[choice_key] = _choose(mention, cands, context, rules)
         entry = chosen[choice_key]
@@ -363,10 +392,51 @@ def resolve(
     return places
 
 
-def _region(gaz: Gazetteer, key: str | None) -> GazetteerEntry | None:
-    """The region (no country) of that name: "Europe" for "European"."""
-    regions = [c for c in gaz.candidates(key) if c.feature == "region" and not c.country] if key else []
-    return max(regions, key=lambda c: c.population) if regions else None
+def _choice_key(mention: Mention) -> tuple[object, ...]:
+    """What a mention's choice depends on besides its name's context: mentions alike share one choice."""
+    return (
+        mention.key,
+        mention.cues,
+        mention.weak,
+        mention.label,
+        mention.locative,
+        mention.person,
+        mention.modifier,
+        mention.country,
+    )
+
+
+def _second_pass(
+    mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], context: Context, rules: PlaceRules
+) -> None:
+    """Choose every name once with the first pass's context, then let each choice stand for its name's division:
+    the names of a local story agree on their state ("Montgomery" beside Rochester, Watertown and Scott County
+    in Minnesota is Minnesota's), where the first pass only had the few names resolved without doubt."""
+    found: dict[str, list[tuple[Division, float]]] = {}
+    done: set[tuple[object, ...]] = set()
+    for mention in mentions:
+        choice_key = _choice_key(mention)
+        if mention.demonym or mention.person or choice_key in done or not candidates.get(mention.key):
+            continue
+        done.add(choice_key)
+        entry = _choose(mention, candidates[mention.key], context, rules)
+        if entry is not None and mention.key not in found:
+            found[mention.key] = _division_of(entry, rules)
+    context.divisions.update(found)
+
+
+def _region(gaz: Gazetteer, key: str | None, country: str | None) -> GazetteerEntry | None:
+    """The region or division a demonym names: "Europe" for "European" (a region of no country), "Chechnya"
+    for "Chechen" and "Texas" for "Texan" (in the demonym's country)."""
+    if not key:
+        return None
+    regions = [
+        c
+        for c in gaz.candidates(key)
+        if c.feature in ("region", "province") and c.name_kind == NAME_MAIN and c.country == (country or None)
+    ]
+    # a GeoNames record (with its id) before a curated row of the same name, then the most populous
+    return max(regions, key=lambda c: (c.geonameid is not None, c.population)) if regions else None
 
 
 def _span_chars(doc: Doc, start: int, end: int) -> tuple[int, str]:
@@ -390,10 +460,21 @@ def _choose(
     cands = cued or cands  # "the Kharkiv oblast" is no city, whatever its context
     divisions = context.division_focus(mention.key)
     points = context.points(mention.key)
-    best = _as_named(max(cands, key=lambda e: score(e, mention.cues, context.focus, divisions, points, rules)), cands)
-    # the checks ask what the rest of the article says: a name must not vouch for itself
+    # what the rest of the article says: a name must not vouch for itself ("Paris", likeliest in France, makes
+    # no French story of one about Edgar County, Illinois)
     rest = country_focus(context.evidence, leave_out=mention.key)
-    if mention.within is None and not mention.qualifier and _doubtful_foreigner(best, rest, mention.cues, rules):
+    best = _as_named(max(cands, key=lambda e: score(e, mention.cues, rest, divisions, points, rules)), cands)
+    local = _local_namesake(mention, best, context.namesakes.get(mention.key, ()), divisions, rest, rules)
+    if local is not None:
+        return local
+    # its own name, found in one country only: no namesake abroad to mistake it for
+    one_country = best.name_kind == NAME_MAIN and len({c.country for c in cands}) == 1
+    if (
+        mention.within is None
+        and not mention.qualifier
+        and not one_country
+        and _doubtful_foreigner(best, rest, mention.cues, rules)
+    ):
         return None
     if mention.weak and not (_trusted_on_weak_mention(best, rest, rules) or _said_to_be_a_place(mention, best)):
         return None
@@ -402,6 +483,30 @@ def _choose(
     if mention.key in rules.common_words and not _is_major(best, rules) and not _word_context(mention, best, rest):
         return None
     return best
+
+
+def _local_namesake(
+    mention: Mention,
+    best: GazetteerEntry,
+    namesakes: Sequence[GazetteerEntry],
+    divisions: dict[Division, float],
+    rest: dict[str, float],
+    rules: PlaceRules,
+) -> GazetteerEntry | None:
+    """ "Palestine" in a story about Anderson County, Texas, that never mentions the Middle East: the town of that
+    name in the division the rest of the article is about, rather than the country or division the name
+    usually means. Only when nothing else in the article points to that country."""
+    if best.feature not in ("country", "province") or rest.get(best.country or "", 0.0) > 0.0:
+        return None
+    share = rules.scoring["namesake_division_share"]
+    local = [
+        c
+        for c in namesakes
+        if divisions.get((c.country or "", c.admin1 or ""), 0.0) >= share
+        and rest.get(c.country or "", 0.0) > 0.0
+        and (not mention.cues or c.feature in mention.cues)  # "the Palestine city council"; not "X province"
+    ]
+    return max(local, key=lambda c: c.population) if local else None
 
 
 def _as_named(best: GazetteerEntry, cands: Sequence[GazetteerEntry]) -> GazetteerEntry:

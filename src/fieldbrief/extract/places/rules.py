@@ -23,7 +23,7 @@ class PlaceRules:
     org_heads: frozenset[str]
     never_alone: frozenset[str]  # name keys
     demonyms: dict[str, str]  # lower-case demonym -> ISO2
-    region_demonyms: dict[str, str]  # lower-case demonym -> name key of a region ("european" -> "europe")
+    region_demonyms: dict[str, str]  # lower-case demonym -> name key of its region ("european" -> "europe")
     scoring: dict[str, float]
     feature_prior: dict[str, float]
     name_kind_penalty: dict[int, float]  # gazetteer name kind -> penalty
