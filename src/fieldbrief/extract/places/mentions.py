@@ -32,6 +32,9 @@ NON_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", 
 # features a qualifier after a comma may have: "Springfield, Ill.", "Hyderabad, Pakistan"
 QUALIFIER_FEATURES = frozenset({"province", "country"})
 MAX_DEMONYM_WORDS = 2
+# inside a longer name the gazetteer does not know, a known name this short is a syllable of it, not a place: the
+# "Pa" of the Myanmar village "Pa Zi Gyi" (a town in Burkina Faso, and Pennsylvania's abbreviation)
+MAX_FRAGMENT_CHARS = 2
 MAX_CUED_NAME_TOKENS = 6  # "Nad - e Ali district": tokens of a name found by the cue word after it
 CUED_FEATURES = frozenset({"district", "province", "village", "valley"})
 _APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
@@ -249,7 +252,7 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
         i = start
         while i < end:  # the important names inside the entity, longest first from the left
             hit = _longest_known(doc, i, end, gaz, rules, require_matchable=True)
-            if hit:
+            if hit and len(hit[1]) > MAX_FRAGMENT_CHARS:
                 found.append(_make_mention(doc, i, hit[0], hit[1], rules, ent.label_))
                 i = hit[0]
             else:
@@ -335,14 +338,16 @@ def _longest_landmark(doc: Doc, start: int, limit: int, rules: PlaceRules) -> tu
 
 def _accept_bare(doc: Doc, start: int, end: int, key: str, gaz: Gazetteer, rules: PlaceRules) -> bool:
     """A gazetteer match that NER did not see: multi-word names pass; a single word must look like a name
-    of its own, not the tail of a longer one ("Arab Spring", "Elizabeth Warren"). At the start of a sentence,
-    where every word is capitalised, only a country or division ("Nigeria reported") or a place the text
-    qualifies ("Buffalo, New York") passes."""
+    of its own, not the tail of a longer one ("Arab Spring", "Elizabeth Warren") nor a short head of one. At
+    the start of a sentence, where every word is capitalised, only a country or division ("Nigeria reported")
+    or a place the text qualifies ("Buffalo, New York") passes."""
     if end - start > 1:
         return True
     token = doc[start]
     if key in rules.never_alone or token.pos_ != "PROPN" or _is_demonym(token.text, rules):
         return False
+    if len(key) <= MAX_FRAGMENT_CHARS and end < len(doc) and is_capitalised(doc[end]):
+        return False  # a syllable of a longer name ("Pa Zi Gyi")
     if token.is_sent_start:
         return _names_a_state(key, gaz) or _qualified(doc, end, gaz, rules)
     before = doc[start - 1]
