@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldbrief.extract import actors
+from fieldbrief.extract.actors import resolver as actors
 from fieldbrief.extract.statements import speakers
 from fieldbrief.lexicon import pronouns
 

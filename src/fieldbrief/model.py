@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from fieldbrief.lexicon.admin1 import ocha_admin1
+
 RemovalKind = Literal["duplicate", "boilerplate", "caption"]
 SpeakerKind = Literal["person", "organisation", "outlet", "unnamed", "document"]
 StatementKind = Literal["direct", "indirect", "mixed"]
@@ -103,7 +105,7 @@ class Place:
     lon: float | None = None
     feature: str | None = None  # village|city|district|province|valley|mountains|river|region|country
     country: str | None = None  # ISO 3166-1 alpha-2
-    admin1: str | None = None
+    admin1: str | None = None  # GeoNames name; the JSON adds `admin1_ocha`, derived from country and admin1
     geonameid: int | None = None
     canonical: str | None = None  # gazetteer name, e.g. "Panjshir Valley" for "the valley"
     # literal: the place itself; associative: a demonym or a place standing for its people or government
@@ -120,6 +122,7 @@ class Place:
             "feature": self.feature,
             "country": self.country,
             "admin1": self.admin1,
+            "admin1_ocha": ocha_admin1(self.country, self.admin1),
             "geonameid": self.geonameid,
             "canonical": self.canonical,
             "role": self.role,
@@ -138,6 +141,7 @@ class Place:
             "start": self.start,
             "end": self.end,
             "admin1": self.admin1,
+            "admin1_ocha": ocha_admin1(self.country, self.admin1),
             "geonameid": self.geonameid,
             "canonical": self.canonical,
             "role": self.role,

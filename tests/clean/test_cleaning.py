@@ -5,7 +5,7 @@ from __future__ import annotations
 from fieldbrief.clean import clean
 from fieldbrief.clean.boilerplate import learn_recurring_lines
 from fieldbrief.clean.language import detect_language
-from fieldbrief.clean.paragraphs import normalise_whitespace
+from fieldbrief.clean.paragraphs import normalise_whitespace, split_paragraphs
 from fieldbrief.model import Article, RawDocument
 from fieldbrief.options import Options
 
@@ -162,3 +162,19 @@ def test_seeds_daily_mail_captions_and_duplicates(seed_articles: dict[str, Artic
     # the reporting itself stays: the quote and the closing line of the article
     assert "'The Taliban doesn't control the whole territory of Afghanistan,' Lavrov told reporters" in article.text
     assert article.text.rstrip().endswith("most recently last month.") or "Russia says" in article.text
+
+
+def test_hard_wrapped_lines_are_one_paragraph() -> None:
+    # fictional release, wrapped with line separators mid-sentence as scraped press pages often are
+    text = (
+        "For Immediate Release\n\nA fictional security force killed a\u2028suspected insurgent and detained two\u2028"
+        "others in Example province last night.\u2028\u2028The force then left.\nHeadline Of Another Item\nThe end."
+    )
+    assert split_paragraphs(text) == [
+        "For Immediate Release",
+        "A fictional security force killed a suspected insurgent and detained two others in Example province last "
+        "night.",
+        "The force then left.",
+        "Headline Of Another Item",  # the next line starts with a capital: no wrap
+        "The end.",
+    ]

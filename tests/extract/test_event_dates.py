@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from fieldbrief.model import Article, Event, RawDocument
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from fieldbrief.extract.events import dating
+from fieldbrief.model import Article, Event, RawDocument, TimeRef
 from fieldbrief.pipeline import Pipeline
 
 WEDNESDAY = "2023-03-15"
@@ -120,3 +124,58 @@ def test_detention_counts(pipeline: Pipeline) -> None:
     vague = analyze(pipeline, "A fictional security force detained several suspected insurgents in Example.")
     (event,) = [e for e in vague.events if e.captured_text]
     assert event.captured is None and event.captured_text == "several suspected insurgents"
+
+
+def test_a_date_in_a_participants_history_does_not_date_the_operation(pipeline: Pipeline) -> None:
+    text = (  # fictional
+        "KABUL, Afghanistan (Jan. 9) \u2013 Afghan and coalition forces targeted a Taliban leader responsible for "
+        "an attack Jan. 7 in Example district during a security operation detaining four suspected insurgents in "
+        "Logar province yesterday."
+    )
+    article = analyze(pipeline, text, published="2011-01-09")
+    assert dated(event_of(article, "detaining")) == ("2011-01-08", "day")
+
+
+def test_the_lead_date_closing_its_paragraph_governs_the_next_paragraphs(pipeline: Pipeline) -> None:
+    text = (  # fictional
+        "KABUL, Afghanistan (Apr. 21) \u2014 An Afghan and coalition security force conducted an operation to "
+        "capture a rebel facilitator in Example district, Baghlan province, Wednesday.\n\n"
+        "The facilitator is responsible for multiple attacks.\n\n"
+        "The security force detained one suspected insurgent and destroyed a rocket launcher."
+    )
+    article = analyze(pipeline, text, published="2012-04-21")
+    assert dated(event_of(article, "detained")) == ("2012-04-18", "day")
+
+
+def test_a_day_without_year_takes_the_release_numbers_year_without_a_publication_date(pipeline: Pipeline) -> None:
+    text = (  # fictional
+        "2010-07-CA-129\n\nFor Immediate Release\n\nA fictional security force detained two suspected insurgents "
+        "in Example district July 16.\n\nThe force will return next week."
+    )
+    article = analyze(pipeline, text, published=None)
+    assert article.published is None  # a month is no publication date
+    assert dated(event_of(article, "detained")) == ("2010-07-16", "day")
+    times = {t.text: t.date_start for t in article.times}
+    assert times["next week"] is None  # relative expressions need the publication date
+
+
+def test_a_release_number_far_from_the_day_completes_nothing(pipeline: Pipeline) -> None:
+    text = "2010-02-CA-011\n\nFor Immediate Release\n\nFictional forces detained two suspected insurgents July 16."
+    times = {t.text: t.date_start for t in analyze(pipeline, text, published=None).times}
+    assert times["July 16"] is None
+
+
+def test_a_date_closing_a_relative_clause_dates_the_event_in_it() -> None:
+    # a parse given by hand (fictional sentence), so the rule is tested whatever the parser's reading
+    words = ["Forces", "investigate", "an", "incident", "where", "a", "man", "was", "killed", "by", "gunmen"]
+    words += ["planting", "bombs", "last", "night", "."]
+    heads = [1, 1, 3, 1, 8, 6, 8, 8, 3, 8, 9, 10, 11, 14, 11, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "advmod", "det", "nsubjpass", "auxpass", "relcl", "agent", "pobj", "acl"]
+    deps += ["dobj", "amod", "npadvmod", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    night = doc[13:15]
+    ref = TimeRef("last night", night.start_char, night.end_char, "2023-03-14", "2023-03-14", "day")
+    attached = dating._attachment(doc, ref, doc[-1].idx + 1)
+    assert attached is not None and attached.text == "killed"
+    assert not dating._describes_participant(attached, doc[8])  # the killing is dated by it
+    assert dating._describes_participant(attached, doc[1])  # the investigation is not

@@ -194,6 +194,25 @@ def test_the_same_event_twice_is_one_record(pipeline: Pipeline) -> None:
     assert events[0].fatalities == 2
 
 
+def test_one_death_told_again_by_a_pronoun_counts_once(pipeline: Pipeline) -> None:
+    text = (  # fictional
+        "Afghan and coalition forces today confirmed the death of Badar, a rebel commander, after an operation "
+        "in Example district, Ghazni province, on Monday. As the security force approached, he opened fire. "
+        "The security force returned fire, killing him."
+    )
+    events = [e for e in analyze(pipeline, text).events if e.type == "ASSAULT" and e.fatalities]
+    assert sum(e.fatalities or 0 for e in events) == 1
+
+
+def test_a_death_on_the_other_side_is_not_the_same_one(pipeline: Pipeline) -> None:
+    text = (  # fictional
+        "Government troops killed a rebel commander in Example district, Ghazni province, on Monday. "
+        "Rebel fighters then ambushed a soldier near Example, killing him."
+    )
+    events = [e for e in analyze(pipeline, text).events if e.type == "ASSAULT" and e.fatalities]
+    assert sum(e.fatalities or 0 for e in events) == 2
+
+
 # -- ACLED -------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "sub_event"),

@@ -12,10 +12,13 @@ import pytest
 from spacy.language import Language
 
 from fieldbrief.extract.statements import Cues, extract, load_cues, scan_quotes
+from fieldbrief.extract.statements.combine import SECOND_CONTENT_CONFIDENCE, combine
+from fieldbrief.extract.statements.frames import FrameFinder
 from fieldbrief.extract.statements.tagger import (
     CONFIG_FILE,
     MODEL_PACKAGE,
     ParseArrays,
+    TaggedAttribution,
     candidates,
     cue_feature_ids,
     load_weights,
@@ -170,3 +173,28 @@ def test_the_second_half_of_a_quote_split_by_a_long_attribution(nlp: Language, c
         ("Amina Karimi", "direct", "The bridge is gone"),
         ("Amina Karimi", "direct", "We cannot reach the market any more and the winter is coming"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("confidence", "tagged_words", "contents"),
+    [
+        # the quote before the report is a second content of "said", apart from the rules' complement
+        (0.95, "It is finished", ["the talks in Karsk had failed", "It is finished"]),
+        (SECOND_CONTENT_CONFIDENCE - 0.1, "It is finished", ["the talks in Karsk had failed"]),  # not sure enough
+        (0.95, "the talks in Karsk", ["the talks in Karsk had failed"]),  # overlaps the rules' content
+    ],
+)
+def test_a_confident_second_content_of_a_cue_the_rules_framed(
+    nlp: Language, cues: Cues, confidence: float, tagged_words: str, contents: list[str]
+) -> None:
+    text = "\u201cIt is finished.\u201d Lena Varga said the talks in Karsk had failed."
+    doc = nlp(text)
+    index, quotes = DocIndex(doc), scan_quotes(text)
+    finder = FrameFinder(doc, text, index, cues, quotes)
+    cue = next(t for t in doc if t.lower_ == "said")
+    start = text.index(tagged_words)
+    span = doc.char_span(start, start + len(tagged_words))
+    assert span is not None
+    tagged = TaggedAttribution(cue, span.start, span.end, confidence, ("quote:before",))
+    frames = combine(finder.frames(), [tagged], finder, doc, cues)
+    assert [text[f.start : f.end].rstrip(".") for f in frames if f.cue.i == cue.i] == contents

@@ -6,42 +6,21 @@ chromium is part of the test set-up (`make test` installs it): its absence fails
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from lxml import html as lxml_html
 from report_corpus import make_corpus
 
+from chromium_support import CHROMIUM, OFFLINE_FLAGS, require
 from fieldbrief.link import link_corpus
 from fieldbrief.model import Article
 from fieldbrief.report.brief import brief_html
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--proxy-server=127.0.0.1:9",  # nothing listens there: any network request would fail
-)
-
-
-def chromium() -> str:
-    path = shutil.which(CHROMIUM)
-    if path is None:
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does) to check the brief")
-    return path
-
 
 def open_in_browser(page: Path, profile: Path, screenshot: Path) -> str:
     """The DOM chromium built from the page (and a screenshot of it)."""
-    base = [chromium(), *FLAGS, f"--user-data-dir={profile}"]
+    base = [require(CHROMIUM), *OFFLINE_FLAGS, f"--user-data-dir={profile}"]
     dom = subprocess.run([*base, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True)
     subprocess.run(
         [*base, "--window-size=1200,1600", f"--screenshot={screenshot}", page.as_uri()],

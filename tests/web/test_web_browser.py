@@ -8,7 +8,6 @@ of the test set-up (`make test` installs them): their absence fails these tests,
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,26 +25,13 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
+from chromium_support import CHROMEDRIVER, CHROMIUM, OFFLINE_FLAGS, require
 from fieldbrief.model import Article
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.web import create_app
 from web.web_helpers import ARTIFACTS, XSS_OUTLET, XSS_TEXT, XSS_TITLE, copy_store
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--window-size=1400,1000",
-    "--proxy-server=127.0.0.1:9",  # nothing listens there: any request beyond this machine would fail
-)
+FLAGS = (*OFFLINE_FLAGS, "--disable-dev-shm-usage", "--window-size=1400,1000")
 AFGHANISTAN = (29.0, 39.0, 60.0, 75.0)  # south, north, west, east
 
 
@@ -71,8 +57,7 @@ def base_url(
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     for tool in (CHROMIUM, CHROMEDRIVER):
-        if shutil.which(tool) is None:
-            pytest.fail(f"{tool} is missing: install Debian's chromium and chromium-driver (make test does)")
+        require(tool)
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in FLAGS:

@@ -20,8 +20,24 @@ def normalise_whitespace(text: str) -> str:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Every non-empty line is a paragraph: scrapes use one or two newlines between paragraphs."""
-    return [line for line in normalise_whitespace(text).split("\n") if line]
+    """Every non-empty line is a paragraph (scrapes use one or two newlines between paragraphs), except a hard
+    wrap: a line that stops mid-sentence and the line right below it that goes on in lower case ("force killed
+    a" / "suspected insurgent and ...") are one paragraph."""
+    paragraphs: list[str] = []
+    previous = ""
+    for line in normalise_whitespace(text).split("\n"):
+        if line and previous and _continues(previous, line):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        elif line:
+            paragraphs.append(line)
+        previous = line
+    return paragraphs
+
+
+def _continues(line: str, below: str) -> bool:
+    """`below` carries on the sentence `line` leaves open: `line` ends in a word or a comma, `below` starts
+    with a lower-case letter."""
+    return below[0].islower() and not ends_sentence(line) and (line[-1].isalnum() or line[-1] in ",;")
 
 
 def paragraph_key(paragraph: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from fieldbrief.lexicon.calendar import DateMention, find_dates
 from fieldbrief.lexicon.datelines import (
+    COMPLETION_MAX_DAYS,
     Dateline,
     date_line,
     labelled_date,
@@ -31,8 +32,6 @@ HEADER_MAX_PARAGRAPHS = 12
 BODY_PARAGRAPH_MIN_CHARS = 120
 # Labelled lines ("Published: ...") also close some scrapes.
 FOOTER_PARAGRAPHS = 4
-# How far a completed dateline may lie from the evidence that gave its year.
-COMPLETION_MAX_DAYS = 62
 FETCH_SLACK_DAYS = 1  # a page fetched the day it was dated, in another time zone
 PUBLISHED_LABELS = frozenset({"published", "posted", "date", "dated", "released", "issued"})
 
@@ -224,7 +223,7 @@ def _year_evidence(
     for field, source, _ in sources:
         for number in release_numbers(source):
             evidence = _span_evidence(field, source, number.start, number.end)
-            yield evidence, dt.date(number.year, number.month, 15), COMPLETION_MAX_DAYS
+            yield evidence, number.middle(), COMPLETION_MAX_DAYS
     if fetched:
         yield DateEvidence("warc", fetched), dt.date.fromisoformat(fetched), 366
 

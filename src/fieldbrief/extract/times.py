@@ -32,6 +32,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from fieldbrief.lexicon.calendar import load_calendar
+from fieldbrief.lexicon.datelines import COMPLETION_MAX_DAYS, release_numbers
 from fieldbrief.lexicon.numbers import NumberWords, number_words
 from fieldbrief.model import Article, Precision, TimeRef
 from fieldbrief.nlp import doc_text
@@ -368,6 +369,9 @@ class Situation:
     published: date | None
     future: bool
     previous: date | None = None  # the last single day the text named before this expression
+    # without a publication date, the month a press-release number names ("2010-07-CA-129"): a day and month
+    # without a year ("July 16") take the year that puts them nearest it; relative expressions stay unresolved
+    year_anchor: date | None = None
 
 
 Resolver = Callable[[re.Match[str], Situation], Resolved | None]
@@ -495,14 +499,24 @@ def resolve_weekday(m: re.Match[str], s: Situation) -> Resolved | None:
 
 
 def _year_for(month: int, day: int, s: Situation) -> int | None:
-    """The year of a day-and-month without one: the nearest such date in the tense's direction."""
+    """The year of a day-and-month without one: the nearest such date in the tense's direction; without a
+    publication date, the nearest to the month of the document's release number, if within a few weeks."""
     if s.published is None:
-        return None
+        return _year_near_anchor(month, day, s.year_anchor)
     y = s.published.year
     candidate = date(y, month, min(day, calendar.monthrange(y, month)[1]))
     if s.future:
         return y if candidate >= s.published else y + 1
     return y if candidate <= s.published + timedelta(days=7) else y - 1
+
+
+def _year_near_anchor(month: int, day: int, anchor: date | None) -> int | None:
+    if anchor is None:
+        return None
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    candidates = [date(y, month, min(day, calendar.monthrange(y, month)[1])) for y in years]
+    best = min(candidates, key=lambda d: abs((d - anchor).days))
+    return best.year if abs((best - anchor).days) <= COMPLETION_MAX_DAYS else None
 
 
 def _day_month(m: re.Match[str], s: Situation) -> Resolved | None:
@@ -730,12 +744,14 @@ def _published(article: Article) -> date | None:
 
 def extract_times(doc: Doc, published: date | None, rules: TimeRules) -> list[TimeRef]:
     text = doc_text(doc)
+    numbers = release_numbers(text) if published is None else []
+    year_anchor = numbers[0].middle() if numbers else None
     refs: list[TimeRef] = []
     counted: list[TimeRef] = []  # refs counted from the last day named ("two days later")
     previous: date | None = None
     for f in find_expressions(text, scan_windows(doc, rules), rules):
         tensed = f.kind in TENSE_SENSITIVE and published is not None
-        situation = Situation(rules, published, tensed and is_future(doc, f.start, f.end, rules), previous)
+        situation = Situation(rules, published, tensed and is_future(doc, f.start, f.end, rules), previous, year_anchor)
         resolved = RESOLVERS[f.kind](f.match, situation)
         if resolved and published and f.match.group().split(maxsplit=1)[0].lower() == "since":
             resolved = Resolved(resolved.start, max(resolved.end, published), resolved.precision)

@@ -14,6 +14,7 @@ would otherwise read as an acronym), never an event's actor.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,10 @@ from typing import Literal
 
 from fieldbrief.lexicon.calendar import DateMention, alternation, find_dates, load_calendar
 from fieldbrief.lexicon.wires import dateline_credits
+
+# How far a date completed from other evidence in the document (a release number, a year in the header) may lie
+# from the date that evidence points at.
+COMPLETION_MAX_DAYS = 62
 
 DatelineForm = Literal["wire", "leading", "label", "line"]
 DASHES = "-\u2013\u2014\u2015"
@@ -56,6 +61,10 @@ class ReleaseNumber:
     end: int
     year: int
     month: int
+
+    def middle(self) -> dt.date:
+        """The middle of the month the number names: what a day and month without a year are completed near."""
+        return dt.date(self.year, self.month, 15)
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 
 from fieldbrief.lexicon.actors import ActorDictionary, ActorEntry, load_dictionary
+from fieldbrief.lexicon.admin1 import ocha_admin1
 from fieldbrief.model import ActorRef, Article, Corpus, Event
 from fieldbrief.report.common import (
     claim_status_by_record,
@@ -50,6 +51,7 @@ OWN_COLUMNS = (
     "target_text",
     "target_code",
     "geonameid",
+    "admin1_ocha",
     "captured",
     "article_id",
     "evidence",
@@ -319,6 +321,7 @@ class AcledWriter:
             target_text=_text(event.target),
             target_code=(event.target.actor or "") if event.target else "",
             geonameid=(facts.geonameid or "") if facts and facts.scope == "place" else "",
+            admin1_ocha=ocha_admin1(country, facts.admin1 if facts else None) or "",
             captured="" if event.captured is None else event.captured,
             article_id=article.id,
             evidence=evidence_ref(article, event),

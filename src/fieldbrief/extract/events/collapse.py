@@ -51,16 +51,25 @@ def same_event(a: Found, b: Found) -> bool:
 def _restates_toll(x: Event, y: Event) -> bool:
     """ "Forces killed five insurgents ... As a result, five insurgents were killed": the same toll of the same
     people, told twice, with no actor, date or status that tells the two apart."""
-    if x.fatalities is None or x.fatalities != y.fatalities or x.status != y.status:
+    if x.fatalities is None or x.fatalities != y.fatalities or (x.status == "denied") != (y.status == "denied"):
         return False
-    if not (
-        _compatible(ref_key(x.actor), ref_key(y.actor))
-        and _compatible(_date_key(x), _date_key(y))
-        and _same_area(x.place, y.place)
-    ):
+    if not (_compatible(_date_key(x), _date_key(y)) and _same_area(x.place, y.place)):
         return False
-    told_again = x.fatalities == 1 and SINGULAR_PRONOUNS & {_victim_word(x), _victim_word(y)}
-    return bool(told_again) or _victim_word(x) == _victim_word(y)
+    # one person told again by a pronoun ("forces today confirmed the death of Hemat ... the security force
+    # returned fire, killing him") dies once, whoever vouches for it and whatever words name the same force
+    if x.fatalities == 1 and SINGULAR_PRONOUNS & {_victim_word(x), _victim_word(y)}:
+        return _same_side(x.actor, y.actor)
+    return (
+        x.status == y.status and _compatible(ref_key(x.actor), ref_key(y.actor)) and _victim_word(x) == _victim_word(y)
+    )
+
+
+def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Two actor phrases that can name one force: either unknown, or of one kind and country ("Afghan and
+    coalition forces", "the security force"); never troops and insurgents."""
+    if a is None or b is None:
+        return True
+    return a.type == b.type and _compatible(a.country or "", b.country or "")
 
 
 def _same_area(a: Place | None, b: Place | None) -> bool:

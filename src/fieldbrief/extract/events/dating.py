@@ -3,9 +3,10 @@ governs its paragraph, then the publication date with precision "reported" ("on 
 
 A date that belongs to something else the sentence mentions is not the event's: one inside a comparison
 ("the deadliest strike since 2008", "for the first time since 2001"), a relative clause or apposition that
-describes a participant ("who fought the Soviets 20 years ago", "the Taliban, ousted in 2001"), or the filing
-date of a dateline ("KABUL, Afghanistan (Jan. 25, 2013)"). The date of a reporting verb above the event
-("forces today confirmed the death of X ... Monday") dates the report: it counts only when nothing else does.
+describes a participant ("who fought the Soviets 20 years ago", "the Taliban, ousted in 2001", "a leader
+responsible for an attack Jan. 7"), or the filing date of a dateline ("KABUL, Afghanistan (Jan. 25, 2013)").
+The date of a reporting verb above the event ("forces today confirmed the death of X ... Monday") dates the
+report: it counts only when nothing else does.
 A date that closes the sentence belongs to its main clause even when the parser hangs it on the last noun
 phrase ("detained two men during operations aimed at capturing a leader Saturday"), unless a finite relative
 clause holds it. A paragraph that names no date at all continues the story of the article's lead.
@@ -162,13 +163,14 @@ def _root(doc: Doc, ref: TimeRef) -> Token | None:
 
 
 def _attachment(doc: Doc, ref: TimeRef, sentence_end: int) -> Token | None:
-    """Where the date attaches: its own root, or the sentence's main verb for a date that closes the sentence
-    (unless a finite relative clause holds it)."""
+    """Where the date attaches: its own root, or for a date that closes the sentence the main verb of the clause
+    that holds it (the sentence's, or a finite relative clause's)."""
     root = _root(doc, ref)
-    if root is None or _text(doc)[ref.end : sentence_end].strip(" .,;:!?\"'\u201d\u2019)") != "":
+    if root is None or _text(doc)[ref.end : sentence_end].strip().strip(" .,;:!?\"'\u201d\u2019)") != "":
         return root
-    if any(a.dep_ == "relcl" for a in root.ancestors):
-        return root
+    clause = next((a for a in root.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None:  # "an incident where a civilian was killed ... last night": the relative clause's verb
+        return clause
     return root.sent.root
 
 
@@ -191,12 +193,18 @@ def _describes_participant(root: Token | None, event: Token | None) -> bool:
     for _ in range(MAX_CLIMB):
         if node is None:
             return False
-        if node.dep_ in DESCRIPTION_DEPS:
+        if node.dep_ in DESCRIPTION_DEPS or _postnominal_adjective(node):
             return event is None or not (node.left_edge.i <= event.i <= node.right_edge.i)
         if node.head == node:
             return False
         node = node.head
     return False
+
+
+def _postnominal_adjective(token: Token) -> bool:
+    """ "a leader responsible for an attack Jan. 7": an adjective phrase after its noun is a reduced relative
+    clause ("who was responsible for ..."), the participant's history."""
+    return token.dep_ == "amod" and token.i > token.head.i and any(c.dep_ == "prep" for c in token.children)
 
 
 def _is_comparison(ref: TimeRef, root: Token) -> bool:

