@@ -23,7 +23,7 @@ import calendar
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 from itertools import pairwise
@@ -83,6 +83,15 @@ class TimeRules:
     ignore: tuple[re.Pattern[str], ...]
     triggers: frozenset[str]  # lower-case words one of which every expression contains (besides numbers)
     gates: dict[str, tuple[str, ...]]  # kind -> lower-case strings one of which its matches contain
+    # kind -> the gates as one compiled alternation (kinds with the same gates share one), built from `gates`
+    gate_patterns: dict[str, re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_gates: dict[tuple[str, ...], re.Pattern[str] | None] = {}
+        for gates in self.gates.values():
+            if gates not in by_gates:
+                by_gates[gates] = re.compile("|".join(map(re.escape, gates))) if gates else None
+        object.__setattr__(self, "gate_patterns", {kind: by_gates[gates] for kind, gates in self.gates.items()})
 
 
 @dataclass(frozen=True)
@@ -657,8 +666,12 @@ def find_expressions(text: str, windows: Sequence[tuple[int, int]], rules: TimeR
     found: list[Found] = []
     for a, b in windows:
         lowered = text[a:b].lower()
+        opened: dict[re.Pattern[str] | None, bool] = {None: False}  # gate -> whether the window contains it
         for kind, pattern in rules.patterns:
-            if any(gate in lowered for gate in rules.gates[kind]):
+            gate = rules.gate_patterns[kind]
+            if gate not in opened:
+                opened[gate] = gate.search(lowered) is not None  # type: ignore[union-attr]
+            if opened[gate]:
                 found += (Found(m.start(), m.end(), kind, m) for m in pattern.finditer(text, a, b))
     found = [f for f in found if _acceptable(f, rules)]
     chosen: list[Found] = []

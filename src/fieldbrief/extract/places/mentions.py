@@ -36,6 +36,7 @@ MAX_DEMONYM_WORDS = 2
 # "Pa" of the Myanmar village "Pa Zi Gyi" (a town in Burkina Faso, and Pennsylvania's abbreviation)
 MAX_FRAGMENT_CHARS = 2
 MAX_CUED_NAME_TOKENS = 6  # "Nad - e Ali district": tokens of a name found by the cue word after it
+LANDMARK_MAX_TOKENS = 5  # tokens of the longest landmark name looked up (data/places.toml [landmarks])
 CUED_FEATURES = frozenset({"district", "province", "village", "valley"})
 _APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
 
@@ -299,13 +300,15 @@ def _phrase_mentions(
     """Gazetteer names on capitalised tokens that no entity covers."""
     found: list[Mention] = []
     i, n = 0, len(doc)
+    # No name or landmark read below is longer than this many tokens: the scan for the limit stops there.
+    reach = max(3 * gaz.max_words, LANDMARK_MAX_TOKENS) + 1
     while i < n:
         token = doc[i]
         if i in taken or _in_name_entity(token) or not is_capitalised(token):
             i += 1
             continue
-        limit = i
-        while limit < n and limit not in taken and not _in_name_entity(doc[limit]):
+        limit, stop = i, min(n, i + reach)
+        while limit < stop and limit not in taken and not _in_name_entity(doc[limit]):
             limit += 1
         landmark = _longest_landmark(doc, i, limit, rules)
         if landmark:
@@ -329,7 +332,7 @@ def _in_name_entity(token: Token) -> bool:
 def _longest_landmark(doc: Doc, start: int, limit: int, rules: PlaceRules) -> tuple[int, str] | None:
     if _piece(doc[start]) not in rules.landmark_starts:
         return None
-    for end in range(min(limit, start + 5), start, -1):
+    for end in range(min(limit, start + LANDMARK_MAX_TOKENS), start, -1):
         key = _span_key(doc[start:end])
         if key in rules.landmarks:
             return end, key
