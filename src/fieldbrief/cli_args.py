@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -22,6 +22,10 @@ from fieldbrief.store import Store
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+# options more than one command module takes
+DbOpt = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
+ActorsOpt = Annotated[Path | None, typer.Option("--actors", help="Extra actor dictionary (TOML).")]
 
 
 def fail(message: str) -> NoReturn:

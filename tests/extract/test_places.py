@@ -266,3 +266,11 @@ def test_lower_case_cue_word_picks_the_province_and_stays_out_of_the_name(nlp: L
     found = run(nlp, ctx, "Ukrainian troops repelled assaults near Kupiansk in the Kharkiv oblast, officials said.")
     oblast = by_name(found, "Kharkiv")
     assert (oblast.feature, oblast.country) == ("province", "UA")
+
+
+def test_a_short_known_name_heading_a_longer_unknown_one_is_no_place(nlp: Language, ctx: Context) -> None:
+    # fictional: "Pa" is a town in Burkina Faso and Pennsylvania's abbreviation; here a syllable of a village's name
+    text = "Soldiers burned houses in Pa Zi Gyi village in Sagaing region on Tuesday, residents said."
+    found = run(nlp, ctx, text)
+    assert "Pa" not in [p.name for p in found]
+    assert by_name(found, "Sagaing").country == "MM"

@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 
 from fieldbrief.extract import times
+from fieldbrief.extract.times.calendar_math import weekend
 from fieldbrief.model import Article, TimeRef
 from fieldbrief.stage import Context
 
@@ -127,7 +128,7 @@ def test_modal_may_and_ages_are_not_dates(nlp: Language, ctx: Context) -> None:
     ],  # Friday: the last full weekend
 )
 def test_weekend_is_the_most_recent_one(published: str, expected: tuple[str, str]) -> None:
-    resolved = times.weekend(date.fromisoformat(published), 0, future=False)
+    resolved = weekend(date.fromisoformat(published), 0, future=False)
     assert (resolved.start.isoformat(), resolved.end.isoformat()) == expected
 
 

@@ -106,8 +106,10 @@ def caption_reason(paragraph: str, key: str, copies: int, sentences: list[str], 
         return "caption-marker"
     if copies > 1:
         return "repeated-unpunctuated-line"
+    # score_cutoff lets rapidfuzz skip alignments that cannot reach the bar (the same answer, ~4x faster).
     if len(key) >= RESTATE_MIN_CHARS and any(
-        key != s and (key in s or fuzz.partial_ratio(key, s) >= RESTATE_SIMILARITY) for s in sentences
+        key != s and (key in s or fuzz.partial_ratio(key, s, score_cutoff=RESTATE_SIMILARITY) >= RESTATE_SIMILARITY)
+        for s in sentences
     ):
         return "restates-body-sentence"
     return None

@@ -57,14 +57,17 @@ def _pieces(sent: Span, text: str) -> list[Span]:
     doc = sent.doc
     out: list[Span] = []
     start = sent.start
+    previous_idx = -1  # where the token before this one starts (tokens of a sentence are consecutive)
     for token in sent:
-        if token.i > start and "\n" in text[doc[token.i - 1].idx : token.idx]:
-            out.append(doc[start : token.i])
-            start = token.i
+        i, idx = token.i, token.idx
+        if i > start and "\n" in text[previous_idx:idx]:
+            out.append(doc[start:i])
+            start = i
         elif token.is_space and "\n" in token.text:
-            if token.i > start:
-                out.append(doc[start : token.i])
-            start = token.i + 1
+            if i > start:
+                out.append(doc[start:i])
+            start = i + 1
+        previous_idx = idx
     if start < sent.end:
         out.append(doc[start : sent.end])
     return [p for p in out if any(_is_word(t) for t in p)]
@@ -77,10 +80,10 @@ def _phrase(token: Token) -> tuple[int, int]:
 
 def _main_clause(span: Span) -> Token | None:
     """The verb the sentence asserts: its root, or the clause a reporting root reports."""
-    roots = [t for t in span if t.head == t or t.head.i < span.start or t.head.i >= span.end]
-    if not roots:
+    first, end = span.start, span.end
+    root = next((t for t in span if (head := t.head.i) == t.i or not first <= head < end), None)
+    if root is None:
         return None
-    root = roots[0]
     if root.lemma_.lower() in reporting_verbs():
         reported = next((c for c in root.children if c.dep_ in COMPLEMENTS and span.start <= c.i < span.end), None)
         if reported is not None:

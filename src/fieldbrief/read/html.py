@@ -9,10 +9,12 @@ from typing import BinaryIO
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 
 from fieldbrief.model import RawDocument, Rejection
 from fieldbrief.options import Limits
 from fieldbrief.read.decode import decode_bytes
+from fieldbrief.read.page_meta import PageMeta, page_metadata
 from fieldbrief.read.streams import Refused, read_bounded
 
 # trafilatura logs every page it finds thin; our rejections already say why.
@@ -39,36 +41,45 @@ def extract_html(doc: RawDocument, limits: Limits | None = None) -> RawDocument 
     """Turn a RawDocument holding HTML into one holding the main text; container metadata wins."""
     assert doc.html is not None
     check_html_depth(doc.html, (limits or Limits()).max_html_depth)
-    result = trafilatura.bare_extraction(
-        doc.html,
-        url=doc.url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        as_dict=False,
-        date_extraction_params=PAGE_DATE_SEARCH,
-    )
-    if isinstance(result, dict):  # only with as_dict=True; keeps the type checker exact
-        raise TypeError("trafilatura returned a dict")
-    text = (result.text if result else None) or ""
+    text, meta = _main_text(doc.html, doc.url)
     if not text.strip():
         text = html_to_paragraphs(doc.html)  # short fragments (feed entries) that trafilatura skips
     if not text.strip():
         return Rejection(doc.source, "no-main-text", "no article body found in the HTML page")
-    page_date = result.date if result else None
+    page_date = meta.date if meta else None
     return RawDocument(
         source=doc.source,
         text=text,
-        url=doc.url or (result.url if result else None),
-        title=doc.title or (result.title if result else None),
+        url=doc.url or (meta.url if meta else None),
+        title=doc.title or (meta.title if meta else None),
         published=doc.published or page_date,
         published_from=doc.published_from if doc.published else ("metadata" if page_date else None),
-        outlet=doc.outlet or (result.sitename if result else None),
+        outlet=doc.outlet or (meta.sitename if meta else None),
         fetched=doc.fetched,
         container=doc.container,
         index=doc.index,
         notes=doc.notes,
     )
+
+
+def _main_text(html: str, url: str | None) -> tuple[str, PageMeta | None]:
+    """trafilatura's main text and the page's metadata, or ("", None) where it finds no article: what
+    `bare_extraction(html, with_metadata=True)` gives, in the same steps on the same tree (page_meta.py)."""
+    tree = load_html(html)  # the parse bare_extraction would make of the string
+    if tree is None:
+        return "", None
+    try:
+        meta = page_metadata(tree, url, PAGE_DATE_SEARCH)
+    except (TypeError, ValueError):  # bare_extraction gives up on the page for these
+        return "", None
+    result = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=False, include_comments=False, include_tables=True, as_dict=False
+    )
+    if isinstance(result, dict):  # only with as_dict=True; keeps the type checker exact
+        raise TypeError("trafilatura returned a dict")
+    if result is None:
+        return "", None
+    return result.text or "", meta
 
 
 def check_html_depth(html: str, limit: int) -> None:

@@ -5,9 +5,10 @@ populated places and curated physical features, in one SQLite file built at firs
 names. `python -m fieldbrief.extract.gazetteer build` (re)builds the file.
 """
 
-from fieldbrief.extract.gazetteer.build import GEONAMES_SOURCE, build_gazetteer
+from fieldbrief.extract.gazetteer.build import build_gazetteer
 from fieldbrief.extract.gazetteer.keys import NAME_ALTERNATE, NAME_MAIN, NAME_VARIANT, name_key, read_tsv
 from fieldbrief.extract.gazetteer.lookup import Gazetteer, GazetteerEntry, default_path
+from fieldbrief.extract.gazetteer.rows import GEONAMES_SOURCE
 
 __all__ = [
     "GEONAMES_SOURCE",

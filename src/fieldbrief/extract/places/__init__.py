@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from fieldbrief.extract.gazetteer import Gazetteer
-from fieldbrief.extract.places.mentions import find_mentions
+from fieldbrief.extract.places.finders import find_mentions
 from fieldbrief.extract.places.resolve import back_references, resolve
 from fieldbrief.extract.places.roles import mark_associative
 from fieldbrief.extract.places.rules import PlaceRules, load_rules

@@ -1,5 +1,6 @@
-"""Finding place names in a parsed article: NER entities, gazetteer phrase matching, datelines, demonyms,
-and the hierarchy the text spells out ("Springfield, Ill.", "Andar district, Ghazni province").
+"""Place mentions (a name in the text with its key, cues and qualifiers) and the token tests their finders share
+(finders.py finds them: NER entities, gazetteer phrase matching, datelines, demonyms, and the hierarchy the text
+spells out, "Springfield, Ill.", "Andar district, Ghazni province").
 
 Mentions come from spaCy's entities (GPE, LOC, FAC; and ORG, NORP or PERSON spans that are exactly the
 name of an important place: the small model tags "Tajikistan" as NORP and "Panjshir" as ORG) and from
@@ -17,24 +18,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
+from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
-from fieldbrief.lexicon.datelines import dateline_places
-from fieldbrief.nlp import doc_text
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# labels the small model puts on places too ("Tajikistan" NORP, "Panjshir" ORG, "Vuhledar" PRODUCT): such an
-# entity is a place when it is exactly the name of one that phrase matching would accept
-EXACT_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"})
-# labels of entities that are no names: the small model sometimes puts them on a capitalised place name
-# ("Zinda Jan district" DATE), so gazetteer phrase matching looks inside them
-NON_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-# features a qualifier after a comma may have: "Springfield, Ill.", "Hyderabad, Pakistan"
-QUALIFIER_FEATURES = frozenset({"province", "country"})
-MAX_DEMONYM_WORDS = 2
-MAX_CUED_NAME_TOKENS = 6  # "Nad - e Ali district": tokens of a name found by the cue word after it
-CUED_FEATURES = frozenset({"district", "province", "village", "valley"})
-_APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
+APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
 
 
 @dataclass
@@ -61,27 +48,27 @@ class Mention:
 # ---------------------------------------------------------------- finding mentions
 
 
-def _piece(token: Token) -> str:
+def piece(token: Token) -> str:
     """The token's contribution to a name key ("" for separators such as hyphens)."""
     text = token.text
-    if token.is_alpha or token.like_num or "." in text or _APOSTROPHES.sub("", text).isalpha():
+    if token.is_alpha or token.like_num or "." in text or APOSTROPHES.sub("", text).isalpha():
         return name_key(text)
     return ""
 
 
 def is_capitalised(token: Token) -> bool:
     text = token.text
-    return bool(text) and text[0].isupper() and (token.is_alpha or "." in text or _APOSTROPHES.sub("", text).isalpha())
+    return bool(text) and text[0].isupper() and (token.is_alpha or "." in text or APOSTROPHES.sub("", text).isalpha())
 
 
-def _span_key(tokens: Sequence[Token] | Span) -> str:
+def span_key(tokens: Sequence[Token] | Span) -> str:
     """The name key of a token span, from its text ("People's Republic" -> "peoples republic")."""
     if len(tokens) == 1:
-        return _piece(tokens[0])
+        return piece(tokens[0])
     return name_key("".join(t.text_with_ws for t in tokens).strip()) if len(tokens) else ""
 
 
-def _is_demonym(text: str, rules: PlaceRules) -> bool:
+def is_demonym(text: str, rules: PlaceRules) -> bool:
     lower = text.lower()
     known = (rules.demonyms, rules.region_demonyms)
     return any(lower in table or (lower.endswith("s") and lower[:-1] in table) for table in known)
@@ -122,7 +109,7 @@ def _is_modifier(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _make_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules, label: str = "") -> Mention:
+def make_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules, label: str = "") -> Mention:
     after, cue_end = _cue_after(doc, end, rules)
     modifier = _is_modifier(doc, start, end)  # "to Epsom salts": the preposition governs the noun, not the name
     return Mention(
@@ -137,24 +124,24 @@ def _make_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules, l
     )
 
 
-def _landmark_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> Mention | None:
+def landmark_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules) -> Mention | None:
     """ "at the White House" points at Washington; "the White House said" is the institution, no place."""
     city, country = rules.landmarks[key]
     if not _is_locative(doc, start, rules):
         return None
-    mention = _make_mention(doc, start, end, city, rules)
+    mention = make_mention(doc, start, end, city, rules)
     mention.weak, mention.country = True, country
     return mention
 
 
-def _longest_known(
+def longest_known(
     doc: Doc, start: int, limit: int, gaz: Gazetteer, rules: PlaceRules, require_matchable: bool
 ) -> tuple[int, str] | None:
     """The longest gazetteer name starting at token `start` (ending before `limit`), as (end, key)."""
     best: tuple[int, str] | None = None
     for end in range(start + 1, min(limit, start + 3 * gaz.max_words) + 1):
         token = doc[end - 1]
-        key = _span_key(doc[start:end])
+        key = span_key(doc[start:end])
         ends_well = is_capitalised(token) or token.lower_ in rules.cue_features
         if ends_well and key and (key in gaz.matchable or (not require_matchable and gaz.candidates(key))):
             best = (end, key)
@@ -167,12 +154,12 @@ def _longest_known(
     return best
 
 
-def _exact_person_names(doc: Doc) -> frozenset[str]:
+def exact_person_names(doc: Doc) -> frozenset[str]:
     """Single words that are part of a longer person name in this article ("Saleh" of "Amrullah Saleh")."""
     return frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
 
 
-def _person_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
+def person_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     """Name keys this article uses for persons more often than for places (one sense per article).
 
     A PERSON entity of two words or more ("Elizabeth Warren", "Liu He") votes for its whole name and each of
@@ -185,276 +172,15 @@ def _person_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     place: dict[str, int] = defaultdict(int)
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
-            whole = _span_key(ent)
-            keys = {_piece(t) for t in ent} | {whole}
+            whole = span_key(ent)
+            keys = {piece(t) for t in ent} | {whole}
             if whole in gaz.matchable:
                 keys.discard(whole)
             for key in keys:
                 person[key] += 1
         elif ent.label_ in ("GPE", "LOC"):
-            place[_span_key(ent)] += 1
+            place[span_key(ent)] += 1
     return frozenset(key for key, votes in person.items() if key and votes > place.get(key, 0))
-
-
-def _strip_the(span: Span) -> tuple[int, int]:
-    start = span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
-    return start, span.end
-
-
-def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: frozenset[str]) -> list[Mention]:
-    found: list[Mention] = []
-    covered = -1  # the end of a name that ran on past its entity ("Democratic Republic of the" + "Congo")
-    for ent in doc.ents:
-        start, end = _strip_the(ent)
-        if start < covered:
-            continue
-        longer = _running_on(doc, start, end, gaz, rules)
-        if longer is not None:
-            found.append(_make_mention(doc, start, longer[0], longer[1], rules, ent.label_))
-            covered = longer[0]
-            continue
-        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in rules.cue_features:
-            end -= 1  # "Kandahar province": the lower-case cue word is no part of the name, but a cue
-        end = _hyphen_joined(doc, start, end, gaz)
-        key = _span_key(doc[start:end])
-        if not key or _is_demonym(ent.text, rules) or _is_demonym(doc[start:end].text, rules):
-            continue
-        if key in rules.direction_words:
-            continue  # "the West", "the South": no place to point at
-        if key in rules.landmarks:
-            landmark = _landmark_mention(doc, start, end, key, rules)
-            found.extend([landmark] if landmark else [])
-            continue
-        if ent.label_ in EXACT_NAME_LABELS:
-            if key in gaz.matchable and key not in rules.never_alone:
-                mention = _make_mention(doc, start, end, key, rules, ent.label_)
-                mention.weak = True
-                found.append(mention)
-            elif ent.label_ == "ORG":
-                found.extend(_embedded_places(doc, start, end, gaz, rules))
-            continue
-        if ent.label_ not in PLACE_LABELS:
-            continue
-        if gaz.candidates(key):
-            found.append(_make_mention(doc, start, end, key, rules, ent.label_))
-            continue
-        if any(t.text in rules.org_heads for t in doc[start:end]):
-            continue  # an organisation tagged as a place ("the Feinstein Center for Human Rights")
-        whole = _longest_known(doc, start, end, gaz, rules, require_matchable=True)
-        if whole is not None and " " in whole[1]:  # "South Asia" of "South Asia Earthquake": before the
-            found.append(_make_mention(doc, start, whole[0], whole[1], rules, ent.label_))  # bare "Asia"
-            start = whole[0]
-        while start < end and doc[start].lower_ in rules.direction_words | {"the"}:
-            start += 1
-        i = start
-        while i < end:  # the important names inside the entity, longest first from the left
-            hit = _longest_known(doc, i, end, gaz, rules, require_matchable=True)
-            if hit:
-                found.append(_make_mention(doc, i, hit[0], hit[1], rules, ent.label_))
-                i = hit[0]
-            else:
-                i += 1
-    return found
-
-
-def _running_on(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> tuple[int, str] | None:
-    """A matchable name of several words that starts with the entity and runs on past its end, across tokens NER
-    split off or labelled otherwise: "Democratic Republic of the" + "Congo", "French" (NORP) + "Guiana",
-    "Rio Grande" + "do Sul". Returned as (end, key) when it is longer than the entity."""
-    limit = min(len(doc), end + 3 * gaz.max_words)
-    hit = _longest_known(doc, start, limit, gaz, rules, require_matchable=True)
-    if hit is None or hit[0] <= end or " " not in hit[1] or hit[1] in rules.never_alone:
-        return None
-    if not is_capitalised(doc[hit[0] - 1]):
-        return None  # "Punjab province": a lower-case cue word is no part of the name
-    return hit
-
-
-def _embedded_places(doc: Doc, start: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
-    """ "U.S. Centers for Disease Control", "Vancouver Coastal Health Authority", "Walker County Sheriff's
-    Office": the places an organisation is named after, mentioned associatively (geoparsing corpora mark them;
-    an event is never placed there). They are weak mentions: a small town needs the article's country."""
-    found: list[Mention] = []
-    i = start
-    while i < end:
-        hit = _longest_known(doc, i, end, gaz, rules, require_matchable=True)
-        # "Northern Alliance": a one-word town name that ends the organisation's name is its head noun
-        last_word = hit is not None and hit[0] == end == i + 1 and i > start and not _names_a_state(hit[1], gaz)
-        if hit is None or last_word or hit[1] in rules.never_alone or hit[1] in rules.common_words:
-            i += 1
-            continue
-        mention = _make_mention(doc, i, hit[0], hit[1], rules, "ORG")
-        mention.embedded = mention.weak = True
-        found.append(mention)
-        i = hit[0]
-    return found
-
-
-def _phrase_mentions(
-    doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int], person_words: frozenset[str]
-) -> list[Mention]:
-    """Gazetteer names on capitalised tokens that no entity covers."""
-    found: list[Mention] = []
-    i, n = 0, len(doc)
-    while i < n:
-        token = doc[i]
-        if i in taken or _in_name_entity(token) or not is_capitalised(token):
-            i += 1
-            continue
-        limit = i
-        while limit < n and limit not in taken and not _in_name_entity(doc[limit]):
-            limit += 1
-        landmark = _longest_landmark(doc, i, limit, rules)
-        if landmark:
-            mention = _landmark_mention(doc, i, landmark[0], landmark[1], rules)
-            found.extend([mention] if mention else [])
-            i = landmark[0]
-            continue
-        hit = _longest_known(doc, i, limit, gaz, rules, require_matchable=True)
-        if hit and hit[1] not in person_words and _accept_bare(doc, i, hit[0], hit[1], gaz, rules):
-            found.append(_make_mention(doc, i, hit[0], hit[1], rules))
-            i = hit[0]
-        else:
-            i += 1
-    return found
-
-
-def _in_name_entity(token: Token) -> bool:
-    return bool(token.ent_type_) and token.ent_type_ not in NON_NAME_LABELS
-
-
-def _longest_landmark(doc: Doc, start: int, limit: int, rules: PlaceRules) -> tuple[int, str] | None:
-    if _piece(doc[start]) not in rules.landmark_starts:
-        return None
-    for end in range(min(limit, start + 5), start, -1):
-        key = _span_key(doc[start:end])
-        if key in rules.landmarks:
-            return end, key
-    return None
-
-
-def _accept_bare(doc: Doc, start: int, end: int, key: str, gaz: Gazetteer, rules: PlaceRules) -> bool:
-    """A gazetteer match that NER did not see: multi-word names pass; a single word must look like a name
-    of its own, not the tail of a longer one ("Arab Spring", "Elizabeth Warren"). At the start of a sentence,
-    where every word is capitalised, only a country or division ("Nigeria reported") or a place the text
-    qualifies ("Buffalo, New York") passes."""
-    if end - start > 1:
-        return True
-    token = doc[start]
-    if key in rules.never_alone or token.pos_ != "PROPN" or _is_demonym(token.text, rules):
-        return False
-    if token.is_sent_start:
-        return _names_a_state(key, gaz) or _qualified(doc, end, gaz, rules)
-    before = doc[start - 1]
-    return not (is_capitalised(before) and not before.is_sent_start and before.pos_ in ("PROPN", "ADJ"))
-
-
-def _names_a_state(key: str, gaz: Gazetteer) -> bool:
-    return any(c.feature in QUALIFIER_FEATURES and c.name_kind == NAME_MAIN for c in gaz.candidates(key))
-
-
-def _qualified(doc: Doc, end: int, gaz: Gazetteer, rules: PlaceRules) -> bool:
-    """Followed by a comma and a country or division: "Buffalo, New York", "Springfield, Ill."."""
-    if end + 1 >= len(doc) or doc[end].text != ",":
-        return False
-    hit = _longest_known(doc, end + 1, min(len(doc), end + 5), gaz, rules, require_matchable=False)
-    return hit is not None and any(c.feature in QUALIFIER_FEATURES for c in gaz.candidates(hit[1]))
-
-
-def _hyphen_joined(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
-    """The end of a name NER split at a hyphen ("Guinea" of "Guinea-Bissau"), when the joined name is known."""
-    joined = (
-        end + 1 < len(doc)
-        and doc[end].text in "-‐‑"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and bool(gaz.candidates(_span_key(doc[start : end + 2])))
-    )
-    return end + 2 if joined else end
-
-
-def _inside_org_name(doc: Doc, mention: Mention, rules: PlaceRules) -> bool:
-    """ "Front of Afghanistan", "State of Iraq and the Levant": the place belongs to an organisation's name."""
-    i = mention.start
-    while i >= 2 and doc[i - 1].lower_ in {"and", "the"}:
-        i -= 1
-    if i < 2 or doc[i - 1].lower_ != "of":
-        return False
-    head = doc[i - 2]
-    return head.text in rules.org_heads or head.ent_type_ == "ORG"
-
-
-def _dateline_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str) -> list[Mention]:
-    """ "KYIV (Reuters) -": the filing place in capitals, looked up title-cased (not as an acronym)."""
-    found: list[Mention] = []
-    for start_char, end_char in dateline_places(text):
-        span = doc.char_span(start_char, end_char, alignment_mode="expand")
-        if span is None:
-            continue
-        for end in range(span.end, span.start, -1):  # the longest known name from the start
-            key = name_key(doc[span.start : end].text.title())
-            if key and gaz.candidates(key):
-                mention = _make_mention(doc, span.start, end, key, rules, "GPE")
-                mention.locative = True
-                found.append(mention)
-                break
-    return found
-
-
-def _cued_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int]) -> list[Mention]:
-    """ "Nad-e Ali district", "Musa Qal’ah district": a capitalised name right before a cue word of an
-    administrative or village feature is looked up whatever NER made of it (the small model tags "Ali" PERSON)
-    and whether or not the name is big enough to be matched alone."""
-    found: list[Mention] = []
-    for cue in doc:
-        if cue.i == 0 or cue.i in taken or not CUED_FEATURES & rules.cue_features.get(cue.lower_, frozenset()):
-            continue
-        start = cue.i
-        while (
-            start > 0
-            and cue.i - start < MAX_CUED_NAME_TOKENS
-            and (start - 1) not in taken
-            and (_name_part(doc[start - 1], rules))
-        ):
-            start -= 1
-        while start < cue.i and not is_capitalised(doc[start]):
-            start += 1  # a name never starts with a connector
-        for first in range(start, cue.i):
-            key = _span_key(doc[first : cue.i])
-            if is_capitalised(doc[first]) and key and key not in rules.direction_words and gaz.candidates(key):
-                found.append(_make_mention(doc, first, cue.i, key, rules))
-                taken.update(range(first, cue.i + 1))
-                break
-    return found
-
-
-def _name_part(token: Token, rules: PlaceRules) -> bool:
-    """A token that can be inside a place name: capitalised, a connector ("of", "e"), or the rest of a word
-    split at an apostrophe ("Panjwa" + "’i")."""
-    if is_capitalised(token) or token.lower_ in rules.connectors:
-        return True
-    return bool(_APOSTROPHES.match(token.text)) and token.i > 0 and not token.doc[token.i - 1].whitespace_
-
-
-def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Mention]:
-    """ "Russian forces", "the Afghans", "Sri Lankan": capitalised demonyms outside other place mentions."""
-    found: list[Mention] = []
-    tokens = list(doc)
-    i, n = 0, len(tokens)
-    while i < n:
-        token = tokens[i]
-        size = 0
-        if token.is_title and i not in taken:
-            pair = i + 1 < n and i + 1 not in taken and f"{token.lower_} {tokens[i + 1].lower_}"
-            if pair and _is_demonym(pair, rules):
-                size = 2
-            elif _is_demonym(token.lower_, rules):  # also when NER tags it GPE ("Ukrainian troops")
-                size = 1
-        if size:
-            key = " ".join(t.lower_ for t in tokens[i : i + size])
-            found.append(Mention(i, i + size, key, frozenset(), i + size, label=token.ent_type_, demonym=True))
-        i += size or 1
-    return found
 
 
 def region_of_demonym(key: str, rules: PlaceRules) -> str | None:
@@ -466,101 +192,3 @@ def region_of_demonym(key: str, rules: PlaceRules) -> str | None:
 def demonym_target(key: str, rules: PlaceRules) -> str | None:
     """The country code a demonym mention points to ("afghans" -> "AF")."""
     return rules.demonyms.get(key) or (rules.demonyms.get(key[:-1]) if key.endswith("s") else None)
-
-
-def _qualifier_after(
-    doc: Doc, mention: Mention, gaz: Gazetteer, rules: PlaceRules, by_start: dict[int, Mention]
-) -> Mention | None:
-    """The division or country written after a comma: "Springfield, Ill.", "Andar district, Ghazni province"."""
-    comma = mention.cue_end
-    if comma + 1 >= len(doc) or doc[comma].text != ",":
-        return None
-    start = comma + 1
-    known = by_start.get(start)
-    if known is not None:
-        cands = gaz.candidates(known.key)
-        if _continues_list(doc, known.cue_end):
-            return None
-        return known if any(c.feature in QUALIFIER_FEATURES for c in cands) else None
-    if not is_capitalised(doc[start]):
-        return None
-    hit = _longest_known(doc, start, min(len(doc), start + 4), gaz, rules, require_matchable=False)
-    if hit is None or not any(c.feature in QUALIFIER_FEATURES for c in gaz.candidates(hit[1])):
-        return None
-    if _continues_list(doc, hit[0]):
-        return None
-    qualifier = _make_mention(doc, start, hit[0], hit[1], rules, "GPE")
-    qualifier.locative = True
-    return qualifier
-
-
-def _continues_list(doc: Doc, end: int) -> bool:
-    """ "Paris, Lyon and Nice", "Iraq, Syria, Yemen": a name followed by "and" or by another comma and name."""
-    if end >= len(doc):
-        return False
-    nxt = doc[end]
-    if nxt.lower_ in ("and", "or", "&"):
-        return True
-    return (
-        nxt.text == ","
-        and end + 1 < len(doc)
-        and is_capitalised(doc[end + 1])
-        and doc[end + 1].ent_type_ in ("GPE", "LOC")
-    )
-
-
-def _qualify(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
-    """Link each place to the division or country the text writes after it; new qualifiers are added."""
-    by_start = {m.start: m for m in mentions}
-    added: list[Mention] = []
-    for mention in mentions:
-        if mention.demonym:
-            continue
-        qualifier = _qualifier_after(doc, mention, gaz, rules, by_start)
-        if qualifier is None:
-            continue
-        qualifier.qualifier = True
-        mention.within = qualifier.key
-        if qualifier.start not in by_start:
-            by_start[qualifier.start] = qualifier
-            added.append(qualifier)
-    return mentions + added
-
-
-def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None = None) -> list[Mention]:
-    """Every place name of the article (`text`: the doc's text, when the caller has it at hand)."""
-    person_words = _exact_person_names(doc)
-    datelines = _dateline_mentions(doc, gaz, rules, doc_text(doc) if text is None else text)
-    in_dateline = {t for m in datelines for t in range(m.start, m.end)}
-    mentions = datelines + [
-        m
-        for m in _entity_mentions(doc, gaz, rules, person_words)
-        if not in_dateline.intersection(range(m.start, m.end))
-    ]
-    persons = _person_names(doc, gaz)
-    for mention in mentions:
-        mention.person = mention.key in persons
-    taken = {t for m in mentions for t in range(m.start, m.cue_end)}
-    mentions += _cued_mentions(doc, gaz, rules, taken)
-    mentions += _phrase_mentions(doc, gaz, rules, taken, person_words)
-    for mention in mentions:  # "Front of Afghanistan", "University of Pennsylvania": the organisation's place
-        if _inside_org_name(doc, mention, rules):
-            mention.embedded = True
-    for mention in mentions:
-        _absorb_cue_name(doc, mention, gaz)
-    mentions = _qualify(doc, sorted(mentions, key=lambda m: m.start), gaz, rules)
-    taken = {t for m in mentions for t in range(m.start, m.cue_end)}
-    mentions += _demonym_mentions(doc, rules, taken)
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _absorb_cue_name(doc: Doc, mention: Mention, gaz: Gazetteer) -> None:
-    """ "Zinda Jan district": when the name with its cue word is a gazetteer name of its own and the bare name
-    has no place of the cue's kind, the name with its cue word is the mention. "Kandahar province" stays
-    "Kandahar" with the cue: the bare name has a province."""
-    if mention.cue_end > mention.end and not mention.country:
-        if any(c.feature in mention.cues for c in gaz.candidates(mention.key)):
-            return
-        key = f"{mention.key} {_piece(doc[mention.end])}"
-        if gaz.candidates(key):
-            mention.key, mention.end = key, mention.cue_end
