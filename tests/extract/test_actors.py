@@ -97,6 +97,19 @@ def test_stage_fills_speaker_actor(pipeline: Pipeline) -> None:
     assert [s.speaker.actor for s in article.statements] == ["RUS-GOV"]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia's Defence Ministry said on Friday that its forces had taken a fictional village.", "RUS-MIL"),
+        ("BANGKOK - Myanmar's military said on Wednesday that it had struck a fictional depot.", "MMR-MIL"),
+    ],
+)
+def test_a_speaker_named_with_its_country_gets_that_countrys_code(pipeline: Pipeline, text: str, code: str) -> None:
+    (article,) = list(pipeline.run_documents([RawDocument(source="t", text=text, published="2023-03-10")]))
+    assert isinstance(article, Article)
+    assert [s.speaker.actor for s in article.statements] == [code]
+
+
 def test_fuzzy_lookup_requires_the_given_names_to_agree() -> None:
     from fieldbrief.extract.actors import given_names_agree, load_dictionary
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 import pytest
 from spacy.language import Language
 
 from fieldbrief.extract.statements import Cues, Quote, extract, load_cues, scan_quotes
+from fieldbrief.extract.statements.frames import Frame
+from fieldbrief.extract.statements.speakers import SpeakerResolver
+from fieldbrief.extract.statements.text import DocIndex
 from fieldbrief.model import Article, Statement
 
 
@@ -601,3 +605,80 @@ def test_a_trailing_description_is_not_someone_named_in_the_content(analyse: Ana
         "killing two civilians, the governor said."
     )
     assert [s.speaker.name for s in analyse(text)] == ["Anna Loro"]
+
+
+# -- datelines, owners and persons in speaker names ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser takes the place line for a second subject
+        (
+            "Velgrad, Norland, (Daily Post / Vale News - 13th Jan, 2031 ) :Norland said on Friday its forces had "
+            "taken the town.",
+            "Norland",
+        ),  # fmt: skip
+        # the parser runs the place line into the subject's noun phrase
+        ("VELGRAD - Norland's army said on Monday it had hit a fuel depot.", "Norland's army"),
+    ],
+)
+def test_a_dateline_is_never_a_speaker(analyse: Analyse, text: str, speaker: str) -> None:
+    st = only(analyse(text))
+    assert (st.speaker.name, st.speaker.mention) == (speaker, speaker)
+
+
+def test_a_subject_inside_a_dateline_gives_no_speaker(nlp: Language, cues: Cues) -> None:
+    """Where the parser leaves the dateline's place as a verb's only subject, nobody is found to speak."""
+    text = "Velgrad, Norland, (Daily Post / Vale News - 13th Jan, 2031 ) :Officials said the town had fallen."
+    doc = nlp(text)
+    resolver = SpeakerResolver(doc, DocIndex(doc), Article(source="test", text=text), cues, [])
+    cue = next(t for t in doc if t.text == "said")
+    frame = Frame(cue, "said", doc[0], text.index("the town"), len(text) - 1, "indirect")
+    assert resolver.resolve(frame) is None
+    officials = next(t for t in doc if t.text == "Officials")
+    assert resolver.resolve(replace(frame, subject=officials)) is not None
+
+
+def test_a_dateline_credit_is_no_antecedent(analyse: Analyse) -> None:
+    text = 'VELGRAD, March 3 (Reuters) - The fictional depot burned for hours. "We will rebuild," it said.'
+    assert [s.speaker.name for s in analyse(text)] == ["it"]
+
+
+@pytest.mark.parametrize("cue", ["said", "added"])
+def test_a_pronoun_after_a_quote_resolves_whatever_the_cue(analyse: Analyse, cue: str) -> None:
+    text = (
+        "General Arno Veld said on Monday the army had hit a depot. At least 12 people were killed, according "
+        f'to a witness. "We hit their storage," he {cue}.'
+    )
+    said = [s for s in analyse(text) if s.content == "We hit their storage"]
+    assert [(s.speaker.name, s.speaker.mention, s.cue) for s in said] == [("Arno Veld", "he", cue)]
+
+
+def test_a_name_after_a_persons_title_is_a_person(analyse: Analyse) -> None:
+    st = only(analyse("Rebel spokesperson Tun Aye Zaw told reporters that the army had struck the camp."))
+    assert st.speaker.kind == "person"
+
+
+def test_a_person_stays_a_person_when_named_again(analyse: Analyse) -> None:
+    text = (
+        "Aye Zaw Htun, a spokesman for the rebels, confirmed the raid on Tuesday. "
+        '"We attacked the depot," Aye Zaw Htun told a local radio station.'
+    )
+    assert [s.speaker.kind for s in analyse(text)] == ["person", "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Norland's Defence Ministry said its forces had captured the fictional town.", "Norland's Defence Ministry"),
+        ("Norland's defence ministry has said Vale struck a fictional prison.", "Norland's defence ministry"),
+        ("A statement from Norland's Foreign Ministry said the talks were over.", "Norland's Foreign Ministry"),
+    ],
+)
+def test_a_body_keeps_its_owner(analyse: Analyse, text: str, speaker: str) -> None:
+    assert only(analyse(text)).speaker.name == speaker
+
+
+def test_an_owning_pronoun_is_not_kept_as_a_name(analyse: Analyse) -> None:
+    found = analyse("Norland's army denied the report. Its General Staff said no rocket had been fired.")
+    (st,) = [s for s in found if s.content == "no rocket had been fired"]
+    assert st.speaker.name == "General Staff"

@@ -54,6 +54,35 @@ def test_wire_and_press_office_datelines(
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "credit", "date", "rest"),
+    [
+        # South Asian outlets: agencies (and the filing date) in parentheses, closed by a colon
+        ("ISLAMABAD, Jan 13 (APP): A fictional minister said ...", "ISLAMABAD", "APP", (None, 1, 13), "A fictional"),
+        (
+            "Velgrad, Norland, (Daily Post / Vale News - 13th Jan, 2031 ) :Norland said on Friday ...",
+            "Velgrad",
+            "Daily Post / Vale News",
+            (2031, 1, 13),
+            "Norland said",
+        ),
+    ],
+)
+def test_datelines_closed_by_a_colon_after_the_credit(
+    text: str, place: str, credit: str, date: tuple[int | None, int, int], rest: str
+) -> None:
+    (found,) = wire_datelines(text)
+    assert found.place is not None and text[found.place[0] : found.place[1]] == place
+    assert found.credit == credit
+    assert found.date is not None and (found.date.year, found.date.month, found.date.day) == date
+    assert text[found.end :].startswith(rest)
+
+
+def test_a_colon_alone_closes_no_dateline() -> None:
+    assert wire_datelines("The talks (in Geneva): a fictional account.") == []
+    assert wire_datelines("WARNING: fictional strikes are expected.") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "NEWS RELEASE\n\nA fictional release follows.",  # a heading in capitals is no dateline

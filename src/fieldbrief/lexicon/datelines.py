@@ -3,7 +3,8 @@
 Forms read (spaCy-free; the places, actors, events and statements stages and the publication date use them):
 - wire and press-office datelines opening a paragraph: "KABUL, Afghanistan (Jan. 25, 2013)", "KABUL,
   Afghanistan (Sept. 1) -", "KYIV, April 8 (Reuters) -", "WASHINGTON (AP) — ", "HEMPSTEAD, N.Y., Sept. 26
-  (UPI) —", "Kabul (AFP) -";
+  (UPI) —", "Kabul (AFP) -", and those closed by a colon after their credit: "ISLAMABAD, Jan 13 (APP):",
+  "Velgrad, Norland, (Daily Post / Vale News - 13th Jan, 2031 ) :";
 - a leading date before a headline: "Apr. 22: Afghan-ISAF operations ...";
 - labelled date lines: "Published: 25 January 2013", "Updated 10:32 GMT, Jan 25, 2013", "Posted on ...";
 - a line that is only a date (with a weekday, a time or a byline beside it), under a headline;
@@ -76,19 +77,27 @@ def _wire_pattern() -> re.Pattern[str]:
     title_place = r"[A-Z][a-z'\u2019-]+(?:[ ][A-Z][a-z'\u2019-]+){0,2}"
     region = r"(?:,[ ](?!(?:" + months + r")\b)[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})"
     agency = r"[A-Z][A-Za-z&.\u2019' ]{0,30}"
-    credit = rf"[(\[](?P<credit>{agency})[)\]]"
+    # "(UrduPoint / Pakistan Point News - 13th Jan, 2023 )": agencies that carried it, and the filing date
+    day_first = rf"[0-3]?\d(?:st|nd|rd|th)?[ ](?:{months})\.?,?[ ](?:19|20)\d\d"
+    credit = (
+        rf"[(\[](?P<credit>{agency}(?:[ ]?/[ ]?{agency})?)"
+        rf"(?:[ ]?[{DASHES}][ ]?(?P<credit_date>{day_first}))?[ ]?[)\]]"
+    )
+    # what a title-case place needs after it: a credit, as the mark that this is a dateline
+    credit_opening = rf"[(\[]{agency}(?:[)\]]|[ ]?[/{DASHES}])"
     dash = rf"[ ]?[{DASHES}]{{1,2}}(?:[ ]|$)"
     # Scraping mangles the dash after a credit: a replacement character, a quote, an entity, or nothing at all.
     mangled = r"[ ]?(?:\ufffd|&quot;|[\"\u201c])[ ]?|(?=[ ][A-Z\"\u201c])"
     # A dateline run into the end of the previous paragraph or a byline ("... statements. SAN DIEGO (AP) -").
     inline = r"(?<=[.!?\"\u201d][ ])|(?<=Press[ ])"
+    colon = r"(?<=[)\]])[ ]?:[ ]?"  # "(APP):", "(UrduPoint / ... ) :": a colon closes a credit
     return re.compile(
         rf"(?m)(?:^[ \t]*|{inline})"
-        rf"(?:(?P<caps>{caps_place})|(?P<title>{title_place})(?=(?:{region})?[ ][(\[]{agency}[)\]]))"
+        rf"(?:(?P<caps>{caps_place})|(?P<title>{title_place})(?=(?:{region})?,?[ ]{credit_opening}))"
         rf"(?P<region>{region}){{0,2}}"
         rf"(?:(?:,?[ ](?P<bare_date>{date}))|(?:[ ]\((?P<par_date>{date})\)))?"
-        rf"(?:[ ]{credit})?"
-        rf"(?P<end>{dash}|[ ]*$|{mangled})"
+        rf"(?:,?[ ]{credit})?"
+        rf"(?P<end>{dash}|[ ]*$|{mangled}|{colon})"
         # "(CNN) - After a record drought": a credit alone opens the report
         rf"|^[ \t]*{credit.replace('credit', 'lone_credit')}(?P<lone_end>{dash})"
     )
@@ -112,7 +121,7 @@ def _wire_dateline(m: re.Match[str]) -> Dateline | None:
     if m["lone_credit"]:
         credit = m["lone_credit"].strip()
         return Dateline(m.start("lone_credit") - 1, m.end(), "wire", None, None, credit) if _known(credit) else None
-    dated = m["bare_date"] or m["par_date"]
+    dated = m["bare_date"] or m["par_date"] or m["credit_date"]
     if not m["end"].strip() and not (dated or m["credit"]):
         return None
     if not (_line_opening(m) and _dashed(m)) and not _known((m["credit"] or "").strip()):
@@ -122,7 +131,7 @@ def _wire_dateline(m: re.Match[str]) -> Dateline | None:
     place = m.span("caps") if m["caps"] else m.span("title")
     date = None
     if dated:
-        span = m.span("bare_date") if m["bare_date"] else m.span("par_date")
+        span = next(m.span(g) for g in ("bare_date", "par_date", "credit_date") if m[g])
         dates = find_dates(dated)
         date = _shifted(dates[0], span[0]) if dates else None
     end = m.end() if m["end"].strip() else m.start("end")
@@ -136,9 +145,9 @@ def _line_opening(m: re.Match[str]) -> bool:
 
 
 def _dashed(m: re.Match[str]) -> bool:
-    """Closed as datelines are written: by a dash, or by the end of its line."""
+    """Closed as datelines are written: by a dash, a colon after a credit, or the end of its line."""
     end = m["end"]
-    if any(c in DASHES for c in end):
+    if any(c in DASHES + ":" for c in end):
         return True
     return not end.strip() and (m.end() == len(m.string) or m.string[m.end()] == "\n")
 

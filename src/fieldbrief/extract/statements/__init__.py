@@ -13,7 +13,8 @@ believed that") and subjects that are evidence rather than sources ("reports cla
 Speakers are resolved in text order: names to the first full name (surnames, "Mr Saleh"), pronouns and
 definite descriptions ("she", "the Russian official", "the militant group") to the most recent compatible
 speaker or named mention outside quotes, and indefinite sources ("a source told The Sun Online") to an
-unnamed speaker with the outlet they spoke to.
+unnamed speaker with the outlet they spoke to. A body keeps its named owner ("Russia's Defence Ministry", so the
+actor dictionary can tell whose it is); a dateline (lexicon/datelines.py) is never a speaker nor part of one.
 """
 
 from __future__ import annotations

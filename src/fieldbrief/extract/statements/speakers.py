@@ -15,6 +15,7 @@ from fieldbrief.extract.statements.frames import Frame
 from fieldbrief.extract.statements.quotes import Quote
 from fieldbrief.extract.statements.text import SUBJECT_DEPS, DocIndex
 from fieldbrief.lexicon import pronouns
+from fieldbrief.lexicon.datelines import dateline_spans
 from fieldbrief.model import Article, Speaker, SpeakerKind
 
 ISSUER_PREPS = frozenset({"from", "by", "of"})
@@ -57,8 +58,10 @@ class SpeakerResolver:
     full_names: dict[str, str] = field(default_factory=dict)  # lower-case name token -> first full name
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" | "m"
     person_words: set[str] = field(default_factory=set)  # words of names tagged PERSON somewhere
+    datelines: list[tuple[int, int]] = field(default_factory=list)  # where the outlet says where it filed from
 
     def __post_init__(self) -> None:
+        self.datelines = dateline_spans(self.article.text)
         persons = [e for e in self.index.ents if e.label_ == "PERSON"]
         self.person_words = {t.lower_ for e in persons for t in e if t.pos_ == "PROPN"}
         for ent in persons:
@@ -68,7 +71,8 @@ class SpeakerResolver:
                 for w in words:
                     self.full_names.setdefault(w.lower(), full)
         for ent in self.index.ents:
-            if ent.label_ in LABEL_KIND and not self._in_quote(ent.start_char):
+            outside = not self._in_quote(ent.start_char) and not self._in_dateline(ent.start_char)
+            if ent.label_ in LABEL_KIND and outside:
                 self._remember_mention(ent)
 
     # -- names
@@ -114,6 +118,15 @@ class SpeakerResolver:
     def _in_quote(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self.quotes)
 
+    def _np(self, head: Token) -> str:
+        """The noun phrase as written, less a dateline the parser ran into it ("BANGKOK - Norland's army")."""
+        left = head.left_edge.idx
+        return noun_phrase(head, after=max((end for start, end in self.datelines if start <= left < end), default=0))
+
+    def _in_dateline(self, offset: int) -> bool:
+        """A dateline says where the outlet filed from: its place never speaks nor is referred back to."""
+        return any(start <= offset < end for start, end in self.datelines)
+
     def _sentence(self, token: Token) -> int:
         return self.index.sentence_number(token)
 
@@ -137,7 +150,13 @@ class SpeakerResolver:
             return "outlet"
         if kind != "person" and " " not in low and (low in self.full_names or low in self.person_words):
             return "person"  # the small model tags some surnames ORG ("Lavrov told")
+        if kind != "person" and low and any(self._same_surname(c, low) for c in self.candidates):
+            return "person"  # "Aye Zaw Htun, a spokesman, confirmed ... Aye Zaw Htun told": one person throughout
         return kind
+
+    @staticmethod
+    def _same_surname(c: Candidate, name: str) -> bool:
+        return c.is_speaker and c.speaker.kind == "person" and c.speaker.name.lower().split()[-1:] == name.split()[-1:]
 
     def outlet_name(self, name: str) -> str | None:
         low = name.lower().strip()
@@ -159,7 +178,7 @@ class SpeakerResolver:
         if head is not None and head.lower_ in pronouns.FIRST_PERSON and not self._in_quote(head.idx):
             return self._author(head)  # "I think ...", "we saw ..." outside quotes: the article's author
         if head is not None and head.lower_ in self.cues.quantifiers and head.pos_ != "NOUN":
-            return Speaker(head.text.lower(), noun_phrase(head), "unnamed", outlet=self.article.outlet)
+            return Speaker(head.text.lower(), self._np(head), "unnamed", outlet=self.article.outlet)
         if (
             head is not None
             and head.lemma_.lower() in self.cues.document_nouns
@@ -177,7 +196,7 @@ class SpeakerResolver:
                     self._remember_speaker(document, head, frame)
                     return document
             head = issuer
-        if head is None:
+        if head is None or self._in_dateline(head.idx):
             return None
         if head.pos_ == "PRON" or head.lower_ in pronouns.THIRD_PERSON:
             speaker = self._pronoun(head, frame)
@@ -199,7 +218,7 @@ class SpeakerResolver:
         noun = head.lemma_.lower()
         if head.lower_ not in self.cues.document_nouns and noun not in self.cues.document_nouns:
             return None
-        mention = noun_phrase(head)
+        mention = self._np(head)
         publisher = self._publisher(head)
         det = next((c.lower_ for c in head.children if c.dep_ == "det"), None)
         if publisher is None and det is None and head.lower_ in self.cues.hearsay_nouns:
@@ -273,8 +292,11 @@ class SpeakerResolver:
         return self._description(head, frame)
 
     def _described_as_person(self, head: Token) -> bool:
+        """ "Eswar Prasad, a trade professor", "regime spokesperson Aung Lin": a name the tagger left untagged or
+        took for an organisation, given a person's title beside it."""
         return any(
-            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in self.cues.person_nouns for c in head.children
+            c.dep_ in {"appos", "compound"} and c.pos_ == "NOUN" and c.lemma_.lower() in self.cues.person_nouns
+            for c in head.children
         )
 
     def _is_title(self, span: Span) -> bool:
@@ -316,9 +338,19 @@ class SpeakerResolver:
             span = self.doc[max(start, ent.start) if ent.start <= start else ent.start : token.i + 1]
         elif ent is not None and ent.label_ in LABEL_KIND and ent.start < start:
             span = self.doc[ent.start : token.i + 1]  # "the People's Daily": the whole name, possessive inside
-        while len(span) > 1 and span[0].lower_ == "the":
+        if (ent is None or ent.label_ != "PERSON") and (owner := self._owner(span)) is not None:
+            span = self.doc[owner.left_edge.i : token.i + 1]  # "Russia's Defence Ministry": whose body it is
+        while len(span) > 1 and (span[0].lower_ == "the" or self._in_dateline(span[0].idx)):
             span = span[1:]
         return span
+
+    def _owner(self, span: Span) -> Token | None:
+        """The named owner right before a name ("Russia's" in "Russia's Defence Ministry"); not a pronoun
+        ("its ministry"): that is a back-reference, resolved where documents and someones are."""
+        owner = next((c for c in span[-1].children if c.dep_ == "poss" and c.i < span.start), None)
+        if owner is None or owner.pos_ == "PRON" or owner.right_edge.i != span.start - 1:
+            return None
+        return owner if owner.pos_ == "PROPN" or owner.ent_type_ in LABEL_KIND else None
 
     def _description(self, head: Token, frame: Frame) -> Speaker | None:
         """A common-noun subject: an anonymous source, or a description of someone named before."""
@@ -328,7 +360,7 @@ class SpeakerResolver:
         if det in NEGATIVE_DETS:
             return None  # "no group has claimed responsibility"
         definite = det in DEFINITE_DETS or (det is None and head.tag_ == "NNP")
-        phrase = strip_the(noun_phrase(head))
+        phrase = strip_the(self._np(head))
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         if (
             possessor is not None
@@ -344,25 +376,25 @@ class SpeakerResolver:
                     head, person=True, gender=self._gender("", [noun]), noun=lemma, outside=(frame.start, frame.end)
                 )
                 if found is not None:
-                    return replace(found, mention=noun_phrase(head))
+                    return replace(found, mention=self._np(head))
             if noun in self.cues.source_nouns or lemma in self.cues.source_nouns:
                 return self._unnamed(head, frame)
-            return Speaker(phrase, noun_phrase(head), "person")
+            return Speaker(phrase, self._np(head), "person")
         if noun in self.cues.institution_nouns or lemma in self.cues.institution_nouns:
-            return Speaker(phrase, noun_phrase(head), "organisation")  # "the army": as written, not a back-reference
+            return Speaker(phrase, self._np(head), "organisation")  # "the army": as written, not a back-reference
         if noun in self.cues.group_nouns or lemma in self.cues.group_nouns:
             if definite:
                 found = self._antecedent(head, person=False, gender=None)
                 if found is not None:
-                    return replace(found, mention=noun_phrase(head))
-            return Speaker(phrase, noun_phrase(head), "organisation")
+                    return replace(found, mention=self._np(head))
+            return Speaker(phrase, self._np(head), "organisation")
         if AGE_DESCRIPTION.search(phrase) and definite:  # "the 42-year-old": someone named before
             found = self._antecedent(head, person=True, gender=None)
-            return replace(found, mention=noun_phrase(head)) if found is not None else Speaker(phrase, phrase, "person")
+            return replace(found, mention=self._np(head)) if found is not None else Speaker(phrase, phrase, "person")
         if head.pos_ != "NOUN" or frame.cue.lemma_.lower() in self.cues.inference_verbs:
             return None  # "the move signals that ...": an inanimate subject inferring, not a source
         if definite:
-            return Speaker(phrase, noun_phrase(head), "person")
+            return Speaker(phrase, self._np(head), "person")
         return self._unnamed(head, frame)
 
     def _someones(self, head: Token, possessor: Token) -> Speaker:
@@ -375,14 +407,14 @@ class SpeakerResolver:
             owner_name = owner.name if owner is not None else None
         else:
             owner_name = strip_the(self._proper_chain(possessor).text)
-        name = f"{head.lemma_.lower()} of {owner_name}" if owner_name else noun_phrase(head)
-        return Speaker(name, noun_phrase(head), "person")
+        name = f"{head.lemma_.lower()} of {owner_name}" if owner_name else self._np(head)
+        return Speaker(name, self._np(head), "person")
 
     def _unnamed(self, head: Token, frame: Frame) -> Speaker:
         outlet = self._addressed_outlet(frame) or self.article.outlet
         noun = head.lemma_.lower() if head.lower_ not in {"sources"} else "source"
         name = f"unnamed {noun} ({outlet})" if outlet else f"unnamed {noun}"
-        return Speaker(name, noun_phrase(head), "unnamed", outlet=outlet)
+        return Speaker(name, self._np(head), "unnamed", outlet=outlet)
 
     def _addressed_outlet(self, frame: Frame) -> str | None:
         target = frame.addressee
@@ -412,7 +444,7 @@ class SpeakerResolver:
         for prep in (c for c in cue.children if c.dep_ == "prep" and c.i < cue.i):
             for token in prep.subtree:
                 if token.dep_ == "poss" and token.pos_ in {"NOUN", "PROPN"}:
-                    phrase = strip_the(noun_phrase(token))
+                    phrase = strip_the(self._np(token))
                     kind: SpeakerKind = "person" if token.ent_type_ == "PERSON" else "organisation"
                     return Speaker(self.full_name(phrase) if kind == "person" else phrase, phrase, kind)
         return None
@@ -472,8 +504,11 @@ def strip_the(text: str) -> str:
     return re.sub(r"(?:'s|\u2019s)$", "", text)
 
 
-def noun_phrase(head: Token) -> str:
-    """A noun phrase as written: the head with its left modifiers (no clauses, no appositions)."""
+def noun_phrase(head: Token, after: int = 0) -> str:
+    """A noun phrase as written: the head with its left modifiers (no clauses, no appositions), none of them
+    before the character offset `after`."""
     left = [t for t in head.lefts if t.dep_ not in {"punct", "cc", "prep", "relcl", "acl", "appos", "case"}]
     start = min([head.i] + [t.left_edge.i for t in left])
+    while start < head.i and head.doc[start].idx < after:
+        start += 1
     return head.doc[start : head.i + 1].text
