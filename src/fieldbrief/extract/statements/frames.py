@@ -1,23 +1,21 @@
 """Reporting frames from rules over the dependency parse: a cue from data/cues.toml with its subject and its
 content (clausal complement, object, prepositional object, neighbouring quote, the clause a parenthetical
-attribution interrupts, or the clause an "according to X" phrase modifies)."""
+attribution interrupts, or the clause an "according to X" phrase modifies). The subject is read in subjects.py,
+the content in contents.py; here the frames are found, judged (negations, hypotheticals) and classified."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from fieldbrief.extract.statements.cues import Cues
-from fieldbrief.extract.statements.quotes import DOUBLE_MARKS, PARAGRAPH, SINGLE_MARKS, Quote
+from fieldbrief.extract.statements.contents import ContentReader
+from fieldbrief.extract.statements.quotes import DOUBLE_MARKS, SINGLE_MARKS, Quote
 from fieldbrief.extract.statements.text import (
     DIRECT_TRAILING,
     EDGE_PUNCT,
-    FINITE_TAGS,
     SUBJECT_DEPS,
-    DocIndex,
     finite_clause,
     negated,
     trim,
@@ -26,17 +24,9 @@ from fieldbrief.extract.statements.text import (
 from fieldbrief.lexicon.datelines import dateline_at
 from fieldbrief.model import StatementKind
 
-QUOTE_LEAD_IN = re.compile(r"\s*(?:\w+\s+){0,2}")
-# a cue without a subject of its own takes the governing verb's through these links: "X met Y, hailing ...",
-# "X was quoted as saying ...", "X issued a statement saying ...", "X went on to say ..."
-INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl", "prep", "dobj", "pobj"})
-CLIMB_STEPS = 4
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
 NOTHING_SAID = frozenset({"nothing", "none"})
 INTRODUCTION_WORDS = 8  # at most this many words between a cue and the colon that introduces a paragraph
-BREAK = re.compile(r"[.;:!?\"\u201c\u201d]")
-ADJACENT_CHARS = 60  # at most this much text between a cue and a quote the parse left unattached
-PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 CLAUSE_BREAKS = frozenset("\u2014\u2013:;")
 # a quoted paragraph signed with a dash and a name: '"We will not leave." ― Amina Karimi' (a reader's voice,
 # an epigraph, a pull quote): up to four capitalised words, closing the paragraph
@@ -61,17 +51,8 @@ class Frame:
     introduced: bool = False  # "X said:" closing its paragraph: the content is the next paragraph
 
 
-class FrameFinder:
+class FrameFinder(ContentReader):
     """Reporting frames in one parsed article."""
-
-    def __init__(self, doc: Doc, text: str, index: DocIndex, cues: Cues, quotes: list[Quote]) -> None:
-        self.doc = doc
-        self.index = index
-        self.text: str = text
-        self.cues = cues
-        self.quotes = quotes
-        self.phrase_starts = frozenset(p[0] for p in cues.attribution)
-        self.paragraph_starts = [m.start() for m in PARAGRAPH.finditer(text)]
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
@@ -151,39 +132,6 @@ class FrameFinder:
             return True  # "vowed to fight on", "claims to be president", "expects to win": no report of fact
         return lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root)
 
-    def source_of(self, cue: Token) -> Token | None:
-        """The head of the source of a cue the learned tagger found: the subject of a verb (or of the verb it
-        depends on), the agent of a passive ("was criticised by X"), the object of "according to", the owner
-        of a noun ("Trump's plan", "criticism from X"), the label of a headline ("Poll: ...")."""
-        if cue.lower_ in self.phrase_starts or cue.lemma_.lower() == "accord":
-            return next((g for c in cue.children for g in c.children if g.dep_ == "pobj"), None)
-        if cue.pos_ in {"VERB", "AUX"}:
-            agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            if self._is_passive(cue):
-                return agent
-            subject = self._subject(cue)
-            paragraph = self._paragraph(cue.idx)
-            return subject if subject is not None and self._paragraph(subject.idx) == paragraph else None
-        if cue.pos_ in {"NOUN", "PROPN"}:
-            for child in cue.children:
-                if child.dep_ == "poss" and child.i < cue.i:
-                    return child
-                if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-                    return next((g for g in child.children if g.dep_ == "pobj"), None)
-            if cue.dep_ in {"dobj", "attr"} and cue.head.pos_ in {"VERB", "AUX"}:
-                return self._subject(cue.head)  # "X expressed concern that ...", "X made a promise to ..."
-            return None
-        if cue.text == ":":  # "Poll: voters ...", "WALLACE: If I may ..."
-            before = [t for t in self.index.sentence(cue) if t.i < cue.i and not t.is_punct]
-            heads = [t for t in before if not (before[0].i <= t.head.i < cue.i) or t.head.i == t.i]
-            return heads[-1] if heads else None
-        return None
-
-    def quoted(self, token: Token) -> bool:
-        """A cue inside a quote is quoted speech, not the article's attribution."""
-        return any(q.start <= token.idx < q.end for q in self.quotes)
-
-    # -- verbs
     def _verb_frame(self, verb: Token, lemma: str) -> Frame | None:
         if self._is_passive(verb) or self._is_bare_participle(verb):
             return None
@@ -234,36 +182,6 @@ class FrameFinder:
         start, end = self._paragraph(nxt)
         return (start, end) if end > start else None
 
-    def _own_subject(self, verb: Token) -> Token | None:
-        """The verb's subject, or that of the verb it is coordinated with ("they shrug and think ...")."""
-        for holder in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
-            subject = self._nsubj(holder)
-            if subject is not None:
-                return subject
-        return None
-
-    def _nsubj(self, verb: Token, dep: str = "nsubj") -> Token | None:
-        """The verb's subject; never the place of a dateline the parser took for one ("MOSCOW, March 11 - The
-        ministry denied ...": the ministry speaks)."""
-        subjects = [c for c in verb.children if c.dep_ == dep]
-        if len(subjects) > 1:
-            sentence = self.index.sentence(verb)
-            dateline_end = dateline_at(self.text, sentence.start_char, sentence.end_char)
-            if dateline_end is not None:
-                subjects = [c for c in subjects if c.idx >= dateline_end] or subjects
-        return subjects[0] if subjects else None
-
-    def _subject_before(self, verb: Token, paragraph_start: int) -> Token | None:
-        """Where the parser ran a paragraph into the one before, the noun right before the verb (past
-        auxiliaries and adverbs) is its subject: "...taking up arms\n\nMinister X has confirmed that ..."."""
-        for token in reversed(self.doc[: verb.i]):
-            if token.idx < paragraph_start:
-                return None
-            if token.dep_ in {"aux", "auxpass", "neg", "advmod"} or token.tag_ in {"MD", "RB"}:
-                continue
-            return token if token.pos_ in {"NOUN", "PROPN", "PRON"} else None
-        return None
-
     def _quote_before_break(self, verb: Token, span: Span) -> Quote | None:
         """'X amended his testimony once — "I now do recall," he said': a quote closing right before the
         cue, set off from the rest of the left-hand complement by a dash or colon, is all that was said."""
@@ -275,211 +193,6 @@ class FrameFinder:
         lead = self.text[span[0].idx : quote.open].rstrip()
         return quote if lead[-1:] in CLAUSE_BREAKS else None
 
-    @staticmethod
-    def _is_bare_participle(verb: Token) -> bool:
-        """'Asked whether ..., X said': a past participle without 'have' is passive; the question is not X's."""
-        return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-
-    @staticmethod
-    def _is_passive(verb: Token) -> bool:
-        return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-
-    def _subject(self, verb: Token) -> Token | None:
-        """The verb's subject; for participles, infinitives and coordinated verbs, the governing verb's."""
-        inherited = False
-        for _ in range(CLIMB_STEPS):
-            subject = self._nsubj(verb)
-            if subject is None and verb.lemma_.lower() in self.cues.quoted_passive:
-                subject = self._nsubj(verb, "nsubjpass")
-            if subject is not None:
-                if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
-                    return verb.head
-                if inherited and subject.lower_ == "it":  # "it is hard to say whether ...": no one speaks
-                    return None
-                return subject
-            if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
-                return None
-            verb, inherited = verb.head, True
-        return None
-
-    def _content_tokens(self, verb: Token, lemma: str) -> Span | None:
-        """The tokens of what was said: clausal complement, object, prepositional object or -ing clause."""
-        children = list(verb.children)
-        if lemma in self.cues.clause_verbs:
-            comp = self._complement(verb) or self._clause_in_channel(verb)
-            if comp is not None and lemma in self.cues.belief_verbs and not finite_clause(comp):
-                return None  # "wonder at what point ...", "expects them to win": no proposition held
-            if (
-                comp is not None
-                and negated(verb)
-                and any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in comp.children)
-            ):
-                return None  # "did not say whether the border would reopen": nothing was said
-            if comp is not None:
-                span = self._subtree(comp, skip_marks=True)
-                start = self._after_leading_time(span) if comp.i > verb.i else span.start
-                end = self._relative_clause_end(verb, span.end)
-                return self.doc[start : self._reported_conj_end(verb, end)]
-        if lemma in self.cues.object_verbs:
-            obj = next((c for c in children if c.dep_ == "dobj"), None)
-            heads = self.cues.object_heads.get(lemma)
-            if obj is not None and obj.pos_ != "PRON" and (heads is None or obj.lemma_.lower() in heads):
-                span = self._subtree(obj)
-                end = self._as_phrase_end(verb, span.end, lemma)
-                if lemma not in self.cues.restricted_object_verbs or self._reported_object(verb, obj, end > span.end):
-                    return self.doc[span.start : end]
-        preps = self.cues.prep_objects.get(lemma)
-        if preps:
-            for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in preps):
-                obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
-                if obj is not None:
-                    return self._subtree(obj)
-        if lemma in self.cues.gerund_verbs:
-            ger = next((c for c in children if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG"), None)
-            if ger is not None:
-                return self._subtree(ger)
-        return None
-
-    def _complement(self, verb: Token) -> Token | None:
-        """The clausal complement in the cue's paragraph, the nearest on the right first ("X said that ...")
-        then on the left ("'...,' X said")."""
-        p_start, p_end = self._paragraph(verb.idx)
-        comps = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and p_start <= c.idx < p_end]
-        right = [c for c in comps if c.i > verb.i]
-        if right:
-            return right[0]
-        left = comps[-1] if comps else None
-        if left is None or any(c.dep_ == "xcomp" for c in verb.children):
-            return None  # "...; they continue to escalate": the verb has a complement of its own
-        if any(t.text == ";" for t in self.doc[left.right_edge.i + 1 : verb.i]):
-            return None  # a semicolon separates two clauses, not a report from its source
-        return left
-
-    @staticmethod
-    def _parenthetical_host(verb: Token) -> Span | None:
-        """'The strikes, officials said, killed 12 people': the clause the attribution interrupts. Its part
-        on the far side of the attribution, or all of it when the attribution sits in the middle."""
-        head = verb.head
-        if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"}:
-            return None
-        doc = verb.doc
-        host = doc[head.left_edge.i : head.right_edge.i + 1]
-        left, right = verb.left_edge.i, verb.right_edge.i + 1
-        if not words_of(doc[right : host.end]):
-            return doc[host.start : left]
-        if not words_of(doc[host.start : left]):
-            return doc[right : host.end]
-        return host
-
-    @staticmethod
-    def _clause_in_channel(verb: Token) -> Token | None:
-        """'said in a statement that ...': the parser hangs the that-clause on the channel noun."""
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-            for token in prep.subtree:
-                if token.dep_ in {"acl", "ccomp", "relcl"} and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in token.children
-                ):
-                    return token
-        return None
-
-    def _as_phrase_end(self, verb: Token, end: int, lemma: str) -> int:
-        """'hailed the deal as a breakthrough', 'dismissed the report as lies', 'accused the army of looting':
-        the as-phrase (or the verb's content preposition) belongs to the object."""
-        preps = {"as"} | self.cues.prep_objects.get(lemma, frozenset())
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in preps and prep.i >= end:
-                return prep.right_edge.i + 1
-        return end
-
-    def _reported_object(self, verb: Token, obj: Token, extended: bool) -> bool:
-        """'confirmed the deaths of three soldiers', 'announced a ceasefire' report something; 'did not reveal
-        the location', 'would announce the investigations', 'accused the Democrats' do not: the verb is
-        asserted (not negated, not modal or infinitive) and the object names an event or carries its own
-        content (a clause or a prepositional phrase)."""
-        aux = [c for c in verb.children if c.dep_ == "aux"]
-        if negated(verb) or any(c.tag_ in {"MD", "TO"} for c in aux) or verb.dep_ in {"xcomp", "relcl"}:
-            return False
-        if extended or obj.lemma_.lower() in self.cues.event_nouns:
-            return True
-        content_preps = self.cues.prep_objects.get(verb.lemma_.lower(), frozenset())
-        return any(
-            c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in content_preps) for c in obj.children
-        )  # "confirmed reports that ...", "accused the army of looting"
-
-    def _adjacent_quote(self, verb: Token) -> Quote | None:
-        """A quote the parse did not attach: 'X said: "..."' or '"...," X added'."""
-        p_start, p_end = self._paragraph(verb.idx)
-        verb_end = verb.idx + len(verb)
-        for q in self.quotes:
-            if verb_end <= q.open < p_end:
-                between = self.text[verb_end : q.open]
-                if len(between) <= ADJACENT_CHARS and between.rstrip()[-1:] in {":", ","} and "." not in between:
-                    return q
-            elif p_start <= q.open and q.stop <= verb.idx and q.closed:
-                between = self.text[q.stop : verb.idx]
-                if len(between) <= ADJACENT_CHARS and not BREAK.search(between) and self.text[q.end - 1] in ",?!":
-                    return q
-        return None
-
-    def _reported_conj_end(self, verb: Token, end: int) -> int:
-        """'X told reporters that they are ready and have shown intent': a subjectless verb coordinated with a
-        past-tense cue but in the present tense goes on with the content (the parser hangs it on the cue)."""
-        if verb.tag_ != "VBD":
-            return end
-        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i >= end):
-            if any(c.dep_ in SUBJECT_DEPS for c in conj.children):
-                break
-            finite = [conj, *(c for c in conj.children if c.dep_ == "aux")]
-            if any(t.tag_ in PRESENT_TAGS for t in finite):
-                end = max(end, conj.right_edge.i + 1)
-        return end
-
-    def _after_leading_time(self, span: Span) -> int:
-        """'said on Monday (that) it would ...': the parser often hangs the cue's time on the complement;
-        the date belongs to the saying, not to what was said."""
-        start = span.start
-        while start < span.end - 1:
-            token = self.doc[start]
-            if token.ent_type_ in {"DATE", "TIME"} or (
-                token.dep_ == "prep" and self.doc[start + 1].ent_type_ in {"DATE", "TIME"}
-            ):
-                start += 1
-            elif token.dep_ == "mark" or token.text == ",":
-                start += 1 if start > span.start else 0
-                break
-            else:
-                break
-        if start == span.start:
-            return start
-        while start < span.end - 1 and (self.doc[start].text == "," or self.doc[start].dep_ == "mark"):
-            start += 1
-        return start
-
-    def _relative_clause_end(self, verb: Token, end: int) -> int:
-        """'The leader, who said that he would boycott the vote, registered as a candidate': a cue in a
-        relative clause set off by commas says no more than the clause; the verb after its closing comma
-        (with no subject of its own) is the main clause's."""
-        if verb.dep_ != "relcl":
-            return end
-        for token in self.doc[verb.i + 1 : end - 1]:
-            after = self.doc[token.i + 1]
-            if (
-                token.text == ","
-                and after.pos_ in {"VERB", "AUX"}
-                and after.tag_ in FINITE_TAGS | {"VBN"}
-                and not any(c.dep_ in SUBJECT_DEPS for c in after.children)
-            ):
-                return token.i
-        return end
-
-    def _subtree(self, head: Token, *, skip_marks: bool = False) -> Span:
-        start, end = head.left_edge.i, head.right_edge.i + 1
-        if skip_marks:
-            while start < head.i and self.doc[start].dep_ == "mark" and self.doc[start].head.i == head.i:
-                start += 1
-        return self.doc[start:end]
-
-    # -- "according to X"
     def _attribution_frame(self, first: Token) -> Frame | None:
         for phrase in self.cues.attribution:
             last = first.i + len(phrase) - 1
@@ -503,19 +216,6 @@ class FrameFinder:
         return None
 
     # -- direct, mixed or indirect
-    def _through_following_quote(self, end: int, limit: int) -> int:
-        """'X admits US gun laws are his "biggest frustration"': the parse may stop before a quote that
-        completes the content; a closed quote right after it (or after a word or two) belongs to it."""
-        for q in self.quotes:
-            if end <= q.open < limit and q.closed and QUOTE_LEAD_IN.fullmatch(self.text, end, q.open):
-                return q.stop
-        return end
-
-    def _paragraph(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.paragraph_starts, offset) - 1
-        start = self.paragraph_starts[i] if i >= 0 else 0
-        end = self.text.find("\n", start)
-        return start, len(self.text) if end < 0 else end
 
     def classify(
         self,

@@ -1,0 +1,130 @@
+"""Reading a reporting frame's subject from the parse: a cue's own subject, a subject inherited from the clause
+above, one before the cue in its paragraph; passives, bare participles; the paragraph and quotes around a token."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
+
+from fieldbrief.extract.statements.cues import Cues
+from fieldbrief.extract.statements.quotes import PARAGRAPH, Quote
+from fieldbrief.extract.statements.text import (
+    DocIndex,
+)
+from fieldbrief.lexicon.datelines import dateline_at
+
+# a cue without a subject of its own takes the governing verb's through these links: "X met Y, hailing ...",
+# "X was quoted as saying ...", "X issued a statement saying ...", "X went on to say ..."
+INHERIT_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl", "prep", "dobj", "pobj"})
+CLIMB_STEPS = 4
+
+
+class FrameReader:
+    """One parsed article, read for reporting frames: its paragraphs, quotes and the subjects of cues."""
+
+    def __init__(self, doc: Doc, text: str, index: DocIndex, cues: Cues, quotes: list[Quote]) -> None:
+        self.doc = doc
+        self.index = index
+        self.text: str = text
+        self.cues = cues
+        self.quotes = quotes
+        self.phrase_starts = frozenset(p[0] for p in cues.attribution)
+        self.paragraph_starts = [m.start() for m in PARAGRAPH.finditer(text)]
+
+    def _paragraph(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.paragraph_starts, offset) - 1
+        start = self.paragraph_starts[i] if i >= 0 else 0
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end < 0 else end
+
+    def quoted(self, token: Token) -> bool:
+        """A cue inside a quote is quoted speech, not the article's attribution."""
+        return any(q.start <= token.idx < q.end for q in self.quotes)
+
+    # -- verbs
+
+    def source_of(self, cue: Token) -> Token | None:
+        """The head of the source of a cue the learned tagger found: the subject of a verb (or of the verb it
+        depends on), the agent of a passive ("was criticised by X"), the object of "according to", the owner
+        of a noun ("Trump's plan", "criticism from X"), the label of a headline ("Poll: ...")."""
+        if cue.lower_ in self.phrase_starts or cue.lemma_.lower() == "accord":
+            return next((g for c in cue.children for g in c.children if g.dep_ == "pobj"), None)
+        if cue.pos_ in {"VERB", "AUX"}:
+            agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if self._is_passive(cue):
+                return agent
+            subject = self._subject(cue)
+            paragraph = self._paragraph(cue.idx)
+            return subject if subject is not None and self._paragraph(subject.idx) == paragraph else None
+        if cue.pos_ in {"NOUN", "PROPN"}:
+            for child in cue.children:
+                if child.dep_ == "poss" and child.i < cue.i:
+                    return child
+                if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if cue.dep_ in {"dobj", "attr"} and cue.head.pos_ in {"VERB", "AUX"}:
+                return self._subject(cue.head)  # "X expressed concern that ...", "X made a promise to ..."
+            return None
+        if cue.text == ":":  # "Poll: voters ...", "WALLACE: If I may ..."
+            before = [t for t in self.index.sentence(cue) if t.i < cue.i and not t.is_punct]
+            heads = [t for t in before if not (before[0].i <= t.head.i < cue.i) or t.head.i == t.i]
+            return heads[-1] if heads else None
+        return None
+
+    def _own_subject(self, verb: Token) -> Token | None:
+        """The verb's subject, or that of the verb it is coordinated with ("they shrug and think ...")."""
+        for holder in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+            subject = self._nsubj(holder)
+            if subject is not None:
+                return subject
+        return None
+
+    def _nsubj(self, verb: Token, dep: str = "nsubj") -> Token | None:
+        """The verb's subject; never the place of a dateline the parser took for one ("MOSCOW, March 11 - The
+        ministry denied ...": the ministry speaks)."""
+        subjects = [c for c in verb.children if c.dep_ == dep]
+        if len(subjects) > 1:
+            sentence = self.index.sentence(verb)
+            dateline_end = dateline_at(self.text, sentence.start_char, sentence.end_char)
+            if dateline_end is not None:
+                subjects = [c for c in subjects if c.idx >= dateline_end] or subjects
+        return subjects[0] if subjects else None
+
+    def _subject_before(self, verb: Token, paragraph_start: int) -> Token | None:
+        """Where the parser ran a paragraph into the one before, the noun right before the verb (past
+        auxiliaries and adverbs) is its subject: "...taking up arms\n\nMinister X has confirmed that ..."."""
+        for token in reversed(self.doc[: verb.i]):
+            if token.idx < paragraph_start:
+                return None
+            if token.dep_ in {"aux", "auxpass", "neg", "advmod"} or token.tag_ in {"MD", "RB"}:
+                continue
+            return token if token.pos_ in {"NOUN", "PROPN", "PRON"} else None
+        return None
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The verb's subject; for participles, infinitives and coordinated verbs, the governing verb's."""
+        inherited = False
+        for _ in range(CLIMB_STEPS):
+            subject = self._nsubj(verb)
+            if subject is None and verb.lemma_.lower() in self.cues.quoted_passive:
+                subject = self._nsubj(verb, "nsubjpass")
+            if subject is not None:
+                if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                    return verb.head
+                if inherited and subject.lower_ == "it":  # "it is hard to say whether ...": no one speaks
+                    return None
+                return subject
+            if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
+                return None
+            verb, inherited = verb.head, True
+        return None
+
+    @staticmethod
+    def _is_bare_participle(verb: Token) -> bool:
+        """'Asked whether ..., X said': a past participle without 'have' is passive; the question is not X's."""
+        return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+    @staticmethod
+    def _is_passive(verb: Token) -> bool:
+        return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
