@@ -13,7 +13,7 @@ from conftest import SEEDS, SHARED, require
 from fieldbrief import Options, analyze
 from fieldbrief.cli import app
 from fieldbrief.model import Article, Rejection
-from fieldbrief.prefilter import RelevanceModel, screen, shipped_model
+from fieldbrief.prefilter import RelevanceModel, features, lexicon_features, screen, shipped_model
 
 # Fictional articles written for these tests.
 CONFLICT = (
@@ -53,12 +53,24 @@ def test_scores_order_conflict_above_other_news() -> None:
     assert model.score("") == 0.0
 
 
-def test_lexicon_keeps_what_the_model_would_skip() -> None:
-    """Three distinct conflict terms make an article relevant whatever the (here: empty) model says."""
-    blind = RelevanceModel({}, -10.0, 0.5, "test", frozenset({"airstrike", "troops", "militia"}), 3)
-    assert blind.relevant("An airstrike hit the militia; troops moved in.")[0]
-    assert not blind.relevant("An airstrike hit the militia.")[0]
-    assert not RelevanceModel({}, -10.0, 0.5, "test").relevant(CONFLICT)[0]
+def test_lexicon_counts_are_features_the_model_weighs() -> None:
+    """The number of distinct conflict terms named becomes "#lexicon>=k" features up to the model's levels; they
+    count only as much as their learned weights say (here: naming 3 terms is what lifts the score)."""
+    terms = frozenset({"airstrike", "troops", "militia"})
+    three = "An airstrike hit the militia; troops moved in."
+    assert lexicon_features(features(three), terms, 2) == {"#lexicon>=1", "#lexicon>=2"}
+    assert lexicon_features(features("An airstrike hit."), terms, 5) == {"#lexicon>=1"}
+    learned = RelevanceModel({"#lexicon>=3": 100.0}, -10.0, 0.5, "test", terms, 3)
+    assert learned.relevant(three)[0]
+    assert not learned.relevant("An airstrike hit the militia.")[0]
+    assert not RelevanceModel({"#lexicon>=3": 100.0}, -10.0, 0.5, "test").relevant(three)[0]  # no lexicon: no count
+
+
+def test_shipped_model_reads_the_lexicon_it_was_trained_with() -> None:
+    model = shipped_model()
+    assert model.levels > 0 and model.terms
+    assert any(name.startswith("#lexicon>=") for name in model.weights)
+    assert RelevanceModel.from_json(model.to_json()).levels == model.levels
 
 
 def test_screen_turns_off_topic_articles_into_coded_rejections_in_place() -> None:
