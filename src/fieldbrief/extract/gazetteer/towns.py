@@ -36,7 +36,7 @@ def city_rows(
     capitals = _capitals()
     for city in cities.values():
         population = int(city.get("population") or 0)
-        country, code1 = str(city["countrycode"]), str(city.get("admin1code") or "")
+        country, code1 = str(city["countrycode"]), sources.admin1_code(city, admin.codes)
         codes = admin.codes.get(int(city["geonameid"]))
         feature_code = codes.feature_code if codes else ""
         admin2 = admin.admin2.get((country, code1, codes.admin2_code)) if codes and codes.admin2_code else None

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
+from fieldbrief.extract.gazetteer import NAME_MAIN, NAME_QUALIFIER, Gazetteer, name_key
 from fieldbrief.extract.places.mentions import (
     APOSTROPHES,
     Mention,
+    cue_before,
     exact_person_names,
     is_capitalised,
     is_demonym,
@@ -364,6 +365,58 @@ def _qualify(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRule
     return mentions + added
 
 
+def _abbreviations(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
+    """Divisions written where an abbreviation that is a word alone ("Pa.", "Ill.", "Mass.") names them, besides
+    after a place and a comma (`_qualify`): after a party letter and a hyphen, a politician's state ("Sen. Bob
+    Casey, D-Pa.", "(R-Texas)"); spelled with its period where that period ends no sentence (see
+    `_abbreviation_in_place`). Such mentions count as qualifiers."""
+    by_start = {m.start: m for m in mentions}
+    inside = {t for m in mentions for t in range(m.start + 1, m.end)}  # the "Va." of "W. Va."
+    added: list[Mention] = []
+    for token in doc:
+        if not is_capitalised(token) or token.i in inside:
+            continue
+        if _after_party_letter(doc, token.i, rules):
+            hit = longest_known(doc, token.i, min(len(doc), token.i + 4), gaz, rules, require_matchable=False)
+        elif _abbreviation_in_place(doc, token.i):
+            hit = (token.i + 1, piece(token))
+            if not any(c.name_kind == NAME_QUALIFIER for c in gaz.candidates(hit[1])):
+                continue
+        else:
+            continue
+        known = by_start.get(token.i)
+        key = known.key if known is not None else hit[1] if hit is not None else ""
+        if not key or not any(c.feature == "province" for c in gaz.candidates(key)):
+            continue
+        if known is None and hit is not None:
+            known = make_mention(doc, token.i, hit[0], key, rules, "GPE")
+            added.append(known)
+        if known is not None:
+            known.qualifier = True
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _after_party_letter(doc: Doc, i: int, rules: PlaceRules) -> bool:
+    """ "D-Pa.": a party letter, a hyphen, no spaces."""
+    if i < 2:
+        return False
+    party, hyphen = doc[i - 2], doc[i - 1]
+    return party.text in rules.party_letters and hyphen.text == "-" and not party.whitespace_ and not hyphen.whitespace_
+
+
+def _abbreviation_in_place(doc: Doc, i: int) -> bool:
+    """A word spelled with a period ("Ind.", "N.L.") after a comma or in parentheses, or before a comma or a
+    lower-case word, where the period ends no sentence: "ST. JOHN'S, N.L. -", "Walker County (Ga.) Sheriff's
+    Office", "Vanderburgh, Ind., County", "Missing Ill. man"."""
+    if not doc[i].text.endswith("."):
+        return False
+    before = doc[i - 1].text if i > 0 else ""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if before == "," or (before == "(" and nxt is not None and nxt.text == ")"):
+        return True
+    return nxt is not None and (nxt.text == "," or nxt.is_lower)
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None = None) -> list[Mention]:
     """Every place name of the article (`text`: the doc's text, when the caller has it at hand)."""
     person_words = exact_person_names(doc)
@@ -384,11 +437,43 @@ def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None 
         if _inside_org_name(doc, mention, rules):
             mention.embedded = True
     for mention in mentions:
+        _drop_organisation_cue(doc, mention, gaz, rules)
         _absorb_cue_name(doc, mention, gaz)
     mentions = _qualify(doc, sorted(mentions, key=lambda m: m.start), gaz, rules)
+    mentions = _abbreviations(doc, mentions, gaz, rules)
+    mentions = [m for m in mentions if not _generic_facility(m, gaz, rules)]
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     mentions += _demonym_mentions(doc, rules, taken)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _drop_organisation_cue(doc: Doc, mention: Mention, gaz: Gazetteer, rules: PlaceRules) -> None:
+    """ "Ohio State University", "Columbia State Community College", "Duke plays Michigan State": a capitalised cue
+    word that also heads organisations' names ("State") names an organisation after the place, not the place's
+    feature, unless the gazetteer knows the name with it ("Mon State", "Borno State") or the text puts it in a
+    place-like context of its own ("fighting in Kano State", "Matias Romero, Oaxaca State, Mexico"). Neither a
+    cue nor part of the name then."""
+    if mention.cue_end == mention.end or mention.country:
+        return
+    word = doc[mention.end]
+    if word.text not in rules.org_heads:
+        return
+    longer = mention.cue_end < len(doc) and is_capitalised(doc[mention.cue_end])  # "Ohio State University"
+    in_organisation = word.ent_type_ == "ORG" or longer
+    place_like = mention.locative or (mention.start > 0 and doc[mention.start - 1].text == ",")
+    if gaz.candidates(f"{mention.key} {piece(word)}") or (place_like and not in_organisation):
+        return
+    mention.cues, mention.cue_end = cue_before(doc, mention.start, rules), mention.end
+
+
+def _generic_facility(mention: Mention, gaz: Gazetteer, rules: PlaceRules) -> bool:
+    """ "Airport", "City Park": generic words that NER does not call a place name the story's facility, not a
+    tiny town of that name (which would also count as evidence of its country)."""
+    if mention.label in ("GPE", "LOC") or mention.qualifier or not mention.key:
+        return False
+    if not all(word in rules.generic_words for word in mention.key.split(" ")):
+        return False
+    return all(c.population < rules.exact_label_min_population for c in gaz.candidates(mention.key))
 
 
 def _absorb_cue_name(doc: Doc, mention: Mention, gaz: Gazetteer) -> None:

@@ -82,7 +82,7 @@ def _cue_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[frozenset[str], i
     return frozenset(), end
 
 
-def _cue_before(doc: Doc, start: int, rules: PlaceRules) -> frozenset[str]:
+def cue_before(doc: Doc, start: int, rules: PlaceRules) -> frozenset[str]:
     """ "the city of Mosul", "the province of Kandahar"."""
     if start >= 2 and doc[start - 1].lower_ == "of":
         return rules.cue_features.get(doc[start - 2].lower_, frozenset())
@@ -116,7 +116,7 @@ def make_mention(doc: Doc, start: int, end: int, key: str, rules: PlaceRules, la
         start,
         end,
         key,
-        after | _cue_before(doc, start, rules),
+        after | cue_before(doc, start, rules),
         cue_end,
         label=label,
         locative=_is_locative(doc, start, rules) and not modifier,

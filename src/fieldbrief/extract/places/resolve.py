@@ -30,6 +30,7 @@ from fieldbrief.extract.places.scoring import (
     Division,
     anchors,
     apply_hierarchy,
+    as_positioned,
     country_focus,
     division_of,
     doubtful_foreigner,
@@ -112,7 +113,12 @@ def resolve(
     doc: Doc, mentions: Sequence[Mention], gaz: Gazetteer, rules: PlaceRules
 ) -> list[tuple[Place, GazetteerEntry]]:
     """Each mention resolved to a place, with the gazetteer row it resolved to (unresolved ones left out)."""
-    candidates = {m.key: plausible(gaz.candidates(m.key), rules) for m in mentions if not m.demonym}
+    qualifying = {m.key for m in mentions if m.qualifier}
+    candidates = {
+        m.key: plausible(as_positioned(gaz.candidates(m.key), m.key in qualifying), rules)
+        for m in mentions
+        if not m.demonym
+    }
     namesakes = {
         key: tuple(c for c in gaz.candidates(key) if c not in kept and is_populated(c) and c.name_kind == NAME_MAIN)
         for key, kept in candidates.items()

@@ -19,6 +19,7 @@ class PlaceRules:
     back_reference_chars: int
     direction_words: frozenset[str]
     exact_label_min_population: int
+    party_letters: frozenset[str]  # "D", "R" of "D-Pa.": a division after one is a politician's state
     connectors: frozenset[str]
     org_heads: frozenset[str]
     never_alone: frozenset[str]  # name keys
@@ -31,6 +32,7 @@ class PlaceRules:
     locatives: frozenset[str]  # prepositions of a place-like context ("in", "at", "near")
     person_major_population: int
     common_words: frozenset[str]  # name keys of towns that are mostly ordinary words
+    generic_words: frozenset[str]  # nouns of facilities: "Airport", "City Park" are no towns
     landmarks: dict[str, tuple[str, str]]  # name key -> (city name key, ISO2)
     landmark_starts: frozenset[str]  # first words of the landmarks' keys
     agent_verbs: frozenset[str]  # lemmas whose subject is an agent: "Moscow said", "China imposed"
@@ -65,6 +67,7 @@ def load_rules() -> PlaceRules:
         back_reference_chars=int(raw["back_reference"]["max_chars"]),
         direction_words=frozenset(w.lower() for w in words["direction_words"]),
         exact_label_min_population=int(words["exact_label_min_population"]),
+        party_letters=frozenset(words["party_letters"]),
         connectors=frozenset(w.lower() for w in words["name_connectors"]),
         org_heads=frozenset(words["org_heads"]),
         never_alone=frozenset(name_key(w) for w in words["never_alone"]),
@@ -79,6 +82,7 @@ def load_rules() -> PlaceRules:
         locatives=frozenset(w.lower() for w in words["locative_prepositions"]),
         person_major_population=int(words["person_major_population"]),
         common_words=frozenset(name_key(w) for w in words["common_words"]),
+        generic_words=frozenset(name_key(w) for w in words["generic_words"]),
         landmarks={name_key(name): _city_country(value) for name, value in raw["landmarks"].items()},
         landmark_starts=frozenset(name_key(name).split(" ")[0] for name in raw["landmarks"]),
         agent_verbs=_speech_verbs() | frozenset(roles["agent_verbs"]),

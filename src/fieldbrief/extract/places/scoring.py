@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from fieldbrief.extract.gazetteer import GEONAMES_SOURCE, NAME_MAIN, GazetteerEntry
+from fieldbrief.extract.gazetteer import GEONAMES_SOURCE, NAME_MAIN, NAME_QUALIFIER, GazetteerEntry
 from fieldbrief.extract.places.mentions import Mention, demonym_target
 from fieldbrief.extract.places.rules import PlaceRules
 
@@ -209,6 +209,12 @@ def doubtful_foreigner(entry: GazetteerEntry, focus: dict[str, float], cues: fro
         return False
     fg = rules.foreign
     return entry.name_kind != NAME_MAIN or (entry.population or 0) < fg["min_population"]
+
+
+def as_positioned(cands: tuple[GazetteerEntry, ...], qualifying: bool) -> tuple[GazetteerEntry, ...]:
+    """The candidates a name may mean where the text writes it: a division it abbreviates only after a place and
+    a comma ("Springfield, Pa.") is one of them only in that position; elsewhere "Pa" is a word or a town."""
+    return cands if qualifying else tuple(c for c in cands if c.name_kind != NAME_QUALIFIER)
 
 
 def plausible(cands: tuple[GazetteerEntry, ...], rules: PlaceRules) -> tuple[GazetteerEntry, ...]:
