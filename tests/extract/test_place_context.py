@@ -3,28 +3,13 @@ tests (fictional events, real places); and events never placed at an associative
 
 from __future__ import annotations
 
+from place_support import named, run
 from spacy.language import Language
 
-from fieldbrief.extract import places
 from fieldbrief.extract.gazetteer import Gazetteer, name_key, read_tsv
-from fieldbrief.model import Article, Place, RawDocument
+from fieldbrief.model import Article, RawDocument
 from fieldbrief.pipeline import Pipeline
 from fieldbrief.stage import Context
-
-
-def run(nlp: Language, ctx: Context, text: str) -> list[Place]:
-    article = Article(source="test", text=text, published="2021-08-27")
-    places.STAGE.run(nlp(text), article, ctx)
-    for p in article.places:
-        assert text[p.start : p.end] == p.name
-    return article.places
-
-
-def named(found: list[Place], name: str) -> Place:
-    matches = [p for p in found if p.name == name]
-    assert matches, f"{name!r} not found in {[p.name for p in found]}"
-    return matches[0]
-
 
 # -- one name, two contexts --------------------------------------------------------------------------------
 

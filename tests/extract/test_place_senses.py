@@ -4,25 +4,11 @@ tiny towns, and a city given another division's name by a gazetteer source."""
 
 from __future__ import annotations
 
+from place_support import named, run
 from spacy.language import Language
 
-from fieldbrief.extract import places
 from fieldbrief.extract.gazetteer import NAME_QUALIFIER, Gazetteer, name_key
-from fieldbrief.model import Article, Place
 from fieldbrief.stage import Context
-
-
-def run(nlp: Language, ctx: Context, text: str) -> list[Place]:
-    article = Article(source="test", text=text, published="2021-08-27")
-    places.STAGE.run(nlp(text), article, ctx)
-    return article.places
-
-
-def named(found: list[Place], name: str) -> Place:
-    matches = [p for p in found if p.name == name]
-    assert matches, f"{name!r} not found in {[p.name for p in found]}"
-    return matches[0]
-
 
 # -- abbreviations valid only after a comma ------------------------------------------------------------------
 

@@ -3,26 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from place_support import named, run
 from spacy.language import Language
 
-from fieldbrief.extract import places
 from fieldbrief.extract.gazetteer import Gazetteer, name_key
-from fieldbrief.model import Article, Place
 from fieldbrief.stage import Context
-
-
-def run(nlp: Language, ctx: Context, text: str) -> list[Place]:
-    article = Article(source="test", text=text, published="2021-08-27")
-    places.STAGE.run(nlp(text), article, ctx)
-    for p in article.places:
-        assert text[p.start : p.end] == p.name
-    return article.places
-
-
-def by_name(found: list[Place], name: str) -> Place:
-    matches = [p for p in found if p.name == name]
-    assert matches, f"{name!r} not found in {[p.name for p in found]}"
-    return matches[0]
 
 
 def test_name_key_ignores_case_diacritics_hyphens_and_the() -> None:
@@ -48,25 +33,25 @@ def test_hyderabad_resolved_by_country_context(nlp: Language, ctx: Context) -> N
         "Pakistani police said a bomb exploded at a market in Hyderabad, in Sindh, on "
         "Tuesday. Officials in Karachi ordered an inquiry.",
     )
-    assert by_name(pakistan, "Hyderabad").country == "PK"
+    assert named(pakistan, "Hyderabad").country == "PK"
     india = run(
         nlp,
         ctx,
         "Indian officials said flooding hit Hyderabad after heavy rain in Telangana. "
         "Relief teams were sent from Bengaluru and Chennai.",
     )
-    assert by_name(india, "Hyderabad").country == "IN"
+    assert named(india, "Hyderabad").country == "IN"
 
 
 def test_tripoli_resolved_by_country_context(nlp: Language, ctx: Context) -> None:
     lebanon = run(
         nlp, ctx, "Clashes broke out in Tripoli, Lebanon's second city, as Lebanese troops deployed from Beirut."
     )
-    assert by_name(lebanon, "Tripoli").country == "LB"
+    assert named(lebanon, "Tripoli").country == "LB"
     libya = run(
         nlp, ctx, "Militias fought near Tripoli airport while the Libyan government in Misrata called for calm."
     )
-    assert by_name(libya, "Tripoli").country == "LY"
+    assert named(libya, "Tripoli").country == "LY"
 
 
 def test_demonyms_are_associative_places(nlp: Language, ctx: Context) -> None:
@@ -88,8 +73,8 @@ def test_places_inside_organisation_names_are_not_places(nlp: Language, ctx: Con
         "seen in Mosul.",
     )
     assert [p.name for p in found if p.role == "literal"] == ["Mosul"]
-    assert by_name(found, "Mosul").country == "IQ"
-    assert by_name(found, "Russian").role == "associative"
+    assert named(found, "Mosul").country == "IQ"
+    assert named(found, "Russian").role == "associative"
 
 
 def test_feature_cue_picks_the_province_over_the_city(nlp: Language, ctx: Context) -> None:
@@ -113,7 +98,7 @@ def test_sentence_initial_common_word_is_not_a_place(nlp: Language, ctx: Context
 
 def test_valley_back_reference(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Fighters gathered in the Panjshir Valley. Later, food reached the valley by road.")
-    ref = by_name(found, "the valley")
+    ref = named(found, "the valley")
     assert ref.canonical == "Panjshir Valley" and ref.feature == "valley"
 
 
@@ -129,7 +114,7 @@ def test_ambiguous_name_resolved_to_the_article_country(nlp: Language, ctx: Cont
         "Congolese aid workers said militia attacks in Kasai had forced families to flee "
         "towards Kananga, in the Democratic Republic of Congo.",
     )
-    assert by_name(found, "Kasai").country == "CD"
+    assert named(found, "Kasai").country == "CD"
 
 
 def test_name_written_with_a_space_finds_the_gazetteer_spelling(nlp: Language, ctx: Context) -> None:
@@ -156,14 +141,14 @@ def test_country_name_beats_towns_named_after_it(nlp: Language, ctx: Context) ->
 
 def test_national_capital_beats_a_small_namesake_in_the_focus_country(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Officials in Texas and Ohio said the talks in London and Warsaw had stalled.")
-    assert by_name(found, "London").country == "GB"
-    assert by_name(found, "Warsaw").country == "PL"
+    assert named(found, "London").country == "GB"
+    assert named(found, "Warsaw").country == "PL"
 
 
 def test_continents_and_seas_are_regions_not_namesake_villages(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Shipping in the Red Sea slowed as insurers in Europe raised prices for Africa routes.")
-    assert by_name(found, "Red Sea").feature == "region"
-    assert by_name(found, "Europe").country is None
+    assert named(found, "Red Sea").feature == "region"
+    assert named(found, "Europe").country is None
 
 
 def test_magazine_and_person_names_are_not_small_towns(nlp: Language, ctx: Context) -> None:
@@ -178,7 +163,7 @@ def test_organisation_tagged_as_place_is_not_scanned_for_names(nlp: Language, ct
 
 def test_autonomous_region_is_a_province_not_a_village(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Officials in Beijing said new checkpoints were built across Xinjiang last month.")
-    xinjiang = by_name(found, "Xinjiang")
+    xinjiang = named(found, "Xinjiang")
     assert xinjiang.feature == "province" and xinjiang.country == "CN"
 
 
@@ -186,7 +171,7 @@ def test_person_name_is_not_a_place_without_place_context(nlp: Language, ctx: Co
     text = "The minister met Senator Tom Warren in Kabul on Monday. Warren said the talks with Afghanistan would go on."
     found = run(nlp, ctx, text)
     assert "Warren" not in [p.name for p in found]
-    assert by_name(found, "Kabul").country == "AF"
+    assert named(found, "Kabul").country == "AF"
 
 
 def test_common_word_town_needs_place_context(nlp: Language, ctx: Context) -> None:
@@ -216,9 +201,9 @@ def test_a_wire_dateline_in_capitals_is_a_place(nlp: Language, ctx: Context, dat
 
 def test_a_town_the_tagger_calls_a_person_is_a_place_in_a_place_context(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Israeli aircraft struck a camp in Khan Younis on Monday, and troops moved into Rafah.")
-    assert by_name(found, "Khan Younis").country == "PS"
+    assert named(found, "Khan Younis").country == "PS"
     found = run(nlp, ctx, "Russian forces shelled the city of Kherson overnight, regional officials said.")
-    assert by_name(found, "Kherson").country == "UA"
+    assert named(found, "Kherson").country == "UA"
 
 
 def test_us_state_beats_the_country_in_an_american_story(nlp: Language, ctx: Context) -> None:
@@ -229,8 +214,8 @@ def test_us_state_beats_the_country_in_an_american_story(nlp: Language, ctx: Con
         "The governor of California spoke in Sacramento on Monday. Voters in Arizona and "
         "Georgia will choose a senator in November.",
     )
-    assert by_name(found, "Georgia").country == "US"
-    assert by_name(found, "Georgia").feature == "province"
+    assert named(found, "Georgia").country == "US"
+    assert named(found, "Georgia").feature == "province"
 
 
 def test_country_tagged_as_a_person_still_sets_the_focus(nlp: Language, ctx: Context) -> None:
@@ -241,13 +226,13 @@ def test_country_tagged_as_a_person_still_sets_the_focus(nlp: Language, ctx: Con
         "Gunmen attacked a market near Mopti in Mali on Sunday. In neighbouring Burkina Faso, "
         "soldiers were killed in a village outside Djibo.",
     )
-    assert by_name(found, "Djibo").country == "BF"
+    assert named(found, "Djibo").country == "BF"
 
 
 def test_gazetteer_names_are_found_inside_mis_tagged_date_entities(nlp: Language, ctx: Context) -> None:
     text = "An earthquake destroyed villages in Zinda Jan district, west of Herat, Afghan officials said."
     found = run(nlp, ctx, text)  # the small model tags "Zinda Jan district" DATE
-    assert by_name(found, "Zinda Jan").feature == "district"  # a lower-case cue word is no part of the name
+    assert named(found, "Zinda Jan").feature == "district"  # a lower-case cue word is no part of the name
 
 
 def test_curated_spellings_of_towns_in_the_news(nlp: Language, ctx: Context) -> None:
@@ -257,14 +242,14 @@ def test_curated_spellings_of_towns_in_the_news(nlp: Language, ctx: Context) -> 
         "Shelling hit Nabatieh and the border town of Khiam in southern Lebanon. Strikes "
         "also hit the port of Hodeidah in Yemen and the city of Derna in Libya.",
     )
-    assert {by_name(found, n).country for n in ("Nabatieh", "Khiam")} == {"LB"}
-    assert by_name(found, "Hodeidah").country == "YE"
-    assert by_name(found, "Derna").country == "LY"
+    assert {named(found, n).country for n in ("Nabatieh", "Khiam")} == {"LB"}
+    assert named(found, "Hodeidah").country == "YE"
+    assert named(found, "Derna").country == "LY"
 
 
 def test_lower_case_cue_word_picks_the_province_and_stays_out_of_the_name(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "Ukrainian troops repelled assaults near Kupiansk in the Kharkiv oblast, officials said.")
-    oblast = by_name(found, "Kharkiv")
+    oblast = named(found, "Kharkiv")
     assert (oblast.feature, oblast.country) == ("province", "UA")
 
 
@@ -273,4 +258,4 @@ def test_a_short_known_name_heading_a_longer_unknown_one_is_no_place(nlp: Langua
     text = "Soldiers burned houses in Pa Zi Gyi village in Sagaing region on Tuesday, residents said."
     found = run(nlp, ctx, text)
     assert "Pa" not in [p.name for p in found]
-    assert by_name(found, "Sagaing").country == "MM"
+    assert named(found, "Sagaing").country == "MM"
