@@ -120,12 +120,15 @@ class SpeakerResolver:
 
     def _np(self, head: Token) -> str:
         """The noun phrase as written, less a dateline the parser ran into it ("BANGKOK - Norland's army")."""
-        left = head.left_edge.idx
-        return noun_phrase(head, after=max((end for start, end in self.datelines if start <= left < end), default=0))
+        return noun_phrase(head, after=self._dateline_end(head.left_edge.idx) or 0)
 
     def _in_dateline(self, offset: int) -> bool:
         """A dateline says where the outlet filed from: its place never speaks nor is referred back to."""
-        return any(start <= offset < end for start, end in self.datelines)
+        return self._dateline_end(offset) is not None
+
+    def _dateline_end(self, offset: int) -> int | None:
+        """The end of the dateline the offset lies in, if it lies in one."""
+        return next((end for start, end in self.datelines if start <= offset < end), None)
 
     def _sentence(self, token: Token) -> int:
         return self.index.sentence_number(token)
