@@ -9,9 +9,7 @@ from spacy.tokens import Doc, Token
 
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.quotes import PARAGRAPH, Quote
-from fieldbrief.extract.statements.text import (
-    DocIndex,
-)
+from fieldbrief.extract.statements.text import FINITE_TAGS, DocIndex
 from fieldbrief.lexicon.datelines import dateline_at
 
 # a cue without a subject of its own takes the governing verb's through these links: "X met Y, hailing ...",
@@ -56,7 +54,9 @@ class FrameReader:
                 return agent
             subject = self._subject(cue)
             paragraph = self._paragraph(cue.idx)
-            return subject if subject is not None and self._paragraph(subject.idx) == paragraph else None
+            if subject is not None and self._paragraph(subject.idx) == paragraph:
+                return subject
+            return self._subject_before(cue, paragraph[0]) if self._finite(cue) else None
         if cue.pos_ in {"NOUN", "PROPN"}:
             for child in cue.children:
                 if child.dep_ == "poss" and child.i < cue.i:
@@ -102,6 +102,14 @@ class FrameReader:
             return token if token.pos_ in {"NOUN", "PROPN", "PRON"} else None
         return None
 
+    @staticmethod
+    def _finite(verb: Token) -> bool:
+        """A finite verb or a progressive ("is questioning"): one the parse left without a subject has it right
+        before ("... the Washington Post Trump said that ...", read as the Post's name)."""
+        if verb.tag_ in FINITE_TAGS:
+            return True
+        return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject; for participles, infinitives and coordinated verbs, the governing verb's."""
         inherited = False
@@ -112,6 +120,9 @@ class FrameReader:
             if subject is not None:
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     return verb.head
+                if subject.tag_ in {"WP", "WDT"}:  # "the department which reported ...", parsed as no relcl
+                    before = self._subject_before(subject, self._paragraph(subject.idx)[0])
+                    return before if before is not None and before.pos_ != "PRON" else subject
                 if inherited and subject.lower_ == "it":  # "it is hard to say whether ...": no one speaks
                     return None
                 return subject
