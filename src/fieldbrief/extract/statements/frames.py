@@ -37,17 +37,40 @@ DASH_SIGNATURE = re.compile(
 )
 
 
+def addressee(cue: Token, cues: Cues) -> Token | None:
+    """Whom a verb of asking asks, where an infinitive follows it: "North Korea" in "urged North Korea to resume
+    talks", "Congress" in "called on Congress to act"."""
+    if cue.lemma_.lower() not in cues.directive_verbs:
+        return None
+    doc = cue.doc
+    heads = [c for c in cue.children if c.dep_ in {"dobj", "dative", "nsubj"} and c.i > cue.i]
+    heads += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} for g in c.children
+              if g.dep_ == "pobj"]  # fmt: skip
+    for head in heads:
+        if infinitive_after(head) is not None:
+            return head
+    return None
+
+
+def infinitive_after(asked: Token) -> int | None:
+    """The 'to' of the infinitive after an addressee, past the verb's prepositional phrases between them ("told
+    his supporters at a rally to vote")."""
+    doc, cue = asked.doc, asked.head
+    after = asked.right_edge.i + 1
+    phrases = [c for c in cue.children if c.dep_ in {"prep", "npadvmod"} and c.i >= after]
+    for phrase in phrases:
+        if phrase.i == after:
+            after = phrase.right_edge.i + 1
+    return after if after < len(doc) and doc[after].tag_ == "TO" else None
+
+
 def directive(cue: Token, content: Span, cues: Cues) -> bool:
-    """'urged North Korea to resume talks', 'told his supporters to go and vote': a verb of asking with its
-    addressee as object before the infinitive content; what the speaker asked, not what he means to do."""
-    if cue.lemma_.lower() not in cues.directive_verbs or content[0].tag_ != "TO":
-        return False
-    addressees = [c for c in cue.children if c.dep_ in {"dobj", "dative", "nsubj"} and cue.i < c.i < content.start]
-    addressees += [
-        g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} for g in c.children
-        if g.dep_ == "pobj" and g.i < content.start
-    ]  # "called on Congress to act"
-    return bool(addressees)
+    """'urged North Korea to resume talks', 'told his supporters to go and vote': a verb of asking whose content
+    is the infinitive after its addressee (with or without the addressee); what the speaker asked of someone,
+    not what the speaker means to do."""
+    asked = addressee(cue, cues)
+    to = infinitive_after(asked) if asked is not None else None
+    return to is not None and content.start <= to < content.end
 
 
 @dataclass

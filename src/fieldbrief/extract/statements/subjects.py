@@ -56,7 +56,8 @@ class FrameReader:
             paragraph = self._paragraph(cue.idx)
             if subject is not None and self._paragraph(subject.idx) == paragraph:
                 return subject
-            return self._subject_before(cue, paragraph[0]) if self._finite(cue) else None
+            before = self._subject_before(cue, paragraph[0]) if self._finite(cue) else None
+            return before if before is not None and self._named_subject(before) else None
         if cue.pos_ in {"NOUN", "PROPN"}:
             for child in cue.children:
                 if child.dep_ == "poss" and child.i < cue.i:
@@ -83,7 +84,7 @@ class FrameReader:
     def _nsubj(self, verb: Token, dep: str = "nsubj") -> Token | None:
         """The verb's subject; never the place of a dateline the parser took for one ("MOSCOW, March 11 - The
         ministry denied ...": the ministry speaks)."""
-        subjects = [c for c in verb.children if c.dep_ == dep]
+        subjects = [c for c in verb.children if c.dep_ == dep and not c.is_punct]  # ("― Trump boasted")
         if len(subjects) > 1:
             sentence = self.index.sentence(verb)
             dateline_end = dateline_at(self.text, sentence.start_char, sentence.end_char)
@@ -101,6 +102,15 @@ class FrameReader:
                 continue
             return token if token.pos_ in {"NOUN", "PROPN", "PRON"} else None
         return None
+
+    @staticmethod
+    def _named_subject(token: Token) -> bool:
+        """A noun right before a verb the parse left without a subject speaks only where it names someone and
+        is not the object of a preposition ("in Florida shows ..." is a place, not a source); a person is
+        ("... the editorial board of the Post Trump said that")."""
+        if token.ent_type_ == "PERSON":
+            return True
+        return token.ent_type_ in {"ORG", "NORP"} and token.dep_ != "pobj"
 
     @staticmethod
     def _finite(verb: Token) -> bool:
@@ -131,10 +141,13 @@ class FrameReader:
             verb, inherited = verb.head, True
         return None
 
-    @staticmethod
-    def _is_bare_participle(verb: Token) -> bool:
-        """'Asked whether ..., X said': a past participle without 'have' is passive; the question is not X's."""
-        return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    def _is_bare_participle(self, verb: Token) -> bool:
+        """'Asked whether ..., X said': a past participle without 'have' is passive; the question is not X's. A
+        reporting verb with a subject of its own is a past tense the tagger took for a participle ("Trump
+        tweeted that ...")."""
+        if verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            return False
+        return verb.lemma_.lower() not in self.cues.clause_verbs or self._nsubj(verb) is None
 
     @staticmethod
     def _is_passive(verb: Token) -> bool:
