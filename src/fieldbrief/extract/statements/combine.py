@@ -32,7 +32,7 @@ def tagged_frame(finder: FrameFinder, doc: Doc, tagged: TaggedAttribution) -> Fr
         return None
     first, last = doc[tagged.start], doc[tagged.end - 1]
     asked = addressee(tagged.cue, finder.cues)
-    if asked is not None and infinitive_after(asked) == tagged.start:
+    if asked is not None and infinitive_after(tagged.cue, asked) == tagged.start:
         first = doc[asked.left_edge.i]  # "urged North Korea to resume talks": whom the speaker asked belongs to it
     kinds = set(tagged.kinds)
     return finder.classify(

@@ -42,20 +42,19 @@ def addressee(cue: Token, cues: Cues) -> Token | None:
     talks", "Congress" in "called on Congress to act"."""
     if cue.lemma_.lower() not in cues.directive_verbs:
         return None
-    doc = cue.doc
     heads = [c for c in cue.children if c.dep_ in {"dobj", "dative", "nsubj"} and c.i > cue.i]
     heads += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} for g in c.children
               if g.dep_ == "pobj"]  # fmt: skip
     for head in heads:
-        if infinitive_after(head) is not None:
+        if infinitive_after(cue, head) is not None:
             return head
     return None
 
 
-def infinitive_after(asked: Token) -> int | None:
-    """The 'to' of the infinitive after an addressee, past the verb's prepositional phrases between them ("told
-    his supporters at a rally to vote")."""
-    doc, cue = asked.doc, asked.head
+def infinitive_after(cue: Token, asked: Token) -> int | None:
+    """The 'to' of the infinitive after the addressee of a cue, past the cue's prepositional phrases between
+    them ("told his supporters at a rally to vote")."""
+    doc = asked.doc
     after = asked.right_edge.i + 1
     phrases = [c for c in cue.children if c.dep_ in {"prep", "npadvmod"} and c.i >= after]
     for phrase in phrases:
@@ -69,7 +68,7 @@ def directive(cue: Token, content: Span, cues: Cues) -> bool:
     is the infinitive after its addressee (with or without the addressee); what the speaker asked of someone,
     not what the speaker means to do."""
     asked = addressee(cue, cues)
-    to = infinitive_after(asked) if asked is not None else None
+    to = infinitive_after(cue, asked) if asked is not None else None
     return to is not None and content.start <= to < content.end
 
 

@@ -56,8 +56,8 @@ class FrameReader:
             paragraph = self._paragraph(cue.idx)
             if subject is not None and self._paragraph(subject.idx) == paragraph:
                 return subject
-            before = self._subject_before(cue, paragraph[0]) if self._finite(cue) else None
-            return before if before is not None and self._named_subject(before) else None
+            named = self._subject_before(cue, paragraph[0]) if self._finite(cue) else None
+            return named if named is not None and self._named_subject(named) else None
         if cue.pos_ in {"NOUN", "PROPN"}:
             for child in cue.children:
                 if child.dep_ == "poss" and child.i < cue.i:
