@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fieldbrief.extract.statements import Cues, load_cues, scan_quotes
+from fieldbrief.extract.statements import Cues, extract, load_cues, scan_quotes
 from fieldbrief.extract.statements.combine import combine
 from fieldbrief.extract.statements.frames import Frame, FrameFinder
 from fieldbrief.extract.statements.modes import mode_of
@@ -118,3 +118,14 @@ def test_punctuation_is_never_a_subject(nlp: Language, cues: Cues) -> None:
     boasted = next(t for t in doc if t.text == "boasted")
     source = finder.source_of(boasted)
     assert source is None or not source.is_punct
+
+
+def test_what_is_acknowledged_is_conceded(nlp: Language, cues: Cues) -> None:
+    text = "Minister Lena Varga acknowledged their uphill battle for the northern pass."
+    found = extract(nlp(text), Article(source="test", text=text), cues)
+    assert [(s.speaker.name, s.content) for s in found] == [("Lena Varga", "their uphill battle for the northern pass")]
+
+
+def test_what_is_admitted_is_a_report_only_when_propositional(nlp: Language, cues: Cues) -> None:
+    text = "Norland admitted three hundred refugees from Kesra last year."
+    assert extract(nlp(text), Article(source="test", text=text), cues) == []
