@@ -46,16 +46,6 @@ class EncoderWeights:
         return int(self.bias.shape[0])
 
 
-def _shifted(h: NDArray[np.float32], by: int) -> NDArray[np.float32]:
-    """h[i + by] for every row i, zeros past either end (the zero padding of the training convolution)."""
-    out = np.zeros_like(h)
-    if by > 0:
-        out[:-by] = h[by:]
-    else:
-        out[-by:] = h[:by]
-    return out
-
-
 def encode(ids: NDArray[np.int64], tensor: NDArray[np.float32] | None, w: EncoderWeights) -> NDArray[np.float32]:
     """(tokens x len(HEADS)) logits for one article: `ids` are its masked hashed feature ids (tokens x
     templates), `tensor` its tok2vec vectors (None where the parse has none of the trained width)."""
@@ -63,9 +53,16 @@ def encode(ids: NDArray[np.int64], tensor: NDArray[np.float32] | None, w: Encode
     if tensor is not None:
         h += np.einsum("ij,jk->ik", tensor, w.tensor)  # einsum: no threaded-BLAS start-up for small products
     np.maximum(h, 0.0, out=h)
+    n, width = h.shape
     for dilation, kernel, bias in zip(DILATIONS, w.convs, w.conv_biases, strict=True):
-        window = np.concatenate([_shifted(h, -dilation), h, _shifted(h, dilation)], axis=1)
-        h = h + np.maximum(np.einsum("ij,jk->ik", window, kernel) + bias, 0.0)
+        # each token's three kernel products at once (tokens x 3 widths), then the neighbours' added in place:
+        # the same sum as the window before, the token, the window after, without building the window
+        products = np.einsum("ij,jk->ik", h, np.hstack(np.split(kernel, 3)))
+        conv = products[:, width : 2 * width] + bias
+        if dilation < n:
+            conv[dilation:] += products[:-dilation, :width]  # the token `dilation` before
+            conv[:-dilation] += products[dilation:, 2 * width :]  # the token `dilation` after
+        h = h + np.maximum(conv, 0.0)
     return np.asarray(np.einsum("ij,jk->ik", h, w.out) + w.out_bias, dtype=np.float32)
 
 
