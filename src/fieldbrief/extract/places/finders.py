@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import NAME_MAIN, NAME_QUALIFIER, Gazetteer, name_key
+from fieldbrief.extract.places.local_names import local_mentions
 from fieldbrief.extract.places.mentions import (
     APOSTROPHES,
     Mention,
@@ -433,6 +434,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None 
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     mentions += _cued_mentions(doc, gaz, rules, taken)
     mentions += _phrase_mentions(doc, gaz, rules, taken, person_words)
+    mentions += local_mentions(doc, gaz, rules, mentions, person_words)
     for mention in mentions:  # "Front of Afghanistan", "University of Pennsylvania": the organisation's place
         if _inside_org_name(doc, mention, rules):
             mention.embedded = True
