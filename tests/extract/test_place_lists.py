@@ -53,3 +53,27 @@ def test_a_name_listed_among_divisions_is_that_countrys_division(nlp: Language, 
 def test_a_qualifier_is_no_list_neighbour(nlp: Language, ctx: Context) -> None:
     found = run(nlp, ctx, "The senator flew from Arlington, Va., and Washington to a rally in Ohio.")
     assert named(found, "Washington").feature == "city"
+
+
+# -- what the text rules out, and names NER split or mislabelled --------------------------------------------
+
+
+def test_a_place_qualified_by_a_division_it_is_not_in_stays_unresolved(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "He was released on a promise to appear in a Bradford, Ontario court on May 12.")
+    assert "Bradford" not in {p.name for p in found}  # the gazetteer knows England's Bradford, not Ontario's
+    assert named(found, "Ontario").country == "CA"
+
+
+def test_a_person_entity_ending_in_a_facility_noun_is_no_person(nlp: Language, ctx: Context) -> None:
+    found = run(
+        nlp,
+        ctx,
+        "Horses at Randwick Racecourse in Sydney fell ill. If the flu spreads at Randwick, races in Australia stop.",
+    )
+    assert [p.country for p in found if p.name == "Randwick"] == ["AU"]
+
+
+def test_an_organisation_entity_that_is_a_place_name_is_no_organisation(nlp: Language, ctx: Context) -> None:
+    found = run(nlp, ctx, "Two women died in Egypt this week: one from Daqahliya and one from Beni Suef.")
+    assert "Beni" not in {p.name for p in found}  # a town in Congo, the first word of the Egyptian city
+    assert named(found, "Beni Suef").country == "EG"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer
+from fieldbrief.extract.gazetteer import NAME_MAIN, NAME_QUALIFIER, Gazetteer
 from fieldbrief.extract.places.mentions import Mention, is_capitalised, is_demonym, longest_known, make_mention
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.extract.places.scoring import SAME_PLACE_KM, km_between
@@ -68,7 +68,7 @@ def local_mentions(
             or is_demonym(doc[i:end].text, rules)
             or (end < len(doc) and is_capitalised(doc[end]))  # the head of a longer name: "Vanderbilt University"
             or key in rules.landmarks
-            or _part_of_person(doc, i, end)
+            or _part_of_longer_entity(doc, i, end)
             or _speaks(doc, i, end, rules)
         ):
             i += 1
@@ -76,7 +76,7 @@ def local_mentions(
         local = [
             c
             for c in gaz.candidates(key)
-            if c.feature in LOCAL_FEATURES and c.country in countries and c.name_kind == NAME_MAIN
+            if c.feature in LOCAL_FEATURES and c.country in countries and _own_name(c.name_kind, end - i)
         ]
         if local and all(km_between((c.lat, c.lon), (local[0].lat, local[0].lon)) <= SAME_PLACE_KM for c in local):
             mention = make_mention(doc, i, end, key, rules)
@@ -89,9 +89,22 @@ def local_mentions(
     return found
 
 
-def _part_of_person(doc: Doc, start: int, end: int) -> bool:
-    """Inside a longer person's name ("Michelle Crisp"): a name of one word tagged PERSON may be a town."""
-    return any(ent.label_ == "PERSON" and len(ent) > end - start and ent.start <= start < ent.end for ent in doc.ents)
+def _part_of_longer_entity(doc: Doc, start: int, end: int) -> bool:
+    """Inside a longer name NER found: a person's ("Michelle Crisp"), an organisation's ("the Bureau of Animal
+    Industry"). An entity that is just this name may be the town, whatever its label, and so may one that
+    lists names ("Cattai and Wilberforce")."""
+    return any(
+        ent.start <= start < ent.end
+        and len(ent) > end - start
+        and not any(t.lower_ in ("and", "or", ",") for t in ent)
+        for ent in doc.ents
+    )
+
+
+def _own_name(name_kind: int, words: int) -> bool:
+    """The place's main name, or an alternate of two words or more ("Beni Suef" of Banī Suwayf): one-word
+    alternates ("Google", "Bureau") are too often other things."""
+    return name_kind == NAME_MAIN or (name_kind != NAME_QUALIFIER and words > 1)
 
 
 def _speaks(doc: Doc, start: int, end: int, rules: PlaceRules) -> bool:
