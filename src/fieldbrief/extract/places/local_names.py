@@ -68,7 +68,7 @@ def local_mentions(
             or is_demonym(doc[i:end].text, rules)
             or (end < len(doc) and is_capitalised(doc[end]))  # the head of a longer name: "Vanderbilt University"
             or key in rules.landmarks
-            or _part_of_longer_entity(doc, i, end)
+            or _part_of_longer_entity(doc, i, end, rules.generic_words)
             or _speaks(doc, i, end, rules)
         ):
             i += 1
@@ -89,13 +89,14 @@ def local_mentions(
     return found
 
 
-def _part_of_longer_entity(doc: Doc, start: int, end: int) -> bool:
+def _part_of_longer_entity(doc: Doc, start: int, end: int, facility_words: frozenset[str]) -> bool:
     """Inside a longer name NER found: a person's ("Michelle Crisp"), an organisation's ("the Bureau of Animal
     Industry"). An entity that is just this name may be the town, whatever its label, and so may one that
-    lists names ("Cattai and Wilberforce")."""
+    lists names ("Cattai and Wilberforce") or names a facility after it ("Pulkovo Airport")."""
     return any(
         ent.start <= start < ent.end
         and len(ent) > end - start
+        and ent[-1].lower_ not in facility_words  # "Pulkovo Airport" is named after its place
         and not any(t.lower_ in ("and", "or", ",") for t in ent)
         for ent in doc.ents
     )
