@@ -97,6 +97,16 @@ class Lexicon:
         """Nouns that are events on their own ("attack", not the "convoy" of "aid convoy")."""
         return frozenset(head for head, phrases in self.nouns.items() if any(not p.extras for p in phrases))
 
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """Every word that heads a trigger phrase, verb, noun or adjective."""
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.adjectives)
+
+    @cached_property
+    def head_hashes(self) -> dict[int, bool]:
+        """Whether the string of a hash can be a trigger word (see triggers.trigger_positions), decided once."""
+        return {}
+
 
 def _words(value: Iterable[str]) -> frozenset[str]:
     return frozenset(str(v).lower() for v in value)

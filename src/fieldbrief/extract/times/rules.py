@@ -62,6 +62,9 @@ class TimeRules:
     gates: dict[str, tuple[str, ...]]  # kind -> lower-case strings one of which its matches contain
     # kind -> the gates as one compiled alternation (kinds with the same gates share one), built from `gates`
     gate_patterns: dict[str, re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
+    # string hash -> whether the word is a trigger, whether it has a numeric date's shape (decided once each)
+    trigger_hashes: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    date_shape_hashes: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_gates: dict[tuple[str, ...], re.Pattern[str] | None] = {}
