@@ -32,7 +32,7 @@ from fieldbrief.extract.sentences import reporting_verbs
 from fieldbrief.lexicon.numbers import number_words
 from fieldbrief.model import Article, Figure, FigureKind, Qualifier
 from fieldbrief.nlp import doc_text
-from fieldbrief.nlp.columns import columns
+from fieldbrief.nlp.columns import Decided, columns
 from fieldbrief.stage import Context, Stage
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
@@ -61,7 +61,7 @@ class FigureRules:
     not_after: frozenset[str]
     entity_labels: frozenset[str]
     # string hash -> whether the word can be (part of) a number, decided once (see number_positions)
-    number_hashes: dict[int, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    number_hashes: Decided = field(default_factory=Decided, init=False, repr=False, compare=False)
 
 
 def _words(phrase: str) -> tuple[str, ...]:

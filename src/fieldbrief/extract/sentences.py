@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.model import Article, Sentence
 from fieldbrief.nlp import doc_text
-from fieldbrief.nlp.columns import Columns, columns
+from fieldbrief.nlp.columns import Columns, Decided, columns
 from fieldbrief.stage import Context, Stage
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -41,8 +41,8 @@ NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 NOT_WORDS = (PUNCT, SPACE, SYM)
 NAME_POS = (NOUN, ADJ, VERB, X)  # parts of speech the tagger gives names it takes for common words
 # string hash -> whether it starts with a capital, whether it holds a line break (decided once per process)
-CAPITALISED: dict[int, bool] = {}
-LINE_BREAK: dict[int, bool] = {}
+CAPITALISED = Decided()
+LINE_BREAK = Decided()
 
 
 class Words:

@@ -21,6 +21,37 @@ ATTRIBUTES = (POS, TAG, DEP, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPA
 MAX_DECIDED = 200_000
 
 
+class Decided:
+    """One test's answers by string hash, kept sorted so that a doc's words are looked up in a few numpy calls
+    (the strings of a new doc are mostly known already); forgotten past MAX_DECIDED, so memory stays bounded."""
+
+    def __init__(self) -> None:
+        self.hashes = np.zeros(0, dtype=np.uint64)
+        self.passed = np.zeros(0, dtype=bool)
+
+    def answers(self, hashes: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
+        """The answer for each of `hashes` (sorted, distinct): remembered, or `test` asked and remembered."""
+        out = np.zeros(len(hashes), dtype=bool)
+        if len(self.hashes):
+            at = np.minimum(np.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
+            known = self.hashes[at] == hashes
+            out[known] = self.passed[at[known]]
+        else:
+            known = np.zeros(len(hashes), dtype=bool)
+        if known.all():
+            return out
+        new = hashes[~known]
+        answered = np.array([test(value) for value in new.tolist()], dtype=bool)
+        out[~known] = answered
+        if len(self.hashes) + len(new) > MAX_DECIDED:
+            self.hashes, self.passed = new, answered
+        else:
+            merged = np.concatenate([self.hashes, new])
+            order = np.argsort(merged, kind="stable")
+            self.hashes, self.passed = merged[order], np.concatenate([self.passed, answered])[order]
+        return out
+
+
 class Columns:
     """One doc's token attributes: `pos` holds spaCy's part-of-speech ids (spacy.symbols), the string attributes
     the hashes of their strings (`doc.vocab.strings` turns one back), `idx` where each token starts."""
@@ -36,21 +67,11 @@ class Columns:
         self.like_num = table[:, 12].astype(bool)
         self.head = np.arange(len(doc), dtype=np.int64) + table[:, 11].astype(np.int64)  # the head's position
 
-    def words_in(self, column: np.ndarray, test: Callable[[str], bool], decided: dict[int, bool]) -> np.ndarray:
+    def words_in(self, column: np.ndarray, test: Callable[[str], bool], decided: Decided) -> np.ndarray:
         """Which tokens' string in `column` passes `test`: a boolean per token. `decided` remembers the answer for
         each string's hash (keep one per test, for the life of the process)."""
-        if len(column) == 0:
-            return np.zeros(0, dtype=bool)
         hashes, where = np.unique(column, return_inverse=True)
-        strings = self.doc.vocab.strings
-        if len(decided) > MAX_DECIDED:
-            decided.clear()
-        answers = np.empty(len(hashes), dtype=bool)
-        for k, value in enumerate(hashes.tolist()):
-            answer = decided.get(value)
-            if answer is None:
-                answer = decided[value] = test(strings[value])
-            answers[k] = answer
+        answers = decided.answers(hashes, lambda value: test(self.doc.vocab.strings[value]))
         passed: np.ndarray = answers[where.reshape(-1)]
         return passed
 

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from fieldbrief.model import AcledType
+from fieldbrief.nlp.columns import Decided
 from fieldbrief.stage import Context
 
 LEXICON_FILE = "plover.toml"
@@ -103,9 +104,9 @@ class Lexicon:
         return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.adjectives)
 
     @cached_property
-    def head_hashes(self) -> dict[int, bool]:
+    def head_hashes(self) -> Decided:
         """Whether the string of a hash can be a trigger word (see triggers.trigger_positions), decided once."""
-        return {}
+        return Decided()
 
 
 def _words(value: Iterable[str]) -> frozenset[str]:
