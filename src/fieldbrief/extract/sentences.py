@@ -38,8 +38,9 @@ def reporting_verbs() -> frozenset[str]:
 
 
 NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
-NOT_WORDS = (PUNCT, SPACE, SYM)
-NAME_POS = (NOUN, ADJ, VERB, X)  # parts of speech the tagger gives names it takes for common words
+NOT_WORDS = np.array((PUNCT, SPACE, SYM), dtype=np.uint64)
+# parts of speech the tagger gives names it takes for common words
+NAME_POS = np.array((NOUN, ADJ, VERB, X), dtype=np.uint64)
 # string hash -> whether it starts with a capital, whether it holds a line break (decided once per process)
 CAPITALISED = Decided()
 LINE_BREAK = Decided()
@@ -70,7 +71,7 @@ class Words:
         Each distinct string is made once."""
         base = np.where(cols.lemma != 0, cols.lemma, cols.orth)  # the lemma, or the text where there is none
         capitalised = cols.words_in(cols.orth, lambda t: t[:1].isupper(), CAPITALISED)
-        named = np.isin(cols.ent_type, [cols.code(label) for label in NAME_ENTITIES])
+        named = np.isin(cols.ent_type, cols.codes(NAME_ENTITIES))
         # a name the tagger took for a common word ("Tessalit", "Velykyi")
         as_written = capitalised & (named | (cols.sent_start != 1)) & np.isin(cols.pos, NAME_POS)
         proper = cols.pos == PROPN
@@ -80,7 +81,7 @@ class Words:
         for where, lower in ((lowered, True), (~lowered, False)):
             distinct, which = np.unique(chosen[where], return_inverse=True)
             made = [strings[h].lower() if lower else strings[h] for h in distinct.tolist()]
-            out[where] = np.array([m.replace(" ", "_") for m in made] + [""], dtype=object)[which.reshape(-1)]
+            out[where] = np.array([m.replace(" ", "_") for m in made], dtype=object)[which.reshape(-1)]
         return out
 
     def pieces(self, sent: Span) -> list[Span]:

@@ -9,14 +9,29 @@ is the same in every doc), so that a stage visits only the tokens that can matte
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.tokens import Doc
 
 COLUMNS_KEY = "fieldbrief:columns"
-ATTRIBUTES = (POS, TAG, DEP, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, SENT_START, HEAD, LIKE_NUM)
+ATTRIBUTES = (POS, TAG, DEP, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, SENT_START, HEAD, LIKE_NUM, ENT_IOB)
 # answers remembered per test before they are forgotten: a stream of any size keeps memory bounded
 MAX_DECIDED = 200_000
 
@@ -65,6 +80,7 @@ class Columns:
         self.is_space = table[:, 9].astype(bool)
         self.sent_start = table[:, 10].astype(np.int64)  # 1 starts a sentence, -1 does not, 0 unknown
         self.like_num = table[:, 12].astype(bool)
+        self.ent_iob = table[:, 13].astype(np.int64)  # 3 begins an entity, 1 inside, 2 outside, 0 unset
         self.head = np.arange(len(doc), dtype=np.int64) + table[:, 11].astype(np.int64)  # the head's position
 
     def words_in(self, column: np.ndarray, test: Callable[[str], bool], decided: Decided) -> np.ndarray:
@@ -78,6 +94,11 @@ class Columns:
     def code(self, label: str) -> int:
         """The integer a string attribute (a dependency label, a tag, an entity type) holds for `label`."""
         return int(self.doc.vocab.strings[label])
+
+    def codes(self, labels: Iterable[str]) -> np.ndarray:
+        """`code` of each label, as the columns hold them (for np.isin: a list of Python ints could be read as
+        another integer type than the columns' and compared inexactly)."""
+        return np.array([self.code(label) for label in labels], dtype=np.uint64)
 
 
 def columns(doc: Doc) -> Columns:

@@ -24,7 +24,8 @@ from fieldbrief.nlp.columns import columns
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # endings the small model's lemmatiser leaves on verbs it does not know well ("raped" -> "rap", "staged" -> "stag")
 INFLECTIONS = ("ies", "ied", "ing", "ed", "es", "s", "d")
-TRIGGER_POS = (VERB, AUX, NOUN, PROPN, ADJ)  # the parts of speech _table_for reads
+# the parts of speech _table_for reads
+TRIGGER_POS = np.array((VERB, AUX, NOUN, PROPN, ADJ), dtype=np.uint64)
 
 
 @dataclass
