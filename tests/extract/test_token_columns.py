@@ -24,7 +24,7 @@ FICTIONAL = (
     "Rebels raped and kidnapped villagers; twenty-two people were killed and dozens wounded.\n\n"
     "A lone gunman opened fire at the market, police said. 1,200 residents fled.\n"
     "\u2022 The army retook Kitshanga \n  after two days of fighting.\n"
-    "Officials said the Tessalit camp was shelled again."
+    "Officials said the Tessalit camp was shelled again. Moscow\u2019s claims and Kyiv's denials were heard."
 )
 
 
@@ -113,7 +113,9 @@ def _plain_pieces(sent: Span, text: str) -> list[Span]:
 
 
 def _plain_is_word(token: Token) -> bool:
-    return not (token.is_punct or token.is_space or token.pos_ in {"PUNCT", "SPACE", "SYM"} or token.text == "'s")
+    return not (
+        token.is_punct or token.is_space or token.pos_ in {"PUNCT", "SPACE", "SYM"} or token.text in ("'s", "\u2019s")
+    )
 
 
 def _plain_lemma(token: Token) -> str:
