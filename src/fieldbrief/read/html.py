@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -11,12 +10,12 @@ import lxml.etree
 import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
-from trafilatura.utils import HTML_PARSER, load_html
 
 from fieldbrief.model import RawDocument, Rejection
 from fieldbrief.options import Limits
 from fieldbrief.read.decode import decode_bytes
 from fieldbrief.read.page_meta import PageMeta, page_metadata
+from fieldbrief.read.page_parse import TRUNCATED_MESSAGE, page_tree
 from fieldbrief.read.streams import Refused, read_bounded
 
 # trafilatura logs every page it finds thin; our rejections already say why.
@@ -29,7 +28,6 @@ PAGE_DATE_SEARCH = {"extensive_search": False, "original_date": True}
 # libxml2's nesting limit: past it the HTML parser drops the rest of the page, logging "Excessive depth".
 MAX_PARSER_DEPTH = 255
 TRUNCATED_REASON = "elements nested deeper than the HTML parser's limit (255)"
-_PARSE_LOCK = threading.Lock()
 
 
 def read_html(stream: BinaryIO, source: str, limits: Limits) -> Iterator[RawDocument | Rejection]:
@@ -70,12 +68,10 @@ def extract_html(doc: RawDocument, limits: Limits | None = None) -> RawDocument 
 
 
 def parse_page(html: str, depth_limit: int) -> HtmlElement | None:
-    """The page parsed once, as trafilatura parses it (`load_html`), for the depth check, the metadata and the
-    extraction alike; None where trafilatura sees no HTML page (a fragment). Raises Refused for a page nested
+    """The page parsed once, as trafilatura parses it (read/page_parse.py), for the depth check, the metadata and
+    the extraction alike; None where trafilatura sees no HTML page (a fragment). Raises Refused for a page nested
     deeper than `depth_limit`."""
-    with _PARSE_LOCK:  # the parser is trafilatura's, shared: its error log must be read before another parse
-        tree = load_html(html)
-        truncated = any("Excessive depth" in entry.message for entry in HTML_PARSER.error_log)
+    tree, truncated = page_tree(html)
     if tree is None:
         check_html_depth(html, depth_limit)  # a fragment: parsed on its own, as html_to_paragraphs will
         return None
@@ -90,7 +86,7 @@ def _main_text(page: HtmlElement | str | None, url: str | None) -> tuple[str, Pa
     """trafilatura's main text and the page's metadata, or ("", None) where it finds no article: what
     `bare_extraction(html, with_metadata=True)` gives, in the same steps on the same tree (page_meta.py).
     `page`: the tree `parse_page` made (a string is parsed here first)."""
-    tree = load_html(page) if isinstance(page, str) else page
+    tree = page_tree(page)[0] if isinstance(page, str) else page
     if tree is None:
         return "", None
     try:
@@ -116,7 +112,7 @@ def check_html_depth(html: str, limit: int) -> None:
         root = lxml.etree.fromstring(html.encode("utf-8", "replace"), parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return  # unparseable: extraction will find no text and say so
-    if any("Excessive depth" in entry.message for entry in parser.error_log):
+    if any(TRUNCATED_MESSAGE in entry.message for entry in parser.error_log):
         raise Refused("html-too-deep", TRUNCATED_REASON)
     if root is not None and limit < MAX_PARSER_DEPTH:
         _check_depth(root, limit)
