@@ -5,6 +5,7 @@ error log, in any thread."""
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import lxml.etree
 import pytest
@@ -41,13 +42,19 @@ def _nested(depth: int) -> str:
     return f"<html><body>{'<div>' * depth}{STORY}{'</div>' * depth}<p>After the nesting.</p></body></html>"
 
 
+def _decoded(page: Path) -> str:
+    decoded = decode_bytes(page.read_bytes(), str(page))
+    assert not isinstance(decoded, Rejection)
+    return decoded.text
+
+
 def _page(html: str) -> RawDocument:
     return RawDocument(source="page.html", html=html)
 
 
 def test_the_tree_is_the_one_trafilatura_makes() -> None:
     assert len(PAGES) >= 20
-    texts = [decode_bytes(page.read_bytes(), str(page)).text for page in PAGES]
+    texts = [_decoded(page) for page in PAGES]
     inputs = [*texts, *ODD_INPUTS]
     differing = [repr(html[:40]) for html in inputs if _serialised(page_tree(html)[0]) != _serialised(load_html(html))]
     assert differing == []
@@ -57,7 +64,7 @@ def test_the_tree_is_the_one_trafilatura_makes() -> None:
 
 def test_the_extraction_leaves_the_shared_tree_as_it_was() -> None:
     for page in PAGES[:6]:
-        tree, _ = page_tree(decode_bytes(page.read_bytes(), str(page)).text)
+        tree, _ = page_tree(_decoded(page))
         assert tree is not None
         before = _serialised(tree)
         text, _ = _main_text(tree, None)
