@@ -49,7 +49,9 @@ def lemma_of(token: Token) -> str:
 
 
 def _is_word(token: Token) -> bool:
-    return not (token.is_punct or token.is_space or token.pos_ in {"PUNCT", "SPACE", "SYM"} or token.text == "'s")
+    return not (
+        token.is_punct or token.is_space or token.pos_ in {"PUNCT", "SPACE", "SYM"} or token.text in ("'s", "\u2019s")
+    )
 
 
 def _pieces(sent: Span, text: str) -> list[Span]:

@@ -6,8 +6,9 @@ corpus = link_corpus(articles, actors=path)    # with a user actor dictionary (a
 
 Steps (a module each): origins.py (copies at paragraph level, wire credits -> Origin), entities.py (actor dictionary +
 rapidfuzz with context -> Entity), claims/frames.py (the records of each sentence as slot frames, with the incident
-each sentence reports), claims/incidents.py (scenes of one happening across articles), claims/disputes.py and
-claims/facts.py (typed disputes and agreements within an incident), claims/assembly.py (Claims with sources and
+each sentence reports), claims/incidents.py (scenes of one happening across articles), claims/disputes.py,
+claims/conflicts.py (the conflict test of each slot) and claims/facts.py (typed disputes and agreements within an
+incident), claims/assembly.py (Claims with sources and
 status). Word lists: data/link.toml.
 """
 

@@ -1,11 +1,13 @@
 """Finding place mentions in a parsed article: NER entities, gazetteer names NER did not see, datelines, names
-before a cue word ("Andar district"), demonyms; then the qualifiers the text writes after them."""
+before a cue word ("Andar district"), small towns of the countries named (`local_names`), demonyms; then the
+qualifiers the text writes beside them (`qualifiers`)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from fieldbrief.extract.gazetteer import NAME_MAIN, NAME_QUALIFIER, Gazetteer, name_key
+from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
+from fieldbrief.extract.places.local_names import local_mentions
 from fieldbrief.extract.places.mentions import (
     APOSTROPHES,
     Mention,
@@ -20,6 +22,7 @@ from fieldbrief.extract.places.mentions import (
     piece,
     span_key,
 )
+from fieldbrief.extract.places.qualifiers import QUALIFIER_FEATURES, abbreviations, qualify
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.lexicon.datelines import dateline_places
 from fieldbrief.nlp import doc_text
@@ -31,8 +34,6 @@ EXACT_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"
 # labels of entities that are no names: the small model sometimes puts them on a capitalised place name
 # ("Zinda Jan district" DATE), so gazetteer phrase matching looks inside them
 NON_NAME_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
-# features a qualifier after a comma may have: "Springfield, Ill.", "Hyderabad, Pakistan"
-QUALIFIER_FEATURES = frozenset({"province", "country"})
 # inside a longer name the gazetteer does not know, a known name this short is a syllable of it, not a place: the
 # "Pa" of the Myanmar village "Pa Zi Gyi" (a town in Burkina Faso, and Pennsylvania's abbreviation)
 MAX_FRAGMENT_CHARS = 2
@@ -75,7 +76,7 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
                 mention = make_mention(doc, start, end, key, rules, ent.label_)
                 mention.weak = True
                 found.append(mention)
-            elif ent.label_ == "ORG":
+            elif ent.label_ == "ORG" and not gaz.candidates(key):  # "Beni Suef" (ORG) is no org of "Beni"
                 found.extend(_embedded_places(doc, start, end, gaz, rules))
             continue
         if ent.label_ not in PLACE_LABELS:
@@ -306,120 +307,9 @@ def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Ment
     return found
 
 
-def _qualifier_after(
-    doc: Doc, mention: Mention, gaz: Gazetteer, rules: PlaceRules, by_start: dict[int, Mention]
-) -> Mention | None:
-    """The division or country written after a comma: "Springfield, Ill.", "Andar district, Ghazni province"."""
-    comma = mention.cue_end
-    if comma + 1 >= len(doc) or doc[comma].text != ",":
-        return None
-    start = comma + 1
-    known = by_start.get(start)
-    if known is not None:
-        cands = gaz.candidates(known.key)
-        if _continues_list(doc, known.cue_end):
-            return None
-        return known if any(c.feature in QUALIFIER_FEATURES for c in cands) else None
-    if not is_capitalised(doc[start]):
-        return None
-    hit = longest_known(doc, start, min(len(doc), start + 4), gaz, rules, require_matchable=False)
-    if hit is None or not any(c.feature in QUALIFIER_FEATURES for c in gaz.candidates(hit[1])):
-        return None
-    if _continues_list(doc, hit[0]):
-        return None
-    qualifier = make_mention(doc, start, hit[0], hit[1], rules, "GPE")
-    qualifier.locative = True
-    return qualifier
-
-
-def _continues_list(doc: Doc, end: int) -> bool:
-    """ "Paris, Lyon and Nice", "Iraq, Syria, Yemen": a name followed by "and" or by another comma and name."""
-    if end >= len(doc):
-        return False
-    nxt = doc[end]
-    if nxt.lower_ in ("and", "or", "&"):
-        return True
-    return (
-        nxt.text == ","
-        and end + 1 < len(doc)
-        and is_capitalised(doc[end + 1])
-        and doc[end + 1].ent_type_ in ("GPE", "LOC")
-    )
-
-
-def _qualify(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
-    """Link each place to the division or country the text writes after it; new qualifiers are added."""
-    by_start = {m.start: m for m in mentions}
-    added: list[Mention] = []
-    for mention in mentions:
-        if mention.demonym:
-            continue
-        qualifier = _qualifier_after(doc, mention, gaz, rules, by_start)
-        if qualifier is None:
-            continue
-        qualifier.qualifier = True
-        mention.within = qualifier.key
-        if qualifier.start not in by_start:
-            by_start[qualifier.start] = qualifier
-            added.append(qualifier)
-    return mentions + added
-
-
-def _abbreviations(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: PlaceRules) -> list[Mention]:
-    """Divisions written where an abbreviation that is a word alone ("Pa.", "Ill.", "Mass.") names them, besides
-    after a place and a comma (`_qualify`): after a party letter and a hyphen, a politician's state ("Sen. Bob
-    Casey, D-Pa.", "(R-Texas)"); spelled with its period where that period ends no sentence (see
-    `_abbreviation_in_place`). Such mentions count as qualifiers."""
-    by_start = {m.start: m for m in mentions}
-    inside = {t for m in mentions for t in range(m.start + 1, m.end)}  # the "Va." of "W. Va."
-    added: list[Mention] = []
-    for token in doc:
-        if not is_capitalised(token) or token.i in inside:
-            continue
-        if _after_party_letter(doc, token.i, rules):
-            hit = longest_known(doc, token.i, min(len(doc), token.i + 4), gaz, rules, require_matchable=False)
-        elif _abbreviation_in_place(doc, token.i):
-            hit = (token.i + 1, piece(token))
-            if not any(c.name_kind == NAME_QUALIFIER for c in gaz.candidates(hit[1])):
-                continue
-        else:
-            continue
-        known = by_start.get(token.i)
-        key = known.key if known is not None else hit[1] if hit is not None else ""
-        if not key or not any(c.feature == "province" for c in gaz.candidates(key)):
-            continue
-        if known is None and hit is not None:
-            known = make_mention(doc, token.i, hit[0], key, rules, "GPE")
-            added.append(known)
-        if known is not None:
-            known.qualifier = True
-    return sorted(mentions + added, key=lambda m: m.start)
-
-
-def _after_party_letter(doc: Doc, i: int, rules: PlaceRules) -> bool:
-    """ "D-Pa.": a party letter, a hyphen, no spaces."""
-    if i < 2:
-        return False
-    party, hyphen = doc[i - 2], doc[i - 1]
-    return party.text in rules.party_letters and hyphen.text == "-" and not party.whitespace_ and not hyphen.whitespace_
-
-
-def _abbreviation_in_place(doc: Doc, i: int) -> bool:
-    """A word spelled with a period ("Ind.", "N.L.") after a comma or in parentheses, or before a comma or a
-    lower-case word, where the period ends no sentence: "ST. JOHN'S, N.L. -", "Walker County (Ga.) Sheriff's
-    Office", "Vanderburgh, Ind., County", "Missing Ill. man"."""
-    if not doc[i].text.endswith("."):
-        return False
-    before = doc[i - 1].text if i > 0 else ""
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if before == "," or (before == "(" and nxt is not None and nxt.text == ")"):
-        return True
-    return nxt is not None and (nxt.text == "," or nxt.is_lower)
-
-
 def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None = None) -> list[Mention]:
     """Every place name of the article (`text`: the doc's text, when the caller has it at hand)."""
-    person_words = exact_person_names(doc)
+    person_words = exact_person_names(doc, rules.generic_words)
     datelines = _dateline_mentions(doc, gaz, rules, doc_text(doc) if text is None else text)
     in_dateline = {t for m in datelines for t in range(m.start, m.end)}
     mentions = datelines + [
@@ -427,20 +317,21 @@ def find_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, text: str | None 
         for m in _entity_mentions(doc, gaz, rules, person_words)
         if not in_dateline.intersection(range(m.start, m.end))
     ]
-    persons = person_names(doc, gaz)
+    persons = person_names(doc, gaz, rules.generic_words)
     for mention in mentions:
         mention.person = mention.key in persons
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     mentions += _cued_mentions(doc, gaz, rules, taken)
     mentions += _phrase_mentions(doc, gaz, rules, taken, person_words)
+    mentions += local_mentions(doc, gaz, rules, mentions, person_words)
     for mention in mentions:  # "Front of Afghanistan", "University of Pennsylvania": the organisation's place
         if _inside_org_name(doc, mention, rules):
             mention.embedded = True
     for mention in mentions:
         _drop_organisation_cue(doc, mention, gaz, rules)
         _absorb_cue_name(doc, mention, gaz)
-    mentions = _qualify(doc, sorted(mentions, key=lambda m: m.start), gaz, rules)
-    mentions = _abbreviations(doc, mentions, gaz, rules)
+    mentions = qualify(doc, sorted(mentions, key=lambda m: m.start), gaz, rules)
+    mentions = abbreviations(doc, mentions, gaz, rules)
     mentions = [m for m in mentions if not _generic_facility(m, gaz, rules)]
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     mentions += _demonym_mentions(doc, rules, taken)

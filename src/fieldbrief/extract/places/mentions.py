@@ -154,12 +154,18 @@ def longest_known(
     return best
 
 
-def exact_person_names(doc: Doc) -> frozenset[str]:
+def _persons(doc: Doc, facility_words: frozenset[str]) -> list[Span]:
+    """PERSON entities of two words or more, less those that end in a facility noun: the small model tags
+    "Randwick Racecourse" PERSON, and its "Randwick" is the suburb, not a surname."""
+    return [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in facility_words]
+
+
+def exact_person_names(doc: Doc, facility_words: frozenset[str]) -> frozenset[str]:
     """Single words that are part of a longer person name in this article ("Saleh" of "Amrullah Saleh")."""
-    return frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+    return frozenset(t.lower_ for ent in _persons(doc, facility_words) for t in ent)
 
 
-def person_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
+def person_names(doc: Doc, gaz: Gazetteer, facility_words: frozenset[str]) -> frozenset[str]:
     """Name keys this article uses for persons more often than for places (one sense per article).
 
     A PERSON entity of two words or more ("Elizabeth Warren", "Liu He") votes for its whole name and each of
@@ -170,15 +176,15 @@ def person_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     """
     person: dict[str, int] = defaultdict(int)
     place: dict[str, int] = defaultdict(int)
+    for ent in _persons(doc, facility_words):
+        whole = span_key(ent)
+        keys = {piece(t) for t in ent} | {whole}
+        if whole in gaz.matchable:
+            keys.discard(whole)
+        for key in keys:
+            person[key] += 1
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            whole = span_key(ent)
-            keys = {piece(t) for t in ent} | {whole}
-            if whole in gaz.matchable:
-                keys.discard(whole)
-            for key in keys:
-                person[key] += 1
-        elif ent.label_ in ("GPE", "LOC"):
+        if ent.label_ in ("GPE", "LOC"):
             place[span_key(ent)] += 1
     return frozenset(key for key, votes in person.items() if key and votes > place.get(key, 0))
 

@@ -44,6 +44,8 @@ from fieldbrief.extract.places.scoring import (
 )
 from fieldbrief.model import Place
 
+LIST_ITEM_WORDS = 3  # "and twelve in": the words a count list puts before each of its names
+
 
 def _first_pass(
     mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]], context: Context, rules: PlaceRules
@@ -132,6 +134,12 @@ def resolve(
     _first_pass(mentions, candidates, context, rules)
     _second_pass(mentions, candidates, context, rules)
     chosen: dict[tuple[object, ...], GazetteerEntry | None] = {}
+    for mention in mentions:
+        if not mention.demonym and candidates[mention.key]:
+            choice_key = _choice_key(mention)
+            if choice_key not in chosen:
+                chosen[choice_key] = _choose(mention, candidates[mention.key], context, rules)
+    picks = _as_listed(doc, mentions, {m.start: chosen.get(_choice_key(m)) for m in mentions}, candidates)
     places: list[tuple[Place, GazetteerEntry]] = []
     for mention in mentions:
         if mention.demonym:
@@ -141,13 +149,7 @@ def resolve(
             if target is not None:  # "Russian", "Afghans", "Chechen": their country or region, associative
                 places.append((replace(_place(doc, mention.start, mention.end, target), role="associative"), target))
             continue
-        cands = candidates[mention.key]
-        if not cands:
-            continue
-        choice_key = _choice_key(mention)
-        if choice_key not in chosen:
-            chosen[choice_key] = _choose(mention, cands, context, rules)
-        entry = chosen[choice_key]
+        entry = picks.get(mention.start)
         if entry is not None:
             # a capitalised cue word is part of the name ("Helmand Province"), a lower-case one is not
             cue_named = (
@@ -158,6 +160,49 @@ def resolve(
             place.role = "associative" if mention.embedded else "literal"
             places.append((place, entry))
     return places
+
+
+def _as_listed(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    picks: dict[int, GazetteerEntry | None],
+    candidates: dict[str, tuple[GazetteerEntry, ...]],
+) -> dict[int, GazetteerEntry | None]:
+    """A name listed between first-level divisions of one country ("cases in Washington, Pennsylvania and
+    California", "twelve in Ontario, eight in Alberta") is that country's division of the name, not a city
+    of it elsewhere: the items of a list are of one kind. Every neighbour it is listed with must be such a
+    division by its own name, not the qualifier of a place ("Arlington, Va., and Washington"), nor a town
+    ("Siaya, Kisumu, Bondo" lists towns and counties alike)."""
+    ordered = [m for m in mentions if not m.demonym and m.start in picks]
+    fixed = dict(picks)
+    for i, mention in enumerate(ordered):
+        entry = picks[mention.start]
+        if entry is None or entry.feature == "province" or mention.within or mention.cues:
+            continue
+        divisions = {
+            c.country: c
+            for c in candidates.get(mention.key, ())
+            if c.feature == "province" and c.name_kind == NAME_MAIN
+        }
+        around = [ordered[j] for j in (i - 1, i + 1) if 0 <= j < len(ordered)]
+        listed = [picks[n.start] for n in around if _listed_together(doc, mention, n) and not n.qualifier]
+        countries = {other.country if other and other.feature == "province" else None for other in listed}
+        if len(countries) == 1 and (country := countries.pop()) in divisions:
+            fixed[mention.start] = divisions[country]
+    return fixed
+
+
+def _listed_together(doc: Doc, a: Mention, b: Mention) -> bool:
+    """Two names with only list punctuation and conjunctions between them, or one short count phrase ("fifteen
+    in British Columbia, fourteen in Nova Scotia")."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = doc[first.cue_end : second.start]
+    if not len(between) or between[0].text not in (",", ";"):
+        return len(between) == 1 and between[0].lower_ in ("and", "or")
+    rest = [t for t in between[1:] if t.lower_ not in ("and", "or")]
+    return not rest or (
+        len(rest) <= LIST_ITEM_WORDS and rest[-1].lower_ == "in" and all(t.like_num or t.lower_ == "in" for t in rest)
+    )
 
 
 def _choice_key(mention: Mention) -> tuple[object, ...]:

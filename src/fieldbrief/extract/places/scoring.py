@@ -240,8 +240,9 @@ def _inside(entry: GazetteerEntry, container: GazetteerEntry) -> bool:
 def apply_hierarchy(mentions: Sequence[Mention], candidates: dict[str, tuple[GazetteerEntry, ...]]) -> None:
     """ "Springfield, Ill.": keep the Springfields inside a candidate of the qualifier, and the qualifier's
     candidates that contain one; every mention of that name in the article keeps the same sense. A name that is
-    itself a country or division ("Texas, Oklahoma") is a list, not a hierarchy; a name with nothing of its
-    kind inside the qualifier keeps its candidates (the doubts about foreign matches still apply)."""
+    itself a country or division ("Texas, Oklahoma") is a list, not a hierarchy. A name with no place inside
+    the qualifier ("Stroud, Ontario", where the gazetteer knows only England's Stroud) is left unresolved: the
+    text says where it lies, and none of its namesakes is there."""
     narrowed: dict[str, tuple[GazetteerEntry, ...]] = {}
     for mention in mentions:
         if mention.within is None or mention.within not in candidates:
@@ -249,8 +250,11 @@ def apply_hierarchy(mentions: Sequence[Mention], candidates: dict[str, tuple[Gaz
         own = candidates.get(mention.key, ())
         containers = [c for c in candidates[mention.within] if c.feature in ("province", "country")]
         inner = tuple(c for c in own if any(_inside(c, box) for box in containers))
-        if not inner or any(c.feature in ("province", "country") and c.name_kind == NAME_MAIN for c in own):
+        if any(c.feature in ("province", "country") and c.name_kind == NAME_MAIN for c in own):
             mention.within = None
+            continue
+        if not inner:  # "Stroud, Ontario" where the gazetteer has only England's Stroud: the text rules it out
+            narrowed.setdefault(mention.key, ())
             continue
         narrowed.setdefault(mention.key, inner)
         outer = tuple(box for box in containers if any(_inside(c, box) for c in inner))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from fieldbrief.extract.statements.cues import Cues
-from fieldbrief.extract.statements.frames import Frame, FrameFinder
+from fieldbrief.extract.statements.frames import Frame, FrameFinder, addressee, infinitive_after
 from fieldbrief.extract.statements.tagger import TaggedAttribution
 
 # a tagged attribution whose span is the whole host clause or sentence interrupts it: "X, she said, Y"
@@ -31,6 +31,9 @@ def tagged_frame(finder: FrameFinder, doc: Doc, tagged: TaggedAttribution) -> Fr
     if subject is None:
         return None
     first, last = doc[tagged.start], doc[tagged.end - 1]
+    asked = addressee(tagged.cue, finder.cues)
+    if asked is not None and infinitive_after(tagged.cue, asked) == tagged.start:
+        first = doc[asked.left_edge.i]  # "urged North Korea to resume talks": whom the speaker asked belongs to it
     kinds = set(tagged.kinds)
     return finder.classify(
         tagged.cue,

@@ -25,6 +25,7 @@ class Cues:
     object_heads: dict[str, frozenset[str]]
     prep_objects: dict[str, frozenset[str]]
     gerund_verbs: frozenset[str]
+    directive_verbs: frozenset[str]  # "urged X to ...": the infinitive is what was asked of the object
     inference_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     quote_only_verbs: frozenset[str]
@@ -75,6 +76,7 @@ def load_cues() -> Cues:
         object_heads={k: _lower_set(v) for k, v in verbs.get("object_heads", {}).items()},
         prep_objects={k: _lower_set(v) for k, v in verbs.get("prep_objects", {}).items()},
         gerund_verbs=_lower_set(verbs.get("gerund", {}).get("lemmas", ())),
+        directive_verbs=_lower_set(verbs.get("directive", {}).get("lemmas", ())),
         inference_verbs=_lower_set(verbs.get("inference", ())),
         belief_verbs=_lower_set(verbs.get("belief", ())),
         quote_only_verbs=_lower_set(verbs.get("quote_only", ())),

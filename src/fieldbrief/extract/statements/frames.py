@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from fieldbrief.extract.statements.contents import ContentReader
+from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.quotes import DOUBLE_MARKS, SINGLE_MARKS, Quote
 from fieldbrief.extract.statements.text import (
     DIRECT_TRAILING,
@@ -34,6 +35,41 @@ DASH_SIGNATURE = re.compile(
     r"[ \t]*[\u2015\u2014\u2013][ \t]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t.]*$",
     re.MULTILINE,
 )
+
+
+def addressee(cue: Token, cues: Cues) -> Token | None:
+    """Whom a verb of asking asks, where an infinitive follows it: "North Korea" in "urged North Korea to resume
+    talks", "Congress" in "called on Congress to act"."""
+    if cue.lemma_.lower() not in cues.directive_verbs:
+        return None
+    heads = [c for c in cue.children if c.dep_ in {"dobj", "dative", "nsubj"} and c.i > cue.i]
+    heads += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} for g in c.children
+              if g.dep_ == "pobj"]  # fmt: skip
+    for head in heads:
+        if infinitive_after(cue, head) is not None:
+            return head
+    return None
+
+
+def infinitive_after(cue: Token, asked: Token) -> int | None:
+    """The 'to' of the infinitive after the addressee of a cue, past the cue's prepositional phrases between
+    them ("told his supporters at a rally to vote")."""
+    doc = asked.doc
+    after = asked.right_edge.i + 1
+    phrases = [c for c in cue.children if c.dep_ in {"prep", "npadvmod"} and c.i >= after]
+    for phrase in phrases:
+        if phrase.i == after:
+            after = phrase.right_edge.i + 1
+    return after if after < len(doc) and doc[after].tag_ == "TO" else None
+
+
+def directive(cue: Token, content: Span, cues: Cues) -> bool:
+    """'urged North Korea to resume talks', 'told his supporters to go and vote': a verb of asking whose content
+    is the infinitive after its addressee (with or without the addressee); what the speaker asked of someone,
+    not what the speaker means to do."""
+    asked = addressee(cue, cues)
+    to = infinitive_after(cue, asked) if asked is not None else None
+    return to is not None and content.start <= to < content.end
 
 
 @dataclass
@@ -95,42 +131,49 @@ class FrameFinder(ContentReader):
         return verb or cue.lower_ in self.phrase_starts
 
     def rejects(self, cue: Token, content: Span) -> bool:
-        """What the rules never take for a statement, whoever proposes it: a negated or hypothetical cue ("did
-        not say whether", "would announce"), a passive hedge ("it is believed", "asked whether"), a cue of
-        quotes with no quote, nothing said ("said nothing"), an object a verb takes without reporting ("claimed
-        twenty lives", "confirmed the date"), a belief with no proposition ("expects the committee to
-        approve"), a reporting verb of cues.toml with an infinitive ("vowed to fight on": the rules' choice;
-        intentions come from the verbs of wanting and planning)."""
+        """What the rules never take for a statement, whoever proposes it (`rejection` says why)."""
+        return self.rejection(cue, content) is not None
+
+    def rejection(self, cue: Token, content: Span) -> str | None:
+        """Why the rules never take this for a statement, whoever proposes it; None when they would: a negated
+        or hypothetical cue ("did not say whether", "would announce"), a passive hedge ("it is believed",
+        "asked whether"), a cue of quotes with no quote, nothing said ("said nothing"), an object a verb takes
+        without reporting ("claimed twenty lives", "confirmed the date"), a belief with no proposition
+        ("expects the committee to approve"), a reporting verb of cues.toml with an infinitive ("vowed to fight
+        on": the rules' choice; intentions come from the verbs of wanting and planning)."""
         lemma = cue.lemma_.lower()
         if cue.pos_ not in {"VERB", "AUX"}:
-            return False
+            return None
         if cue.tag_ == "VB" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
-            return True  # "vowed to crush the rulers and to defend the town": what someone means to do
-        if (
-            negated(cue)
-            or self._is_passive(cue)
-            or self._is_bare_participle(cue)
-            or lemma in self.cues.quote_only_verbs
-        ):
-            return True
+            return "bare-infinitive"  # "vowed to crush the rulers and to defend the town": what someone means to do
+        if negated(cue):
+            return "negated"
+        if self._is_passive(cue):
+            return "passive"
+        if self._is_bare_participle(cue):
+            return "participle"
+        if lemma in self.cues.quote_only_verbs:
+            return "quote-only"
         if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in cue.children):
-            return True
+            return "modal"
         if content.root.lower_ in NOTHING_SAID:
-            return True
+            return "nothing-said"
         obj = content.root if content.root.dep_ == "dobj" and content.root.head.i == cue.i else None
         heads = self.cues.object_heads.get(lemma)
         if obj is not None and heads is not None and obj.lemma_.lower() not in heads:
-            return True
+            return "object-head"
         if (
             obj is not None
             and lemma in self.cues.restricted_object_verbs
             and not self._reported_object(cue, obj, False)
         ):
-            return True  # "confirmed the date of the summit"
+            return "object-not-reported"  # "confirmed the date of the summit"
         infinitive = content[0].tag_ == "TO"
-        if infinitive and self.known_cue(cue):
-            return True  # "vowed to fight on", "claims to be president", "expects to win": no report of fact
-        return lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root)
+        if infinitive and self.known_cue(cue) and not directive(cue, content, self.cues):
+            return "infinitive"  # "vowed to fight on", "claims to be president", "expects to win": no report of fact
+        if lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root):
+            return "belief-no-proposition"
+        return None
 
     def _verb_frame(self, verb: Token, lemma: str) -> Frame | None:
         if self._is_passive(verb) or self._is_bare_participle(verb):

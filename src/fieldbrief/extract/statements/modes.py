@@ -3,7 +3,8 @@
 A statement whose source is a document ("the poll shows") is a document's, whatever its cue; otherwise the
 cue decides, from the lists of data/cues.toml [modes]: "she believes that ..." is a belief, "they want to
 ..." an intention. Any other cue with an infinitive content that reaches this point states an intention too;
-a reporting verb with an infinitive ("vowed to fight on", "expects to win") is no statement at all (frames.py).
+a reporting verb with an infinitive ("vowed to fight on", "expects to win") is no statement at all (frames.py),
+unless it asks its object to act ("urged North Korea to resume talks"): that is speech.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from fieldbrief.extract.statements.cues import Cues
-from fieldbrief.extract.statements.frames import Frame
+from fieldbrief.extract.statements.frames import Frame, directive
 from fieldbrief.model import Speaker, StatementMode
 
 
@@ -19,7 +20,11 @@ def mode_of(frame: Frame, speaker: Speaker, cues: Cues) -> StatementMode:
     if speaker.kind == "document":
         return "document"
     lemma = frame.cue.lemma_.lower()
-    if lemma in cues.intention_mode or _infinitive_at(frame.cue.doc, frame.start):
+    doc = frame.cue.doc
+    content = doc.char_span(frame.start, frame.end, alignment_mode="expand")
+    if content is not None and len(content) and directive(frame.cue, content, cues):
+        return "speech"  # "urged North Korea to resume talks": what was asked of someone else
+    if lemma in cues.intention_mode or _infinitive_at(doc, frame.start):
         return "intention"  # "want to", and any "to" content that frames.py keeps
     if lemma in cues.belief_mode:
         return "belief"

@@ -9,9 +9,7 @@ from spacy.tokens import Doc, Token
 
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.quotes import PARAGRAPH, Quote
-from fieldbrief.extract.statements.text import (
-    DocIndex,
-)
+from fieldbrief.extract.statements.text import FINITE_TAGS, DocIndex
 from fieldbrief.lexicon.datelines import dateline_at
 
 # a cue without a subject of its own takes the governing verb's through these links: "X met Y, hailing ...",
@@ -56,7 +54,10 @@ class FrameReader:
                 return agent
             subject = self._subject(cue)
             paragraph = self._paragraph(cue.idx)
-            return subject if subject is not None and self._paragraph(subject.idx) == paragraph else None
+            if subject is not None and self._paragraph(subject.idx) == paragraph:
+                return subject
+            named = self._subject_before(cue, paragraph[0]) if self._finite(cue) else None
+            return named if named is not None and self._named_subject(named) else None
         if cue.pos_ in {"NOUN", "PROPN"}:
             for child in cue.children:
                 if child.dep_ == "poss" and child.i < cue.i:
@@ -83,7 +84,7 @@ class FrameReader:
     def _nsubj(self, verb: Token, dep: str = "nsubj") -> Token | None:
         """The verb's subject; never the place of a dateline the parser took for one ("MOSCOW, March 11 - The
         ministry denied ...": the ministry speaks)."""
-        subjects = [c for c in verb.children if c.dep_ == dep]
+        subjects = [c for c in verb.children if c.dep_ == dep and not c.is_punct]  # ("― Trump boasted")
         if len(subjects) > 1:
             sentence = self.index.sentence(verb)
             dateline_end = dateline_at(self.text, sentence.start_char, sentence.end_char)
@@ -102,6 +103,23 @@ class FrameReader:
             return token if token.pos_ in {"NOUN", "PROPN", "PRON"} else None
         return None
 
+    @staticmethod
+    def _named_subject(token: Token) -> bool:
+        """A noun right before a verb the parse left without a subject speaks only where it names someone and
+        is not the object of a preposition ("in Florida shows ..." is a place, not a source); a person is
+        ("... the editorial board of the Post Trump said that")."""
+        if token.ent_type_ == "PERSON":
+            return True
+        return token.ent_type_ in {"ORG", "NORP"} and token.dep_ != "pobj"
+
+    @staticmethod
+    def _finite(verb: Token) -> bool:
+        """A finite verb or a progressive ("is questioning"): one the parse left without a subject has it right
+        before ("... the Washington Post Trump said that ...", read as the Post's name)."""
+        if verb.tag_ in FINITE_TAGS:
+            return True
+        return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
     def _subject(self, verb: Token) -> Token | None:
         """The verb's subject; for participles, infinitives and coordinated verbs, the governing verb's."""
         inherited = False
@@ -112,6 +130,9 @@ class FrameReader:
             if subject is not None:
                 if subject.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
                     return verb.head
+                if subject.tag_ in {"WP", "WDT"}:  # "the department which reported ...", parsed as no relcl
+                    before = self._subject_before(subject, self._paragraph(subject.idx)[0])
+                    return before if before is not None and before.pos_ != "PRON" else subject
                 if inherited and subject.lower_ == "it":  # "it is hard to say whether ...": no one speaks
                     return None
                 return subject
@@ -120,10 +141,13 @@ class FrameReader:
             verb, inherited = verb.head, True
         return None
 
-    @staticmethod
-    def _is_bare_participle(verb: Token) -> bool:
-        """'Asked whether ..., X said': a past participle without 'have' is passive; the question is not X's."""
-        return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    def _is_bare_participle(self, verb: Token) -> bool:
+        """'Asked whether ..., X said': a past participle without 'have' is passive; the question is not X's. A
+        reporting verb with a subject of its own is a past tense the tagger took for a participle ("Trump
+        tweeted that ...")."""
+        if verb.tag_ != "VBN" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+            return False
+        return verb.lemma_.lower() not in self.cues.clause_verbs or self._nsubj(verb) is None
 
     @staticmethod
     def _is_passive(verb: Token) -> bool:

@@ -1,6 +1,7 @@
 """Claims across articles: frames (frames.py; their records in records.py, an article's voices and sides in
 sides.py, its scenes in scenes.py, the slot readers in slots.py, blame.py and control.py) bound into incidents
-(incidents.py), typed disputes and agreements within each incident (disputes.py, facts.py), assembled into Claims
+(incidents.py), typed disputes and agreements within each incident (disputes.py with the conflict test of each
+slot in conflicts.py, facts.py), assembled into Claims
 (assembly.py).
 
     claims = build_claims(articles, frames, scenes, entity_names)

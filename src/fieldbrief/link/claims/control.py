@@ -58,7 +58,7 @@ class PlaceReader(FrameWriter):
         actor and no country: the place the phrase is about."""
         for k in range(i, j):
             name = view.names[k]
-            if k + 1 < len(view.words) and view.words[k + 1] == "'s":
+            if view.is_possessor(k):
                 continue  # "denied Moscow's claims": who claims, not where
             if k == 0 and view.words[k] not in self._written_places(view):
                 continue  # a sentence's first word is capitalised whatever it is ("Severe fighting is going on")

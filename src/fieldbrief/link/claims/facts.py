@@ -14,7 +14,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from fieldbrief.link.claims.disputes import Agreement, days_apart
+from fieldbrief.link.claims.conflicts import days_apart
+from fieldbrief.link.claims.disputes import Agreement
 from fieldbrief.link.claims.records import Frame
 from fieldbrief.link.lexicon import Lexicon
 

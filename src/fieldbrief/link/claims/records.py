@@ -145,6 +145,7 @@ class View:
     negated: bool = False
     scene: Scene | None = None
     wire: str | None = None  # "" once looked up and none found
+    text: str = ""  # the article's text (the lemmas drop the possessive "'s", which only the text still shows)
 
     def word_at(self, offset: int) -> int:
         """The index of the word at (or after) a character offset."""
@@ -152,6 +153,18 @@ class View:
             if o >= offset:
                 return i
         return len(self.offsets)
+
+    def written(self, k: int) -> str:
+        """Word k as the text writes it, with what follows it up to the next word ("Russia's ", "claims, ")."""
+        if not 0 <= k < len(self.offsets) or not self.text:
+            return ""
+        end = self.offsets[k + 1] if k + 1 < len(self.offsets) else self.end
+        return self.text[self.offsets[k] : end]
+
+    def is_possessor(self, k: int) -> bool:
+        """Whether word k is written as a possessor ("Russia's", "Moscow’s"): the sentence's lemmas drop the
+        "'s" (sentences.py), so the text between word k and the next one tells."""
+        return self.written(k).rstrip().endswith(("'s", "’s"))
 
 
 _COUNTRY_NAMES: dict[int, dict[str, str]] = {}

@@ -3,6 +3,7 @@ actor named is on (sides)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -25,6 +26,8 @@ from fieldbrief.link.entities import Mention
 from fieldbrief.link.lexicon import Lexicon
 from fieldbrief.link.origins import Origins, paragraph_spans
 from fieldbrief.model import Article, Entity
+
+PHRASE_BREAKS = re.compile(r"[,;:()\[\]\"“”—–]")  # what ends a noun phrase between two words
 
 
 class ArticleSides:
@@ -85,6 +88,7 @@ class ArticleSides:
                     subject=s.subject,
                     predicate=s.predicate,
                     negated=s.negated,
+                    text=a.text,
                 )
             )
         return out
@@ -328,13 +332,26 @@ class ArticleSides:
             return None
         first, last = view.word_at(at), view.word_at(at + len(mention))
         words = view.words
-        if first >= 2 and words[first - 1] == "'s" and (side := self.side_of_word(words[first - 2])):
+        side = self._possessor_side(view, first)
+        if side is not None:
             return side
         if last < len(words) and words[last] == "of":
             actors = self.actors_between(view, last + 1, min(last + 7, len(words)))
             named = [a for a in actors if not a[1].startswith("name:")]
             if named:
                 return named[-1][1]  # "the chief of Russia's Wagner group": the group
+        return None
+
+    def _possessor_side(self, view: View, first: int) -> str | None:
+        """The side of a possessor that opens a speaker's noun phrase: "Russia's Ivan Petrov", "Russia's top general
+        Ivan Petrov" (over lower-case title words only: "Russia's claims, Ivan Petrov said" owns no one)."""
+        k = first - 1
+        while k >= max(0, first - 4):
+            if view.is_possessor(k):
+                return self.side_of_word(view.words[k])
+            if not view.names[k].islower() or PHRASE_BREAKS.search(view.written(k)):
+                return None
+            k -= 1
         return None
 
     def _described_side(self, name: str) -> str | None:
