@@ -19,17 +19,20 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.sentences import reporting_verbs
 from fieldbrief.lexicon.numbers import number_words
 from fieldbrief.model import Article, Figure, FigureKind, Qualifier
 from fieldbrief.nlp import doc_text
+from fieldbrief.nlp.columns import Decided, columns
 from fieldbrief.stage import Context, Stage
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
@@ -57,6 +60,8 @@ class FigureRules:
     cumulative: tuple[tuple[str, ...], ...]
     not_after: frozenset[str]
     entity_labels: frozenset[str]
+    # string hash -> whether the word can be (part of) a number, decided once (see number_positions)
+    number_hashes: Decided = field(default_factory=Decided, init=False, repr=False, compare=False)
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -354,10 +359,34 @@ def _flags(number: Number, sent: Span, rules: FigureRules) -> tuple[bool, bool]:
 
 
 # ------------------------------------------------------------------------------------------- the stage
-def _numbers(sent: Span, rules: FigureRules) -> list[Number]:
+def number_positions(doc: Doc, rules: FigureRules) -> list[int]:
+    """The tokens `_numbers` can make a number of, in order (it decides; most words it would only pass over):
+    numbers in digits or words, vague amounts ("dozens"), "single" and "lone"."""
+    cols = columns(doc)
+
+    def can_count(word: str) -> bool:
+        word = word.lower()
+        return (
+            word in rules.numbers
+            or word in rules.vague
+            or word in {"single", "lone"}
+            or "-" in word
+            or DIGITS.match(word) is not None
+        )
+
+    wanted = cols.like_num | cols.words_in(cols.lower, can_count, rules.number_hashes)
+    wanted |= cols.words_in(cols.lemma, can_count, rules.number_hashes)
+    positions: list[int] = np.flatnonzero(wanted).tolist()
+    return positions
+
+
+def _numbers(sent: Span, rules: FigureRules, positions: list[int]) -> list[Number]:
+    """The numbers of a sentence; `positions`: the doc's tokens that can be one (number_positions)."""
     found: list[Number] = []
     taken: set[int] = set()
-    for token in sent:
+    doc = sent.doc
+    for i in positions[bisect_left(positions, sent.start) : bisect_left(positions, sent.end)]:
+        token = doc[i]
         if token.i in taken or (token.ent_type_ in rules.entity_labels and not _counts_a_noun(token)):
             continue  # a date, a time, a sum ("May 2"); but "At least 500 people" the tagger ran into a dateline
         number = _single_attacker(token, rules) or _vague_at(token, rules)
@@ -414,8 +443,9 @@ def _ranges(numbers: list[Number], sent: Span) -> list[Number]:
 
 def find_figures(doc: Doc, rules: FigureRules) -> list[Figure]:
     figures: list[Figure] = []
+    positions = number_positions(doc, rules)
     for sent in doc.sents:
-        for number in _numbers(sent, rules):
+        for number in _numbers(sent, rules, positions):
             if number.qualifier not in {"between", "vague"}:
                 number = _qualify(number, sent, rules)
             kind, noun = _counted_kind(number, sent, rules)

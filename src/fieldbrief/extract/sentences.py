@@ -9,14 +9,20 @@ object phrases and whether it is negated. In "X said (that) P" the main clause i
 
 from __future__ import annotations
 
+import re
 import tomllib
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+from spacy.strings import StringStore
+from spacy.symbols import ADJ, NOUN, PROPN, PUNCT, SPACE, SYM, VERB, X
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.model import Article, Sentence
 from fieldbrief.nlp import doc_text
+from fieldbrief.nlp.columns import Columns, Decided, columns
 from fieldbrief.stage import Context, Stage
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -32,47 +38,71 @@ def reporting_verbs() -> frozenset[str]:
 
 
 NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
+NOT_WORDS = np.array((PUNCT, SPACE, SYM), dtype=np.uint64)
+POSSESSIVES = ("'s", "\u2019s")  # no word of their own: the lemmas drop them
+# parts of speech the tagger gives names it takes for common words
+NAME_POS = np.array((NOUN, ADJ, VERB, X), dtype=np.uint64)
+# string hash -> whether it starts with a capital, whether it holds a line break (decided once per process)
+CAPITALISED = Decided()
+LINE_BREAK = Decided()
 
 
-def lemma_of(token: Token) -> str:
-    """A word's lemma as linking compares it: lower case, but names keep their capitals (proper nouns, and words
-    the parser tags as a named entity but lemmatises as a common noun: "Tessalit")."""
-    if token.pos_ == "PROPN":
-        return token.lemma_ or token.text
-    if (
-        token.text[:1].isupper()
-        and (token.ent_type_ in NAME_ENTITIES or not token.is_sent_start)
-        and token.pos_ in {"NOUN", "ADJ", "VERB", "X"}
-    ):
-        return token.text  # a name the tagger took for a common word ("Tessalit", "Velykyi")
-    return (token.lemma_ or token.text).lower()
+class Words:
+    """What the records read of a doc's tokens, for all of them at once (see fieldbrief.nlp.columns): which are
+    words, each word's lemma as linking compares it, and where a line break falls before a token."""
 
+    def __init__(self, doc: Doc, text: str) -> None:
+        cols = columns(doc)
+        strings = doc.vocab.strings
+        self.cols = cols
+        self.is_word = ~(cols.is_punct | cols.is_space | np.isin(cols.pos, NOT_WORDS)) & ~np.isin(
+            cols.orth, cols.codes(POSSESSIVES)
+        )
+        # a line break between the start of the token before and this one's; a space token that holds one
+        breaks = np.array([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
+        seen = np.searchsorted(breaks, cols.idx)
+        self.break_before = np.zeros(len(doc), dtype=bool)
+        self.break_before[1:] = seen[1:] > seen[:-1]
+        self.space_break = cols.is_space & cols.words_in(cols.orth, lambda t: "\n" in t, LINE_BREAK)
+        self.marks: list[int] = np.flatnonzero(self.break_before | self.space_break).tolist()
+        self.lemmas = self._lemmas(cols, strings)
 
-def _is_word(token: Token) -> bool:
-    return not (
-        token.is_punct or token.is_space or token.pos_ in {"PUNCT", "SPACE", "SYM"} or token.text in ("'s", "\u2019s")
-    )
+    @staticmethod
+    def _lemmas(cols: Columns, strings: StringStore) -> np.ndarray:
+        """Every token's lemma as linking compares it (spaces made "_"): lower case, but names keep their capitals
+        (proper nouns, and words the parser tags as a named entity but lemmatises as a common noun: "Tessalit").
+        Each distinct string is made once."""
+        base = np.where(cols.lemma != 0, cols.lemma, cols.orth)  # the lemma, or the text where there is none
+        capitalised = cols.words_in(cols.orth, lambda t: t[:1].isupper(), CAPITALISED)
+        named = np.isin(cols.ent_type, cols.codes(NAME_ENTITIES))
+        # a name the tagger took for a common word ("Tessalit", "Velykyi")
+        as_written = capitalised & (named | (cols.sent_start != 1)) & np.isin(cols.pos, NAME_POS)
+        proper = cols.pos == PROPN
+        chosen = np.where(as_written & ~proper, cols.orth, base)
+        lowered = ~(proper | as_written)
+        out = np.empty(len(chosen), dtype=object)
+        for where, lower in ((lowered, True), (~lowered, False)):
+            distinct, which = np.unique(chosen[where], return_inverse=True)
+            made = [strings[h].lower() if lower else strings[h] for h in distinct.tolist()]
+            out[where] = np.array([m.replace(" ", "_") for m in made], dtype=object)[which.reshape(-1)]
+        return out
 
-
-def _pieces(sent: Span, text: str) -> list[Span]:
-    """The sentence cut at line breaks inside it."""
-    doc = sent.doc
-    out: list[Span] = []
-    start = sent.start
-    previous_idx = -1  # where the token before this one starts (tokens of a sentence are consecutive)
-    for token in sent:
-        i, idx = token.i, token.idx
-        if i > start and "\n" in text[previous_idx:idx]:
-            out.append(doc[start:i])
-            start = i
-        elif token.is_space and "\n" in token.text:
-            if i > start:
+    def pieces(self, sent: Span) -> list[Span]:
+        """The sentence cut at line breaks inside it, pieces without a word left out."""
+        doc, marks = sent.doc, self.marks
+        out: list[Span] = []
+        start = sent.start
+        for i in marks[bisect_left(marks, sent.start) : bisect_left(marks, sent.end)]:
+            if i > start and self.break_before[i]:
                 out.append(doc[start:i])
-            start = i + 1
-        previous_idx = idx
-    if start < sent.end:
-        out.append(doc[start : sent.end])
-    return [p for p in out if any(_is_word(t) for t in p)]
+                start = i
+            elif self.space_break[i]:
+                if i > start:
+                    out.append(doc[start:i])
+                start = i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+        return [p for p in out if self.is_word[p.start : p.end].any()]
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -80,12 +110,15 @@ def _phrase(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
-def _main_clause(span: Span) -> Token | None:
-    """The verb the sentence asserts: its root, or the clause a reporting root reports."""
+def _main_clause(span: Span, words: Words) -> Token | None:
+    """The verb the sentence asserts: its root (its first word whose head is itself or lies outside it), or the
+    clause a reporting root reports."""
     first, end = span.start, span.end
-    root = next((t for t in span if (head := t.head.i) == t.i or not first <= head < end), None)
-    if root is None:
+    heads = words.cols.head[first:end]
+    roots = np.flatnonzero((heads == np.arange(first, end)) | (heads < first) | (heads >= end))
+    if len(roots) == 0:
         return None
+    root = span.doc[first + int(roots[0])]
     if root.lemma_.lower() in reporting_verbs():
         reported = next((c for c in root.children if c.dep_ in COMPLEMENTS and span.start <= c.i < span.end), None)
         if reported is not None:
@@ -93,13 +126,12 @@ def _main_clause(span: Span) -> Token | None:
     return root
 
 
-def sentence_record(span: Span) -> Sentence:
-    words = [t for t in span if _is_word(t)]
-    start, end = words[0].idx, words[-1].idx + len(words[-1])
-    record = Sentence(
-        start, end, " ".join(lemma_of(t).replace(" ", "_") for t in words), [t.idx - start for t in words]
-    )
-    verb = _main_clause(span)
+def sentence_record(span: Span, words: Words) -> Sentence:
+    positions = np.flatnonzero(words.is_word[span.start : span.end]) + span.start
+    last = span.doc[int(positions[-1])]
+    start, end = int(words.cols.idx[positions[0]]), last.idx + len(last)
+    record = Sentence(start, end, " ".join(words.lemmas[positions]), (words.cols.idx[positions] - start).tolist())
+    verb = _main_clause(span, words)
     if verb is None:
         return record
     record.predicate = verb.lemma_.lower()
@@ -115,8 +147,8 @@ def sentence_record(span: Span) -> Sentence:
 
 
 def sentences(doc: Doc) -> list[Sentence]:
-    text = doc_text(doc)
-    return [sentence_record(piece) for sent in doc.sents for piece in _pieces(sent, text)]
+    words = Words(doc, doc_text(doc))
+    return [sentence_record(piece, words) for sent in doc.sents for piece in words.pieces(sent)]
 
 
 def run(doc: Doc, article: Article, ctx: Context) -> None:

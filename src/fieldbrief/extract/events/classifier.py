@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -47,7 +47,11 @@ class Head:
     bias: np.ndarray
 
     def probabilities(self, rows: np.ndarray) -> np.ndarray:
-        z = self.bias + self.weights[rows].sum(axis=0)
+        return self.softmax(self.weights[rows].sum(axis=0))
+
+    def softmax(self, summed: np.ndarray) -> np.ndarray:
+        """The probabilities of the labels, given the sum of the weight rows of a sentence's features."""
+        z = self.bias + summed
         z = np.exp(z - z.max())
         out: np.ndarray = z / z.sum()
         return out
@@ -89,18 +93,38 @@ class EventModel:
     heads: dict[str, Head]
     thresholds: Thresholds
     metadata: dict[str, Any]
+    _stacked: np.ndarray = field(init=False, repr=False, compare=False)
+    _columns: dict[str, tuple[int, int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # the heads' weights side by side: one gather and one sum of a sentence's rows serve all three (the
+        # rows are added in the same order, column by column, so each head's sums are the same to the bit)
+        names = tuple(self.heads)
+        stacked = np.ascontiguousarray(np.hstack([self.heads[n].weights for n in names]))
+        ends = np.cumsum([self.heads[n].weights.shape[1] for n in names]).tolist()
+        columns = {n: (end - self.heads[n].weights.shape[1], end) for n, end in zip(names, ends, strict=True)}
+        object.__setattr__(self, "_stacked", stacked)
+        object.__setattr__(self, "_columns", columns)
 
     def read(self, features: Sequence[str]) -> Reading:
-        rows = np.fromiter((i for f in features if (i := self.vocabulary.get(f)) is not None), dtype=np.int64)
+        vocabulary = self.vocabulary
+        rows = np.array([i for f in features if (i := vocabulary.get(f)) is not None], dtype=np.int64)
+        summed = self._stacked[rows].sum(axis=0)
         acled = self.heads["acled"]
-        acled_label, acled_p = decide_acled(acled.labels, acled.probabilities(rows), self.thresholds.none)
-        plover, plover_p = self._best("plover", rows)
-        mode, mode_p = self._best("mode", rows)
+        acled_p_all = acled.softmax(self._part(summed, "acled"))
+        acled_label, acled_p = decide_acled(acled.labels, acled_p_all, self.thresholds.none)
+        plover, plover_p = self._best("plover", summed)
+        mode, mode_p = self._best("mode", summed)
         return Reading(acled_label, acled_p, plover, plover_p, None if mode == NONE else mode, mode_p)
 
-    def _best(self, name: str, rows: np.ndarray) -> tuple[str, float]:
+    def _part(self, summed: np.ndarray, name: str) -> np.ndarray:
+        start, end = self._columns[name]
+        part: np.ndarray = summed[start:end]
+        return part
+
+    def _best(self, name: str, summed: np.ndarray) -> tuple[str, float]:
         head = self.heads[name]
-        p = head.probabilities(rows)
+        p = head.softmax(self._part(summed, name))
         k = int(p.argmax())
         return head.labels[k], float(p[k])
 

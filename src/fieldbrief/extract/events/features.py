@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.actors import ActorDictionary
 from fieldbrief.extract.events.acled import actor_class, target_class
@@ -20,12 +21,15 @@ from fieldbrief.extract.events.candidates import Found
 from fieldbrief.extract.events.lexicon import Lexicon
 from fieldbrief.extract.events.syntax import lemma
 from fieldbrief.extract.events.triggers import Match
+from fieldbrief.nlp.columns import columns
 
 # entity labels that stand in for the words they cover: a name says little about the kind of event
 PLACEHOLDER_ENTS = frozenset(
     {"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 )
 ARC_DEPS = {"nsubj": "s", "nsubjpass": "sp", "dobj": "o", "attr": "o", "agent": "ag"}
+WORDS_KEY = "fieldbrief:feature-words"
+ENT_BEGINS = 3  # spaCy's ENT_IOB value for the first token of an entity
 
 
 def word(token: Token) -> str:
@@ -39,7 +43,19 @@ def word(token: Token) -> str:
 def sentence_features(
     tokens: Iterable[Token], matches: Sequence[Match], found: Sequence[Found], lex: Lexicon, dictionary: ActorDictionary
 ) -> list[str]:
-    """The features of one sentence (or any run of tokens), its trigger readings and the rules' events."""
+    """The features of one sentence (or any run of tokens), its trigger readings and the rules' events. The
+    order is part of the result: the classifier adds the features' weights in it."""
+    if isinstance(tokens, Doc):
+        tokens = tokens[:]
+    feats = _span_features(tokens) if isinstance(tokens, Span) else _token_features(tokens)
+    feats += [f"m:{m.trigger.type}|{lemma(m.token)}" for m in matches]
+    feats += [f"mt:{m.trigger.type}" for m in matches]
+    feats += candidate_features(found, lex, dictionary)
+    return feats
+
+
+def _token_features(tokens: Iterable[Token]) -> list[str]:
+    """Words, bigrams, entities and arcs, read token by token."""
     words = [t for t in tokens if not (t.is_punct or t.is_space)]
     lemmas = [word(t) for t in words]
     feats = ["bias"]
@@ -58,10 +74,56 @@ def sentence_features(
             feats.append("neg")
         elif t.tag_ == "MD":
             feats.append(f"md:{t.lower_}")
-    feats += [f"m:{m.trigger.type}|{lemma(m.token)}" for m in matches]
-    feats += [f"mt:{m.trigger.type}" for m in matches]
-    feats += candidate_features(found, lex, dictionary)
     return feats
+
+
+def _span_features(span: Span) -> list[str]:
+    """The same features as _token_features, in the same order, read from the doc's columns (`word` of every
+    token made once per doc; only the words with an arc feature visited one by one)."""
+    doc = span.doc
+    cols, words_of = columns(doc), _doc_words(doc)
+    strings = doc.vocab.strings
+    at = np.flatnonzero(~(cols.is_punct | cols.is_space)[span.start : span.end]) + span.start
+    lemmas: list[str] = words_of[at].tolist()
+    feats = ["bias"]
+    feats += [f"w:{w}" for w in lemmas]
+    feats += [f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
+    begins = at[(cols.ent_type[at] != 0) & (cols.ent_iob[at] == ENT_BEGINS)]
+    feats += [f"e:{strings[label]}" for label in cols.ent_type[begins].tolist()]
+    code = cols.code
+    arcs = {code(dep): name for dep, name in ARC_DEPS.items()}
+    root, pobj, prep, neg, modal = code("ROOT"), code("pobj"), code("prep"), code("neg"), code("MD")
+    dep, tag, head = cols.dep, cols.tag, cols.head
+    marked = np.isin(dep[at], np.array([root, pobj, neg, *arcs], dtype=np.uint64)) | (tag[at] == modal)
+    for i in at[marked].tolist():
+        if dep[i] == root:
+            feats.append(f"r:{words_of[i]}")
+        arc = arcs.get(int(dep[i]))
+        if arc:
+            feats.append(f"{arc}:{words_of[head[i]]}|{words_of[i]}")
+        elif dep[i] == pobj and dep[head[i]] == prep:
+            feats.append(f"p:{words_of[head[head[i]]]}|{strings[int(cols.lower[head[i]])]}|{words_of[i]}")
+        elif dep[i] == neg:
+            feats.append("neg")
+        elif tag[i] == modal:
+            feats.append(f"md:{strings[int(cols.lower[i])]}")
+    return feats
+
+
+def _doc_words(doc: Doc) -> np.ndarray:
+    """`word` of every token of the doc, made once per doc (each distinct lemma lowered once)."""
+    made = doc.user_data.get(WORDS_KEY)
+    if made is None:
+        cols = columns(doc)
+        strings = doc.vocab.strings
+        distinct, which = np.unique(cols.lemma, return_inverse=True)
+        made = np.array([strings[h].lower() for h in distinct.tolist()], dtype=object)[which.reshape(-1)]
+        made[cols.like_num] = "<num>"
+        for label in PLACEHOLDER_ENTS:
+            made[cols.ent_type == cols.code(label)] = f"<{label}>"
+        doc.user_data[WORDS_KEY] = made
+    assert isinstance(made, np.ndarray)
+    return made
 
 
 def candidate_features(found: Sequence[Found], lex: Lexicon, dictionary: ActorDictionary) -> list[str]:

@@ -3,6 +3,8 @@ words folded into their violent event, the rules' ACLED type; then duplicates co
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.actors import ActorDictionary
@@ -28,7 +30,7 @@ from fieldbrief.extract.events.syntax import (
     object_of,
     prep_objects,
 )
-from fieldbrief.extract.events.triggers import Match, match_token
+from fieldbrief.extract.events.triggers import Match, match_token, trigger_positions
 from fieldbrief.model import AcledType, ActorRef, Article, Event, EventStatus, TimeRef
 
 
@@ -52,6 +54,7 @@ class EventFinder:
             article.places
         )
         self.dating = date_context(article, self.status_reader.reporting)
+        self.trigger_at = trigger_positions(doc, lex)
 
     def events(self) -> list[Event]:
         found: list[Found] = []
@@ -67,12 +70,20 @@ class EventFinder:
 
     def candidates(self, sent: Span) -> tuple[list[Match], list[Found]]:
         """The trigger readings of a sentence and the events the rules make of them (what the classifier reads)."""
-        matches = self._drop_governed([m for t in sent if (m := match_token(t, self.lex, self.dictionary))])
+        matches = self._drop_governed(
+            [m for t in self._trigger_tokens(sent) if (m := match_token(t, self.lex, self.dictionary))]
+        )
         found = fold_casualties([f for m in matches if (f := self.build_any(m, sent)) is not None])
         for f in found:
             f.event.acled = acled_type(f.event, f.acled_hint, self.lex, self.dictionary, f.victims)
         mark_interventions(found, self.lex, self.dictionary)
         return matches, found
+
+    def _trigger_tokens(self, sent: Span) -> list[Token]:
+        """The sentence's words that can be trigger words (the rest no reading of plover.toml can match)."""
+        at, doc = self.trigger_at, self.doc
+        first, last = bisect_left(at, sent.start), bisect_left(at, sent.end)
+        return [doc[i] for i in at[first:last]]
 
     # -- the classifier's decision over the rules' candidates (see classifier.py)
     def decide(self, sent: Span, matches: list[Match], found: list[Found], model: EventModel) -> list[Found]:

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from fieldbrief.model import AcledType
+from fieldbrief.nlp.columns import Decided
 from fieldbrief.stage import Context
 
 LEXICON_FILE = "plover.toml"
@@ -96,6 +97,16 @@ class Lexicon:
     def event_nouns(self) -> frozenset[str]:
         """Nouns that are events on their own ("attack", not the "convoy" of "aid convoy")."""
         return frozenset(head for head, phrases in self.nouns.items() if any(not p.extras for p in phrases))
+
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """Every word that heads a trigger phrase, verb, noun or adjective."""
+        return frozenset(self.verbs) | frozenset(self.nouns) | frozenset(self.adjectives)
+
+    @cached_property
+    def head_hashes(self) -> Decided:
+        """Whether the string of a hash can be a trigger word (see triggers.trigger_positions), decided once."""
+        return Decided()
 
 
 def _words(value: Iterable[str]) -> frozenset[str]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
 
 from fieldbrief.extract.actors import ActorDictionary
 from fieldbrief.extract.events.lexicon import Lexicon, Phrase, Trigger
@@ -17,10 +19,13 @@ from fieldbrief.extract.events.syntax import (
     object_of,
     prep_objects,
 )
+from fieldbrief.nlp.columns import columns
 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # endings the small model's lemmatiser leaves on verbs it does not know well ("raped" -> "rap", "staged" -> "stag")
 INFLECTIONS = ("ies", "ied", "ing", "ed", "es", "s", "d")
+# the parts of speech _table_for reads
+TRIGGER_POS = np.array((VERB, AUX, NOUN, PROPN, ADJ), dtype=np.uint64)
 
 
 @dataclass
@@ -103,6 +108,25 @@ def match_token(token: Token, lex: Lexicon, dictionary: ActorDictionary) -> Matc
         if trig not in readings:
             readings.append(trig)
     return Match(token, readings[0], pos, tuple(readings[1:])) if readings else None
+
+
+def trigger_positions(doc: Doc, lex: Lexicon) -> list[int]:
+    """The tokens `match_token` can read, in order (it decides; most words of an article it would only turn
+    down): a verb, noun or adjective whose lemma or form heads a phrase of plover.toml or inflects one, or that
+    follows a hyphen ("sit - in")."""
+    cols = columns(doc)
+    heads, verbs = lex.heads, lex.verbs
+
+    def can_head(word: str) -> bool:
+        word = word.lower()
+        return word in heads or any(b in verbs for b in verb_bases(word))
+
+    named = cols.words_in(cols.lemma, can_head, lex.head_hashes) | cols.words_in(cols.lower, can_head, lex.head_hashes)
+    after_hyphen = np.zeros(len(doc), dtype=bool)
+    after_hyphen[1:] = cols.orth[:-1] == cols.code("-")
+    wanted = np.isin(cols.pos, TRIGGER_POS) & (named | after_hyphen)
+    positions: list[int] = np.flatnonzero(wanted).tolist()
+    return positions
 
 
 def _phrases_for(token: Token, pos: str, table: dict[str, list[Phrase]]) -> list[Phrase]:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 from itertools import pairwise
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from fieldbrief.extract.times.resolvers import RESOLVERS, Situation, acceptable
@@ -43,16 +44,19 @@ from fieldbrief.extract.times.rules import (
 from fieldbrief.lexicon.datelines import release_numbers
 from fieldbrief.model import Article, TimeRef
 from fieldbrief.nlp import doc_text
+from fieldbrief.nlp.columns import columns
 from fieldbrief.stage import Context, Stage
 
 
 def scan_windows(doc: Doc, rules: TimeRules) -> list[tuple[int, int]]:
     """Character windows around the words that can start or end an expression, merged, at spaces."""
     text, reach = doc_text(doc), WINDOW_CHARS
+    cols = columns(doc)
+    named = cols.words_in(cols.lower, rules.triggers.__contains__, rules.trigger_hashes)
+    dated = cols.words_in(cols.orth, lambda word: DATE_TOKEN.fullmatch(word) is not None, rules.date_shape_hashes)
     windows: list[tuple[int, int]] = []
-    for token in doc:
-        if not (token.lower_ in rules.triggers or DATE_TOKEN.fullmatch(token.text)):
-            continue
+    for i in np.flatnonzero(named | dated).tolist():
+        token = doc[i]
         start = max(0, token.idx - reach)
         end = min(len(text), token.idx + len(token.text) + reach)
         while start > 0 and not text[start - 1].isspace():

@@ -14,6 +14,7 @@ from typing import Any
 from fieldbrief.lexicon.calendar import load_calendar
 from fieldbrief.lexicon.numbers import NumberWords, number_words
 from fieldbrief.model import Precision
+from fieldbrief.nlp.columns import Decided
 
 WEEKEND_SATURDAY = 5  # date.weekday() of Saturday
 WINDOW_CHARS = 50  # how far around a trigger word the rules look (longer than any expression's reach)
@@ -62,6 +63,9 @@ class TimeRules:
     gates: dict[str, tuple[str, ...]]  # kind -> lower-case strings one of which its matches contain
     # kind -> the gates as one compiled alternation (kinds with the same gates share one), built from `gates`
     gate_patterns: dict[str, re.Pattern[str] | None] = field(init=False, repr=False, compare=False)
+    # string hash -> whether the word is a trigger, whether it has a numeric date's shape (decided once each)
+    trigger_hashes: Decided = field(default_factory=Decided, init=False, repr=False, compare=False)
+    date_shape_hashes: Decided = field(default_factory=Decided, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_gates: dict[tuple[str, ...], re.Pattern[str] | None] = {}

@@ -1,0 +1,110 @@
+"""The token attributes the extraction stages scan, read once per doc as numpy columns.
+
+Reading `token.pos_`, `token.lower_` or `token.lemma_` builds a Token and looks a string up for every word; a stage
+that only wants the few words that can start what it looks for (a trigger word, a number, a date) pays that for
+every word of every article. `Doc.to_array` reads the same attributes as integers in one call; `words_in` tells which
+tokens carry a string that passes a test, deciding each distinct string once (per process, for the hash of a string
+is the same in every doc), so that a stage visits only the tokens that can matter to it, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import numpy as np
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
+from spacy.tokens import Doc
+
+COLUMNS_KEY = "fieldbrief:columns"
+ATTRIBUTES = (POS, TAG, DEP, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, SENT_START, HEAD, LIKE_NUM, ENT_IOB)
+# answers remembered per test before they are forgotten: a stream of any size keeps memory bounded
+MAX_DECIDED = 200_000
+
+
+class Decided:
+    """One test's answers by string hash, kept sorted so that a doc's words are looked up in a few numpy calls
+    (the strings of a new doc are mostly known already); forgotten past MAX_DECIDED, so memory stays bounded."""
+
+    def __init__(self) -> None:
+        self.hashes = np.zeros(0, dtype=np.uint64)
+        self.passed = np.zeros(0, dtype=bool)
+
+    def answers(self, hashes: np.ndarray, test: Callable[[int], bool]) -> np.ndarray:
+        """The answer for each of `hashes` (sorted, distinct): remembered, or `test` asked and remembered."""
+        out = np.zeros(len(hashes), dtype=bool)
+        if len(self.hashes):
+            at = np.minimum(np.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
+            known = self.hashes[at] == hashes
+            out[known] = self.passed[at[known]]
+        else:
+            known = np.zeros(len(hashes), dtype=bool)
+        if known.all():
+            return out
+        new = hashes[~known]
+        answered = np.array([test(value) for value in new.tolist()], dtype=bool)
+        out[~known] = answered
+        if len(self.hashes) + len(new) > MAX_DECIDED:
+            self.hashes, self.passed = new, answered
+        else:
+            merged = np.concatenate([self.hashes, new])
+            order = np.argsort(merged, kind="stable")
+            self.hashes, self.passed = merged[order], np.concatenate([self.passed, answered])[order]
+        return out
+
+
+class Columns:
+    """One doc's token attributes: `pos` holds spaCy's part-of-speech ids (spacy.symbols), the string attributes
+    the hashes of their strings (`doc.vocab.strings` turns one back), `idx` where each token starts."""
+
+    def __init__(self, doc: Doc) -> None:
+        table = doc.to_array(list(ATTRIBUTES))
+        self.doc = doc
+        self.pos, self.tag, self.dep, self.lower, self.lemma, self.orth, self.ent_type = (table[:, k] for k in range(7))
+        self.idx = table[:, 7].astype(np.int64)
+        self.is_punct = table[:, 8].astype(bool)
+        self.is_space = table[:, 9].astype(bool)
+        self.sent_start = table[:, 10].astype(np.int64)  # 1 starts a sentence, -1 does not, 0 unknown
+        self.like_num = table[:, 12].astype(bool)
+        self.ent_iob = table[:, 13].astype(np.int64)  # 3 begins an entity, 1 inside, 2 outside, 0 unset
+        self.head = np.arange(len(doc), dtype=np.int64) + table[:, 11].astype(np.int64)  # the head's position
+
+    def words_in(self, column: np.ndarray, test: Callable[[str], bool], decided: Decided) -> np.ndarray:
+        """Which tokens' string in `column` passes `test`: a boolean per token. `decided` remembers the answer for
+        each string's hash (keep one per test, for the life of the process)."""
+        hashes, where = np.unique(column, return_inverse=True)
+        answers = decided.answers(hashes, lambda value: test(self.doc.vocab.strings[value]))
+        passed: np.ndarray = answers[where.reshape(-1)]
+        return passed
+
+    def code(self, label: str) -> int:
+        """The integer a string attribute (a dependency label, a tag, an entity type) holds for `label`."""
+        return int(self.doc.vocab.strings[label])
+
+    def codes(self, labels: Iterable[str]) -> np.ndarray:
+        """`code` of each label, as the columns hold them (for np.isin: a list of Python ints could be read as
+        another integer type than the columns' and compared inexactly)."""
+        return np.array([self.code(label) for label in labels], dtype=np.uint64)
+
+
+def columns(doc: Doc) -> Columns:
+    """The doc's columns, read on first use and kept with the doc for the stages after."""
+    found = doc.user_data.get(COLUMNS_KEY)
+    if found is None:
+        found = doc.user_data[COLUMNS_KEY] = Columns(doc)
+    assert isinstance(found, Columns)
+    return found
