@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fieldbrief.clean import clean
+import pytest
+
+from fieldbrief.clean import clean, language
 from fieldbrief.clean.boilerplate import learn_recurring_lines
 from fieldbrief.clean.language import detect_language
-from fieldbrief.clean.paragraphs import normalise_whitespace, split_paragraphs
+from fieldbrief.clean.paragraphs import normalise_whitespace, paragraph_key, split_paragraphs
 from fieldbrief.model import Article, RawDocument
 from fieldbrief.options import Options
 
@@ -102,6 +104,41 @@ def test_short_english_reports_are_english_whatever_the_identifier_guesses() -> 
     assert detect_language("El ejército recuperó el control de la ciudad el martes, dijo un portavoz.") == "es"
     assert detect_language("Die Armee hat die Stadt am Dienstag zurückerobert, sagte der Sprecher.") == "de"
     assert detect_language("Militer menyerang desa di Sagaing, menewaskan 5 warga sipil.") in {"id", "ms"}
+
+
+def _identifier_first(text: str) -> str:
+    """The rule as it was written before the guard went first: the identifier, then the guard."""
+    sample = text[: language.SAMPLE_CHARS]
+    ranked = language._identifier().rank(sample)
+    if ranked[0][0] == "en":
+        return "en"
+    guard = language._guard()
+    english = sum(p for lang, p in ranked if lang == "en" or lang in guard.english_based)
+    return "en" if english >= guard.min_probability or guard.looks_english(sample) else str(ranked[0][0])
+
+
+def test_plain_english_needs_no_identifier_and_answers_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        "\n".join(BODY),
+        "On 2 April 2023, gunmen kidnapped 20 students from a school in Zamfara.",
+        "Unidentified Armed Group (Nigeria) attacked villagers in Bokkos (Plateau)",
+        "Les combattants ont juré de poursuivre leur lutte dans la vallée, selon des responsables locaux.",
+        "El ejército recuperó el control de la ciudad el martes, dijo un portavoz.",
+        "The army said: « Nous tenons la ville », and the mayor of the town agreed with them.",
+    ]
+    assert [detect_language(t) for t in texts] == [_identifier_first(t) for t in texts]
+
+    def no_identifier() -> None:
+        raise AssertionError("the identifier was asked about plain English")
+
+    monkeypatch.setattr(language, "_identifier", no_identifier)
+    assert detect_language("\n".join(BODY)) == "en"
+
+
+def test_paragraph_keys_ignore_quote_style_case_and_final_punctuation() -> None:
+    assert paragraph_key("\u201cWe hold the bridge,\u201d the commander\u2019s aide said.") == paragraph_key(
+        '"we hold the bridge," the commander\'s aide said'
+    )
 
 
 def test_body_sentence_with_pictured_marker_is_kept() -> None:

@@ -9,12 +9,13 @@ from typing import BinaryIO
 import lxml.etree
 import lxml.html
 import trafilatura
-from trafilatura.utils import load_html
+from lxml.html import HtmlElement
 
 from fieldbrief.model import RawDocument, Rejection
 from fieldbrief.options import Limits
 from fieldbrief.read.decode import decode_bytes
 from fieldbrief.read.page_meta import PageMeta, page_metadata
+from fieldbrief.read.page_parse import TRUNCATED_MESSAGE, page_tree
 from fieldbrief.read.streams import Refused, read_bounded
 
 # trafilatura logs every page it finds thin; our rejections already say why.
@@ -24,6 +25,9 @@ logging.getLogger("htmldate").setLevel(logging.ERROR)
 # search of the body, which turns "the siege began in 2001" into 2001-01-01 and passes it off as metadata. A date
 # written in the text is the dateline reader's job (clean/published.py), with its evidence.
 PAGE_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+# libxml2's nesting limit: past it the HTML parser drops the rest of the page, logging "Excessive depth".
+MAX_PARSER_DEPTH = 255
+TRUNCATED_REASON = "elements nested deeper than the HTML parser's limit (255)"
 
 
 def read_html(stream: BinaryIO, source: str, limits: Limits) -> Iterator[RawDocument | Rejection]:
@@ -40,8 +44,9 @@ def read_html_bytes(data: bytes, source: str, declared: str | None = None) -> Ra
 def extract_html(doc: RawDocument, limits: Limits | None = None) -> RawDocument | Rejection:
     """Turn a RawDocument holding HTML into one holding the main text; container metadata wins."""
     assert doc.html is not None
-    check_html_depth(doc.html, (limits or Limits()).max_html_depth)
-    text, meta = _main_text(doc.html, doc.url)
+    limit = (limits or Limits()).max_html_depth
+    tree = parse_page(doc.html, limit)
+    text, meta = _main_text(tree, doc.url)
     if not text.strip():
         text = html_to_paragraphs(doc.html)  # short fragments (feed entries) that trafilatura skips
     if not text.strip():
@@ -62,16 +67,33 @@ def extract_html(doc: RawDocument, limits: Limits | None = None) -> RawDocument 
     )
 
 
-def _main_text(html: str, url: str | None) -> tuple[str, PageMeta | None]:
+def parse_page(html: str, depth_limit: int) -> HtmlElement | None:
+    """The page parsed once, as trafilatura parses it (read/page_parse.py), for the depth check, the metadata and
+    the extraction alike; None where trafilatura sees no HTML page (a fragment). Raises Refused for a page nested
+    deeper than `depth_limit`."""
+    tree, truncated = page_tree(html)
+    if tree is None:
+        check_html_depth(html, depth_limit)  # a fragment: parsed on its own, as html_to_paragraphs will
+        return None
+    if truncated:
+        raise Refused("html-too-deep", TRUNCATED_REASON)
+    if depth_limit < MAX_PARSER_DEPTH:
+        _check_depth(tree, depth_limit)
+    return tree
+
+
+def _main_text(page: HtmlElement | str | None, url: str | None) -> tuple[str, PageMeta | None]:
     """trafilatura's main text and the page's metadata, or ("", None) where it finds no article: what
-    `bare_extraction(html, with_metadata=True)` gives, in the same steps on the same tree (page_meta.py)."""
-    tree = load_html(html)  # the parse bare_extraction would make of the string
+    `bare_extraction(html, with_metadata=True)` gives, in the same steps on the same tree (page_meta.py).
+    `page`: the tree `parse_page` made (a string is parsed here first)."""
+    tree = page_tree(page)[0] if isinstance(page, str) else page
     if tree is None:
         return "", None
     try:
         meta = page_metadata(tree, url, PAGE_DATE_SEARCH)
     except (TypeError, ValueError):  # bare_extraction gives up on the page for these
         return "", None
+    # bare_extraction copies a tree it is given before pruning it: `tree` itself is left as it was
     result = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True, as_dict=False
     )
@@ -90,10 +112,13 @@ def check_html_depth(html: str, limit: int) -> None:
         root = lxml.etree.fromstring(html.encode("utf-8", "replace"), parser)
     except (lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
         return  # unparseable: extraction will find no text and say so
-    if any("Excessive depth" in entry.message for entry in parser.error_log):
-        raise Refused("html-too-deep", "elements nested deeper than the HTML parser's limit (255)")
-    if root is None or limit >= 255:
-        return
+    if any(TRUNCATED_MESSAGE in entry.message for entry in parser.error_log):
+        raise Refused("html-too-deep", TRUNCATED_REASON)
+    if root is not None and limit < MAX_PARSER_DEPTH:
+        _check_depth(root, limit)
+
+
+def _check_depth(root: lxml.etree._Element, limit: int) -> None:
     depth: dict[lxml.etree._Element, int] = {root: 0}
     for element in root.iterdescendants():
         level = depth[element.getparent()] + 1

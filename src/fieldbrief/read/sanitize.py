@@ -26,7 +26,7 @@ def sanitize(doc: RawDocument) -> RawDocument:
     values: dict[str, str | None] = {}
     for name in ("source", "text", "html", "url", "title", "published", "outlet", "container", "fetched"):
         value = getattr(doc, name)
-        if value is not None and _SURROGATE.search(value):
+        if value is not None and _has_surrogates(value):
             value, count = _SURROGATE.subn("\ufffd", value)
             surrogates.append(f"{count} in {name}")
         values[name] = value
@@ -42,6 +42,18 @@ def sanitize(doc: RawDocument) -> RawDocument:
     values["fetched"] = _date_text(values["fetched"], notes)
     values["url"] = _url(values["url"], notes)
     return replace(doc, notes=notes, **values)  # type: ignore[arg-type]
+
+
+def _has_surrogates(value: str) -> bool:
+    """Whether the string holds a lone surrogate: exactly the strings UTF-8 cannot encode (an encoder in C,
+    several times faster than a regex scan of a whole HTML page)."""
+    if value.isascii():  # known without a scan
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _one_line(value: str | None, name: str, notes: list[Note]) -> str | None:
