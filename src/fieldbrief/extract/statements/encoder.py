@@ -1,0 +1,104 @@
+"""The tagger's contextual encoder: a stack of dilated 1-D convolutions over an article's tokens, in numpy.
+
+Each token enters as its tok2vec vector (`doc.tensor`) plus the summed embeddings of its hashed cue features
+(`tagger.cue_feature_ids`); three residual convolutions of width 3 (dilations 1, 2, 4) let every token see 7
+tokens either side; four linear heads read the result: is the token a cue head, is it inside some attribution's
+content, does a content begin there, does one end there. The cue head is the tagger's cue decision; the three
+content heads give the content model span-boundary features.
+
+Why convolutions rather than a BiLSTM: the forward pass is a handful of array products over the whole article
+(no loop over positions), so it costs a small fraction of the parse; the window (15 tokens) covers a cue and
+the start and end of most contents. Trained with torch (dev/statements_encoder.py); run here in numpy only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+DILATIONS = (1, 2, 4)
+HEADS = ("cue", "inside", "begin", "end")  # the output columns, in order
+CUE, INSIDE, BEGIN, END = range(len(HEADS))
+
+
+@dataclass(frozen=True)
+class EncoderWeights:
+    """The encoder's parameters, laid out for numpy (convolution kernels as (3 * width, width) matrices whose
+    row blocks take the token `dilation` before, the token itself, the token `dilation` after)."""
+
+    bits: int
+    embed: NDArray[np.float32]  # (2**bits, width): hashed feature embeddings, summed per token
+    tensor: NDArray[np.float32]  # (tensor width, width): doc.tensor into the first layer
+    bias: NDArray[np.float32]  # (width,)
+    convs: tuple[NDArray[np.float32], ...]  # per dilation: (3 * width, width)
+    conv_biases: tuple[NDArray[np.float32], ...]  # per dilation: (width,)
+    out: NDArray[np.float32]  # (width, len(HEADS))
+    out_bias: NDArray[np.float32]  # (len(HEADS),)
+
+    @property
+    def mask(self) -> int:
+        return (1 << self.bits) - 1
+
+    @property
+    def width(self) -> int:
+        return int(self.bias.shape[0])
+
+
+def encode(ids: NDArray[np.int64], tensor: NDArray[np.float32] | None, w: EncoderWeights) -> NDArray[np.float32]:
+    """(tokens x len(HEADS)) logits for one article: `ids` are its masked hashed feature ids (tokens x
+    templates), `tensor` its tok2vec vectors (None where the parse has none of the trained width)."""
+    h = np.take(w.embed, ids, axis=0).sum(axis=1) + w.bias
+    if tensor is not None:
+        h += np.einsum("ij,jk->ik", tensor, w.tensor)  # einsum: no threaded-BLAS start-up for small products
+    np.maximum(h, 0.0, out=h)
+    n, width = h.shape
+    for dilation, kernel, bias in zip(DILATIONS, w.convs, w.conv_biases, strict=True):
+        # each token's three kernel products at once (tokens x 3 widths), then the neighbours' added in place:
+        # the same sum as the window before, the token, the window after, without building the window
+        products = np.einsum("ij,jk->ik", h, np.hstack(np.split(kernel, 3)))
+        conv = products[:, width : 2 * width] + bias
+        if dilation < n:
+            conv[dilation:] += products[:-dilation, :width]  # the token `dilation` before
+            conv[:-dilation] += products[dilation:, 2 * width :]  # the token `dilation` after
+        h = h + np.maximum(conv, 0.0)
+    return np.asarray(np.einsum("ij,jk->ik", h, w.out) + w.out_bias, dtype=np.float32)
+
+
+SPAN_FEATURES = 7  # the width of `span_features`' rows
+OUTSIDE = -10.0  # the log-probability floor, and the logit of a token past either end of the article
+
+
+def _log_sigmoid(x: NDArray[np.float32]) -> NDArray[np.float32]:
+    return np.asarray(np.maximum(-np.logaddexp(0.0, -x), OUTSIDE), dtype=np.float32)
+
+
+def span_features(
+    logits: NDArray[np.float32], cue_logits: NDArray[np.float32], pairs: NDArray[np.int64]
+) -> NDArray[np.float32]:
+    """Dense features of (cue, span) pairs for the content model, all pairs at once. `logits`: the encoder's
+    (tokens x HEADS); `cue_logits`: the tagger's cue logit per token; `pairs`: rows (cue, start, end), spans of
+    tokens [start, end). Columns: the cue's logit; the mean probability that the span's tokens lie inside a
+    content; the log-probability that a content begins at its first token and ends at its last; the
+    probability that the token just before it and the one just after it lie inside a content (a span that
+    cuts a content short); the share of its tokens more likely inside than out."""
+    cue, start, end = pairs[:, 0], pairs[:, 1], pairs[:, 2]
+    n = len(logits)
+    inside = 1.0 / (1.0 + np.exp(-logits[:, INSIDE]))
+    summed = np.concatenate([[0.0], np.cumsum(inside)])
+    counted = np.concatenate([[0], np.cumsum(inside > 0.5)])
+    length = np.maximum(end - start, 1)
+    padded = np.concatenate([[0.0], inside, [0.0]])  # padded[i + 1] = inside[i]
+    return np.stack(
+        [
+            cue_logits[cue],
+            (summed[end] - summed[start]) / length,
+            _log_sigmoid(logits[start, BEGIN]),
+            _log_sigmoid(logits[np.minimum(end, n) - 1, END]),
+            padded[start],  # the token before the span
+            padded[np.minimum(end, n) + 1],  # the token after it
+            (counted[end] - counted[start]) / length,
+        ],
+        axis=1,
+    ).astype(np.float32)
