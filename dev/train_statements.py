@@ -37,7 +37,9 @@ PACKAGE_MODELS = ROOT / "src" / "fieldbrief" / "models" / "statements"
 MATCH = 0.5  # the scorer's rule: a gold content is found by a content with token F1 >= 0.5
 # the content thresholds tried on dev, and the precision the statements stage must keep at the one chosen
 CONTENT_THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
-MIN_STAGE_PRECISION = 0.8
+# the precision floor of the threshold search: a margin over the 0.80 that the held-out split must also meet (at
+# 0.2 the stage's dev precision was 0.808, and the seeds' statements F1 fell to 0.898 below the project's 0.9)
+MIN_STAGE_PRECISION = 0.81
 NEAR_BEST = 0.1  # a candidate within this much of the best candidate's F1 is also a right answer
 
 
