@@ -129,3 +129,26 @@ def test_what_is_acknowledged_is_conceded(nlp: Language, cues: Cues) -> None:
 def test_what_is_admitted_is_a_report_only_when_propositional(nlp: Language, cues: Cues) -> None:
     text = "Norland admitted three hundred refugees from Kesra last year."
     assert extract(nlp(text), Article(source="test", text=text), cues) == []
+
+
+def host_frames(nlp: Language, cues: Cues, text: str, cue_word: str, host: str) -> list[Frame]:
+    """The stage's frames where the tagger proposes the clause the cue interrupts (`host`) as its content."""
+    doc, finder = finder_of(nlp, cues, text)
+    cue = next(t for t in doc if t.text == cue_word)
+    start = text.index(host)
+    span = doc.char_span(start, start + len(host))
+    assert span is not None
+    tagged = TaggedAttribution(cue, span.start, span.end, 0.9, ("host",))
+    return [f for f in combine([], [tagged], finder, doc, cues) if f.cue.i == cue.i]
+
+
+def test_a_content_never_names_its_own_source(nlp: Language, cues: Cues) -> None:
+    text = "The raid, which the Karsk ministry says killed 12 civilians, drew condemnation abroad."
+    frames = host_frames(nlp, cues, text, "says", "The raid, which the Karsk ministry says killed 12 civilians")
+    assert [text[f.start : f.end] for f in frames] == ["killed 12 civilians"]
+
+
+def test_an_interrupting_attribution_keeps_both_halves(nlp: Language, cues: Cues) -> None:
+    text = "The bridge, the mayor said, will reopen in May."
+    frames = host_frames(nlp, cues, text, "said", "The bridge, the mayor said, will reopen in May")
+    assert [text[f.start : f.end] for f in frames] == ["The bridge, the mayor said, will reopen in May"]

@@ -10,7 +10,7 @@ is confident the cue attributes, apart from the rules' ("'It is over.' She said 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.frames import Frame, FrameFinder, addressee, infinitive_after
@@ -35,6 +35,9 @@ def tagged_frame(finder: FrameFinder, doc: Doc, tagged: TaggedAttribution) -> Fr
     if asked is not None and infinitive_after(tagged.cue, asked) == tagged.start:
         first = doc[asked.left_edge.i]  # "urged North Korea to resume talks": whom the speaker asked belongs to it
     kinds = set(tagged.kinds)
+    own = _own_complement(tagged, subject)
+    if own is not None:  # "The attack, which Ukraine says killed 34": what Ukraine says, without Ukraine
+        first, kinds = doc[own], kinds - INTERRUPTED_KINDS
     return finder.classify(
         tagged.cue,
         _cue_text(tagged),
@@ -44,6 +47,17 @@ def tagged_frame(finder: FrameFinder, doc: Doc, tagged: TaggedAttribution) -> Fr
         parenthetical=bool(kinds & INTERRUPTED_KINDS),
         within_paragraph=not kinds & CROSS_SENTENCE_KINDS,
     )
+
+
+def _own_complement(tagged: TaggedAttribution, subject: Token) -> int | None:
+    """Where the content starts when a span that interrupts its host holds the source itself, and the cue has a
+    clause of its own after it: "The attack, which Ukraine says killed 34 civilians" says "killed 34 civilians"
+    (a content never names its own source; "X, she said, Y" has no clause of the cue's and stays whole)."""
+    cue = tagged.cue
+    if not set(tagged.kinds) & INTERRUPTED_KINDS or not tagged.start <= subject.i < tagged.end:
+        return None
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and cue.i < c.i < tagged.end), None)
+    return None if clause is None else max(clause.left_edge.i, cue.i + 1)
 
 
 def _cue_text(tagged: TaggedAttribution) -> str:
