@@ -28,14 +28,17 @@ def finder_of(nlp: Language, cues: Cues, text: str) -> tuple[Doc, FrameFinder]:
     return doc, FrameFinder(doc, text, DocIndex(doc), cues, scan_quotes(text))
 
 
-def tagged_frames(nlp: Language, cues: Cues, text: str, cue_word: str, content: str) -> tuple[Doc, list[Frame]]:
-    """The stage's frames where the tagger proposes `content` for the cue `cue_word` (and the rules find none)."""
+def tagged_frames(
+    nlp: Language, cues: Cues, text: str, cue_word: str, content: str, kinds: tuple[str, ...] = ("xcomp",)
+) -> tuple[Doc, list[Frame]]:
+    """The stage's frames where the tagger proposes `content` for the cue `cue_word` (and the rules find none),
+    as a span of these kinds ("host": the clause the cue interrupts)."""
     doc, finder = finder_of(nlp, cues, text)
     cue = next(t for t in doc if t.text == cue_word)
     start = text.index(content)
     span = doc.char_span(start, start + len(content))
     assert span is not None
-    tagged = TaggedAttribution(cue, span.start, span.end, 0.9, ("xcomp",))
+    tagged = TaggedAttribution(cue, span.start, span.end, 0.9, kinds)
     return doc, [f for f in combine([], [tagged], finder, doc, cues) if f.cue.i == cue.i]
 
 
@@ -131,24 +134,15 @@ def test_what_is_admitted_is_a_report_only_when_propositional(nlp: Language, cue
     assert extract(nlp(text), Article(source="test", text=text), cues) == []
 
 
-def host_frames(nlp: Language, cues: Cues, text: str, cue_word: str, host: str) -> list[Frame]:
-    """The stage's frames where the tagger proposes the clause the cue interrupts (`host`) as its content."""
-    doc, finder = finder_of(nlp, cues, text)
-    cue = next(t for t in doc if t.text == cue_word)
-    start = text.index(host)
-    span = doc.char_span(start, start + len(host))
-    assert span is not None
-    tagged = TaggedAttribution(cue, span.start, span.end, 0.9, ("host",))
-    return [f for f in combine([], [tagged], finder, doc, cues) if f.cue.i == cue.i]
-
-
 def test_a_content_never_names_its_own_source(nlp: Language, cues: Cues) -> None:
     text = "The raid, which the Karsk ministry says killed 12 civilians, drew condemnation abroad."
-    frames = host_frames(nlp, cues, text, "says", "The raid, which the Karsk ministry says killed 12 civilians")
+    _, frames = tagged_frames(
+        nlp, cues, text, "says", "The raid, which the Karsk ministry says killed 12 civilians", ("host",)
+    )
     assert [text[f.start : f.end] for f in frames] == ["killed 12 civilians"]
 
 
 def test_an_interrupting_attribution_keeps_both_halves(nlp: Language, cues: Cues) -> None:
     text = "The bridge, the mayor said, will reopen in May."
-    frames = host_frames(nlp, cues, text, "said", "The bridge, the mayor said, will reopen in May")
+    _, frames = tagged_frames(nlp, cues, text, "said", "The bridge, the mayor said, will reopen in May", ("host",))
     assert [text[f.start : f.end] for f in frames] == ["The bridge, the mayor said, will reopen in May"]
