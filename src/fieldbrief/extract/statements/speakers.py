@@ -5,11 +5,11 @@ outlet they spoke to."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.extract.statements.antecedents import Antecedents, Candidate
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.frames import Frame
 from fieldbrief.extract.statements.quotes import Quote
@@ -23,7 +23,6 @@ NEGATIVE_DETS = frozenset({"no", "neither"})
 FIRST_PERSON_POSSESSIVES = (pronouns.FIRST_PERSON | pronouns.SECOND_PERSON) & pronouns.POSSESSIVE
 DEFINITE_DETS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 AGE_DESCRIPTION = re.compile(r"\w+-year-old$")
-SENTENCE_WINDOW = 3  # sentences back in which a subject or a speaker is preferred as antecedent
 LABEL_KIND: dict[str, SpeakerKind] = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -33,20 +32,7 @@ LABEL_KIND: dict[str, SpeakerKind] = {
 
 
 @dataclass
-class Candidate:
-    """Someone a later pronoun or description may refer to: a named mention or an earlier speaker."""
-
-    offset: int
-    sentence: int
-    speaker: Speaker
-    gender: str | None  # "f", "m" or None
-    is_speaker: bool
-    is_subject: bool
-    noun: str = ""  # for unnamed sources: the noun ("source", "official")
-
-
-@dataclass
-class SpeakerResolver:
+class SpeakerResolver(Antecedents):
     """Resolves frame subjects to speakers, in text order, remembering who has spoken."""
 
     doc: Doc
@@ -84,37 +70,6 @@ class SpeakerResolver:
             words = words[:-1]
         return words
 
-    def full_name(self, name: str) -> str:
-        """ "Lavrov" -> "Sergei Lavrov": a one-word name (after titles) is the last speaker of that name, else
-        the first full name using it."""
-        words = name.split()
-        while words and words[0].lower().rstrip(".") in self.cues.titles:
-            words = words[1:]
-        if len(words) != 1:
-            return " ".join(words)
-        word = words[0].lower()
-        for c in reversed(self.candidates):
-            if c.is_speaker and c.speaker.kind == "person" and c.speaker.name.lower().split()[-1:] == [word]:
-                return c.speaker.name
-        return self.full_names.get(word, words[0])
-
-    def _gender(self, name: str, context: Iterable[str]) -> str | None:
-        words = {w.lower() for w in context}
-        if words & self.cues.female_words:
-            return "f"
-        if words & self.cues.male_words:
-            return "m"
-        if name in self.genders:
-            return self.genders[name]
-        parts = name.lower().split()
-        if parts and parts[0] in self.cues.female_first_names:
-            return "f"
-        if parts and len(parts[-1]) > 4 and parts[-1].endswith(self.cues.female_endings):
-            return "f"
-        if parts and parts[-1].endswith(self.cues.male_endings):
-            return "m"
-        return None
-
     def _in_quote(self, offset: int) -> bool:
         return any(q.start <= offset < q.end for q in self.quotes)
 
@@ -129,9 +84,6 @@ class SpeakerResolver:
     def _dateline_end(self, offset: int) -> int | None:
         """The end of the dateline the offset lies in, if it lies in one."""
         return next((end for start, end in self.datelines if start <= offset < end), None)
-
-    def _sentence(self, token: Token) -> int:
-        return self.index.sentence_number(token)
 
     def _remember_mention(self, ent: Span) -> None:
         kind = self._kind_of(ent.text, LABEL_KIND[ent.label_])
@@ -156,10 +108,6 @@ class SpeakerResolver:
         if kind != "person" and low and any(self._same_surname(c, low) for c in self.candidates):
             return "person"  # "Aye Zaw Htun, a spokesman, confirmed ... Aye Zaw Htun told": one person throughout
         return kind
-
-    @staticmethod
-    def _same_surname(c: Candidate, name: str) -> bool:
-        return c.is_speaker and c.speaker.kind == "person" and c.speaker.name.lower().split()[-1:] == name.split()[-1:]
 
     def outlet_name(self, name: str) -> str | None:
         low = name.lower().strip()
@@ -451,55 +399,6 @@ class SpeakerResolver:
                     kind: SpeakerKind = "person" if token.ent_type_ == "PERSON" else "organisation"
                     return Speaker(self.full_name(phrase) if kind == "person" else phrase, phrase, kind)
         return None
-
-    def _antecedent(
-        self,
-        head: Token,
-        *,
-        person: bool,
-        gender: str | None,
-        noun: str = "",
-        plural: bool = False,
-        outside: tuple[int, int] | None = None,
-    ) -> Speaker | None:
-        """The most recent compatible candidate: speakers and subjects of the last few sentences first.
-
-        `outside`: the content this description attributes; "X was shelled, the governor said" is not X speaking.
-        """
-        here = self._sentence(head)
-        if noun in self.cues.source_nouns:  # "the source" is the unnamed source quoted before
-            unnamed = [c for c in self.candidates if c.offset < head.idx and c.noun == noun]
-            if unnamed:
-                return unnamed[-1].speaker
-        before = [
-            c
-            for c in self.candidates
-            if c.offset < head.idx
-            and self._compatible(c, person, gender, plural)
-            and not (outside and outside[0] <= c.offset < outside[1])
-        ]
-        recent = [c for c in before if here - c.sentence <= SENTENCE_WINDOW]
-        for pool in ([c for c in recent if c.is_speaker or c.is_subject], recent, before):
-            if pool:
-                return max(pool, key=lambda c: c.offset).speaker
-        if gender == "f":  # "she" with no known woman: someone whose gender the text does not give
-            return self._antecedent(head, person=person, gender="?", noun=noun)
-        return None
-
-    @staticmethod
-    def _compatible(c: Candidate, person: bool, gender: str | None, plural: bool) -> bool:
-        kind = c.speaker.kind
-        if person:
-            if kind != "person":
-                return False
-            if gender == "f":
-                return c.gender == "f"
-            if gender == "?":
-                return c.gender is None
-            return gender is None or c.gender != ("f" if gender == "m" else "m")
-        if plural and kind == "unnamed":
-            return True
-        return kind in {"organisation", "outlet"} or (plural and kind == "unnamed")
 
 
 def strip_the(text: str) -> str:
