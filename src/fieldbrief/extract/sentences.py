@@ -20,6 +20,7 @@ from spacy.strings import StringStore
 from spacy.symbols import ADJ, NOUN, PROPN, PUNCT, SPACE, SYM, VERB, X
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.lexicon import pronouns
 from fieldbrief.model import Article, Sentence
 from fieldbrief.nlp import doc_text
 from fieldbrief.nlp.columns import Columns, Decided, columns
@@ -39,7 +40,6 @@ def reporting_verbs() -> frozenset[str]:
 
 NAME_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 NOT_WORDS = np.array((PUNCT, SPACE, SYM), dtype=np.uint64)
-POSSESSIVES = ("'s", "\u2019s")  # no word of their own: the lemmas drop them
 # parts of speech the tagger gives names it takes for common words
 NAME_POS = np.array((NOUN, ADJ, VERB, X), dtype=np.uint64)
 # string hash -> whether it starts with a capital, whether it holds a line break (decided once per process)
@@ -56,7 +56,8 @@ class Words:
         strings = doc.vocab.strings
         self.cols = cols
         self.is_word = ~(cols.is_punct | cols.is_space | np.isin(cols.pos, NOT_WORDS)) & ~np.isin(
-            cols.orth, cols.codes(POSSESSIVES)
+            cols.orth,
+            cols.codes(pronouns.POSSESSIVE_ENDINGS),  # no word of their own: the lemmas drop them
         )
         # a line break between the start of the token before and this one's; a space token that holds one
         breaks = np.array([m.start() for m in re.finditer("\n", text)], dtype=np.int64)

@@ -29,6 +29,7 @@ THIRD_PERSON = PERSON | GROUP
 FIRST_PERSON = frozenset(_DATA["speaker"]["first_person"])
 SECOND_PERSON = frozenset(_DATA["speaker"]["second_person"])
 POSSESSIVE = frozenset(_DATA["forms"]["possessive"])
+POSSESSIVE_ENDINGS = tuple(_DATA["forms"]["possessive_endings"])  # "'s" and its curly form
 
 
 def gender(word: str) -> Gender | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from fieldbrief.lexicon import pronouns
 from fieldbrief.lexicon.actors import ActorDictionary, ActorEntry, load_dictionary
 from fieldbrief.link.lexicon import lexicon
 from fieldbrief.model import Article, Entity, content_id
@@ -133,7 +134,7 @@ def _words_of(article: Article) -> list[tuple[int, int, str]]:
             hit = SURFACE.match(article.text, sentence.start + offset)
             if hit:
                 word = hit.group()
-                if word.endswith(("'s", "’s")):  # "Taliban's": the parser's word is "Taliban"
+                if word.endswith(pronouns.POSSESSIVE_ENDINGS):  # "Taliban's": the parser's word is "Taliban"
                     word = word[:-2]
                 out.append((hit.start(), hit.start() + len(word), word.lower()))
     return out

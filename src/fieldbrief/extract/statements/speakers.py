@@ -66,7 +66,7 @@ class SpeakerResolver(Antecedents):
         words = [t.text for t in span if not t.is_punct or t.text == "-"]
         while words and (words[0].lower().rstrip(".") in self.cues.titles or words[0].lower() == "the"):
             words = words[1:]
-        while words and words[-1] in {"'s", "\u2019s", "'"}:
+        while words and words[-1] in {*pronouns.POSSESSIVE_ENDINGS, "'"}:
             words = words[:-1]
         return words
 

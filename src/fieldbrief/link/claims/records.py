@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldbrief.lexicon import pronouns
 from fieldbrief.lexicon.actors import ActorDictionary
 from fieldbrief.link.entities import Mention
 from fieldbrief.model import Event, Figure, Place, Statement, TimeRef
@@ -164,7 +165,7 @@ class View:
     def is_possessor(self, k: int) -> bool:
         """Whether word k is written as a possessor ("Russia's", "Moscow’s"): the sentence's lemmas drop the
         "'s" (sentences.py), so the text between word k and the next one tells."""
-        return self.written(k).rstrip().endswith(("'s", "’s"))
+        return self.written(k).rstrip().endswith(pronouns.POSSESSIVE_ENDINGS)
 
 
 _COUNTRY_NAMES: dict[int, dict[str, str]] = {}

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from fieldbrief.lexicon import pronouns
 from fieldbrief.lexicon.actors import ARMED_TYPES, ActorDictionary
 from fieldbrief.link.claims.records import (
     ARTICLES,
@@ -168,7 +169,7 @@ class ArticleSides:
         counts = Counter(
             p.country
             for p in self.article.places
-            if p.country and p.role != "associative" and not text.startswith(("'s", "’s"), p.end)
+            if p.country and p.role != "associative" and not text.startswith(pronouns.POSSESSIVE_ENDINGS, p.end)
         )
         return counts.most_common(1)[0][0] if counts else None
 
