@@ -35,9 +35,12 @@ def product(a: NDArray[np.float32], b: NDArray[np.float32]) -> NDArray[np.float3
 def embedded(table: NDArray[np.float32], ids: NDArray[np.int64]) -> NDArray[np.float32]:
     """Each token's row of `ids` (tokens x templates) summed over `table`'s rows, template by template (the
     same sums as `table[ids].sum(axis=1)`, without the tokens x templates x width array)."""
-    out: NDArray[np.float32] = table[ids[:, 0]]
-    for column in range(1, ids.shape[1]):
-        out += table[ids[:, column]]
+    by_template = np.ascontiguousarray(ids.T)
+    out: NDArray[np.float32] = np.take(table, by_template[0], axis=0)
+    rows = np.empty_like(out)
+    for column in by_template[1:]:
+        np.take(table, column, axis=0, out=rows)
+        out += rows
     return out
 
 

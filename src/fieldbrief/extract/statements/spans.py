@@ -57,13 +57,11 @@ class ContentSpans:
         tree = cols.tree
         self.doc = doc
         self.tree = tree
-        self.quotes = quotes
+        self.cols = cols
+        self.quotes = QuoteIndex(quotes)
         self.dep: list[int] = cols.dep.tolist()
-        self.lower: list[int] = cols.lower.tolist()
-        self.head: list[int] = tree.head.tolist()
         self.left: list[int] = tree.left_edge.tolist()
         self.right: list[int] = tree.right_edge.tolist()
-        self.idx: list[int] = cols.idx.tolist()
         bare = cols.is_punct | cols.is_space
         self.bare_end: list[bool] = bare.tolist()  # trimmed from a span's end
         self.bare_start: list[bool] = (bare | np.isin(cols.lower, _EDGE_WORDS)).tolist()  # ... from its start
@@ -121,7 +119,7 @@ class ContentSpans:
                 continue
             add(self._child_kind(child_dep), left[child], right[child] + 1)
             if child_dep in _PREP_LIKE:
-                word = _PREPOSITION_OF.get(self.lower[child], "other")
+                word = _PREPOSITION_OF.get(int(self.cols.lower[child]), "other")
                 for grand in children(child):
                     if dep[grand] in _PREP_OBJECT:
                         add("prep:" + word, left[grand], right[grand] + 1)
@@ -132,7 +130,7 @@ class ContentSpans:
         add("right", right[cue] + 1 if right[cue] + 1 < sent_end else cue + 1, sent_end)
         add("after", cue + 1, sent_end)
         add("left", sent_start, subject_start)
-        head = self.head[cue]
+        head = int(self.tree.head[cue])
         if head != cue:
             add("host:left", left[head], left[cue])
             add("host:right", right[cue] + 1, right[head] + 1)
@@ -145,16 +143,51 @@ class ContentSpans:
             add("next", self.sent_starts[number + 1], next_end)
             if cue + 1 >= sent_end - 2:  # "He said:" closing its sentence
                 add("after+next", cue + 1, next_end)
-        for kind, quote in near_quotes(self.idx[cue], self.quotes):
+        for kind, quote in self.quotes.near(int(self.cols.idx[cue])):
             rng = self._quote_range(quote)
             if rng is not None:
                 add(kind, *rng)
         return [Candidate(s, e, kinds) for (s, e), kinds in found.items()]
 
 
+class QuoteIndex:
+    """An article's quotes, for the ones near a character offset (a cue's): by binary search where the quotes
+    follow one another in the text (as `scan_quotes` finds them), else by a look at each."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.opens = [q.open for q in quotes]
+        self.stops = [q.stop for q in quotes]
+        self.starts = [q.start for q in quotes]
+        self.ends = [q.end for q in quotes]
+        self.ordered = all(
+            self.opens[k] <= self.opens[k + 1]
+            and self.stops[k] <= self.stops[k + 1]
+            and self.ends[k] <= self.starts[k + 1]
+            for k in range(len(quotes) - 1)
+        )
+
+    def near(self, at: int) -> list[tuple[str, Quote]]:
+        """As `near_quotes`: the first quote opening within QUOTE_GAP characters after `at`, the last one
+        closing within QUOTE_GAP before it, the first one around it."""
+        if not self.ordered:
+            return list(near_quotes(at, self.quotes))
+        found = []
+        k = bisect_right(self.opens, at)  # the first quote opening after `at`
+        if k < len(self.quotes) and self.opens[k] <= at + QUOTE_GAP:
+            found.append(("quote:after", self.quotes[k]))
+        k = bisect_right(self.stops, at) - 1  # the last one closing at or before it
+        if k >= 0 and at - self.stops[k] <= QUOTE_GAP:
+            found.append(("quote:before", self.quotes[k]))
+        k = bisect_right(self.starts, at) - 1  # the only one that can be around it
+        if k >= 0 and at < self.ends[k]:
+            found.append(("quote:around", self.quotes[k]))
+        return found
+
+
 def near_quotes(at: int, quotes: list[Quote]) -> Iterator[tuple[str, Quote]]:
     """The nearest quote after the character offset `at` (a cue's) and the nearest before it, within a short
-    gap, and the quote around it."""
+    gap, and the quote around it (each quote looked at)."""
     after = next((q for q in quotes if at < q.open <= at + QUOTE_GAP), None)
     before = [q for q in quotes if q.stop <= at and at - q.stop <= QUOTE_GAP]
     if after is not None:
