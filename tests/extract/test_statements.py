@@ -34,6 +34,9 @@ def analyse(nlp: Language, cues: Cues) -> Analyse:
             assert st.sentence_start is not None and st.sentence_end is not None
             assert st.sentence_start <= st.start and st.end <= st.sentence_end
             assert st.id
+            # the parts are the speaker's own words: in order, inside the content, from its start to its end
+            assert st.parts[0][0] == st.start and st.parts[-1][1] == st.end
+            assert all(a < b <= c < d for (a, b), (c, d) in zip(st.parts, st.parts[1:], strict=False))
         return found
 
     return run
@@ -114,10 +117,13 @@ def test_multi_paragraph_quote_reopens_at_each_paragraph(analyse: Analyse) -> No
     assert {s.speaker.name for s in found} == {"Jonas Weber"}
 
 
-def test_split_quote(analyse: Analyse) -> None:
-    found = analyse('"The talks are over," Hamid Karimi said. "We will return home tomorrow."')
-    assert [s.content for s in found] == ["The talks are over", "We will return home tomorrow."]
-    assert all(s.speaker.name == "Hamid Karimi" and s.kind == "direct" for s in found)
+def test_split_quote_is_one_statement(analyse: Analyse) -> None:
+    text = '"The talks are over," Hamid Karimi said. "We will return home tomorrow."'
+    st = only(analyse(text))
+    assert st.content == 'The talks are over," Hamid Karimi said. "We will return home tomorrow.'
+    assert [text[a:b] for a, b in st.parts] == ["The talks are over", "We will return home tomorrow."]
+    assert st.words(text) == "The talks are over We will return home tomorrow."
+    assert (st.speaker.name, st.kind) == ("Hamid Karimi", "direct")
 
 
 def test_quote_that_never_closes(analyse: Analyse) -> None:
@@ -384,10 +390,44 @@ def test_cues_data_lists_denials() -> None:
 
 
 # -- harder constructions ----------------------------------------------------------------------------------
-def test_quote_split_mid_sentence(analyse: Analyse) -> None:
-    found = analyse('"The bridge is gone," Hamid Karimi said, "and the road is flooded."')
-    assert [s.content for s in found] == ["The bridge is gone", "and the road is flooded."]
-    assert {s.speaker.name for s in found} == {"Hamid Karimi"}
+def test_quote_split_mid_sentence_is_one_statement(analyse: Analyse) -> None:
+    text = '"The bridge is gone," Hamid Karimi said, "and the road is flooded."'
+    st = only(analyse(text))
+    assert st.content == 'The bridge is gone," Hamid Karimi said, "and the road is flooded.'
+    assert [text[a:b] for a, b in st.parts] == ["The bridge is gone", "and the road is flooded."]
+    assert (st.speaker.name, st.kind) == ("Hamid Karimi", "direct")
+
+
+def test_quote_in_three_parts_is_one_statement(analyse: Analyse) -> None:
+    text = '"The water is rising," Mayor Lena Ortiz said, "and the dam is old." "We opened the shelters."'
+    st = only(analyse(text))
+    assert st.speaker.name == "Lena Ortiz"
+    assert [text[a:b] for a, b in st.parts] == ["The water is rising", "and the dam is old.", "We opened the shelters."]
+
+
+def test_quote_with_its_own_attribution_is_not_joined_to_the_one_before(analyse: Analyse) -> None:
+    text = '"The water is rising," Mayor Lena Ortiz said. "We opened the shelters," she added.'
+    found = analyse(text)
+    assert [s.content for s in found] == ["The water is rising", "We opened the shelters"]
+
+
+def test_quotes_of_two_speakers_are_not_joined(analyse: Analyse) -> None:
+    text = '"The bridge is gone," Hamid Karimi said. "It was never safe," his neighbour Rosa Lind replied.'
+    found = analyse(text)
+    assert [(s.speaker.name, s.content) for s in found] == [
+        ("Hamid Karimi", "The bridge is gone"),
+        ("Rosa Lind", "It was never safe"),
+    ]
+    assert all(len(s.parts) == 1 for s in found)
+
+
+def test_quote_after_other_narration_is_not_joined(analyse: Analyse) -> None:
+    text = (
+        '"The bridge is gone," Hamid Karimi said. The army denied it on Monday. '
+        '"We will rebuild it," Karimi added.'
+    )
+    found = analyse(text)
+    assert [s.content for s in found if s.kind == "direct"] == ["The bridge is gone", "We will rebuild it"]
 
 
 def test_trailing_unattributed_quote_in_the_sentence_is_no_continuation(analyse: Analyse) -> None:

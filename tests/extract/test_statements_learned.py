@@ -168,10 +168,11 @@ def test_the_second_half_of_a_quote_split_by_a_long_attribution(nlp: Language, c
         "\u201cThe bridge is gone,\u201d said Amina Karimi, a farmer from the northern valley who has lived there "
         "for forty years. \u201cWe cannot reach the market any more and the winter is coming.\u201d"
     )
-    found = analyse(nlp, cues, text)
-    assert [(s.speaker.name, s.kind, s.content.rstrip(".")) for s in found] == [
-        ("Amina Karimi", "direct", "The bridge is gone"),
-        ("Amina Karimi", "direct", "We cannot reach the market any more and the winter is coming"),
+    found = analyse(nlp, cues, text)  # one utterance: one statement, its parts the two halves
+    assert [(s.speaker.name, s.kind) for s in found] == [("Amina Karimi", "direct")]
+    assert [text[a:b].rstrip(".") for a, b in found[0].parts] == [
+        "The bridge is gone",
+        "We cannot reach the market any more and the winter is coming",
     ]
 
 

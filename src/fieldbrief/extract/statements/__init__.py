@@ -29,6 +29,7 @@ from fieldbrief.extract.statements.quotes import Quote, scan_quotes
 from fieldbrief.extract.statements.speakers import SpeakerResolver
 from fieldbrief.extract.statements.tagger import TaggerWeights, tag
 from fieldbrief.extract.statements.text import DocIndex
+from fieldbrief.extract.statements.utterances import join_split_quotes
 from fieldbrief.model import Article, Statement
 from fieldbrief.stage import Context, Stage
 
@@ -52,6 +53,7 @@ def extract(doc: Doc, article: Article, cues: Cues, weights: TaggerWeights | Non
     statements.sort(key=lambda s: s.start)
     statements.extend(continuations(article, statements, quotes))
     statements.sort(key=lambda s: s.start)
+    statements = join_split_quotes(article, drop_nested(statements), quotes)  # each span once, then joined
     return drop_restatements(drop_nested(statements))
 
 
