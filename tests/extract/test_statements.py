@@ -9,10 +9,11 @@ import pytest
 from spacy.language import Language
 
 from fieldbrief.extract.statements import Cues, Quote, extract, load_cues, scan_quotes
+from fieldbrief.extract.statements.assemble import drop_nested
 from fieldbrief.extract.statements.frames import Frame
 from fieldbrief.extract.statements.speakers import SpeakerResolver
 from fieldbrief.extract.statements.text import DocIndex
-from fieldbrief.model import Article, Statement
+from fieldbrief.model import Article, Speaker, Statement, StatementKind
 
 
 class Analyse(Protocol):
@@ -422,10 +423,7 @@ def test_quotes_of_two_speakers_are_not_joined(analyse: Analyse) -> None:
 
 
 def test_quote_after_other_narration_is_not_joined(analyse: Analyse) -> None:
-    text = (
-        '"The bridge is gone," Hamid Karimi said. The army denied it on Monday. '
-        '"We will rebuild it," Karimi added.'
-    )
+    text = '"The bridge is gone," Hamid Karimi said. The army denied it on Monday. "We will rebuild it," Karimi added.'
     found = analyse(text)
     assert [s.content for s in found if s.kind == "direct"] == ["The bridge is gone", "We will rebuild it"]
 
@@ -440,8 +438,32 @@ def test_trailing_unattributed_quote_in_the_sentence_is_no_continuation(analyse:
 
 def test_quote_paragraph_after_an_attributed_quote(analyse: Analyse) -> None:
     found = analyse('"We held the line," said Captain Ines Moreau.\n\n"Nobody retreated, nobody surrendered."')
+    # a paragraph is its own statement (a desk cites it apart), the speaker's all the same
     assert [s.content for s in found] == ["We held the line", "Nobody retreated, nobody surrendered."]
     assert {s.speaker.name for s in found} == {"Ines Moreau"}
+    assert all(len(s.parts) == 1 for s in found)
+
+
+def _said(name: str, text: str, words: str, kind: StatementKind = "indirect") -> Statement:
+    start = text.index(words)
+    return Statement(Speaker(name, name, "person"), "said", kind, words, start, start + len(words))
+
+
+def test_overlapping_readings_of_one_speaker_are_one_statement() -> None:
+    text = 'Ines Moreau said the "convoy reached the border at dawn" and the crossing was calm.'
+    short = _said("Ines Moreau", text, 'the "convoy reached the border', "mixed")
+    whole = _said("Ines Moreau", text, "convoy reached the border at dawn", "direct")
+    other = _said("Omar Farouk", text, "the border at dawn")
+    assert drop_nested([short, whole, other]) == [whole, other]  # the longer kept; another speaker's stays
+
+
+def test_a_span_two_cues_claim_is_the_one_in_its_own_sentence() -> None:
+    text = '"The bridge is gone," Hamid Karimi said. "It was never safe," his neighbour Rosa Lind replied.'
+    quote = "It was never safe"
+    start = text.index(quote)
+    karimi = replace(_said("Hamid Karimi", text, quote, "direct"), sentence_start=0, sentence_end=63)
+    lind = replace(_said("Rosa Lind", text, quote, "direct"), sentence_start=start - 1, sentence_end=len(text))
+    assert drop_nested([karimi, lind]) == [lind]
 
 
 def test_quoted_as_saying(analyse: Analyse) -> None:

@@ -199,3 +199,27 @@ def test_a_confident_second_content_of_a_cue_the_rules_framed(
     tagged = TaggedAttribution(cue, span.start, span.end, confidence, ("quote:before",))
     frames = combine(finder.frames(), [tagged], finder, doc, cues)
     assert [text[f.start : f.end].rstrip(".") for f in frames if f.cue.i == cue.i] == contents
+
+
+@pytest.mark.parametrize(
+    ("reason", "text", "cue_word", "words"),
+    [
+        ("infinitive", "Mayor Talia Brennan vowed to rebuild the bridge.", "vowed", "to rebuild the bridge"),
+        ("negated", "Mayor Talia Brennan did not vow to rebuild the bridge.", "vow", "to rebuild the bridge"),
+        ("modal", "Mayor Talia Brennan would vow to rebuild the bridge.", "vow", "to rebuild the bridge"),
+        ("passive", "It was reported by the ministry that the bridge fell.", "reported", "the bridge fell"),
+    ],
+)
+def test_a_confident_tagger_never_overrules_the_rules_principles(
+    nlp: Language, cues: Cues, reason: str, text: str, cue_word: str, words: str
+) -> None:
+    doc = nlp(text)
+    index, quotes = DocIndex(doc), scan_quotes(text)
+    finder = FrameFinder(doc, text, index, cues, quotes)
+    cue = next(t for t in doc if t.lower_ == cue_word)
+    span = doc.char_span(text.index(words), text.index(words) + len(words))
+    assert span is not None
+    assert finder.rejection(cue, span) == reason
+    tagged = TaggedAttribution(cue, span.start, span.end, 0.99, ("ccomp",))
+    rules = finder.frames()
+    assert combine(rules, [tagged], finder, doc, cues) == rules  # the tagger adds nothing however sure

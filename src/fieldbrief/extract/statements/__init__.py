@@ -7,7 +7,8 @@ data/cues.toml with its subject (the speaker) and its clausal complement, object
 (the content), or an "according to X" phrase; a parenthetical attribution ("The strikes, officials said,
 killed 12") takes the clause it interrupts. A content that lies inside a quote is that direct quote; one
 that contains quoted fragments is mixed; otherwise it is indirect. Quotes that continue an attributed one
-(the next paragraph, or the second half of a split quote) inherit its speaker. Passive hedges ("it is
+(the next paragraph, or the second half of a split quote) inherit its speaker, and the halves of a quote split
+by its attribution are one statement, whose `parts` are the speaker's own words (utterances.py). Passive hedges ("it is
 believed that") and subjects that are evidence rather than sources ("reports claim") give no statement.
 
 Speakers are resolved in text order: names to the first full name (surnames, "Mr Saleh"), pronouns and
