@@ -62,4 +62,5 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
-STAGE = Stage("statements", "3", run)  # 3: the tagger's encoder and its weights (the fingerprint reads no weights)
+# 4: split quotes joined into one statement (parts); 3: the tagger's encoder (the fingerprint reads no weights)
+STAGE = Stage("statements", "4", run)
