@@ -16,12 +16,17 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
+from fieldbrief.nlp.columns import Decided, columns
 
 APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
+CAPITALISED_KEY = "fieldbrief:places-capitalised"
+# string hash -> whether the word is capitalised as a name is (`capitalised_text`), decided once per process
+CAPITALISED = Decided()
 
 
 @dataclass
@@ -56,9 +61,24 @@ def piece(token: Token) -> str:
     return ""
 
 
+def capitalised_text(text: str) -> bool:
+    """A word written as names are: a capital first, then letters, periods ("St.") or apostrophes ("Qal’ah")."""
+    return bool(text) and text[0].isupper() and (text.isalpha() or "." in text or APOSTROPHES.sub("", text).isalpha())
+
+
 def is_capitalised(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and (token.is_alpha or "." in text or APOSTROPHES.sub("", text).isalpha())
+    return capitalised_text(token.text)
+
+
+def capitalised(doc: Doc) -> np.ndarray:
+    """`is_capitalised` of every token, decided once per doc from its columns: the finders visit only the tokens
+    that can start a name instead of making a spaCy Token of every word."""
+    found = doc.user_data.get(CAPITALISED_KEY)
+    if found is None:
+        cols = columns(doc)
+        found = doc.user_data[CAPITALISED_KEY] = cols.words_in(cols.orth, capitalised_text, CAPITALISED)
+    assert isinstance(found, np.ndarray)
+    return found
 
 
 def span_key(tokens: Sequence[Token] | Span) -> str:
