@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
+from fieldbrief.nlp import doc_text
 from fieldbrief.nlp.columns import Decided, columns
 
 APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
@@ -159,15 +160,17 @@ def longest_known(
 ) -> tuple[int, str] | None:
     """The longest gazetteer name starting at token `start` (ending before `limit`), as (end, key)."""
     best: tuple[int, str] | None = None
+    cap, text = capitalised(doc), doc_text(doc)
+    first = doc[start].idx if start < len(doc) else 0
     for end in range(start + 1, min(limit, start + 3 * gaz.max_words) + 1):
         token = doc[end - 1]
-        key = span_key(doc[start:end])
-        ends_well = is_capitalised(token) or token.lower_ in rules.cue_features
+        # span_key of doc[start:end], its text cut from the doc's instead of joined token by token
+        key = piece(token) if end - start == 1 else name_key(text[first : token.idx + len(token)].strip())
+        ends_well = cap[end - 1] or token.lower_ in rules.cue_features
         if ends_well and key and (key in gaz.matchable or (not require_matchable and gaz.candidates(key))):
             best = (end, key)
         if end < limit:
-            nxt = doc[end]
-            if not (is_capitalised(nxt) or nxt.lower_ in rules.connectors or nxt.lower_ in rules.cue_features):
+            if not (cap[end] or (nxt := doc[end].lower_) in rules.connectors or nxt in rules.cue_features):
                 break
             if require_matchable and key and key not in gaz.prefixes and key not in gaz.matchable:
                 break
