@@ -91,8 +91,10 @@ def span_key(tokens: Sequence[Token] | Span) -> str:
 
 def is_demonym(text: str, rules: PlaceRules) -> bool:
     lower = text.lower()
-    known = (rules.demonyms, rules.region_demonyms)
-    return any(lower in table or (lower.endswith("s") and lower[:-1] in table) for table in known)
+    if lower in rules.demonyms or lower in rules.region_demonyms:
+        return True
+    singular = lower[:-1] if lower.endswith("s") else None  # "Afghans"
+    return singular is not None and (singular in rules.demonyms or singular in rules.region_demonyms)
 
 
 def _cue_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[frozenset[str], int]:
