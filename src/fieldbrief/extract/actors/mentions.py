@@ -158,6 +158,7 @@ def _alias_mentions(doc: Doc, dictionary: ActorDictionary, lowers: list[int]) ->
             k = len(hashes)
             if (
                 i + k <= n
+                and (k == 1 or lowers[i + 1] == hashes[1])  # most aliases differ at their second word already
                 and lowers[i : i + k] == list(hashes)
                 and all(_case_fits(strings[int(orths[i + j])], pat.case[j]) for j in range(k))
             ):
