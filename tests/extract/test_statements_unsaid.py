@@ -100,3 +100,18 @@ def test_a_quote_after_another_sentence_of_narration_is_not_joined(nlp: Language
     found = analyse(nlp, cues, text)
     assert all(len(s.parts) == 1 for s in found)
     assert any(s.content == "The bridge is unsafe" for s in found)
+
+
+def test_a_verb_describing_the_speaker_takes_no_quote_of_the_main_attribution(nlp: Language, cues: Cues) -> None:
+    text = (
+        '"We will hold the bridge," said Talia Brennan, the mayor of Norvale, who has argued with the county over '
+        'the repairs for years. "It is our only road."'
+    )
+    [st] = analyse(nlp, cues, text)  # not "Norvale argued: 'It is our only road'"
+    assert st.speaker.name == "Talia Brennan" and st.words(text) == "We will hold the bridge It is our only road."
+
+
+def test_a_verb_describing_someone_keeps_the_quote_it_introduces(nlp: Language, cues: Cues) -> None:
+    text = 'Talia Brennan, the mayor, who argued with the county: "It is our only road."'
+    [st] = analyse(nlp, cues, text)
+    assert (st.speaker.name, st.cue, st.content) == ("Talia Brennan", "argued", "It is our only road.")

@@ -231,6 +231,8 @@ class FrameFinder(ContentReader):
         elif span is not None:
             frame = self.classify(verb, verb.text, subject, span[0].idx, span[-1].idx + len(span[-1]))
         elif (quote := self._adjacent_quote(verb) if lemma in self.cues.clause_verbs else None) is not None:
+            if self._describes_a_speaker(verb, quote):
+                return None
             frame = self.classify(verb, verb.text, subject, quote.start, quote.end)
         elif lemma in self.cues.clause_verbs and (host := self._parenthetical_host(verb)) is not None:
             frame = self.classify(verb, verb.text, subject, host.start_char, host.end_char, parenthetical=True)
@@ -239,6 +241,13 @@ class FrameFinder(ContentReader):
         if frame is not None:
             frame.addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         return frame
+
+    def _describes_a_speaker(self, verb: Token, quote: Quote) -> bool:
+        """'"...," said Ann Roe, the mayor, who has argued with the county for years. "..."': a verb in a
+        relative clause describing someone takes neither the quote before it (the main verb's) nor the one after
+        its sentence (which goes on with the main attribution's speaker: assemble.continuations); only a quote
+        it introduces ("the mayor, who told reporters: '...'")."""
+        return verb.dep_ == "relcl" and not verb.idx < quote.open < self.index.sentence(verb).end_char
 
     def _introduced_paragraph(self, verb: Token) -> tuple[int, int] | None:
         """'He said:' / 'The ministry said in a statement:' closing its paragraph: the next paragraph is what
