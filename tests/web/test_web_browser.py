@@ -248,13 +248,9 @@ def test_a_split_quote_highlights_the_speakers_words_not_its_attribution(browser
     click(browser, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
     link = wait(
         browser,
-        lambda d: next(
-            (
-                e
-                for e in d.find_elements(By.CSS_SELECTOR, "#jobs li[data-state='done'] a[data-new-article]")
-                if e.text == SPLIT_QUOTE_TITLE
-            ),
-            False,
+        lambda d: d.find_element(  # by XPath, in one look-up: the list re-renders while jobs finish
+            By.XPATH,
+            f"//*[@id='jobs']/li[@data-state='done']//a[@data-new-article][normalize-space()='{SPLIT_QUOTE_TITLE}']",
         ),
         timeout=180,
     )
