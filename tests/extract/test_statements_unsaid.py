@@ -115,3 +115,15 @@ def test_a_verb_describing_someone_keeps_the_quote_it_introduces(nlp: Language, 
     text = 'Talia Brennan, the mayor, who argued with the county: "It is our only road."'
     [st] = analyse(nlp, cues, text)
     assert (st.speaker.name, st.cue, st.content) == ("Talia Brennan", "argued", "It is our only road.")
+
+
+def test_a_report_in_the_attribution_of_a_joined_quote_is_kept(nlp: Language, cues: Cues) -> None:
+    text = (
+        '"We will hold the bridge," said Talia Brennan, who told reporters on Monday that the water was falling. '
+        '"It is our only road."'
+    )
+    found = analyse(nlp, cues, text)
+    assert [(s.cue, s.words(text)) for s in found] == [
+        ("said", "We will hold the bridge It is our only road."),
+        ("told", "the water was falling"),  # hers too, and not her quote's words: no restatement of it
+    ]

@@ -143,7 +143,7 @@ def _word_set(text: str) -> set[str]:
 def drop_restatements(statements: list[Statement]) -> list[Statement]:
     """A summary line that restates a longer statement of the same speaker (bullets, standfirsts) adds no
     claim: keep the longer one."""
-    words = [_word_set(s.content) for s in statements]
+    words = [_word_set(_own_words(s)) for s in statements]
     kept = []
     for i, st in enumerate(statements):
         restated = any(
@@ -156,6 +156,11 @@ def drop_restatements(statements: list[Statement]) -> list[Statement]:
         if not restated or len(words[i]) < RESTATEMENT_MIN_WORDS:
             kept.append(st)
     return kept
+
+
+def _own_words(st: Statement) -> str:
+    """The speaker's own words in a statement's content: its parts (not the attribution a joined quote holds)."""
+    return " ".join(st.content[start - st.start : end - st.start] for start, end in st.parts)
 
 
 def drop_nested(statements: list[Statement]) -> list[Statement]:
