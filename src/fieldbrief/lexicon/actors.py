@@ -29,6 +29,7 @@ STATE_ARMED_TYPES = frozenset({"military", "military unit", "police"})
 PERSON_TYPES = frozenset({"official", "person"})
 FUZZY_MIN_SCORE = 90  # rapidfuzz ratio for spelling variants not listed as aliases
 FUZZY_MIN_CHARS = 6  # shorter names are matched exactly only (acronyms, short surnames)
+MAX_KEPT_LOOKUPS = 100_000  # `lookup` answers kept per dictionary: a stream of any size keeps memory bounded
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class ActorDictionary:
     fuzzy_codes: list[str] = field(default_factory=list)
     exact_names: dict[str, str] = field(default_factory=dict)  # normalised alias -> code
     _lookups: dict[str, ActorEntry | None] = field(default_factory=dict)  # names already looked up (per process)
+    _answers: dict[str, ActorEntry | None] = field(default_factory=dict)  # `lookup` by name as written
     # indexes other layers derive from this dictionary once (the extraction layer's alias index): kept here so
     # they live as long as the dictionary does
     derived: dict[str, Any] = field(default_factory=dict)
@@ -143,7 +145,16 @@ class ActorDictionary:
         return self.entries.get(f"{iso3}-{suffix}") if iso3 else None
 
     def lookup(self, name: str) -> ActorEntry | None:
-        """A name as a whole (a speaker's name): exact alias, then a close spelling variant."""
+        """A name as a whole (a speaker's name): exact alias, then a close spelling variant. Answers are kept per
+        name as written (names recur within and across articles), at most MAX_KEPT_LOOKUPS of them."""
+        if name in self._answers:
+            return self._answers[name]
+        if len(self._answers) >= MAX_KEPT_LOOKUPS:
+            self._answers.clear()
+        found = self._answers[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> ActorEntry | None:
         key = normalise(name)
         if not key:
             return None

@@ -105,7 +105,14 @@ def _wire_pattern() -> re.Pattern[str]:
 
 def wire_datelines(text: str) -> list[Dateline]:
     """Datelines opening paragraphs."""
-    return [d for m in _wire_pattern().finditer(text) if (d := _wire_dateline(m)) is not None]
+    return list(_wire_datelines(text))
+
+
+@lru_cache(maxsize=8)
+def _wire_datelines(text: str) -> tuple[Dateline, ...]:
+    """The scan of a whole text, kept for the few texts last asked about: the places, statements and events
+    stages each ask for the same article's datelines (a text is hashed once; the answer is immutable)."""
+    return tuple(d for m in _wire_pattern().finditer(text) if (d := _wire_dateline(m)) is not None)
 
 
 def dateline_at(text: str, start: int, end: int) -> int | None:

@@ -10,6 +10,7 @@ is the same in every doc), so that a stage visits only the tokens that can matte
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cached_property
 
 import numpy as np
 from spacy.attrs import (
@@ -83,6 +84,15 @@ class Columns:
         self.ent_iob = table[:, 13].astype(np.int64)  # 3 begins an entity, 1 inside, 2 outside, 0 unset
         self.head = np.arange(len(doc), dtype=np.int64) + table[:, 11].astype(np.int64)  # the head's position
 
+    @cached_property
+    def tree(self) -> Tree:
+        """The dependency tree as arrays (computed on first use), its edges as spaCy has them."""
+        tree = Tree(self.head, self.is_punct | self.is_space)
+        for i in np.flatnonzero(tree.unsure).tolist():  # a few tokens of non-projective sentences
+            token = self.doc[i]
+            tree.left_edge[i], tree.right_edge[i] = token.left_edge.i, token.right_edge.i
+        return tree
+
     def words_in(self, column: np.ndarray, test: Callable[[str], bool], decided: Decided) -> np.ndarray:
         """Which tokens' string in `column` passes `test`: a boolean per token. `decided` remembers the answer for
         each string's hash (keep one per test, for the life of the process)."""
@@ -99,6 +109,72 @@ class Columns:
         """`code` of each label, as the columns hold them (for np.isin: a list of Python ints could be read as
         another integer type than the columns' and compared inexactly)."""
         return np.array([self.code(label) for label in labels], dtype=np.uint64)
+
+
+class Tree:
+    """A doc's dependency tree as arrays, what spaCy's Token gives one object at a time: each token's subtree
+    edges (`left_edge`, `right_edge`), its children in order, the root of any span. `head`: each token's head
+    (itself at a root); `bare`: tokens that are punctuation or space (a leaf of these is a span's root last).
+
+    The edges are the extremes of each subtree, which is what spaCy keeps wherever a sentence is projective
+    (every subtree a run of tokens); in a non-projective one spaCy's passes can stop short of them, so `unsure`
+    marks the tokens of such sentences, whose edges the caller reads from spaCy."""
+
+    def __init__(self, head: np.ndarray, bare: np.ndarray) -> None:
+        n = len(head)
+        positions = np.arange(n, dtype=np.int64)
+        self.head = head
+        self.is_root = head == positions
+        self.left_edge, self.right_edge = positions.copy(), positions.copy()
+        depth = np.zeros(n, dtype=np.int64)
+        size = np.ones(n, dtype=np.int64)
+        root = positions.copy()
+        # every token walks up to its root, lowering each ancestor's left edge, raising its right edge and counting
+        # itself in its subtree; the steps taken are the token's depth
+        walkers = positions[~self.is_root]
+        above = head[walkers]
+        for _ in range(n):  # a tree is at most n deep (the bound only guards against a parse without a root)
+            if not len(walkers):
+                break
+            np.minimum.at(self.left_edge, above, walkers)
+            np.maximum.at(self.right_edge, above, walkers)
+            np.add.at(size, above, 1)
+            depth[walkers] += 1
+            arrived = self.is_root[above]
+            root[walkers[arrived]] = above[arrived]
+            walkers, above = walkers[~arrived], head[above[~arrived]]
+        gapped = self.right_edge - self.left_edge + 1 != size  # a subtree that is not a run of tokens
+        self.unsure = np.isin(root, root[gapped])
+        # children of each token, in order: positions sorted by head (stably), cut where the head changes
+        self._by_head = np.argsort(head, kind="stable")
+        self._child_start = np.searchsorted(head[self._by_head], positions, side="left")
+        self._child_end = np.searchsorted(head[self._by_head], positions, side="right")
+        # spaCy's words-to-root ranking for a span's root: a punctuation or space leaf ranks last (n - 1)
+        leaf = self._child_end - self._child_start - self.is_root == 0
+        self.rank = np.where(bare & leaf, n - 1, depth)
+
+    def children(self, i: int) -> list[int]:
+        """Token `i`'s children, in order (spaCy's `Token.children`)."""
+        found: list[int] = self._by_head[self._child_start[i] : self._child_end[i]].tolist()
+        return [c for c in found if c != i]
+
+    def span_roots(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The root of each span of tokens [start, end) (non-empty), as spaCy's `Span.root` finds it: the first
+        sentence root inside, else the first token whose head lies outside with the fewest steps to its root."""
+        n = len(self.head)
+        lengths = ends - starts
+        offsets = np.cumsum(lengths) - lengths  # where each span's tokens begin in the flat arrays
+        span_of = np.repeat(np.arange(len(starts)), lengths)
+        token = np.arange(int(lengths.sum()), dtype=np.int64) - offsets[span_of] + starts[span_of]
+        head = self.head[token]
+        outside = (head < starts[span_of]) | (head >= ends[span_of])
+        # rank -1 for a sentence root, the words-to-root count for a token ruled from outside, n for the rest;
+        # the least (rank, position) of each span is its root
+        rank = np.where(self.is_root[token], -1, np.where(outside, self.rank[token], n))
+        key = (rank + 1) * (n + 1) + (token - starts[span_of])
+        best = np.minimum.reduceat(key, offsets) if len(key) else key
+        found = starts + best % (n + 1)
+        return np.where(best // (n + 1) - 1 >= n, starts, found)
 
 
 def columns(doc: Doc) -> Columns:

@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import spacy
-from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id as hash_string  # the hash spaCy stores for a string
 from spacy.tokens import Doc
 
 from fieldbrief.lexicon.actors import FUZZY_MIN_CHARS, ActorDictionary
+from fieldbrief.nlp.columns import columns
 
 ALIAS_INDEX = "extract.actors:alias-index"
+FIRST_HASHES = "extract.actors:alias-first-hashes"
 NER_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # prefixes that turn a name into its opposite: an "anti-Taliban fighter" is no Taliban fighter
 OPPOSING_PREFIXES = frozenset({"anti", "counter"})
@@ -88,6 +90,16 @@ def alias_index(dictionary: ActorDictionary) -> AliasIndex:
     return index
 
 
+def _first_hashes(dictionary: ActorDictionary) -> np.ndarray:
+    """The hashes of the words that start some alias, as the doc's LOWER column holds them (one array per
+    dictionary: a doc's alias starts are found in one numpy call)."""
+    found = dictionary.derived.get(FIRST_HASHES)
+    if found is None:
+        found = dictionary.derived[FIRST_HASHES] = np.array(sorted(alias_index(dictionary).by_hash), dtype=np.uint64)
+    assert isinstance(found, np.ndarray)
+    return found
+
+
 @dataclass(frozen=True)
 class Mention:
     """A stretch of tokens that names an actor: a dictionary alias or, failing that, an NER entity."""
@@ -110,17 +122,19 @@ def _case_fits(text: str, case: str) -> bool:
 
 def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
     """Dictionary aliases in the text (longest first, no overlaps), then NER entities no alias covers."""
-    lowers: list[int] = doc.to_array(LOWER).tolist() if len(doc) else []  # lower-case hashes, no Token objects
+    lowers: list[int] = columns(doc).lower.tolist() if len(doc) else []  # lower-case hashes, no Token objects
     out = _alias_mentions(doc, dictionary, lowers)
     covered = {t for m in out for t in range(m.start, m.end)}
     for ent in doc.ents:
+        label = ent.label_
         if (
-            ent.label_ in NER_ACTOR_LABELS
+            label in NER_ACTOR_LABELS
             and not any(t in covered for t in range(ent.start, ent.end))
             and not _opposed(lowers, ent.start)
         ):
-            entry = dictionary.lookup(ent.text) if len(ent.text) >= FUZZY_MIN_CHARS else None
-            out.append(Mention(ent.start, ent.end, entry.code if entry else None, label=ent.label_))
+            name = ent.text
+            entry = dictionary.lookup(name) if len(name) >= FUZZY_MIN_CHARS else None
+            out.append(Mention(ent.start, ent.end, entry.code if entry else None, label=label))
     out.sort(key=lambda m: m.start)
     return out
 
@@ -130,19 +144,21 @@ def _alias_mentions(doc: Doc, dictionary: ActorDictionary, lowers: list[int]) ->
     for every word was most of the actors' cost)."""
     if not lowers:
         return []
-    orths = doc.to_array(ORTH)
+    orths = columns(doc).orth
     strings = doc.vocab.strings
     by_hash = alias_index(dictionary).by_hash
     n = len(lowers)
     out: list[Mention] = []
     free = 0  # first token not inside an alias already found
-    for i in [i for i, h in enumerate(lowers) if h in by_hash]:
+    starts = np.flatnonzero(np.isin(columns(doc).lower, _first_hashes(dictionary))).tolist()
+    for i in starts:
         if i < free:
             continue
         for pat, hashes in by_hash[lowers[i]]:
             k = len(hashes)
             if (
                 i + k <= n
+                and (k == 1 or lowers[i + 1] == hashes[1])  # most aliases differ at their second word already
                 and lowers[i : i + k] == list(hashes)
                 and all(_case_fits(strings[int(orths[i + j])], pat.case[j]) for j in range(k))
             ):

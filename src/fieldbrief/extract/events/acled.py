@@ -62,15 +62,9 @@ def acled_type(
         "state_actor": actor_class(event.actor) == "state",
     }
     for rule in lex.acled_rules:
-        if all(_condition_holds(facts[k], v) for k, v in rule.conditions.items()):
+        if rule.holds(facts):
             return rule.result
     return None
-
-
-def _condition_holds(fact: Any, wanted: Any) -> bool:
-    if isinstance(wanted, list):
-        return fact in wanted
-    return bool(fact) == bool(wanted)
 
 
 def mark_interventions(found: list[Found], lex: Lexicon, dictionary: ActorDictionary) -> None:

@@ -29,6 +29,7 @@ PLACEHOLDER_ENTS = frozenset(
 )
 ARC_DEPS = {"nsubj": "s", "nsubjpass": "sp", "dobj": "o", "attr": "o", "agent": "ag"}
 WORDS_KEY = "fieldbrief:feature-words"
+ARCS_KEY = "fieldbrief:feature-arcs"
 ENT_BEGINS = 3  # spaCy's ENT_IOB value for the first token of an entity
 
 
@@ -81,7 +82,8 @@ def _span_features(span: Span) -> list[str]:
     """The same features as _token_features, in the same order, read from the doc's columns (`word` of every
     token made once per doc; only the words with an arc feature visited one by one)."""
     doc = span.doc
-    cols, words_of = columns(doc), _doc_words(doc)
+    cols, arcs = columns(doc), _doc_arcs(doc)
+    words_of = arcs.words
     strings = doc.vocab.strings
     at = np.flatnonzero(~(cols.is_punct | cols.is_space)[span.start : span.end]) + span.start
     lemmas: list[str] = words_of[at].tolist()
@@ -90,15 +92,12 @@ def _span_features(span: Span) -> list[str]:
     feats += [f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False)]
     begins = at[(cols.ent_type[at] != 0) & (cols.ent_iob[at] == ENT_BEGINS)]
     feats += [f"e:{strings[label]}" for label in cols.ent_type[begins].tolist()]
-    code = cols.code
-    arcs = {code(dep): name for dep, name in ARC_DEPS.items()}
-    root, pobj, prep, neg, modal = code("ROOT"), code("pobj"), code("prep"), code("neg"), code("MD")
+    root, pobj, prep, neg, modal = arcs.root, arcs.pobj, arcs.prep, arcs.neg, arcs.modal
     dep, tag, head = cols.dep, cols.tag, cols.head
-    marked = np.isin(dep[at], np.array([root, pobj, neg, *arcs], dtype=np.uint64)) | (tag[at] == modal)
-    for i in at[marked].tolist():
+    for i in at[arcs.marked[at]].tolist():
         if dep[i] == root:
             feats.append(f"r:{words_of[i]}")
-        arc = arcs.get(int(dep[i]))
+        arc = arcs.names.get(int(dep[i]))
         if arc:
             feats.append(f"{arc}:{words_of[head[i]]}|{words_of[i]}")
         elif dep[i] == pobj and dep[head[i]] == prep:
@@ -108,6 +107,29 @@ def _span_features(span: Span) -> list[str]:
         elif tag[i] == modal:
             feats.append(f"md:{strings[int(cols.lower[i])]}")
     return feats
+
+
+class _DocArcs:
+    """What `_span_features` reads of a doc beyond its columns, made once per doc: `word` of every token, the
+    codes of the labels it tests, and which tokens carry an arc feature (a root, an arc of ARC_DEPS, a
+    preposition's object, a negation, a modal)."""
+
+    def __init__(self, doc: Doc) -> None:
+        cols = columns(doc)
+        code = cols.code
+        self.words = _doc_words(doc)
+        self.names = {code(dep): name for dep, name in ARC_DEPS.items()}
+        self.root, self.pobj, self.prep, self.neg, self.modal = (code(x) for x in ("ROOT", "pobj", "prep", "neg", "MD"))
+        wanted = np.array([self.root, self.pobj, self.neg, *self.names], dtype=np.uint64)
+        self.marked: np.ndarray = np.isin(cols.dep, wanted) | (cols.tag == self.modal)
+
+
+def _doc_arcs(doc: Doc) -> _DocArcs:
+    made = doc.user_data.get(ARCS_KEY)
+    if made is None:
+        made = doc.user_data[ARCS_KEY] = _DocArcs(doc)
+    assert isinstance(made, _DocArcs)
+    return made
 
 
 def _doc_words(doc: Doc) -> np.ndarray:

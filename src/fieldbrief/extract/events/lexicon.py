@@ -77,6 +77,24 @@ class Cues:
 class AcledRule:
     conditions: dict[str, Any]
     result: AcledType
+    # the conditions compiled once: (fact, the values it may take or None, the truth it must have otherwise)
+    checks: tuple[tuple[str, frozenset[Any] | None, bool], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        checks = tuple(
+            (key, frozenset(wanted), False) if isinstance(wanted, list) else (key, None, bool(wanted))
+            for key, wanted in self.conditions.items()
+        )
+        object.__setattr__(self, "checks", checks)
+
+    def holds(self, facts: dict[str, Any]) -> bool:
+        """Whether every condition holds of an event's facts: a list names the values a fact may take, any other
+        value whether the fact must be true or false."""
+        for key, allowed, truth in self.checks:
+            fact = facts[key]
+            if (fact not in allowed) if allowed is not None else (bool(fact) != truth):
+                return False
+        return True
 
 
 @dataclass

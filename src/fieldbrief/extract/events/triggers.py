@@ -36,9 +36,8 @@ class Match:
     fallbacks: tuple[Trigger, ...] = ()  # later readings, tried when this one's argument conditions fail
 
 
-def _verb_extras_hold(token: Token, extras: tuple[str, ...]) -> bool:
-    if not extras:
-        return True
+def _near_words(token: Token) -> set[str]:
+    """The lemmas and forms of a verb's own dependents and theirs, where a phrase's extra words stand."""
     near = set()
     for c in token.children:
         if c.dep_ in {"ccomp", "xcomp", "advcl", "conj", "nsubj", "nsubjpass", "punct", "cc"}:
@@ -47,14 +46,17 @@ def _verb_extras_hold(token: Token, extras: tuple[str, ...]) -> bool:
         for g in c.children:
             if g.dep_ in {"pobj", "compound", "amod", "dobj", "prt", "prep"}:
                 near.update({lemma(g), g.lower_})
-    return all(e in near for e in extras)
+    return near
 
 
 def _noun_extras_hold(token: Token, extras: tuple[str, ...]) -> bool:
     if not extras:
         return True
     start = token.i - len(extras)
-    if start < token.sent.start:
+    if start < 0:
+        return False
+    before = token.doc[token.i - 1]  # the word before, tested first: it turns most readings down
+    if extras[-1] not in {lemma(before), before.lower_} or start < token.sent.start:
         return False
     words = token.doc[start : token.i]
     return all(e in {lemma(w), w.lower_} for e, w in zip(extras, words, strict=True))
@@ -75,9 +77,15 @@ def _object_holds(token: Token, trig: Trigger, lex: Lexicon, dictionary: ActorDi
     return any(head_lemmas(c, dictionary.partitives) & trig.objects for c in candidates)
 
 
-def _excluded(token: Token, trig: Trigger, pos: str) -> bool:
+def _modifier_words(token: Token) -> set[str]:
+    """The lemmas of a trigger word's modifiers and the forms of all its dependents ("former", "no")."""
     mods = {lemma(c) for c in token.children if c.dep_ in MODIFIER_DEPS | {"poss", "nummod"}}
     mods |= {c.lower_ for c in token.children}
+    return mods
+
+
+def _excluded(token: Token, trig: Trigger, pos: str, mods: set[str]) -> bool:
+    """`mods`: the token's `_modifier_words`."""
     if mods & trig.modifiers_exclude:
         return True
     if pos == "noun":  # "the September 11 attacks": a past event named by its date, not an event here
@@ -94,12 +102,19 @@ def match_token(token: Token, lex: Lexicon, dictionary: ActorDictionary) -> Matc
     if not phrases:
         return None
     readings = []
+    near: set[str] | None = None  # what the readings test of the token's dependents, read once per token
+    mods: set[str] | None = None
     for phrase in sorted(phrases, key=lambda p: p.trigger.index):
         trig = phrase.trigger
-        extras_ok = (
-            _verb_extras_hold(token, phrase.extras) if pos == "verb" else _noun_extras_hold(token, phrase.extras)
-        )
-        if not extras_ok or _excluded(token, trig, pos):
+        if pos == "verb" and phrase.extras:
+            near = _near_words(token) if near is None else near
+            extras_ok = all(e in near for e in phrase.extras)
+        else:
+            extras_ok = pos == "verb" or _noun_extras_hold(token, phrase.extras)
+        if not extras_ok:
+            continue
+        mods = _modifier_words(token) if mods is None else mods
+        if _excluded(token, trig, pos, mods):
             continue
         if pos == "verb" and not _object_holds(token, trig, lex, dictionary):
             continue

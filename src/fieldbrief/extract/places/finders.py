@@ -4,6 +4,7 @@ qualifiers the text writes beside them (`qualifiers`)."""
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, name_key
@@ -11,6 +12,7 @@ from fieldbrief.extract.places.local_names import local_mentions
 from fieldbrief.extract.places.mentions import (
     APOSTROPHES,
     Mention,
+    capitalised,
     cue_before,
     exact_person_names,
     is_capitalised,
@@ -26,6 +28,7 @@ from fieldbrief.extract.places.qualifiers import QUALIFIER_FEATURES, abbreviatio
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.lexicon.datelines import dateline_places
 from fieldbrief.nlp import doc_text
+from fieldbrief.nlp.columns import Decided, columns
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small model puts on places too ("Tajikistan" NORP, "Panjshir" ORG, "Vuhledar" PRODUCT): such an
@@ -40,6 +43,7 @@ MAX_FRAGMENT_CHARS = 2
 MAX_CUED_NAME_TOKENS = 6  # "Nad - e Ali district": tokens of a name found by the cue word after it
 LANDMARK_MAX_TOKENS = 5  # tokens of the longest landmark name looked up (data/places.toml [landmarks])
 CUED_FEATURES = frozenset({"district", "province", "village", "valley"})
+TITLE_CASE = Decided()  # string hash -> str.istitle, what spaCy's `Token.is_title` says (decided once per process)
 
 
 def _strip_the(span: Span) -> tuple[int, int]:
@@ -144,13 +148,13 @@ def _phrase_mentions(
     i, n = 0, len(doc)
     # No name or landmark read below is longer than this many tokens: the scan for the limit stops there.
     reach = max(3 * gaz.max_words, LANDMARK_MAX_TOKENS) + 1
-    while i < n:
-        token = doc[i]
-        if i in taken or _in_name_entity(token) or not is_capitalised(token):
-            i += 1
-            continue
+    in_name = _in_name_entities(doc)
+    for start in np.flatnonzero(capitalised(doc) & ~in_name).tolist():  # the tokens a name can start at
+        if start < i or start in taken:
+            continue  # inside the name found last, or inside another mention
+        i = start
         limit, stop = i, min(n, i + reach)
-        while limit < stop and limit not in taken and not _in_name_entity(doc[limit]):
+        while limit < stop and limit not in taken and not in_name[limit]:
             limit += 1
         landmark = _longest_landmark(doc, i, limit, rules)
         if landmark:
@@ -167,8 +171,11 @@ def _phrase_mentions(
     return found
 
 
-def _in_name_entity(token: Token) -> bool:
-    return bool(token.ent_type_) and token.ent_type_ not in NON_NAME_LABELS
+def _in_name_entities(doc: Doc) -> np.ndarray:
+    """Which tokens lie inside an entity that is a name (any label but those of dates, times and numbers)."""
+    cols = columns(doc)
+    in_name: np.ndarray = (cols.ent_type != 0) & ~np.isin(cols.ent_type, cols.codes(NON_NAME_LABELS))
+    return in_name
 
 
 def _longest_landmark(doc: Doc, start: int, limit: int, rules: PlaceRules) -> tuple[int, str] | None:
@@ -256,9 +263,12 @@ def _cued_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, taken: set[int])
     administrative or village feature is looked up whatever NER made of it (the small model tags "Ali" PERSON)
     and whether or not the name is big enough to be matched alone."""
     found: list[Mention] = []
-    for cue in doc:
-        if cue.i == 0 or cue.i in taken or not CUED_FEATURES & rules.cue_features.get(cue.lower_, frozenset()):
+    cols = columns(doc)
+    cue_words = [word for word, features in rules.cue_features.items() if CUED_FEATURES & features]
+    for at in np.flatnonzero(np.isin(cols.lower, cols.codes(cue_words))).tolist():
+        if at == 0 or at in taken:
             continue
+        cue = doc[at]
         start = cue.i
         while (
             start > 0
@@ -289,21 +299,23 @@ def _name_part(token: Token, rules: PlaceRules) -> bool:
 def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Mention]:
     """ "Russian forces", "the Afghans", "Sri Lankan": capitalised demonyms outside other place mentions."""
     found: list[Mention] = []
-    tokens = list(doc)
-    i, n = 0, len(tokens)
-    while i < n:
-        token = tokens[i]
+    cols = columns(doc)
+    n = len(doc)
+    after = 0  # the first token after the demonym found last
+    for i in np.flatnonzero(cols.words_in(cols.orth, str.istitle, TITLE_CASE)).tolist():
+        if i < after or i in taken:
+            continue
+        token = doc[i]
         size = 0
-        if token.is_title and i not in taken:
-            pair = i + 1 < n and i + 1 not in taken and f"{token.lower_} {tokens[i + 1].lower_}"
-            if pair and is_demonym(pair, rules):
-                size = 2
-            elif is_demonym(token.lower_, rules):  # also when NER tags it GPE ("Ukrainian troops")
-                size = 1
+        pair = i + 1 < n and i + 1 not in taken and f"{token.lower_} {doc[i + 1].lower_}"
+        if pair and is_demonym(pair, rules):
+            size = 2
+        elif is_demonym(token.lower_, rules):  # also when NER tags it GPE ("Ukrainian troops")
+            size = 1
         if size:
-            key = " ".join(t.lower_ for t in tokens[i : i + size])
+            key = " ".join(t.lower_ for t in doc[i : i + size])
             found.append(Mention(i, i + size, key, frozenset(), i + size, label=token.ent_type_, demonym=True))
-        i += size or 1
+            after = i + size
     return found
 
 

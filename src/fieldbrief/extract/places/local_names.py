@@ -3,12 +3,22 @@ laboratory", "Kenya's overcrowded Dadaab camps"): found only inside a country th
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from fieldbrief.extract.gazetteer import NAME_MAIN, NAME_QUALIFIER, Gazetteer
-from fieldbrief.extract.places.mentions import Mention, is_capitalised, is_demonym, longest_known, make_mention
+from fieldbrief.extract.places.mentions import (
+    Mention,
+    capitalised,
+    is_capitalised,
+    is_demonym,
+    longest_known,
+    make_mention,
+)
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.extract.places.scoring import SAME_PLACE_KM, km_between
+from fieldbrief.nlp.columns import columns
 
 # features of a small place looked up this way: towns, villages, counties and districts; never a first-level
 # division or a region (those are matched alone anyway)
@@ -43,8 +53,13 @@ def local_mentions(
         return []
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     found: list[Mention] = []
+    cols = columns(doc)
+    proper = capitalised(doc) & (cols.pos == PROPN)
     i = 0
-    while i < len(doc):
+    for start in np.flatnonzero(proper).tolist():  # the capitalised proper nouns: the rest can start no name
+        if start < i:
+            continue  # inside the name found last
+        i = start
         token = doc[i]
         if (
             i in taken

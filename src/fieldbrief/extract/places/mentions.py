@@ -16,12 +16,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
+from fieldbrief.nlp import doc_text
+from fieldbrief.nlp.columns import Decided, columns
 
 APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
+CAPITALISED_KEY = "fieldbrief:places-capitalised"
+# string hash -> whether the word is capitalised as a name is (`capitalised_text`), decided once per process
+CAPITALISED = Decided()
 
 
 @dataclass
@@ -56,9 +62,24 @@ def piece(token: Token) -> str:
     return ""
 
 
+def capitalised_text(text: str) -> bool:
+    """A word written as names are: a capital first, then letters, periods ("St.") or apostrophes ("Qal’ah")."""
+    return bool(text) and text[0].isupper() and (text.isalpha() or "." in text or APOSTROPHES.sub("", text).isalpha())
+
+
 def is_capitalised(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper() and (token.is_alpha or "." in text or APOSTROPHES.sub("", text).isalpha())
+    return capitalised_text(token.text)
+
+
+def capitalised(doc: Doc) -> np.ndarray:
+    """`is_capitalised` of every token, decided once per doc from its columns: the finders visit only the tokens
+    that can start a name instead of making a spaCy Token of every word."""
+    found = doc.user_data.get(CAPITALISED_KEY)
+    if found is None:
+        cols = columns(doc)
+        found = doc.user_data[CAPITALISED_KEY] = cols.words_in(cols.orth, capitalised_text, CAPITALISED)
+    assert isinstance(found, np.ndarray)
+    return found
 
 
 def span_key(tokens: Sequence[Token] | Span) -> str:
@@ -70,8 +91,10 @@ def span_key(tokens: Sequence[Token] | Span) -> str:
 
 def is_demonym(text: str, rules: PlaceRules) -> bool:
     lower = text.lower()
-    known = (rules.demonyms, rules.region_demonyms)
-    return any(lower in table or (lower.endswith("s") and lower[:-1] in table) for table in known)
+    if lower in rules.demonyms or lower in rules.region_demonyms:
+        return True
+    singular = lower[:-1] if lower.endswith("s") else None  # "Afghans"
+    return singular is not None and (singular in rules.demonyms or singular in rules.region_demonyms)
 
 
 def _cue_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[frozenset[str], int]:
@@ -139,15 +162,17 @@ def longest_known(
 ) -> tuple[int, str] | None:
     """The longest gazetteer name starting at token `start` (ending before `limit`), as (end, key)."""
     best: tuple[int, str] | None = None
+    cap, text = capitalised(doc), doc_text(doc)
+    first = doc[start].idx if start < len(doc) else 0
     for end in range(start + 1, min(limit, start + 3 * gaz.max_words) + 1):
         token = doc[end - 1]
-        key = span_key(doc[start:end])
-        ends_well = is_capitalised(token) or token.lower_ in rules.cue_features
+        # span_key of doc[start:end], its text cut from the doc's instead of joined token by token
+        key = piece(token) if end - start == 1 else name_key(text[first : token.idx + len(token)].strip())
+        ends_well = cap[end - 1] or token.lower_ in rules.cue_features
         if ends_well and key and (key in gaz.matchable or (not require_matchable and gaz.candidates(key))):
             best = (end, key)
         if end < limit:
-            nxt = doc[end]
-            if not (is_capitalised(nxt) or nxt.lower_ in rules.connectors or nxt.lower_ in rules.cue_features):
+            if not (cap[end] or (nxt := doc[end].lower_) in rules.connectors or nxt in rules.cue_features):
                 break
             if require_matchable and key and key not in gaz.prefixes and key not in gaz.matchable:
                 break

@@ -4,10 +4,18 @@ ends no sentence ("Walker County (Ga.) Sheriff's Office"). Such mentions are qua
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Doc
 
 from fieldbrief.extract.gazetteer import NAME_QUALIFIER, Gazetteer
-from fieldbrief.extract.places.mentions import Mention, is_capitalised, longest_known, make_mention, piece
+from fieldbrief.extract.places.mentions import (
+    Mention,
+    capitalised,
+    is_capitalised,
+    longest_known,
+    make_mention,
+    piece,
+)
 from fieldbrief.extract.places.rules import PlaceRules
 
 # features a qualifier after a comma may have: "Springfield, Ill.", "Hyderabad, Pakistan"
@@ -81,9 +89,10 @@ def abbreviations(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: Plac
     by_start = {m.start: m for m in mentions}
     inside = {t for m in mentions for t in range(m.start + 1, m.end)}  # the "Va." of "W. Va."
     added: list[Mention] = []
-    for token in doc:
-        if not is_capitalised(token) or token.i in inside:
+    for at in np.flatnonzero(capitalised(doc)).tolist():
+        if at in inside:
             continue
+        token = doc[at]
         if _after_party_letter(doc, token.i, rules):
             hit = longest_known(doc, token.i, min(len(doc), token.i + 4), gaz, rules, require_matchable=False)
         elif _abbreviation_in_place(doc, token.i):

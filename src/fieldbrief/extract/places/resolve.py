@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 from spacy.tokens import Doc
 
 from fieldbrief.extract.gazetteer import NAME_MAIN, Gazetteer, GazetteerEntry
@@ -43,6 +44,7 @@ from fieldbrief.extract.places.scoring import (
     trusted_on_weak_mention,
 )
 from fieldbrief.model import Place
+from fieldbrief.nlp.columns import columns
 
 LIST_ITEM_WORDS = 3  # "and twelve in": the words a count list puts before each of its names
 
@@ -378,9 +380,16 @@ def _place(doc: Doc, start: int, end: int, entry: GazetteerEntry) -> Place:
 def back_references(doc: Doc, places: Sequence[Place], rules: PlaceRules) -> list[Place]:
     """ "the valley" / "the province": the last place of that feature named shortly before."""
     found: list[Place] = []
-    for token in doc[1:]:
+    if len(doc) < 2:
+        return found
+    cols = columns(doc)
+    after_the = np.zeros(len(doc), dtype=bool)
+    after_the[1:] = cols.lower[:-1] == cols.code("the")
+    words = after_the & np.isin(cols.lower, cols.codes(rules.back_reference))  # "the valley": only those visited
+    for at in np.flatnonzero(words).tolist():
+        token = doc[at]
         feature = rules.back_reference.get(token.lower_)
-        if not feature or doc[token.i - 1].lower_ != "the":
+        if not feature:
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ == "of" or is_capitalised(nxt)):

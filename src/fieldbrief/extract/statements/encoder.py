@@ -8,15 +8,41 @@ content heads give the content model span-boundary features.
 
 Why convolutions rather than a BiLSTM: the forward pass is a handful of array products over the whole article
 (no loop over positions), so it costs a small fraction of the parse; the window (15 tokens) covers a cue and
-the start and end of most contents. Trained with torch (dev/statements_encoder.py); run here in numpy only.
+the start and end of most contents. Trained with torch (dev/statements_encoder.py); run here in numpy only, its
+matrix products by the single-threaded BLIS kernel spaCy's own layers use (thinc's `gemm`): numpy's einsum is
+three times slower at these sizes, and numpy's threaded OpenBLAS spends more in waking its threads than in the
+arithmetic, the more so on a busy machine.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
+from thinc.api import NumpyOps
+
+_OPS = NumpyOps()
+
+
+def product(a: NDArray[np.float32], b: NDArray[np.float32]) -> NDArray[np.float32]:
+    """The matrix product a @ b of float32 matrices, single-threaded (see the module's note)."""
+    out: NDArray[np.float32] = _OPS.gemm(np.ascontiguousarray(a), np.ascontiguousarray(b))
+    return out
+
+
+def embedded(table: NDArray[np.float32], ids: NDArray[np.int64]) -> NDArray[np.float32]:
+    """Each token's row of `ids` (tokens x templates) summed over `table`'s rows, template by template (the
+    same sums as `table[ids].sum(axis=1)`, without the tokens x templates x width array)."""
+    by_template = np.ascontiguousarray(ids.T)
+    out: NDArray[np.float32] = np.take(table, by_template[0], axis=0)
+    rows = np.empty_like(out)
+    for column in by_template[1:]:
+        np.take(table, column, axis=0, out=rows)
+        out += rows
+    return out
+
 
 DILATIONS = (1, 2, 4)
 HEADS = ("cue", "inside", "begin", "end")  # the output columns, in order
@@ -45,25 +71,31 @@ class EncoderWeights:
     def width(self) -> int:
         return int(self.bias.shape[0])
 
+    @cached_property
+    def stacked_convs(self) -> tuple[NDArray[np.float32], ...]:
+        """Each kernel as (width, 3 * width): the products with the window before, the token, the window after
+        side by side, so that one matrix product per layer gives all three."""
+        return tuple(np.ascontiguousarray(np.hstack(np.split(kernel, 3))) for kernel in self.convs)
+
 
 def encode(ids: NDArray[np.int64], tensor: NDArray[np.float32] | None, w: EncoderWeights) -> NDArray[np.float32]:
     """(tokens x len(HEADS)) logits for one article: `ids` are its masked hashed feature ids (tokens x
     templates), `tensor` its tok2vec vectors (None where the parse has none of the trained width)."""
-    h = np.take(w.embed, ids, axis=0).sum(axis=1) + w.bias
+    h = embedded(w.embed, ids) + w.bias
     if tensor is not None:
-        h += np.einsum("ij,jk->ik", tensor, w.tensor)  # einsum: no threaded-BLAS start-up for small products
+        h += product(tensor, w.tensor)
     np.maximum(h, 0.0, out=h)
     n, width = h.shape
-    for dilation, kernel, bias in zip(DILATIONS, w.convs, w.conv_biases, strict=True):
+    for dilation, kernel, bias in zip(DILATIONS, w.stacked_convs, w.conv_biases, strict=True):
         # each token's three kernel products at once (tokens x 3 widths), then the neighbours' added in place:
         # the same sum as the window before, the token, the window after, without building the window
-        products = np.einsum("ij,jk->ik", h, np.hstack(np.split(kernel, 3)))
+        products = product(h, kernel)
         conv = products[:, width : 2 * width] + bias
         if dilation < n:
             conv[dilation:] += products[:-dilation, :width]  # the token `dilation` before
             conv[:-dilation] += products[dilation:, 2 * width :]  # the token `dilation` after
-        h = h + np.maximum(conv, 0.0)
-    return np.asarray(np.einsum("ij,jk->ik", h, w.out) + w.out_bias, dtype=np.float32)
+        h += np.maximum(conv, 0.0, out=conv)
+    return np.asarray(product(h, w.out) + w.out_bias, dtype=np.float32)
 
 
 SPAN_FEATURES = 7  # the width of `span_features`' rows

@@ -21,6 +21,7 @@ class DocIndex:
     def __init__(self, doc: Doc) -> None:
         self.sents: list[Span] = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
+        self.sent_ends = [s.end for s in self.sents]
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}
 
