@@ -231,3 +231,35 @@ def test_actors_and_places(browser: WebDriver, base_url: str) -> None:
     assert browser.find_elements(By.CSS_SELECTOR, "#mentions mark")
     screenshot(browser, "place")
     assert console_errors(browser) == []
+
+
+SPLIT_QUOTE_TITLE = "Fictional split quote"
+SPLIT_QUOTE_TEXT = (
+    "Fictional report. Floods cut the road to Norvale on Monday.\n\n"
+    '"We will hold the bridge," said Talia Brennan, the mayor of Norvale, "until the water goes down."'
+)
+
+
+def test_a_split_quote_highlights_the_speakers_words_not_its_attribution(browser: WebDriver, base_url: str) -> None:
+    open_page(browser, base_url + "/add", loads=0)
+    form = browser.find_element(By.ID, "paste")
+    form.find_element(By.NAME, "content").send_keys(SPLIT_QUOTE_TEXT)
+    form.find_element(By.NAME, "title").send_keys(SPLIT_QUOTE_TITLE)
+    click(browser, form.find_element(By.CSS_SELECTOR, "button[type='submit']"))
+    link = wait(
+        browser,
+        lambda d: d.find_element(  # by XPath, in one look-up: the list re-renders while jobs finish
+            By.XPATH,
+            f"//*[@id='jobs']/li[@data-state='done']//a[@data-new-article][normalize-space()='{SPLIT_QUOTE_TITLE}']",
+        ),
+        timeout=180,
+    )
+    click(browser, link)
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-loads") == "1")
+    highlighted = [s.text for s in browser.find_elements(By.CSS_SELECTOR, "#article-text .hl.st")]
+    assert "We will hold the bridge" in " ".join(highlighted) and "until the water goes down" in " ".join(highlighted)
+    assert not any("said" in text or "Brennan" in text for text in highlighted)  # the attribution is not her words
+    quote = next(s for s in browser.find_elements(By.CSS_SELECTOR, "#article-text .hl.st") if "water" in s.text)
+    browser.execute_script("arguments[0].focus()", quote)
+    assert "Talia Brennan" in browser.find_element(By.ID, "explain").text  # the second part is hers too
+    assert console_errors(browser) == []

@@ -9,7 +9,8 @@ killed 12") takes the clause it interrupts. A content that lies inside a quote i
 that contains quoted fragments is mixed; otherwise it is indirect. Quotes that continue an attributed one
 (the next paragraph, or the second half of a split quote) inherit its speaker, and the halves of a quote split
 by its attribution are one statement, whose `parts` are the speaker's own words (utterances.py). Passive hedges ("it is
-believed that") and subjects that are evidence rather than sources ("reports claim") give no statement.
+believed that"), subjects that are evidence rather than sources ("reports claim") and negated or hypothetical
+cues ("did not say that", "would claim that": frames.unsaid_reason) give no statement.
 
 Speakers are resolved in text order: names to the first full name (surnames, "Mr Saleh"), pronouns and
 definite descriptions ("she", "the Russian official", "the militant group") to the most recent compatible
@@ -62,5 +63,6 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
-# 4: split quotes joined into one statement (parts); 3: the tagger's encoder (the fingerprint reads no weights)
-STAGE = Stage("statements", "4", run)
+# 5: the rules' negated and hypothetical cues refused, quotes joined past a long attribution; 4: split quotes
+# joined into one statement (parts); 3: the tagger's encoder (the fingerprint reads no weights)
+STAGE = Stage("statements", "5", run)

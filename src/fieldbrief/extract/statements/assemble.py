@@ -11,6 +11,7 @@ from fieldbrief.extract.statements.frames import Frame
 from fieldbrief.extract.statements.modes import mode_of
 from fieldbrief.extract.statements.quotes import Quote
 from fieldbrief.extract.statements.text import DIRECT_TRAILING, EDGE_PUNCT, WORD, DocIndex, trim
+from fieldbrief.extract.statements.utterances import QUOTE_END_BEFORE_ATTRIBUTION
 from fieldbrief.model import Article, Speaker, Statement, content_id
 
 ADJACENT_CHARS = 60  # at most this much text between a cue and a quote the parse left unattached
@@ -98,7 +99,10 @@ def _continues(text: str, last: Statement, q: Quote, quotes: list[Quote]) -> boo
     gap = text[own.stop : q.open]
     if "\n" not in gap:  # split quote: only the attribution (or nothing) between the halves
         tail = gap.rstrip()[-1:]
-        return len(gap) <= ADJACENT_CHARS and (not tail or tail in ",.:") and (last.sentence_end or 0) >= own.stop
+        attributed = (last.sentence_end or 0) >= own.stop
+        if len(gap) <= ADJACENT_CHARS:
+            return (not tail or tail in ",.:") and attributed
+        return tail == "." and attributed and _long_attribution(text, last, own, q)
     if text[max(own.stop, last.sentence_end or 0) : q.open].strip() or not q.opens_paragraph:
         return False
     if not own.closed:  # a quote that runs on into the next paragraph reopens there
@@ -106,6 +110,14 @@ def _continues(text: str, last: Statement, q: Quote, quotes: list[Quote]) -> boo
     ended_paragraph = not text[max(last.sentence_end or own.stop, own.stop) : q.open].strip()
     whole_paragraph = q.closed and not text[q.stop : _line_end(text, q.stop)].strip(EDGE_PUNCT)
     return ended_paragraph and whole_paragraph
+
+
+def _long_attribution(text: str, last: Statement, own: Quote, q: Quote) -> bool:
+    """'"These are strange days," said Ann Roe, a lawyer who has fought the mine for years. "I am skeptical."':
+    a quote ending before its attribution, whose sentence (however long) ends where the next quote opens; the
+    next quote goes on with the same speaker's words."""
+    before_attribution = text[own.start : own.end].rstrip()[-1:] in QUOTE_END_BEFORE_ATTRIBUTION
+    return own.closed and before_attribution and not text[max(own.stop, last.sentence_end or 0) : q.open].strip()
 
 
 def _first_half_of(text: str, following: Statement, q: Quote, quotes: list[Quote]) -> bool:
@@ -131,7 +143,7 @@ def _word_set(text: str) -> set[str]:
 def drop_restatements(statements: list[Statement]) -> list[Statement]:
     """A summary line that restates a longer statement of the same speaker (bullets, standfirsts) adds no
     claim: keep the longer one."""
-    words = [_word_set(s.content) for s in statements]
+    words = [_word_set(_own_words(s)) for s in statements]
     kept = []
     for i, st in enumerate(statements):
         restated = any(
@@ -144,6 +156,11 @@ def drop_restatements(statements: list[Statement]) -> list[Statement]:
         if not restated or len(words[i]) < RESTATEMENT_MIN_WORDS:
             kept.append(st)
     return kept
+
+
+def _own_words(st: Statement) -> str:
+    """The speaker's own words in a statement's content: its parts (not the attribution a joined quote holds)."""
+    return " ".join(st.content[start - st.start : end - st.start] for start, end in st.parts)
 
 
 def drop_nested(statements: list[Statement]) -> list[Statement]:
@@ -172,5 +189,7 @@ def _covers(other: Statement, st: Statement) -> bool:
     """`other` holds `st`, or overlaps it and is longer."""
     if (other.start, other.end) == (st.start, st.end) or not (other.start < st.end and st.start < other.end):
         return False
+    if not any(start < st.end and st.start < end for start, end in other.parts):
+        return False  # inside the attribution a joined quote holds ('"A," said X, who told them B. "C."')
     nested = other.start <= st.start and st.end <= other.end
     return nested or other.end - other.start > st.end - st.start

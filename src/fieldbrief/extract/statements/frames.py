@@ -27,6 +27,7 @@ from fieldbrief.model import StatementKind
 
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
 NOTHING_SAID = frozenset({"nothing", "none"})
+ALTERNATIVES = frozenset({"or", "nor"})  # "would not confirm or deny": the second verb shares the first's negation
 INTRODUCTION_WORDS = 8  # at most this many words between a cue and the colon that introduces a paragraph
 CLAUSE_BREAKS = frozenset("\u2014\u2013:;")
 # a quoted paragraph signed with a dash and a name: '"We will not leave." ― Amina Karimi' (a reader's voice,
@@ -35,6 +36,34 @@ DASH_SIGNATURE = re.compile(
     r"[ \t]*[\u2015\u2014\u2013][ \t]*(?P<name>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})[ \t.]*$",
     re.MULTILINE,
 )
+
+
+def unsaid_reason(cue: Token) -> str | None:
+    """Why a reporting verb reports nothing said: "negated" ("did not say that", "never claimed that") or
+    "modal", a hypothetical ("would claim that", "could confirm that"); a verb coordinated with one and
+    without an auxiliary of its own shares it ("did not confirm or deny that", "would confirm or deny")."""
+    for verb in (cue, cue.head) if _shares_auxiliaries(cue) else (cue,):
+        if negated(verb) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
+            return "negated"
+        if verb.dep_ == "conj" and _coordinator(verb) == "nor":
+            return "negated"  # "neither confirmed nor denied that ..."
+        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
+            return "modal"
+    return None
+
+
+def _shares_auxiliaries(verb: Token) -> bool:
+    """'confirm or deny': the second verb of an alternative ("or", "nor"), with no subject or auxiliary of its
+    own ("did not travel but said that ..." says it)."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    own = SUBJECT_DEPS | {"aux", "auxpass", "neg"}
+    return _coordinator(verb) in ALTERNATIVES and not any(c.dep_ in own for c in verb.children)
+
+
+def _coordinator(conj: Token) -> str | None:
+    """The conjunction before a coordinated verb ("or" in "confirm or deny")."""
+    return next((t.lower_ for t in reversed(conj.doc[conj.head.i + 1 : conj.i]) if t.dep_ == "cc"), None)
 
 
 def addressee(cue: Token, cues: Cues) -> Token | None:
@@ -146,16 +175,17 @@ class FrameFinder(ContentReader):
             return None
         if cue.tag_ == "VB" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
             return "bare-infinitive"  # "vowed to crush the rulers and to defend the town": what someone means to do
-        if negated(cue):
-            return "negated"
+        unsaid = unsaid_reason(cue)
+        if unsaid == "negated":
+            return unsaid
         if self._is_passive(cue):
             return "passive"
         if self._is_bare_participle(cue):
             return "participle"
         if lemma in self.cues.quote_only_verbs:
             return "quote-only"
-        if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in cue.children):
-            return "modal"
+        if unsaid == "modal":
+            return unsaid
         if content.root.lower_ in NOTHING_SAID:
             return "nothing-said"
         obj = content.root if content.root.dep_ == "dobj" and content.root.head.i == cue.i else None
@@ -176,8 +206,8 @@ class FrameFinder(ContentReader):
         return None
 
     def _verb_frame(self, verb: Token, lemma: str) -> Frame | None:
-        if self._is_passive(verb) or self._is_bare_participle(verb):
-            return None
+        if self._is_passive(verb) or self._is_bare_participle(verb) or unsaid_reason(verb) is not None:
+            return None  # "did not say that ...", "would claim that ...": nothing was said
         # a belief is only attributed to its own grammatical subject ("Schiff expected that ..."), never to
         # the subject of a verb it depends on
         subject = self._own_subject(verb) if lemma in self.cues.belief_verbs else self._subject(verb)
@@ -201,6 +231,8 @@ class FrameFinder(ContentReader):
         elif span is not None:
             frame = self.classify(verb, verb.text, subject, span[0].idx, span[-1].idx + len(span[-1]))
         elif (quote := self._adjacent_quote(verb) if lemma in self.cues.clause_verbs else None) is not None:
+            if self._describes_a_speaker(verb, quote):
+                return None
             frame = self.classify(verb, verb.text, subject, quote.start, quote.end)
         elif lemma in self.cues.clause_verbs and (host := self._parenthetical_host(verb)) is not None:
             frame = self.classify(verb, verb.text, subject, host.start_char, host.end_char, parenthetical=True)
@@ -209,6 +241,13 @@ class FrameFinder(ContentReader):
         if frame is not None:
             frame.addressee = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
         return frame
+
+    def _describes_a_speaker(self, verb: Token, quote: Quote) -> bool:
+        """'"...," said Ann Roe, the mayor, who has argued with the county for years. "..."': a verb in a
+        relative clause describing someone takes neither the quote before it (the main verb's) nor the one after
+        its sentence (which goes on with the main attribution's speaker: assemble.continuations); only a quote
+        it introduces ("the mayor, who told reporters: '...'")."""
+        return verb.dep_ == "relcl" and not verb.idx < quote.open < self.index.sentence(verb).end_char
 
     def _introduced_paragraph(self, verb: Token) -> tuple[int, int] | None:
         """'He said:' / 'The ministry said in a statement:' closing its paragraph: the next paragraph is what

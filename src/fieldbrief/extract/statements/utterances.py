@@ -23,9 +23,11 @@ def join_split_quotes(article: Article, statements: list[Statement], quotes: lis
     opens = [q.open for q in quotes]
     out: list[Statement] = []
     for st in statements:
-        last = out[-1] if out else None
-        if last is not None and _one_utterance(text, last, st, quotes, opens):
-            out[-1] = _joined(article, last, st)
+        # the speaker's last quote, past any statement read in the attribution between ("said X, who has
+        # backed Y,"): `_one_utterance` allows nothing but that attribution between the two quotes
+        k = next((i for i in range(len(out) - 1, -1, -1) if out[i].kind == "direct"), None)
+        if k is not None and _one_utterance(text, out[k], st, quotes, opens):
+            out[k] = _joined(article, out[k], st)
         else:
             out.append(st)
     return out

@@ -8,7 +8,12 @@
 
   function spansOf(a, target) {
     const spans = [];
-    for (const s of a.statements) spans.push({kind: "statement", start: s.start, end: s.end, rec: s});
+    // a quote split by its attribution is highlighted in its parts, the speaker's own words, not ", she said,"
+    for (const s of a.statements) {
+      for (const [start, end] of (s.parts && s.parts.length ? s.parts : [[s.start, s.end]])) {
+        spans.push({kind: "statement", start: start, end: end, rec: s});
+      }
+    }
     for (const e of a.events) spans.push({kind: "event", start: e.start, end: e.end, rec: e});
     for (const p of a.places) spans.push({kind: "place", start: p.start, end: p.end, rec: p});
     for (const m of a.claims) spans.push({kind: "claim", start: m.start, end: m.end, rec: m});
