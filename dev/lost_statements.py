@@ -29,7 +29,10 @@ from fieldbrief.model import Article  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--examples", default="", help="print the dropped attributions of this reason")
+    ap.add_argument("--cuts", default="", help="also count by the tagger's confidence: comma-separated cuts")
     args = ap.parse_args()
+    cuts = [float(c) for c in args.cuts.split(",") if c]
+    scored: collections.Counter[tuple[str, float, bool]] = collections.Counter()
     articles, docs = polnear.parsed("dev")
     cues = load_cues()
     right: collections.Counter[str] = collections.Counter()
@@ -67,12 +70,15 @@ def main() -> None:
             content = frame.cue.doc.text[frame.start : frame.end] if frame is not None else span.text
             hit = [g for g in missed if token_f1(g, content) >= MATCH]
             (right if hit else wrong)[reason] += 1
+            for cut in cuts:
+                scored[reason, cut, bool(hit)] += t.score >= cut
             if reason == args.examples:
                 sentence = index.sentence(t.cue).text.replace("\n", " ")
                 print(f"{'RIGHT' if hit else 'wrong'} cue={t.cue.text!r} :: {sentence[:240]}")
     print("reason: right/wrong if kept")
     for reason in sorted(set(right) | set(wrong), key=lambda r: -(right[r] + wrong[r])):
-        print(f"  {reason}: {right[reason]}/{wrong[reason]}")
+        by_cut = " ".join(f"{c}: {scored[reason, c, True]}/{scored[reason, c, False]}" for c in cuts)
+        print(f"  {reason}: {right[reason]}/{wrong[reason]}" + (f" (confidence >= {by_cut})" if cuts else ""))
 
 
 if __name__ == "__main__":

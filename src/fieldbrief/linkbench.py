@@ -73,6 +73,8 @@ def _moved(record: Any, delta: int) -> Any:
         span: Span | None = getattr(out, name, None)
         if span is not None:
             setattr(out, name, (span[0] + delta, span[1] + delta))
+    if getattr(out, "parts", None):
+        out.parts = [(start + delta, end + delta) for start, end in out.parts]
     for name in ("sentence_start", "sentence_end"):
         if getattr(out, name, None) is not None:
             setattr(out, name, getattr(out, name) + delta)

@@ -9,10 +9,11 @@ import pytest
 from spacy.language import Language
 
 from fieldbrief.extract.statements import Cues, Quote, extract, load_cues, scan_quotes
+from fieldbrief.extract.statements.assemble import drop_nested
 from fieldbrief.extract.statements.frames import Frame
 from fieldbrief.extract.statements.speakers import SpeakerResolver
 from fieldbrief.extract.statements.text import DocIndex
-from fieldbrief.model import Article, Statement
+from fieldbrief.model import Article, Speaker, Statement, StatementKind
 
 
 class Analyse(Protocol):
@@ -34,6 +35,9 @@ def analyse(nlp: Language, cues: Cues) -> Analyse:
             assert st.sentence_start is not None and st.sentence_end is not None
             assert st.sentence_start <= st.start and st.end <= st.sentence_end
             assert st.id
+            # the parts are the speaker's own words: in order, inside the content, from its start to its end
+            assert st.parts[0][0] == st.start and st.parts[-1][1] == st.end
+            assert all(a < b <= c < d for (a, b), (c, d) in zip(st.parts, st.parts[1:], strict=False))
         return found
 
     return run
@@ -114,10 +118,13 @@ def test_multi_paragraph_quote_reopens_at_each_paragraph(analyse: Analyse) -> No
     assert {s.speaker.name for s in found} == {"Jonas Weber"}
 
 
-def test_split_quote(analyse: Analyse) -> None:
-    found = analyse('"The talks are over," Hamid Karimi said. "We will return home tomorrow."')
-    assert [s.content for s in found] == ["The talks are over", "We will return home tomorrow."]
-    assert all(s.speaker.name == "Hamid Karimi" and s.kind == "direct" for s in found)
+def test_split_quote_is_one_statement(analyse: Analyse) -> None:
+    text = '"The talks are over," Hamid Karimi said. "We will return home tomorrow."'
+    st = only(analyse(text))
+    assert st.content == 'The talks are over," Hamid Karimi said. "We will return home tomorrow.'
+    assert [text[a:b] for a, b in st.parts] == ["The talks are over", "We will return home tomorrow."]
+    assert st.words(text) == "The talks are over We will return home tomorrow."
+    assert (st.speaker.name, st.kind) == ("Hamid Karimi", "direct")
 
 
 def test_quote_that_never_closes(analyse: Analyse) -> None:
@@ -384,10 +391,41 @@ def test_cues_data_lists_denials() -> None:
 
 
 # -- harder constructions ----------------------------------------------------------------------------------
-def test_quote_split_mid_sentence(analyse: Analyse) -> None:
-    found = analyse('"The bridge is gone," Hamid Karimi said, "and the road is flooded."')
-    assert [s.content for s in found] == ["The bridge is gone", "and the road is flooded."]
-    assert {s.speaker.name for s in found} == {"Hamid Karimi"}
+def test_quote_split_mid_sentence_is_one_statement(analyse: Analyse) -> None:
+    text = '"The bridge is gone," Hamid Karimi said, "and the road is flooded."'
+    st = only(analyse(text))
+    assert st.content == 'The bridge is gone," Hamid Karimi said, "and the road is flooded.'
+    assert [text[a:b] for a, b in st.parts] == ["The bridge is gone", "and the road is flooded."]
+    assert (st.speaker.name, st.kind) == ("Hamid Karimi", "direct")
+
+
+def test_quote_in_three_parts_is_one_statement(analyse: Analyse) -> None:
+    text = '"The water is rising," Mayor Lena Ortiz said, "and the dam is old." "We opened the shelters."'
+    st = only(analyse(text))
+    assert st.speaker.name == "Lena Ortiz"
+    assert [text[a:b] for a, b in st.parts] == ["The water is rising", "and the dam is old.", "We opened the shelters."]
+
+
+def test_quote_with_its_own_attribution_is_not_joined_to_the_one_before(analyse: Analyse) -> None:
+    text = '"The water is rising," Mayor Lena Ortiz said. "We opened the shelters," she added.'
+    found = analyse(text)
+    assert [s.content for s in found] == ["The water is rising", "We opened the shelters"]
+
+
+def test_quotes_of_two_speakers_are_not_joined(analyse: Analyse) -> None:
+    text = '"The bridge is gone," Hamid Karimi said. "It was never safe," his neighbour Rosa Lind replied.'
+    found = analyse(text)
+    assert [(s.speaker.name, s.content) for s in found] == [
+        ("Hamid Karimi", "The bridge is gone"),
+        ("Rosa Lind", "It was never safe"),
+    ]
+    assert all(len(s.parts) == 1 for s in found)
+
+
+def test_quote_after_other_narration_is_not_joined(analyse: Analyse) -> None:
+    text = '"The bridge is gone," Hamid Karimi said. The army denied it on Monday. "We will rebuild it," Karimi added.'
+    found = analyse(text)
+    assert [s.content for s in found if s.kind == "direct"] == ["The bridge is gone", "We will rebuild it"]
 
 
 def test_trailing_unattributed_quote_in_the_sentence_is_no_continuation(analyse: Analyse) -> None:
@@ -400,8 +438,32 @@ def test_trailing_unattributed_quote_in_the_sentence_is_no_continuation(analyse:
 
 def test_quote_paragraph_after_an_attributed_quote(analyse: Analyse) -> None:
     found = analyse('"We held the line," said Captain Ines Moreau.\n\n"Nobody retreated, nobody surrendered."')
+    # a paragraph is its own statement (a desk cites it apart), the speaker's all the same
     assert [s.content for s in found] == ["We held the line", "Nobody retreated, nobody surrendered."]
     assert {s.speaker.name for s in found} == {"Ines Moreau"}
+    assert all(len(s.parts) == 1 for s in found)
+
+
+def _said(name: str, text: str, words: str, kind: StatementKind = "indirect") -> Statement:
+    start = text.index(words)
+    return Statement(Speaker(name, name, "person"), "said", kind, words, start, start + len(words))
+
+
+def test_overlapping_readings_of_one_speaker_are_one_statement() -> None:
+    text = 'Ines Moreau said the "convoy reached the border at dawn" and the crossing was calm.'
+    short = _said("Ines Moreau", text, 'the "convoy reached the border', "mixed")
+    whole = _said("Ines Moreau", text, "convoy reached the border at dawn", "direct")
+    other = _said("Omar Farouk", text, "the border at dawn")
+    assert drop_nested([short, whole, other]) == [whole, other]  # the longer kept; another speaker's stays
+
+
+def test_a_span_two_cues_claim_is_the_one_in_its_own_sentence() -> None:
+    text = '"The bridge is gone," Hamid Karimi said. "It was never safe," his neighbour Rosa Lind replied.'
+    quote = "It was never safe"
+    start = text.index(quote)
+    karimi = replace(_said("Hamid Karimi", text, quote, "direct"), sentence_start=0, sentence_end=63)
+    lind = replace(_said("Rosa Lind", text, quote, "direct"), sentence_start=start - 1, sentence_end=len(text))
+    assert drop_nested([karimi, lind]) == [lind]
 
 
 def test_quoted_as_saying(analyse: Analyse) -> None:

@@ -168,10 +168,11 @@ def test_the_second_half_of_a_quote_split_by_a_long_attribution(nlp: Language, c
         "\u201cThe bridge is gone,\u201d said Amina Karimi, a farmer from the northern valley who has lived there "
         "for forty years. \u201cWe cannot reach the market any more and the winter is coming.\u201d"
     )
-    found = analyse(nlp, cues, text)
-    assert [(s.speaker.name, s.kind, s.content.rstrip(".")) for s in found] == [
-        ("Amina Karimi", "direct", "The bridge is gone"),
-        ("Amina Karimi", "direct", "We cannot reach the market any more and the winter is coming"),
+    found = analyse(nlp, cues, text)  # one utterance: one statement, its parts the two halves
+    assert [(s.speaker.name, s.kind) for s in found] == [("Amina Karimi", "direct")]
+    assert [text[a:b].rstrip(".") for a, b in found[0].parts] == [
+        "The bridge is gone",
+        "We cannot reach the market any more and the winter is coming",
     ]
 
 
@@ -198,3 +199,27 @@ def test_a_confident_second_content_of_a_cue_the_rules_framed(
     tagged = TaggedAttribution(cue, span.start, span.end, confidence, ("quote:before",))
     frames = combine(finder.frames(), [tagged], finder, doc, cues)
     assert [text[f.start : f.end].rstrip(".") for f in frames if f.cue.i == cue.i] == contents
+
+
+@pytest.mark.parametrize(
+    ("reason", "text", "cue_word", "words"),
+    [
+        ("infinitive", "Mayor Talia Brennan vowed to rebuild the bridge.", "vowed", "to rebuild the bridge"),
+        ("negated", "Mayor Talia Brennan did not vow to rebuild the bridge.", "vow", "to rebuild the bridge"),
+        ("modal", "Mayor Talia Brennan would vow to rebuild the bridge.", "vow", "to rebuild the bridge"),
+        ("passive", "It was reported by the ministry that the bridge fell.", "reported", "the bridge fell"),
+    ],
+)
+def test_a_confident_tagger_never_overrules_the_rules_principles(
+    nlp: Language, cues: Cues, reason: str, text: str, cue_word: str, words: str
+) -> None:
+    doc = nlp(text)
+    index, quotes = DocIndex(doc), scan_quotes(text)
+    finder = FrameFinder(doc, text, index, cues, quotes)
+    cue = next(t for t in doc if t.lower_ == cue_word)
+    span = doc.char_span(text.index(words), text.index(words) + len(words))
+    assert span is not None
+    assert finder.rejection(cue, span) == reason
+    tagged = TaggedAttribution(cue, span.start, span.end, 0.99, ("ccomp",))
+    rules = finder.frames()
+    assert combine(rules, [tagged], finder, doc, cues) == rules  # the tagger adds nothing however sure

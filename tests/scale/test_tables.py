@@ -34,9 +34,12 @@ def test_articles_sharing_a_key_share_a_block_and_blocks_join_through_an_article
 
 def test_rows_follow_the_contract() -> None:
     article = _article("2021-08-27", "AF")
-    article.statements = [Statement(Speaker("Tomas Vell", "a spokesman", "person"), "told", "indirect", "x", 5, 6)]
+    speaker = Speaker("Tomas Vell", "a spokesman", "person")
+    article.statements = [Statement(speaker, "told", "direct", TEXT[2:12], 2, 12, parts=[(2, 5), (9, 12)])]
     article.events = [Event("ASSAULT", "asserted", 0, 10, TEXT[:10], place=article.places[0], fatalities=3)]
     rows = list(outcome_rows(article, fetched="2021-08-28"))
+    statements = dict(zip([c for c, _, _ in TABLES["statements"]], rows[1][1], strict=True))
+    assert json.loads(statements["parts"]) == [[2, 5], [9, 12]]  # a split quote's own words, as JSON
     assert [table for table, _ in rows] == ["articles", "statements", "places", "events"]
     for table, values in rows:
         assert len(values) == len(TABLES[table])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -188,3 +189,30 @@ def test_statement_mode_is_stored_and_read_back(tmp_path: Path) -> None:
         assert [r[0] for r in store.db.execute("SELECT mode FROM statements")] == ["document"]
         (back,) = store.load_articles()
         assert [(s.mode, s.speaker.kind) for s in back.statements] == [("document", "document")]
+
+
+def test_a_split_quote_keeps_its_parts_in_the_store(tmp_path: Path) -> None:
+    article = fictional_article("Fictional quote: we stay, she said, and we fight.", "a.txt")
+    start, end = article.text.index("we stay"), article.text.index("fight") + len("fight")
+    parts = [(start, start + len("we stay")), (article.text.index("and we"), end)]
+    article.statements = [
+        Statement(
+            Speaker("A. Person", "she", "person"), "said", "direct", article.text[start:end], start, end, parts=parts
+        )
+    ]
+    with Store(tmp_path / "s.db") as store:
+        store.add(article, PROVENANCE)
+        [stored] = store.db.execute("SELECT parts FROM statements").fetchall()
+        [back] = store.load_articles()
+    assert json.loads(stored[0]) == [list(p) for p in parts]
+    assert back.statements[0].parts == parts
+    assert back.statements[0].words(back.text) == "we stay and we fight"
+
+
+def test_statements_stored_before_parts_get_their_whole_span(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.add(fictional_article("Fictional text about a fictional town.", "a.txt"), PROVENANCE)
+        store.db.execute("UPDATE statements SET parts = NULL")
+        # what migration 8 does to the rows of a store written before it
+        store.db.execute(next(sql for version, _, sql in MIGRATIONS if version == 8).split(";")[1])
+        assert [tuple(r) for r in store.db.execute("SELECT parts FROM statements")] == [("[[0,10]]",)]

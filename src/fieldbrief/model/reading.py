@@ -69,6 +69,7 @@ def _statement_from_json(s: dict[str, Any]) -> Statement:
         s.get("sentence_end"),
         id=s["id"],
         mode=s.get("mode", "speech"),
+        parts=[(start, end) for start, end in s.get("parts") or []],
     )
 
 

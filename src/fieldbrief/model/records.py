@@ -76,6 +76,18 @@ class Statement:
     sentence_end: int | None = None
     id: str = ""
     mode: StatementMode = "speech"
+    # the spans of the speaker's own words inside [start, end], in order: one for a continuous content, more
+    # where the quote is split by its attribution ('"We will fight," he said, "until the end."': the content
+    # runs from "We" to "end" and holds ', he said, '; the parts leave it out). Empty given: [(start, end)].
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts = [(self.start, self.end)]
+
+    def words(self, text: str) -> str:
+        """The speaker's own words: the parts of the content, joined by a space."""
+        return " ".join(text[start:end] for start, end in self.parts)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -88,6 +100,7 @@ class Statement:
             "content": self.content,
             "start": self.start,
             "end": self.end,
+            "parts": [[start, end] for start, end in self.parts],
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
         }

@@ -58,6 +58,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("content", "content", "STRING"),
         ("start", "start", "INT"),
         ("end", "end", "INT"),
+        ("parts", "parts", "STRING"),  # JSON [[start, end], ...]: the speaker's own words
         ("sentence_start", "sentence_start", "INT"),
         ("sentence_end", "sentence_end", "INT"),
     ),

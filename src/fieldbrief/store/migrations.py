@@ -261,4 +261,12 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        8,
+        "statements: parts (JSON [[start, end], ...], the speaker's own words inside a split quote's span)",
+        """
+        ALTER TABLE statements ADD COLUMN parts TEXT;
+        UPDATE statements SET parts = json_array(json_array(start, "end"));
+        """,
+    ),
 )

@@ -107,6 +107,7 @@ def _statement(s: Statement) -> Row:
         "content": s.content,
         "start": s.start,
         "end": s.end,
+        "parts": json.dumps([[start, end] for start, end in s.parts], separators=(",", ":")),
     }
 
 

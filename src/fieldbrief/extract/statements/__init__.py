@@ -7,7 +7,8 @@ data/cues.toml with its subject (the speaker) and its clausal complement, object
 (the content), or an "according to X" phrase; a parenthetical attribution ("The strikes, officials said,
 killed 12") takes the clause it interrupts. A content that lies inside a quote is that direct quote; one
 that contains quoted fragments is mixed; otherwise it is indirect. Quotes that continue an attributed one
-(the next paragraph, or the second half of a split quote) inherit its speaker. Passive hedges ("it is
+(the next paragraph, or the second half of a split quote) inherit its speaker, and the halves of a quote split
+by its attribution are one statement, whose `parts` are the speaker's own words (utterances.py). Passive hedges ("it is
 believed that") and subjects that are evidence rather than sources ("reports claim") give no statement.
 
 Speakers are resolved in text order: names to the first full name (surnames, "Mr Saleh"), pronouns and
@@ -29,6 +30,7 @@ from fieldbrief.extract.statements.quotes import Quote, scan_quotes
 from fieldbrief.extract.statements.speakers import SpeakerResolver
 from fieldbrief.extract.statements.tagger import TaggerWeights, tag
 from fieldbrief.extract.statements.text import DocIndex
+from fieldbrief.extract.statements.utterances import join_split_quotes
 from fieldbrief.model import Article, Statement
 from fieldbrief.stage import Context, Stage
 
@@ -52,6 +54,7 @@ def extract(doc: Doc, article: Article, cues: Cues, weights: TaggerWeights | Non
     statements.sort(key=lambda s: s.start)
     statements.extend(continuations(article, statements, quotes))
     statements.sort(key=lambda s: s.start)
+    statements = join_split_quotes(article, drop_nested(statements), quotes)  # each span once, then joined
     return drop_restatements(drop_nested(statements))
 
 
@@ -59,4 +62,5 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
-STAGE = Stage("statements", "3", run)  # 3: the tagger's encoder and its weights (the fingerprint reads no weights)
+# 4: split quotes joined into one statement (parts); 3: the tagger's encoder (the fingerprint reads no weights)
+STAGE = Stage("statements", "4", run)

@@ -63,9 +63,13 @@ def continuations(article: Article, statements: list[Statement], quotes: list[Qu
         if any(s.start <= q.start and q.end <= s.end + 1 for s in statements):
             continue
         previous = [s for s in direct if s.end <= q.open]
-        if not previous or not _continues(text, previous[-1], q, quotes):
+        following = [s for s in direct if s.start >= q.stop]
+        if previous and _continues(text, previous[-1], q, quotes):
+            last = previous[-1]
+        elif following and _first_half_of(text, following[0], q, quotes):
+            last = following[0]
+        else:
             continue
-        last = previous[-1]
         start, end = trim(text, q.start, q.end, DIRECT_TRAILING)
         if end <= start:
             continue
@@ -104,6 +108,17 @@ def _continues(text: str, last: Statement, q: Quote, quotes: list[Quote]) -> boo
     return ended_paragraph and whole_paragraph
 
 
+def _first_half_of(text: str, following: Statement, q: Quote, quotes: list[Quote]) -> bool:
+    """'"The water is rising," Mayor Ortiz said, "and the dam is old."' where the rules gave the cue the quote
+    after it: the quote before, ending in a comma, with only the attribution between, is its first half."""
+    own = next((o for o in quotes if o.start <= following.start and following.end <= o.end), None)
+    if own is None or not q.closed or not text[q.start : q.end].rstrip().endswith(","):
+        return False
+    gap = text[q.stop : own.open]
+    sentence_start = following.sentence_start if following.sentence_start is not None else following.start
+    return "\n" not in gap and len(gap) <= ADJACENT_CHARS and gap.rstrip().endswith(",") and sentence_start <= q.open
+
+
 def _line_end(text: str, offset: int) -> int:
     end = text.find("\n", offset)
     return len(text) if end < 0 else end
@@ -133,21 +148,29 @@ def drop_restatements(statements: list[Statement]) -> list[Statement]:
 
 def drop_nested(statements: list[Statement]) -> list[Statement]:
     """A report inside another's content by the same speaker ("X said it acted after they claimed ...")
-    is part of the outer statement; duplicates of one span are kept once."""
+    is part of the outer statement, and two readings of one utterance that overlap (a quote the rules cut short
+    and the tagger's whole of it) are one statement: the longer is kept; duplicates of one span are kept once."""
     kept: list[Statement] = []
     seen: set[tuple[int, int]] = set()
-    for st in statements:
+    for st in sorted(statements, key=_evidence_length):  # of one span claimed by two cues: its own sentence's
         if (st.start, st.end) in seen:
             continue
-        nested = any(
-            o is not st
-            and o.start <= st.start
-            and st.end <= o.end
-            and o.speaker.name == st.speaker.name
-            and (o.start, o.end) != (st.start, st.end)
-            for o in statements
-        )
-        if not nested:
+        if not any(_covers(o, st) for o in statements if o is not st and o.speaker.name == st.speaker.name):
             kept.append(st)
             seen.add((st.start, st.end))
-    return kept
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _evidence_length(st: Statement) -> int:
+    """'"A," X said. "B," Y replied.': "B" is Y's, whose sentence holds no more than its own attribution."""
+    if st.sentence_start is None or st.sentence_end is None:
+        return st.end - st.start
+    return st.sentence_end - st.sentence_start
+
+
+def _covers(other: Statement, st: Statement) -> bool:
+    """`other` holds `st`, or overlaps it and is longer."""
+    if (other.start, other.end) == (st.start, st.end) or not (other.start < st.end and st.start < other.end):
+        return False
+    nested = other.start <= st.start and st.end <= other.end
+    return nested or other.end - other.start > st.end - st.start
