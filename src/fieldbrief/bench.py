@@ -112,6 +112,18 @@ class BenchResult:
         """Throughput of the full pipeline over that of spaCy alone (1.0: fieldbrief adds nothing)."""
         return self.spacy_seconds / self.full_seconds if self.full_seconds else float("nan")
 
+    @property
+    def parse_gap(self) -> float | None:
+        """CPU seconds the parse took inside the full run beyond spaCy alone on the same texts (one worker only:
+        with several, the steps are the workers' CPU time and the runs wall-clock time)."""
+        return self.stage_seconds.get("spacy", 0.0) - self.spacy_seconds if self.workers == 1 else None
+
+    @property
+    def unattributed(self) -> float | None:
+        """CPU seconds of the full run outside every timed step: building articles and rejections, handing them
+        on, the timing itself (one worker only, as `parse_gap`)."""
+        return self.full_seconds - sum(self.stage_seconds.values()) if self.workers == 1 else None
+
     def to_json(self) -> dict[str, Any]:
         spacy_in_run = self.stage_seconds.get("spacy", 0.0) or 1e-9
         out: dict[str, Any] = {
@@ -129,6 +141,9 @@ class BenchResult:
             },
             "peak_rss_mb": round(self.peak_rss_mb, 1),
         }
+        if self.parse_gap is not None and self.unattributed is not None:
+            out["parse_in_run_minus_spacy_alone_seconds"] = round(self.parse_gap, 3)
+            out["unattributed_seconds"] = round(self.unattributed, 3)
         if self.stream is not None:
             out["prefilter_stream"] = self.stream.to_json()
         if self.memory:
@@ -152,6 +167,12 @@ class BenchResult:
             lines.append(f"    {stage:<12} {seconds:8.3f}{share}")
         ours = sum(v for k, v in self.stage_seconds.items() if k != "spacy")
         lines.append(f"    {'all ours':<12} {ours:8.3f}  {100 * ours / spacy_in_run:6.2f} %")
+        if self.parse_gap is not None and self.unattributed is not None:
+            lines.append(f"    {'outside':<12} {self.unattributed:8.3f}  (the full run outside every step above)")
+            lines.append(
+                f"  the parse inside the full run minus spaCy alone: {self.parse_gap:+.3f} {unit} "
+                f"({100 * self.parse_gap / self.spacy_seconds:+.2f} % of spaCy alone)"
+            )
         lines.append(f"  peak memory of this run: {j['peak_rss_mb']} MB")
         if self.stream is not None:
             lines += self.stream.render()

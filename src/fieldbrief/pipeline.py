@@ -30,6 +30,7 @@ from fieldbrief.deadline import Timeout, deadline
 from fieldbrief.errors import FieldbriefError
 from fieldbrief.fingerprint import stage_version
 from fieldbrief.model import Article, Note, RawDocument, Rejection, StageError
+from fieldbrief.nlp.heap import settle_after_warm_up
 from fieldbrief.nlp.windows import join_docs, window_spans
 from fieldbrief.options import Options
 from fieldbrief.prefilter import screen
@@ -289,6 +290,7 @@ class Pipeline:
                     del getattr(article, name)[size:]
                 article.errors.append(StageError(stage.name, error))
             self.timings.add(stage.name, started)
+        settle_after_warm_up()  # once per process, now that every stage has loaded what it needs (nlp/heap.py)
 
 
 def _joined(parts: list[Doc | str]) -> Doc | str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fieldbrief.bench import generated_articles, memory_profile, mixed_stream
+from fieldbrief.bench import BenchResult, generated_articles, memory_profile, mixed_stream
 
 
 def test_mixed_stream_has_the_asked_share_of_conflict_spread_through_it() -> None:
@@ -24,3 +24,25 @@ def test_peak_memory_does_not_follow_the_number_of_articles() -> None:
     peaks = memory_profile((100, 400))
     assert set(peaks) == {100, 400} and peaks[100] > 100
     assert peaks[400] < peaks[100] + 30, peaks
+
+
+def test_the_report_accounts_for_the_whole_full_run() -> None:
+    """Steps + what lies outside them = the full run; the parse inside the run is set against spaCy alone."""
+    result = BenchResult(
+        articles=10,
+        tokens=1000,
+        spacy_seconds=4.0,
+        full_seconds=6.0,
+        stage_seconds={"read+clean": 0.5, "spacy": 4.5, "events": 0.75},
+        peak_rss_mb=500.0,
+        workers=1,
+    )
+    figures = result.to_json()
+    assert figures["parse_in_run_minus_spacy_alone_seconds"] == 0.5
+    assert figures["unattributed_seconds"] == 0.25
+    assert "outside" in result.render() and "+12.50 % of spaCy alone" in result.render()
+
+
+def test_with_several_workers_cpu_and_wall_seconds_are_not_mixed() -> None:
+    result = BenchResult(10, 1000, 4.0, 6.0, {"spacy": 8.0}, 500.0, workers=2)
+    assert "unattributed_seconds" not in result.to_json() and "outside" not in result.render()
