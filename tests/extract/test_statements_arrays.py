@@ -57,6 +57,19 @@ def test_the_tree_gives_what_spacy_tokens_give(docs: list[tuple[Doc, str]]) -> N
         assert tree.span_roots(starts, ends).tolist() == [doc[s:e].root.i for s, e in spans]
 
 
+def test_span_roots_taken_in_batches_are_the_roots_taken_at_once(
+    docs: list[tuple[Doc, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a sentence of thousands of cue words once took gigabytes: the spans are now rooted in bounded batches
+    doc, _ = docs[0]
+    tree = columns(doc).tree
+    spans = [(s, e) for s in range(len(doc)) for e in range(s + 1, len(doc) + 1)]
+    starts, ends = (np.array(side, dtype=np.int64) for side in zip(*spans, strict=True))
+    at_once = tree.span_roots(starts, ends).tolist()
+    monkeypatch.setattr("fieldbrief.nlp.columns.MAX_SPAN_TOKENS", 97)  # smaller than the longest span: alone
+    assert tree.span_roots(starts, ends).tolist() == at_once == [doc[s:e].root.i for s, e in spans]
+
+
 def test_edges_of_a_non_projective_sentence_are_read_from_spacy() -> None:
     """spaCy's passes stop short of a subtree's extremes in some non-projective trees (here "w3" spans to w11
     through w9 -> w11, spaCy says w9): the arrays take spaCy's edges there, not the extremes."""

@@ -35,6 +35,10 @@ COLUMNS_KEY = "fieldbrief:columns"
 ATTRIBUTES = (POS, TAG, DEP, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, SENT_START, HEAD, LIKE_NUM, ENT_IOB)
 # answers remembered per test before they are forgotten: a stream of any size keeps memory bounded
 MAX_DECIDED = 200_000
+# tokens of all spans whose roots are found at once (Tree.span_roots): the flat arrays of a batch take about 60
+# bytes a token, so a sentence of thousands of cue words ("THE ARMY SAID THE ARMY SAID ...", whose candidate
+# spans each run the whole sentence) costs a bounded 60 MB instead of gigabytes
+MAX_SPAN_TOKENS = 1_000_000
 
 
 class Decided:
@@ -160,7 +164,16 @@ class Tree:
 
     def span_roots(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         """The root of each span of tokens [start, end) (non-empty), as spaCy's `Span.root` finds it: the first
-        sentence root inside, else the first token whose head lies outside with the fewest steps to its root."""
+        sentence root inside, else the first token whose head lies outside with the fewest steps to its root.
+        Spans are taken in batches of at most MAX_SPAN_TOKENS tokens in all (one span may exceed it alone)."""
+        reach = np.cumsum(ends - starts)
+        if not len(reach) or reach[-1] <= MAX_SPAN_TOKENS:
+            return self._span_roots(starts, ends)
+        cuts = np.unique(np.searchsorted(reach, np.arange(MAX_SPAN_TOKENS, reach[-1], MAX_SPAN_TOKENS), "right"))
+        bounds = [0, *(int(c) for c in cuts if 0 < c < len(reach)), len(reach)]
+        return np.concatenate([self._span_roots(starts[a:b], ends[a:b]) for a, b in zip(bounds, bounds[1:])])
+
+    def _span_roots(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         n = len(self.head)
         lengths = ends - starts
         offsets = np.cumsum(lengths) - lengths  # where each span's tokens begin in the flat arrays
