@@ -9,6 +9,7 @@ is the same in every doc), so that a stage visits only the tokens that can matte
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
@@ -171,7 +172,7 @@ class Tree:
             return self._span_roots(starts, ends)
         cuts = np.unique(np.searchsorted(reach, np.arange(MAX_SPAN_TOKENS, reach[-1], MAX_SPAN_TOKENS), "right"))
         bounds = [0, *(int(c) for c in cuts if 0 < c < len(reach)), len(reach)]
-        return np.concatenate([self._span_roots(starts[a:b], ends[a:b]) for a, b in zip(bounds, bounds[1:])])
+        return np.concatenate([self._span_roots(starts[a:b], ends[a:b]) for a, b in itertools.pairwise(bounds)])
 
     def _span_roots(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         n = len(self.head)
