@@ -14,6 +14,7 @@ from fieldbrief.stage import Context
 
 CUES_FILE = "cues.toml"
 OUTLETS_FILE = "outlets.toml"
+EVENTS_FILE = "plover.toml"  # the event words: deeds proposed as cues are told from sayings by them
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,9 @@ class Cues:
     quote_only_verbs: frozenset[str]
     restricted_object_verbs: frozenset[str]
     event_nouns: frozenset[str]
+    act_verbs: frozenset[str]  # verbs of deeds ([verbs.acts]): a proposed cue among them needs a clause content
+    judging_verbs: frozenset[str]  # ... or, for those that also name a verbal attack, a judgement of its object
+    judgement_preps: frozenset[str]  # ("attacked X as a fraud", "for her vote")
     attribution: tuple[tuple[str, ...], ...]
     quoted_passive: frozenset[str]
     non_speakers: frozenset[str]
@@ -82,6 +86,9 @@ def load_cues() -> Cues:
         quote_only_verbs=_lower_set(verbs.get("quote_only", ())),
         restricted_object_verbs=_lower_set(verbs.get("propositional_object", {}).get("verbs", ())),
         event_nouns=_lower_set(verbs.get("propositional_object", {}).get("nouns", ())),
+        act_verbs=_act_verbs(verbs.get("acts", {})) - _lower_set(verbs["clause"]) - _lower_set(verbs["object"]),
+        judging_verbs=_lower_set(verbs.get("acts", {}).get("judging_verbs", ())),
+        judgement_preps=_lower_set(verbs.get("acts", {}).get("judgement_preps", ())),
         attribution=tuple(tuple(p.lower().split()) for p in data["phrases"]["attribution"]),
         quoted_passive=_lower_set(data["phrases"].get("quoted_passive", ())),
         non_speakers=_lower_set(speakers["non_speakers"]),
@@ -105,6 +112,19 @@ def load_cues() -> Cues:
         hearsay_nouns=_lower_set(speakers["hearsay_nouns"]),
         quantifiers=_lower_set(speakers["quantifiers"]),
     )
+
+
+def _act_verbs(acts: dict[str, list[str]]) -> frozenset[str]:
+    """Trigger verbs of plover.toml's deeds (`event_types`) that no verbal type (`verbal_types`) shares."""
+    deeds: set[str] = set()
+    verbal: set[str] = set()
+    for trigger in _read_data(EVENTS_FILE).get("trigger", []):
+        words = {v.split()[0].lower() for v in trigger.get("verbs", ())}
+        if trigger["type"] in acts.get("event_types", ()):
+            deeds |= words
+        if trigger["type"] in acts.get("verbal_types", ()):
+            verbal |= words
+    return frozenset(deeds - verbal)
 
 
 def cues_for(ctx: Context) -> Cues:

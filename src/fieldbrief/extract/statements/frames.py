@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from fieldbrief.extract.statements.contents import ContentReader
 from fieldbrief.extract.statements.cues import Cues
-from fieldbrief.extract.statements.quotes import DOUBLE_MARKS, SINGLE_MARKS, Quote
+from fieldbrief.extract.statements.quotes import DOUBLE_MARKS, QUOTE_MARK, SINGLE_MARKS, Quote
 from fieldbrief.extract.statements.text import (
     DIRECT_TRAILING,
     EDGE_PUNCT,
@@ -203,7 +203,21 @@ class FrameFinder(ContentReader):
             return "infinitive"  # "vowed to fight on", "claims to be president", "expects to win": no report of fact
         if lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root):
             return "belief-no-proposition"
+        if lemma in self.cues.act_verbs and self._deed(cue, content):
+            return "deed"  # "the rebels attacked the army base": what was attacked, not what was said
         return None
+
+    def _deed(self, cue: Token, content: Span) -> bool:
+        """A verb of deeds ([verbs.acts]) reports a deed, not speech, unless it introduces a clause ("the inquiry
+        found that ..."), a quote, or a judgement of its object (a judging verb: "attacked her rival as a fraud",
+        "for her vote"), or its source is a document ("a 2014 study found 31 cases")."""
+        if finite_clause(content.root) or QUOTE_MARK.search(content.text):
+            return False
+        judging = cue.lemma_.lower() in self.cues.judging_verbs
+        if judging and any(c.dep_ == "prep" and c.lower_ in self.cues.judgement_preps for c in cue.children):
+            return False
+        source = self.source_of(cue)
+        return source is None or source.lemma_.lower() not in self.cues.document_nouns
 
     def _verb_frame(self, verb: Token, lemma: str) -> Frame | None:
         if self._is_passive(verb) or self._is_bare_participle(verb) or unsaid_reason(verb) is not None:
