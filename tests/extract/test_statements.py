@@ -399,6 +399,14 @@ def test_quote_split_mid_sentence_is_one_statement(analyse: Analyse) -> None:
     assert (st.speaker.name, st.kind) == ("Hamid Karimi", "direct")
 
 
+def test_a_quote_ending_in_a_verbless_sentence_keeps_its_speaker(analyse: Analyse) -> None:
+    # the parser takes the quote's last, verbless sentence for a second subject of "said" (fictional)
+    text = '"He would be a fine mayor. One of the brightest members of the council," Rep. Jane Dorne said.'
+    st = only(analyse(text))
+    assert st.content == "He would be a fine mayor. One of the brightest members of the council"
+    assert (st.speaker.name, st.kind) == ("Jane Dorne", "direct")
+
+
 def test_quote_in_three_parts_is_one_statement(analyse: Analyse) -> None:
     text = '"The water is rising," Mayor Lena Ortiz said, "and the dam is old." "We opened the shelters."'
     st = only(analyse(text))

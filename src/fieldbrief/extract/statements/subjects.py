@@ -83,8 +83,11 @@ class FrameReader:
 
     def _nsubj(self, verb: Token, dep: str = "nsubj") -> Token | None:
         """The verb's subject; never the place of a dateline the parser took for one ("MOSCOW, March 11 - The
-        ministry denied ...": the ministry speaks)."""
+        ministry denied ...": the ministry speaks), nor quoted words beside the real subject."""
         subjects = [c for c in verb.children if c.dep_ == dep and not c.is_punct]  # ("― Trump boasted")
+        if len(subjects) > 1:  # the parser took a verbless last sentence of a quote for a second subject:
+            # '"He is great. One of the brightest," Dorne said' (quoted words never speak)
+            subjects = [c for c in subjects if not self.quoted(c)] or subjects
         if len(subjects) > 1:
             sentence = self.index.sentence(verb)
             dateline_end = dateline_at(self.text, sentence.start_char, sentence.end_char)
