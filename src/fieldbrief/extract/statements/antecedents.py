@@ -73,10 +73,6 @@ class Antecedents:
     def _sentence(self, token: Token) -> int:
         return self.index.sentence_number(token)
 
-    @staticmethod
-    def _same_surname(c: Candidate, name: str) -> bool:
-        return c.is_speaker and c.speaker.kind == "person" and c.speaker.name.lower().split()[-1:] == name.split()[-1:]
-
     def _antecedent(
         self,
         head: Token,

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from fieldbrief.nlp.columns import Decided
 from fieldbrief.stage import Context
 
 CUES_FILE = "cues.toml"
@@ -57,6 +58,10 @@ class Cues:
     channel_nouns: frozenset[str]  # documents that are only the channel of a source named with them
     hearsay_nouns: frozenset[str]  # documents only with a publisher or a determiner
     quantifiers: frozenset[str]  # "some say", "many believe": an unnamed group
+    # which strings of a doc's columns are reporting verbs' lemmas, or start an attribution phrase (frames.py
+    # visits only those tokens); remembered by string hash for the life of the process
+    reporting_lemmas: Decided = field(default_factory=Decided, init=False, repr=False, compare=False)
+    phrase_words: Decided = field(default_factory=Decided, init=False, repr=False, compare=False)
 
 
 def _lower_set(values: Iterable[str]) -> frozenset[str]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Span, Token
 
 from fieldbrief.extract.statements.contents import ContentReader
@@ -24,7 +26,9 @@ from fieldbrief.extract.statements.text import (
 )
 from fieldbrief.lexicon.datelines import dateline_at
 from fieldbrief.model import StatementKind
+from fieldbrief.nlp.columns import columns
 
+VERB_POS = np.array([VERB, AUX], dtype=np.uint64)  # spaCy part-of-speech ids, as the columns hold them
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
 NOTHING_SAID = frozenset({"nothing", "none"})
 ALTERNATIVES = frozenset({"or", "nor"})  # "would not confirm or deny": the second verb shares the first's negation
@@ -121,18 +125,24 @@ class FrameFinder(ContentReader):
 
     def frames(self) -> list[Frame]:
         found: list[Frame] = []
-        for token in self.doc:
-            lemma = token.lemma_.lower()
-            if token.pos_ in {"VERB", "AUX"} and (lemma in self.cues.clause_verbs or lemma in self.cues.object_verbs):
-                frame = self._verb_frame(token, lemma)
-            elif token.lower_ in self.phrase_starts:
-                frame = self._attribution_frame(token)
-            else:
-                continue
+        verbs, phrases = self._cue_tokens()
+        for i in np.flatnonzero(verbs | phrases).tolist():
+            token = self.doc[i]
+            frame = self._verb_frame(token, token.lemma_.lower()) if verbs[i] else self._attribution_frame(token)
             if frame is not None and not self.quoted(token):
                 found.append(frame)
         found.extend(self._signed_quotes())
         return found
+
+    def _cue_tokens(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per token: a verb whose lemma is a reporting verb of cues.toml; a word that starts an attribution
+        phrase ("according"). Read from the doc's columns, each distinct string decided once."""
+        cols = columns(self.doc)
+        reporting = self.cues.clause_verbs | self.cues.object_verbs
+        lemmas = cols.words_in(cols.lemma, lambda lemma: lemma.lower() in reporting, self.cues.reporting_lemmas)
+        verbs = lemmas & np.isin(cols.pos, VERB_POS)
+        phrases = cols.words_in(cols.lower, self.phrase_starts.__contains__, self.cues.phrase_words)
+        return verbs, phrases
 
     def _signed_quotes(self) -> list[Frame]:
         """'"...." ― Name' closing a paragraph that opens with the quote: the named person's words."""

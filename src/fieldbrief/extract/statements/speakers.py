@@ -29,6 +29,8 @@ LABEL_KIND: dict[str, SpeakerKind] = {
     "GPE": "organisation",
     "NORP": "organisation",
 }
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")  # (strip_the)
+POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
 
 
 @dataclass
@@ -45,6 +47,7 @@ class SpeakerResolver(Antecedents):
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" | "m"
     person_words: set[str] = field(default_factory=set)  # words of names tagged PERSON somewhere
     datelines: list[tuple[int, int]] = field(default_factory=list)  # where the outlet says where it filed from
+    speaker_surnames: set[str] = field(default_factory=set)  # last words (lower case) of the persons heard so far
 
     def __post_init__(self) -> None:
         self.datelines = dateline_spans(self.article.text)
@@ -105,7 +108,7 @@ class SpeakerResolver(Antecedents):
             return "outlet"
         if kind != "person" and " " not in low and (low in self.full_names or low in self.person_words):
             return "person"  # the small model tags some surnames ORG ("Lavrov told")
-        if kind != "person" and low and any(self._same_surname(c, low) for c in self.candidates):
+        if kind != "person" and low and low.split()[-1] in self.speaker_surnames:
             return "person"  # "Aye Zaw Htun, a spokesman, confirmed ... Aye Zaw Htun told": one person throughout
         return kind
 
@@ -224,6 +227,8 @@ class SpeakerResolver(Antecedents):
                 self.genders[speaker.name] = gender
         noun = head.lemma_.lower() if speaker.kind in {"unnamed", "document"} else ""
         self.candidates.append(Candidate(head.idx, self._sentence(head), speaker, gender, True, True, noun))
+        if speaker.kind == "person":  # looked up for every later mention (`_kind_of`): kept as a set
+            self.speaker_surnames.update(speaker.name.lower().split()[-1:])
 
     def _noun_phrase(self, head: Token, frame: Frame) -> Speaker | None:
         name_span = self._named_span(head)
@@ -402,8 +407,7 @@ class SpeakerResolver(Antecedents):
 
 
 def strip_the(text: str) -> str:
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
-    return re.sub(r"(?:'s|\u2019s)$", "", text)
+    return POSSESSIVE_END.sub("", LEADING_THE.sub("", text.strip()))
 
 
 def noun_phrase(head: Token, after: int = 0) -> str:
