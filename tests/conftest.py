@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from fieldbrief.model import Article
+from fieldbrief.extract.statements import Cues, extract, load_cues
+from fieldbrief.model import Article, Statement
 from fieldbrief.nlp import load
 from fieldbrief.options import Options
 from fieldbrief.pipeline import Pipeline
@@ -39,6 +40,20 @@ def pipeline() -> Pipeline:
 def nlp() -> Language:
     """The spaCy model with our entity rules, for tests of one stage."""
     return load(Options().model)
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    """The statements stage's cue lists (data/cues.toml)."""
+    return load_cues()
+
+
+def statements_of(nlp: Language, cues: Cues, text: str) -> list[Statement]:
+    """The statements stage on one text, each statement's content checked against its offsets."""
+    found = extract(nlp(text), Article(source="test", text=text), cues)
+    for st in found:
+        assert text[st.start : st.end] == st.content
+    return found
 
 
 @pytest.fixture(scope="module")

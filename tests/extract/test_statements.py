@@ -21,11 +21,6 @@ class Analyse(Protocol):
 
 
 @pytest.fixture(scope="module")
-def cues() -> Cues:
-    return load_cues()
-
-
-@pytest.fixture(scope="module")
 def analyse(nlp: Language, cues: Cues) -> Analyse:
     def run(text: str, outlet: str | None = None) -> list[Statement]:
         article = Article(source="test", text=text, outlet=outlet)

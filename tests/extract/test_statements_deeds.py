@@ -11,20 +11,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from fieldbrief.extract.statements import Cues, extract, load_cues
-from fieldbrief.model import Article, Statement
-
-
-@pytest.fixture(scope="module")
-def cues() -> Cues:
-    return load_cues()
-
-
-def analyse(nlp: Language, cues: Cues, text: str) -> list[Statement]:
-    found = extract(nlp(text), Article(source="test", text=text), cues)
-    for st in found:
-        assert text[st.start : st.end] == st.content
-    return found
+from conftest import statements_of
+from fieldbrief.extract.statements import Cues
 
 
 def test_deed_verbs_come_from_the_event_lexicon_less_the_verbal_and_reporting_ones(cues: Cues) -> None:
@@ -45,7 +33,7 @@ def test_deed_verbs_come_from_the_event_lexicon_less_the_verbal_and_reporting_on
     ],
 )
 def test_a_deed_makes_no_statement(nlp: Language, cues: Cues, text: str) -> None:
-    assert analyse(nlp, cues, text) == []
+    assert statements_of(nlp, cues, text) == []
 
 
 @pytest.mark.parametrize(
@@ -62,7 +50,7 @@ def test_a_deed_makes_no_statement(nlp: Language, cues: Cues, text: str) -> None
 def test_a_deed_verb_that_reports_words_or_findings_still_makes_one(
     nlp: Language, cues: Cues, text: str, speaker: str, content: str
 ) -> None:
-    found = analyse(nlp, cues, text)
+    found = statements_of(nlp, cues, text)
     assert any(content in st.content and speaker in (st.speaker.name or "") for st in found), [
         (st.speaker.name, st.content) for st in found
     ]
@@ -70,6 +58,6 @@ def test_a_deed_verb_that_reports_words_or_findings_still_makes_one(
 
 def test_a_deed_beside_a_saying_leaves_the_saying(nlp: Language, cues: Cues) -> None:
     text = "The rebels attacked the army base at dawn, a spokesman for the fictional Orrin council said."
-    found = analyse(nlp, cues, text)
+    found = statements_of(nlp, cues, text)
     assert [st.content for st in found] == ["The rebels attacked the army base at dawn"]
     assert "spokesman" in (found[0].speaker.name or "")

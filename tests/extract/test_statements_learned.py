@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from spacy.language import Language
 
-from fieldbrief.extract.statements import Cues, extract, load_cues, scan_quotes
+from conftest import statements_of
+from fieldbrief.extract.statements import Cues, scan_quotes
 from fieldbrief.extract.statements.combine import SECOND_CONTENT_CONFIDENCE, combine
 from fieldbrief.extract.statements.frames import FrameFinder
 from fieldbrief.extract.statements.tagger import (
@@ -27,20 +28,7 @@ from fieldbrief.extract.statements.tagger import (
     tag,
 )
 from fieldbrief.extract.statements.text import DocIndex
-from fieldbrief.model import Article, Statement
-
-
-@pytest.fixture(scope="module")
-def cues() -> Cues:
-    return load_cues()
-
-
-def analyse(nlp: Language, cues: Cues, text: str) -> list[Statement]:
-    article = Article(source="test", text=text)
-    found = extract(nlp(text), article, cues)
-    for st in found:
-        assert text[st.start : st.end] == st.content
-    return found
+from fieldbrief.model import Statement
 
 
 def find(statements: list[Statement], content: str) -> Statement:
@@ -95,7 +83,7 @@ def test_the_tagger_finds_a_plain_report(nlp: Language) -> None:
 # -- constructions ------------------------------------------------------------------------------------------
 def test_a_poll_is_a_document_with_its_publisher(nlp: Language, cues: Cues) -> None:
     text = "A new Marlow Institute poll shows that most residents of Corrin oppose the dam."
-    st = find(analyse(nlp, cues, text), "most residents of Corrin oppose the dam")
+    st = find(statements_of(nlp, cues, text), "most residents of Corrin oppose the dam")
     assert st.mode == "document"
     assert st.speaker.kind == "document"
     assert st.speaker.publisher == "Marlow Institute"
@@ -107,14 +95,14 @@ def test_the_report_refers_back_to_the_report_named(nlp: Language, cues: Cues) -
         "The Corrin water board published a report on Monday. "
         "The report found that the reservoir had lost a third of its capacity since 2010."
     )
-    st = find(analyse(nlp, cues, text), "the reservoir had lost a third of its capacity since 2010")
+    st = find(statements_of(nlp, cues, text), "the reservoir had lost a third of its capacity since 2010")
     assert st.mode == "document"
     assert st.speaker.kind == "document"
 
 
 def test_a_belief(nlp: Language, cues: Cues) -> None:
     text = "Mayor Lena Varga believes the bridge will reopen before the winter."
-    st = find(analyse(nlp, cues, text), "the bridge will reopen before the winter")
+    st = find(statements_of(nlp, cues, text), "the bridge will reopen before the winter")
     assert st.mode == "belief"
     assert st.speaker.name == "Lena Varga"
     assert st.kind == "indirect"
@@ -122,21 +110,21 @@ def test_a_belief(nlp: Language, cues: Cues) -> None:
 
 def test_an_intention(nlp: Language, cues: Cues) -> None:
     text = "The Kesra Front wants to seize the northern pass before the snow falls."
-    st = find(analyse(nlp, cues, text), "to seize the northern pass before the snow falls")
+    st = find(statements_of(nlp, cues, text), "to seize the northern pass before the snow falls")
     assert st.mode == "intention"
     assert st.speaker.name == "Kesra Front"
 
 
 def test_speech_keeps_its_kind_and_mode(nlp: Language, cues: Cues) -> None:
     text = 'Colonel Omar Tal said the convoy was "completely safe" after the attack.'
-    st = find(analyse(nlp, cues, text), 'the convoy was "completely safe" after the attack')
+    st = find(statements_of(nlp, cues, text), 'the convoy was "completely safe" after the attack')
     assert (st.mode, st.kind) == ("speech", "mixed")
 
 
 def test_nominal_contents(nlp: Language, cues: Cues) -> None:
-    praised = analyse(nlp, cues, "Senator Ana Bell praised the tenure of the outgoing governor.")
+    praised = statements_of(nlp, cues, "Senator Ana Bell praised the tenure of the outgoing governor.")
     assert find(praised, "the tenure of the outgoing governor").speaker.name == "Ana Bell"
-    called = analyse(nlp, cues, "The Corrin council called for a special prosecutor on Tuesday.")
+    called = statements_of(nlp, cues, "The Corrin council called for a special prosecutor on Tuesday.")
     assert any("a special prosecutor" in s.content for s in called)
 
 
@@ -147,7 +135,7 @@ def test_an_attribution_over_two_paragraphs(nlp: Language, cues: Cues) -> None:
         "The army has not confirmed his account."
     )
     st = find(
-        analyse(nlp, cues, text),
+        statements_of(nlp, cues, text),
         "The northern pass is lost. The town will fall within days unless the bridge is rebuilt",
     )
     assert st.speaker.name == "Omar Tal"
@@ -156,7 +144,7 @@ def test_an_attribution_over_two_paragraphs(nlp: Language, cues: Cues) -> None:
 
 def test_declined_to_comment(nlp: Language, cues: Cues) -> None:
     text = "A spokesman for the Corrin ministry declined to comment on the report."
-    statements = analyse(nlp, cues, text)
+    statements = statements_of(nlp, cues, text)
     assert statements, "a refusal to comment is a statement"
     st = statements[0]
     assert "the report" in st.content
@@ -168,7 +156,7 @@ def test_the_second_half_of_a_quote_split_by_a_long_attribution(nlp: Language, c
         "\u201cThe bridge is gone,\u201d said Amina Karimi, a farmer from the northern valley who has lived there "
         "for forty years. \u201cWe cannot reach the market any more and the winter is coming.\u201d"
     )
-    found = analyse(nlp, cues, text)  # one utterance: one statement, its parts the two halves
+    found = statements_of(nlp, cues, text)  # one utterance: one statement, its parts the two halves
     assert [(s.speaker.name, s.kind) for s in found] == [("Amina Karimi", "direct")]
     assert [text[a:b].rstrip(".") for a, b in found[0].parts] == [
         "The bridge is gone",

@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from fieldbrief.extract.statements import Cues, extract, load_cues, scan_quotes
+from fieldbrief.extract.statements import Cues, extract, scan_quotes
 from fieldbrief.extract.statements.combine import combine
 from fieldbrief.extract.statements.frames import Frame, FrameFinder
 from fieldbrief.extract.statements.modes import mode_of
@@ -16,11 +16,6 @@ from fieldbrief.extract.statements.speakers import SpeakerResolver
 from fieldbrief.extract.statements.tagger import TaggedAttribution
 from fieldbrief.extract.statements.text import DocIndex
 from fieldbrief.model import Article, Speaker
-
-
-@pytest.fixture(scope="module")
-def cues() -> Cues:
-    return load_cues()
 
 
 def finder_of(nlp: Language, cues: Cues, text: str) -> tuple[Doc, FrameFinder]:

@@ -9,23 +9,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from fieldbrief.extract.statements import Cues, extract, load_cues, scan_quotes
+from conftest import statements_of
+from fieldbrief.extract.statements import Cues, scan_quotes
 from fieldbrief.extract.statements.frames import FrameFinder, unsaid_reason
 from fieldbrief.extract.statements.text import DocIndex
-from fieldbrief.model import Article, Statement
-
-
-@pytest.fixture(scope="module")
-def cues() -> Cues:
-    return load_cues()
-
-
-def analyse(nlp: Language, cues: Cues, text: str) -> list[Statement]:
-    article = Article(source="test", text=text)
-    found = extract(nlp(text), article, cues)
-    for st in found:
-        assert text[st.start : st.end] == st.content
-    return found
 
 
 @pytest.mark.parametrize(
@@ -49,7 +36,7 @@ def test_a_negated_or_hypothetical_cue_reports_nothing_said(
     assert unsaid_reason(cue) == reason
     finder = FrameFinder(doc, text, DocIndex(doc), cues, scan_quotes(text))
     assert not [f for f in finder.frames() if f.cue.i == cue.i]  # the rules frame nothing
-    assert analyse(nlp, cues, text) == []  # and the tagger adds nothing either
+    assert statements_of(nlp, cues, text) == []  # and the tagger adds nothing either
 
 
 @pytest.mark.parametrize(
@@ -60,7 +47,7 @@ def test_a_negated_or_hypothetical_cue_reports_nothing_said(
     ],
 )
 def test_a_quote_or_question_with_a_negated_cue_is_no_statement(nlp: Language, cues: Cues, text: str) -> None:
-    assert analyse(nlp, cues, text) == []
+    assert statements_of(nlp, cues, text) == []
 
 
 @pytest.mark.parametrize(
@@ -77,7 +64,7 @@ def test_a_quote_or_question_with_a_negated_cue_is_no_statement(nlp: Language, c
 def test_a_cue_that_is_not_itself_negated_or_hypothetical_still_reports(
     nlp: Language, cues: Cues, text: str, content: str
 ) -> None:
-    found = analyse(nlp, cues, text)
+    found = statements_of(nlp, cues, text)
     assert [(s.speaker.name, s.content.rstrip(".")) for s in found] == [("Talia Brennan", content)]
 
 
@@ -86,7 +73,7 @@ def test_a_quote_goes_on_after_a_long_attribution_as_one_utterance(nlp: Language
         '"The bridge is unsafe," said Talia Brennan, the mayor of Norvale, who has fought the county over the '
         'repairs for years. "We will close it on Monday."'
     )
-    [st] = analyse(nlp, cues, text)
+    [st] = statements_of(nlp, cues, text)
     assert st.speaker.name == "Talia Brennan" and st.kind == "direct"
     assert st.words(text) == "The bridge is unsafe We will close it on Monday."
     assert "said Talia Brennan" in st.content and len(st.parts) == 2  # her words without the attribution
@@ -97,7 +84,7 @@ def test_a_quote_after_another_sentence_of_narration_is_not_joined(nlp: Language
         '"The bridge is unsafe," said Talia Brennan, the mayor of Norvale, who has fought the county over the '
         'repairs for years. The county disagrees. "We will close it on Monday."'
     )
-    found = analyse(nlp, cues, text)
+    found = statements_of(nlp, cues, text)
     assert all(len(s.parts) == 1 for s in found)
     assert any(s.content == "The bridge is unsafe" for s in found)
 
@@ -107,13 +94,13 @@ def test_a_verb_describing_the_speaker_takes_no_quote_of_the_main_attribution(nl
         '"We will hold the bridge," said Talia Brennan, the mayor of Norvale, who has argued with the county over '
         'the repairs for years. "It is our only road."'
     )
-    [st] = analyse(nlp, cues, text)  # not "Norvale argued: 'It is our only road'"
+    [st] = statements_of(nlp, cues, text)  # not "Norvale argued: 'It is our only road'"
     assert st.speaker.name == "Talia Brennan" and st.words(text) == "We will hold the bridge It is our only road."
 
 
 def test_a_verb_describing_someone_keeps_the_quote_it_introduces(nlp: Language, cues: Cues) -> None:
     text = 'Talia Brennan, the mayor, who argued with the county: "It is our only road."'
-    [st] = analyse(nlp, cues, text)
+    [st] = statements_of(nlp, cues, text)
     assert (st.speaker.name, st.cue, st.content) == ("Talia Brennan", "argued", "It is our only road.")
 
 
@@ -122,7 +109,7 @@ def test_a_report_in_the_attribution_of_a_joined_quote_is_kept(nlp: Language, cu
         '"We will hold the bridge," said Talia Brennan, who told reporters on Monday that the water was falling. '
         '"It is our only road."'
     )
-    found = analyse(nlp, cues, text)
+    found = statements_of(nlp, cues, text)
     assert [(s.cue, s.words(text)) for s in found] == [
         ("said", "We will hold the bridge It is our only road."),
         ("told", "the water was falling"),  # hers too, and not her quote's words: no restatement of it
