@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -27,11 +29,20 @@ def load(model: str) -> Language:
 TEXT_KEY = "fieldbrief:text"
 
 
+Kept = TypeVar("Kept")
+
+
+def kept_with_doc(doc: Doc, key: str, make: Callable[[Doc], Kept], kind: type[Kept]) -> Kept:
+    """What `make(doc)` gives, made on first use and kept in the doc's `user_data` under `key`, so that every
+    later stage reading it pays nothing (`kind`: what it is, checked)."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = make(doc)
+    assert isinstance(found, kind)
+    return found
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, built once per doc: spaCy joins every token again on each access to `doc.text`, which
     inside a loop over sentences or tokens costs more than the parse itself."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    assert isinstance(text, str)
-    return text
+    return kept_with_doc(doc, TEXT_KEY, lambda d: d.text, str)

@@ -32,6 +32,8 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
+from fieldbrief.nlp import kept_with_doc
+
 COLUMNS_KEY = "fieldbrief:columns"
 ATTRIBUTES = (POS, TAG, DEP, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, SENT_START, HEAD, LIKE_NUM, ENT_IOB)
 # answers remembered per test before they are forgotten: a stream of any size keeps memory bounded
@@ -193,8 +195,4 @@ class Tree:
 
 def columns(doc: Doc) -> Columns:
     """The doc's columns, read on first use and kept with the doc for the stages after."""
-    found = doc.user_data.get(COLUMNS_KEY)
-    if found is None:
-        found = doc.user_data[COLUMNS_KEY] = Columns(doc)
-    assert isinstance(found, Columns)
-    return found
+    return kept_with_doc(doc, COLUMNS_KEY, Columns, Columns)

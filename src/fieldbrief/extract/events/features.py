@@ -21,6 +21,7 @@ from fieldbrief.extract.events.candidates import Found
 from fieldbrief.extract.events.lexicon import Lexicon
 from fieldbrief.extract.events.syntax import lemma
 from fieldbrief.extract.events.triggers import Match
+from fieldbrief.nlp import kept_with_doc
 from fieldbrief.nlp.columns import columns
 
 # entity labels that stand in for the words they cover: a name says little about the kind of event
@@ -125,26 +126,22 @@ class _DocArcs:
 
 
 def _doc_arcs(doc: Doc) -> _DocArcs:
-    made = doc.user_data.get(ARCS_KEY)
-    if made is None:
-        made = doc.user_data[ARCS_KEY] = _DocArcs(doc)
-    assert isinstance(made, _DocArcs)
-    return made
+    return kept_with_doc(doc, ARCS_KEY, _DocArcs, _DocArcs)
 
 
 def _doc_words(doc: Doc) -> np.ndarray:
     """`word` of every token of the doc, made once per doc (each distinct lemma lowered once)."""
-    made = doc.user_data.get(WORDS_KEY)
-    if made is None:
-        cols = columns(doc)
-        strings = doc.vocab.strings
-        distinct, which = np.unique(cols.lemma, return_inverse=True)
-        made = np.array([strings[h].lower() for h in distinct.tolist()], dtype=object)[which.reshape(-1)]
-        made[cols.like_num] = "<num>"
-        for label in PLACEHOLDER_ENTS:
-            made[cols.ent_type == cols.code(label)] = f"<{label}>"
-        doc.user_data[WORDS_KEY] = made
-    assert isinstance(made, np.ndarray)
+    return kept_with_doc(doc, WORDS_KEY, _words, np.ndarray)
+
+
+def _words(doc: Doc) -> np.ndarray:
+    cols = columns(doc)
+    strings = doc.vocab.strings
+    distinct, which = np.unique(cols.lemma, return_inverse=True)
+    made: np.ndarray = np.array([strings[h].lower() for h in distinct.tolist()], dtype=object)[which.reshape(-1)]
+    made[cols.like_num] = "<num>"
+    for label in PLACEHOLDER_ENTS:
+        made[cols.ent_type == cols.code(label)] = f"<{label}>"
     return made
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
-from fieldbrief.nlp import doc_text
+from fieldbrief.nlp import doc_text, kept_with_doc
 from fieldbrief.nlp.columns import Decided, columns
 
 APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
@@ -74,12 +74,12 @@ def is_capitalised(token: Token) -> bool:
 def capitalised(doc: Doc) -> np.ndarray:
     """`is_capitalised` of every token, decided once per doc from its columns: the finders visit only the tokens
     that can start a name instead of making a spaCy Token of every word."""
-    found = doc.user_data.get(CAPITALISED_KEY)
-    if found is None:
-        cols = columns(doc)
-        found = doc.user_data[CAPITALISED_KEY] = cols.words_in(cols.orth, capitalised_text, CAPITALISED)
-    assert isinstance(found, np.ndarray)
-    return found
+    return kept_with_doc(doc, CAPITALISED_KEY, _capitalised, np.ndarray)
+
+
+def _capitalised(doc: Doc) -> np.ndarray:
+    cols = columns(doc)
+    return cols.words_in(cols.orth, capitalised_text, CAPITALISED)
 
 
 def span_key(tokens: Sequence[Token] | Span) -> str:
