@@ -7,15 +7,16 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
+from fieldbrief.extract.events.lexicon import load_lexicon  # the event words tell deeds from sayings
 from fieldbrief.nlp.columns import Decided
 from fieldbrief.stage import Context
 
 CUES_FILE = "cues.toml"
 OUTLETS_FILE = "outlets.toml"
-EVENTS_FILE = "plover.toml"  # the event words: deeds proposed as cues are told from sayings by them
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,11 @@ class Cues:
     # visits only those tokens); remembered by string hash for the life of the process
     reporting_lemmas: Decided = field(default_factory=Decided, init=False, repr=False, compare=False)
     phrase_words: Decided = field(default_factory=Decided, init=False, repr=False, compare=False)
+
+    @cached_property
+    def reporting_verbs(self) -> frozenset[str]:
+        """The reporting verbs the rules frame: those of a clause and those of an object."""
+        return self.clause_verbs | self.object_verbs
 
 
 def _lower_set(values: Iterable[str]) -> frozenset[str]:
@@ -120,16 +126,14 @@ def load_cues() -> Cues:
 
 
 def _act_verbs(acts: dict[str, list[str]]) -> frozenset[str]:
-    """Trigger verbs of plover.toml's deeds (`event_types`) that no verbal type (`verbal_types`) shares."""
+    """Trigger verbs of plover.toml's deeds (`event_types`) that no verbal type (`verbal_types`) shares, as the
+    events stage's lexicon reads them (a phrase's first word is its verb)."""
     deeds: set[str] = set()
-    verbal: set[str] = set()
-    for trigger in _read_data(EVENTS_FILE).get("trigger", []):
-        words = {v.split()[0].lower() for v in trigger.get("verbs", ())}
-        if trigger["type"] in acts.get("event_types", ()):
-            deeds |= words
-        if trigger["type"] in acts.get("verbal_types", ()):
-            verbal |= words
-    return frozenset(deeds - verbal)
+    for verb, phrases in load_lexicon().verbs.items():
+        types = {phrase.trigger.type for phrase in phrases}
+        if types & set(acts.get("event_types", ())) and not types & set(acts.get("verbal_types", ())):
+            deeds.add(verb)
+    return frozenset(deeds)
 
 
 def cues_for(ctx: Context) -> Cues:

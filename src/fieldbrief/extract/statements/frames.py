@@ -138,7 +138,7 @@ class FrameFinder(ContentReader):
         """Per token: a verb whose lemma is a reporting verb of cues.toml; a word that starts an attribution
         phrase ("according"). Read from the doc's columns, each distinct string decided once."""
         cols = columns(self.doc)
-        reporting = self.cues.clause_verbs | self.cues.object_verbs
+        reporting = self.cues.reporting_verbs
         lemmas = cols.words_in(cols.lemma, lambda lemma: lemma.lower() in reporting, self.cues.reporting_lemmas)
         verbs = lemmas & np.isin(cols.pos, VERB_POS)
         phrases = cols.words_in(cols.lower, self.phrase_starts.__contains__, self.cues.phrase_words)
@@ -166,7 +166,7 @@ class FrameFinder(ContentReader):
     def known_cue(self, cue: Token) -> bool:
         """A cue the rules know: a reporting verb of cues.toml or the first word of an attribution phrase."""
         lemma = cue.lemma_.lower()
-        verb = cue.pos_ in {"VERB", "AUX"} and (lemma in self.cues.clause_verbs or lemma in self.cues.object_verbs)
+        verb = cue.pos_ in {"VERB", "AUX"} and lemma in self.cues.reporting_verbs
         return verb or cue.lower_ in self.phrase_starts
 
     def rejects(self, cue: Token, content: Span) -> bool:
@@ -213,17 +213,17 @@ class FrameFinder(ContentReader):
             return "infinitive"  # "vowed to fight on", "claims to be president", "expects to win": no report of fact
         if lemma in self.cues.belief_verbs and not infinitive and not finite_clause(content.root):
             return "belief-no-proposition"
-        if lemma in self.cues.act_verbs and self._deed(cue, content):
+        if lemma in self.cues.act_verbs and self._deed(cue, lemma, content):
             return "deed"  # "the rebels attacked the army base": what was attacked, not what was said
         return None
 
-    def _deed(self, cue: Token, content: Span) -> bool:
+    def _deed(self, cue: Token, lemma: str, content: Span) -> bool:
         """A verb of deeds ([verbs.acts]) reports a deed, not speech, unless it introduces a clause ("the inquiry
         found that ..."), a quote, or a judgement of its object (a judging verb: "attacked her rival as a fraud",
         "for her vote"), or its source is a document ("a 2014 study found 31 cases")."""
         if finite_clause(content.root) or QUOTE_MARK.search(content.text):
             return False
-        judging = cue.lemma_.lower() in self.cues.judging_verbs
+        judging = lemma in self.cues.judging_verbs
         if judging and any(c.dep_ == "prep" and c.lower_ in self.cues.judgement_preps for c in cue.children):
             return False
         source = self.source_of(cue)
