@@ -30,11 +30,12 @@ from spacy.attrs import (
     SENT_START,
     TAG,
 )
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from fieldbrief.nlp import kept_with_doc
 
 COLUMNS_KEY = "fieldbrief:columns"
+ENTITIES_KEY = "fieldbrief:entities"
 ATTRIBUTES = (POS, TAG, DEP, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, SENT_START, HEAD, LIKE_NUM, ENT_IOB)
 # answers remembered per test before they are forgotten: a stream of any size keeps memory bounded
 MAX_DECIDED = 200_000
@@ -196,3 +197,9 @@ class Tree:
 def columns(doc: Doc) -> Columns:
     """The doc's columns, read on first use and kept with the doc for the stages after."""
     return kept_with_doc(doc, COLUMNS_KEY, Columns, Columns)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The doc's named entities (`doc.ents`), made once per doc: spaCy builds every entity's Span again, reading
+    tokens, on each access to `doc.ents`, and the stages read them many times over."""
+    return kept_with_doc(doc, ENTITIES_KEY, lambda d: tuple(d.ents), tuple)

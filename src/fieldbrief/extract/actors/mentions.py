@@ -14,7 +14,7 @@ from spacy.strings import get_string_id as hash_string  # the hash spaCy stores 
 from spacy.tokens import Doc
 
 from fieldbrief.lexicon.actors import FUZZY_MIN_CHARS, ActorDictionary
-from fieldbrief.nlp.columns import columns
+from fieldbrief.nlp.columns import columns, entities
 
 ALIAS_INDEX = "extract.actors:alias-index"
 FIRST_HASHES = "extract.actors:alias-first-hashes"
@@ -125,7 +125,7 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
     lowers: list[int] = columns(doc).lower.tolist() if len(doc) else []  # lower-case hashes, no Token objects
     out = _alias_mentions(doc, dictionary, lowers)
     covered = {t for m in out for t in range(m.start, m.end)}
-    for ent in doc.ents:
+    for ent in entities(doc):
         label = ent.label_
         if (
             label in NER_ACTOR_LABELS

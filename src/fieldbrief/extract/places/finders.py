@@ -28,7 +28,7 @@ from fieldbrief.extract.places.qualifiers import QUALIFIER_FEATURES, abbreviatio
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.lexicon.datelines import dateline_places
 from fieldbrief.nlp import doc_text
-from fieldbrief.nlp.columns import Decided, columns
+from fieldbrief.nlp.columns import Decided, columns, entities
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small model puts on places too ("Tajikistan" NORP, "Panjshir" ORG, "Vuhledar" PRODUCT): such an
@@ -54,7 +54,7 @@ def _strip_the(span: Span) -> tuple[int, int]:
 def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
     covered = -1  # the end of a name that ran on past its entity ("Democratic Republic of the" + "Congo")
-    for ent in doc.ents:
+    for ent in entities(doc):
         start, end = _strip_the(ent)
         if start < covered:
             continue

@@ -18,7 +18,7 @@ from fieldbrief.extract.places.mentions import (
 )
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.extract.places.scoring import SAME_PLACE_KM, km_between
-from fieldbrief.nlp.columns import columns
+from fieldbrief.nlp.columns import columns, entities
 
 # features of a small place looked up this way: towns, villages, counties and districts; never a first-level
 # division or a region (those are matched alone anyway)
@@ -113,7 +113,7 @@ def _part_of_longer_entity(doc: Doc, start: int, end: int, facility_words: froze
         and len(ent) > end - start
         and ent[-1].lower_ not in facility_words  # "Pulkovo Airport" is named after its place
         and not any(t.lower_ in ("and", "or", ",") for t in ent)
-        for ent in doc.ents
+        for ent in entities(doc)
     )
 
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.nlp import doc_text, kept_with_doc
-from fieldbrief.nlp.columns import Decided, columns
+from fieldbrief.nlp.columns import Decided, columns, entities
 
 APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
 CAPITALISED_KEY = "fieldbrief:places-capitalised"
@@ -182,7 +182,9 @@ def longest_known(
 def _persons(doc: Doc, facility_words: frozenset[str]) -> list[Span]:
     """PERSON entities of two words or more, less those that end in a facility noun: the small model tags
     "Randwick Racecourse" PERSON, and its "Randwick" is the suburb, not a surname."""
-    return [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in facility_words]
+    return [
+        ent for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in facility_words
+    ]
 
 
 def exact_person_names(doc: Doc, facility_words: frozenset[str]) -> frozenset[str]:
@@ -208,7 +210,7 @@ def person_names(doc: Doc, gaz: Gazetteer, facility_words: frozenset[str]) -> fr
             keys.discard(whole)
         for key in keys:
             person[key] += 1
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("GPE", "LOC"):
             place[span_key(ent)] += 1
     return frozenset(key for key, votes in person.items() if key and votes > place.get(key, 0))
