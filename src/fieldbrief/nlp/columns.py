@@ -28,6 +28,7 @@ from spacy.attrs import (
     ORTH,
     POS,
     SENT_START,
+    SPACY,
     TAG,
 )
 from spacy.tokens import Doc, Span
@@ -100,6 +101,37 @@ class Columns:
             token = self.doc[i]
             tree.left_edge[i], tree.right_edge[i] = token.left_edge.i, token.right_edge.i
         return tree
+
+    @cached_property
+    def whitespace(self) -> np.ndarray:
+        """Whether a space follows each token (spaCy's `Token.whitespace_`), read on first use."""
+        spaced: np.ndarray = self.doc.to_array(SPACY).astype(bool) if len(self.doc) else np.zeros(0, dtype=bool)
+        return spaced
+
+    @cached_property
+    def char_starts(self) -> list[int]:
+        """Where each token starts in the doc's text (`Token.idx`), as a list made on first use."""
+        starts: list[int] = self.idx.tolist()
+        return starts
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each token's text (`Token.text`), as a list made on first use (each distinct string looked up once)."""
+        return self.strings_of(self.orth)
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case text (`Token.lower_`), as a list made on first use."""
+        return self.strings_of(self.lower)
+
+    def strings_of(self, column: np.ndarray) -> list[str]:
+        """The string of each token's hash in a string column, in token order."""
+        if not len(column):
+            return []
+        strings = self.doc.vocab.strings
+        distinct, which = np.unique(column, return_inverse=True)
+        made = [strings[h] for h in distinct.tolist()]
+        return [made[k] for k in which.reshape(-1).tolist()]
 
     def words_in(self, column: np.ndarray, test: Callable[[str], bool], decided: Decided) -> np.ndarray:
         """Which tokens' string in `column` passes `test`: a boolean per token. `decided` remembers the answer for
