@@ -302,19 +302,21 @@ def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Ment
     cols = columns(doc)
     n = len(doc)
     after = 0  # the first token after the demonym found last
+    lowers = cols.lowers
     for i in np.flatnonzero(cols.words_in(cols.orth, str.istitle, TITLE_CASE)).tolist():
         if i < after or i in taken:
             continue
-        token = doc[i]
+        lower = lowers[i]
         size = 0
-        pair = i + 1 < n and i + 1 not in taken and f"{token.lower_} {doc[i + 1].lower_}"
+        # a pair can be a demonym only if its first word starts one of several words ("Sri Lankan")
+        pair = lower in rules.demonym_firsts and i + 1 < n and i + 1 not in taken and f"{lower} {lowers[i + 1]}"
         if pair and is_demonym(pair, rules):
             size = 2
-        elif is_demonym(token.lower_, rules):  # also when NER tags it GPE ("Ukrainian troops")
+        elif is_demonym(lower, rules):  # also when NER tags it GPE ("Ukrainian troops")
             size = 1
         if size:
-            key = " ".join(t.lower_ for t in doc[i : i + size])
-            found.append(Mention(i, i + size, key, frozenset(), i + size, label=token.ent_type_, demonym=True))
+            key = " ".join(lowers[i : i + size])
+            found.append(Mention(i, i + size, key, frozenset(), i + size, label=doc[i].ent_type_, demonym=True))
             after = i + size
     return found
 
