@@ -130,8 +130,9 @@ class Columns:
             return []
         strings = self.doc.vocab.strings
         distinct, which = np.unique(column, return_inverse=True)
-        made = [strings[h] for h in distinct.tolist()]
-        return [made[k] for k in which.reshape(-1).tolist()]
+        made = np.array([strings[h] for h in distinct.tolist()], dtype=object)
+        found: list[str] = made[which.reshape(-1)].tolist()
+        return found
 
     def words_in(self, column: np.ndarray, test: Callable[[str], bool], decided: Decided) -> np.ndarray:
         """Which tokens' string in `column` passes `test`: a boolean per token. `decided` remembers the answer for

@@ -17,8 +17,9 @@ from fieldbrief.extract.places.mentions import (
     piece,
 )
 from fieldbrief.extract.places.rules import PlaceRules
-from fieldbrief.nlp.columns import columns
+from fieldbrief.nlp.columns import Decided, columns
 
+ENDS_WITH_PERIOD = Decided()  # string hash -> whether the word ends in a period (decided once per process)
 # features a qualifier after a comma may have: "Springfield, Ill.", "Hyderabad, Pakistan"
 QUALIFIER_FEATURES = frozenset({"province", "country"})
 
@@ -90,7 +91,7 @@ def abbreviations(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: Plac
     by_start = {m.start: m for m in mentions}
     inside = {t for m in mentions for t in range(m.start + 1, m.end)}  # the "Va." of "W. Va."
     added: list[Mention] = []
-    for at in np.flatnonzero(capitalised(doc)).tolist():
+    for at in np.flatnonzero(capitalised(doc) & _maybe_abbreviation(doc, rules)).tolist():
         if at in inside:
             continue
         if _after_party_letter(doc, at, rules):
@@ -111,6 +112,18 @@ def abbreviations(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: Plac
         if known is not None:
             known.qualifier = True
     return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _maybe_abbreviation(doc: Doc, rules: PlaceRules) -> np.ndarray:
+    """The tokens that can pass `_after_party_letter` or `_abbreviation_in_place` (the rest need not be tried):
+    those after a party letter and a hyphen written without spaces, and those that end in a period."""
+    cols = columns(doc)
+    spaced = cols.whitespace
+    out = cols.words_in(cols.orth, lambda text: text.endswith("."), ENDS_WITH_PERIOD)
+    party = np.isin(cols.orth[:-2], cols.codes(rules.party_letters)) & ~spaced[:-2]
+    hyphen = (cols.orth[1:-1] == cols.code("-")) & ~spaced[1:-1]
+    out[2:] |= party & hyphen
+    return out
 
 
 def _after_party_letter(doc: Doc, i: int, rules: PlaceRules) -> bool:
