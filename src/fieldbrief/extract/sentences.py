@@ -45,6 +45,11 @@ NAME_POS = np.array((NOUN, ADJ, VERB, X), dtype=np.uint64)
 # string hash -> whether it starts with a capital, whether it holds a line break (decided once per process)
 CAPITALISED = Decided()
 LINE_BREAK = Decided()
+# string hash -> the lemma as the records write it, lowered or as written (made once per process, forgotten past
+# MAX_FORMS so that memory stays bounded)
+LOWERED_FORMS: dict[int, str] = {}
+WRITTEN_FORMS: dict[int, str] = {}
+MAX_FORMS = 200_000
 
 
 class Words:
@@ -84,8 +89,16 @@ class Words:
         out = np.empty(len(chosen), dtype=object)
         for where, lower in ((lowered, True), (~lowered, False)):
             distinct, which = np.unique(chosen[where], return_inverse=True)
-            made = [strings[h].lower() if lower else strings[h] for h in distinct.tolist()]
-            out[where] = np.array([m.replace(" ", "_") for m in made], dtype=object)[which.reshape(-1)]
+            forms = LOWERED_FORMS if lower else WRITTEN_FORMS
+            if len(forms) > MAX_FORMS:
+                forms.clear()
+            made = []
+            for h in distinct.tolist():
+                form = forms.get(h)
+                if form is None:
+                    form = forms[h] = (strings[h].lower() if lower else strings[h]).replace(" ", "_")
+                made.append(form)
+            out[where] = np.array(made, dtype=object)[which.reshape(-1)]
         return out
 
     def pieces(self, sent: Span) -> list[Span]:
