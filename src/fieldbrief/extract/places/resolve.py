@@ -122,10 +122,9 @@ def resolve(
         key: plausible(as_positioned(gaz.candidates(key), key in qualifying), rules)
         for key in dict.fromkeys(m.key for m in mentions if not m.demonym)
     }
-    namesakes = {
-        # the cheap tests first: `not in` compares gazetteer rows field by field
+    namesakes = {  # kept as a set: rows compare by value, found by hash instead of field by field against each
         key: tuple(c for c in gaz.candidates(key) if is_populated(c) and c.name_kind == NAME_MAIN and c not in kept)
-        for key, kept in candidates.items()
+        for key, kept in ((key, frozenset(kept)) for key, kept in candidates.items())
     }
     apply_hierarchy(mentions, candidates)
     evidence = focus_evidence(doc, candidates, mentions, rules)
