@@ -141,6 +141,10 @@ def test_sentence_pieces_and_lemmas_as_read_token_by_token(docs: list[Doc]) -> N
                 plain = [t for t in piece if _plain_is_word(t)]
                 assert record.lemmas == " ".join(_plain_lemma(t).replace(" ", "_") for t in plain)
                 assert record.offsets == [t.idx - plain[0].idx for t in plain]
+        # all pieces at once from the columns and tree: the records sentence_record makes piece by piece
+        one_by_one = [sentences.sentence_record(p, words) for sent in doc.sents for p in words.pieces(sent)]
+        assert sentences.sentences(doc) == one_by_one
+        assert any(r.subject for r in one_by_one) and any(r.predicate for r in one_by_one)
     lines = [r.lemmas for r in sentences.sentences(docs[0])]
     assert "the army retook Kitshanga" in lines  # cut at the line break the parser ran on
 

@@ -28,13 +28,15 @@ from spacy.attrs import (
     ORTH,
     POS,
     SENT_START,
+    SPACY,
     TAG,
 )
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from fieldbrief.nlp import kept_with_doc
 
 COLUMNS_KEY = "fieldbrief:columns"
+ENTITIES_KEY = "fieldbrief:entities"
 ATTRIBUTES = (POS, TAG, DEP, LOWER, LEMMA, ORTH, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, SENT_START, HEAD, LIKE_NUM, ENT_IOB)
 # answers remembered per test before they are forgotten: a stream of any size keeps memory bounded
 MAX_DECIDED = 200_000
@@ -99,6 +101,38 @@ class Columns:
             token = self.doc[i]
             tree.left_edge[i], tree.right_edge[i] = token.left_edge.i, token.right_edge.i
         return tree
+
+    @cached_property
+    def whitespace(self) -> np.ndarray:
+        """Whether a space follows each token (spaCy's `Token.whitespace_`), read on first use."""
+        spaced: np.ndarray = self.doc.to_array(SPACY).astype(bool) if len(self.doc) else np.zeros(0, dtype=bool)
+        return spaced
+
+    @cached_property
+    def char_starts(self) -> list[int]:
+        """Where each token starts in the doc's text (`Token.idx`), as a list made on first use."""
+        starts: list[int] = self.idx.tolist()
+        return starts
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each token's text (`Token.text`), as a list made on first use (each distinct string looked up once)."""
+        return self.strings_of(self.orth)
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case text (`Token.lower_`), as a list made on first use."""
+        return self.strings_of(self.lower)
+
+    def strings_of(self, column: np.ndarray) -> list[str]:
+        """The string of each token's hash in a string column, in token order."""
+        if not len(column):
+            return []
+        strings = self.doc.vocab.strings
+        distinct, which = np.unique(column, return_inverse=True)
+        made = np.array([strings[h] for h in distinct.tolist()], dtype=object)
+        found: list[str] = made[which.reshape(-1)].tolist()
+        return found
 
     def words_in(self, column: np.ndarray, test: Callable[[str], bool], decided: Decided) -> np.ndarray:
         """Which tokens' string in `column` passes `test`: a boolean per token. `decided` remembers the answer for
@@ -196,3 +230,9 @@ class Tree:
 def columns(doc: Doc) -> Columns:
     """The doc's columns, read on first use and kept with the doc for the stages after."""
     return kept_with_doc(doc, COLUMNS_KEY, Columns, Columns)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The doc's named entities (`doc.ents`), made once per doc: spaCy builds every entity's Span again, reading
+    tokens, on each access to `doc.ents`, and the stages read them many times over."""
+    return kept_with_doc(doc, ENTITIES_KEY, lambda d: tuple(d.ents), tuple)

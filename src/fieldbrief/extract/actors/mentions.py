@@ -14,7 +14,8 @@ from spacy.strings import get_string_id as hash_string  # the hash spaCy stores 
 from spacy.tokens import Doc
 
 from fieldbrief.lexicon.actors import FUZZY_MIN_CHARS, ActorDictionary
-from fieldbrief.nlp.columns import columns
+from fieldbrief.nlp import doc_text
+from fieldbrief.nlp.columns import columns, entities
 
 ALIAS_INDEX = "extract.actors:alias-index"
 FIRST_HASHES = "extract.actors:alias-first-hashes"
@@ -125,14 +126,15 @@ def find_mentions(doc: Doc, dictionary: ActorDictionary) -> list[Mention]:
     lowers: list[int] = columns(doc).lower.tolist() if len(doc) else []  # lower-case hashes, no Token objects
     out = _alias_mentions(doc, dictionary, lowers)
     covered = {t for m in out for t in range(m.start, m.end)}
-    for ent in doc.ents:
+    text = doc_text(doc)
+    for ent in entities(doc):
         label = ent.label_
         if (
             label in NER_ACTOR_LABELS
             and not any(t in covered for t in range(ent.start, ent.end))
             and not _opposed(lowers, ent.start)
         ):
-            name = ent.text
+            name = text[ent.start_char : ent.end_char]  # ent.text, without joining its tokens again
             entry = dictionary.lookup(name) if len(name) >= FUZZY_MIN_CHARS else None
             out.append(Mention(ent.start, ent.end, entry.code if entry else None, label=label))
     out.sort(key=lambda m: m.start)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from fieldbrief.model import ActorRef
+from fieldbrief.nlp.columns import entities
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -104,7 +105,7 @@ def apposed_person(token: Token) -> str | None:
         return None
     for c in token.children:
         if c.dep_ == "appos" and c.ent_type_ == "PERSON":
-            ent = next((e for e in token.doc.ents if e.start <= c.i < e.end), None)
+            ent = next((e for e in entities(token.doc) if e.start <= c.i < e.end), None)
             return ent.text if ent is not None else c.text
     return None
 

@@ -28,7 +28,7 @@ from fieldbrief.extract.places.qualifiers import QUALIFIER_FEATURES, abbreviatio
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.lexicon.datelines import dateline_places
 from fieldbrief.nlp import doc_text
-from fieldbrief.nlp.columns import Decided, columns
+from fieldbrief.nlp.columns import Decided, columns, entities
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # labels the small model puts on places too ("Tajikistan" NORP, "Panjshir" ORG, "Vuhledar" PRODUCT): such an
@@ -47,14 +47,24 @@ TITLE_CASE = Decided()  # string hash -> str.istitle, what spaCy's `Token.is_tit
 
 
 def _strip_the(span: Span) -> tuple[int, int]:
-    start = span.start + 1 if span[0].lower_ == "the" and len(span) > 1 else span.start
+    start = span.start + 1 if columns(span.doc).lowers[span.start] == "the" and len(span) > 1 else span.start
     return start, span.end
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the doc's text (spaCy joins the span's tokens one by one)."""
+    cols = columns(doc)
+    if end <= start:
+        return ""
+    return doc_text(doc)[cols.char_starts[start] : cols.char_starts[end - 1] + len(cols.texts[end - 1])]
 
 
 def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: frozenset[str]) -> list[Mention]:
     found: list[Mention] = []
     covered = -1  # the end of a name that ran on past its entity ("Democratic Republic of the" + "Congo")
-    for ent in doc.ents:
+    cols = columns(doc)
+    texts, lowers = cols.texts, cols.lowers
+    for ent in entities(doc):
         start, end = _strip_the(ent)
         if start < covered:
             continue
@@ -63,11 +73,15 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
             found.append(make_mention(doc, start, longer[0], longer[1], rules, ent.label_))
             covered = longer[0]
             continue
-        if end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in rules.cue_features:
+        if end - start > 1 and texts[end - 1].islower() and lowers[end - 1] in rules.cue_features:
             end -= 1  # "Kandahar province": the lower-case cue word is no part of the name, but a cue
         end = _hyphen_joined(doc, start, end, gaz)
         key = span_key(doc[start:end])
-        if not key or is_demonym(ent.text, rules) or is_demonym(doc[start:end].text, rules):
+        if (
+            not key
+            or is_demonym(_span_text(doc, ent.start, ent.end), rules)
+            or is_demonym(_span_text(doc, start, end), rules)
+        ):
             continue
         if key in rules.direction_words:
             continue  # "the West", "the South": no place to point at
@@ -88,13 +102,13 @@ def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: 
         if gaz.candidates(key):
             found.append(make_mention(doc, start, end, key, rules, ent.label_))
             continue
-        if any(t.text in rules.org_heads for t in doc[start:end]):
+        if any(texts[t] in rules.org_heads for t in range(start, end)):
             continue  # an organisation tagged as a place ("the Feinstein Center for Human Rights")
         whole = longest_known(doc, start, end, gaz, rules, require_matchable=True)
         if whole is not None and " " in whole[1]:  # "South Asia" of "South Asia Earthquake": before the
             found.append(make_mention(doc, start, whole[0], whole[1], rules, ent.label_))  # bare "Asia"
             start = whole[0]
-        while start < end and doc[start].lower_ in rules.direction_words | {"the"}:
+        while start < end and lowers[start] in rules.direction_words | {"the"}:
             start += 1
         i = start
         while i < end:  # the important names inside the entity, longest first from the left
@@ -220,11 +234,12 @@ def _qualified(doc: Doc, end: int, gaz: Gazetteer, rules: PlaceRules) -> bool:
 
 def _hyphen_joined(doc: Doc, start: int, end: int, gaz: Gazetteer) -> int:
     """The end of a name NER split at a hyphen ("Guinea" of "Guinea-Bissau"), when the joined name is known."""
+    cols = columns(doc)
     joined = (
         end + 1 < len(doc)
-        and doc[end].text in "-‐‑"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
+        and cols.texts[end] in "-‐‑"
+        and not cols.whitespace[end - 1]
+        and not cols.whitespace[end]
         and bool(gaz.candidates(span_key(doc[start : end + 2])))
     )
     return end + 2 if joined else end
@@ -302,19 +317,21 @@ def _demonym_mentions(doc: Doc, rules: PlaceRules, taken: set[int]) -> list[Ment
     cols = columns(doc)
     n = len(doc)
     after = 0  # the first token after the demonym found last
+    lowers = cols.lowers
     for i in np.flatnonzero(cols.words_in(cols.orth, str.istitle, TITLE_CASE)).tolist():
         if i < after or i in taken:
             continue
-        token = doc[i]
+        lower = lowers[i]
         size = 0
-        pair = i + 1 < n and i + 1 not in taken and f"{token.lower_} {doc[i + 1].lower_}"
+        # a pair can be a demonym only if its first word starts one of several words ("Sri Lankan")
+        pair = lower in rules.demonym_firsts and i + 1 < n and i + 1 not in taken and f"{lower} {lowers[i + 1]}"
         if pair and is_demonym(pair, rules):
             size = 2
-        elif is_demonym(token.lower_, rules):  # also when NER tags it GPE ("Ukrainian troops")
+        elif is_demonym(lower, rules):  # also when NER tags it GPE ("Ukrainian troops")
             size = 1
         if size:
-            key = " ".join(t.lower_ for t in doc[i : i + size])
-            found.append(Mention(i, i + size, key, frozenset(), i + size, label=token.ent_type_, demonym=True))
+            key = " ".join(lowers[i : i + size])
+            found.append(Mention(i, i + size, key, frozenset(), i + size, label=doc[i].ent_type_, demonym=True))
             after = i + size
     return found
 

@@ -18,7 +18,7 @@ from fieldbrief.extract.places.mentions import (
 )
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.extract.places.scoring import SAME_PLACE_KM, km_between
-from fieldbrief.nlp.columns import columns
+from fieldbrief.nlp.columns import columns, entities
 
 # features of a small place looked up this way: towns, villages, counties and districts; never a first-level
 # division or a region (those are matched alone anyway)
@@ -54,22 +54,23 @@ def local_mentions(
     taken = {t for m in mentions for t in range(m.start, m.cue_end)}
     found: list[Mention] = []
     cols = columns(doc)
-    proper = capitalised(doc) & (cols.pos == PROPN)
+    cap = capitalised(doc)
+    # the capitalised proper nouns inside a sentence, of no date or number entity, after an uncapitalised word (the
+    # word before the first is the last, as doc[-1] is): the rest can start no name
+    proper = (
+        cap
+        & (cols.pos == PROPN)
+        & (cols.sent_start != 1)
+        & ~np.isin(cols.ent_type, cols.codes(OTHER_NAME_LABELS))
+        & ~np.roll(cap, 1)
+    )
+    texts = cols.texts
     i = 0
-    for start in np.flatnonzero(proper).tolist():  # the capitalised proper nouns: the rest can start no name
+    for start in np.flatnonzero(proper).tolist():
         if start < i:
             continue  # inside the name found last
         i = start
-        token = doc[i]
-        if (
-            i in taken
-            or token.is_sent_start
-            or token.ent_type_ in OTHER_NAME_LABELS
-            or token.pos_ != "PROPN"
-            or not is_capitalised(token)
-            or is_demonym(token.text, rules)
-            or is_capitalised(doc[i - 1])
-        ):
+        if i in taken or is_demonym(texts[i], rules):
             i += 1
             continue
         hit = longest_known(doc, i, min(len(doc), i + 4), gaz, rules, require_matchable=False)
@@ -113,7 +114,7 @@ def _part_of_longer_entity(doc: Doc, start: int, end: int, facility_words: froze
         and len(ent) > end - start
         and ent[-1].lower_ not in facility_words  # "Pulkovo Airport" is named after its place
         and not any(t.lower_ in ("and", "or", ",") for t in ent)
-        for ent in doc.ents
+        for ent in entities(doc)
     )
 
 

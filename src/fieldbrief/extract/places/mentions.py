@@ -22,10 +22,11 @@ from spacy.tokens import Doc, Span, Token
 from fieldbrief.extract.gazetteer import Gazetteer, name_key
 from fieldbrief.extract.places.rules import PlaceRules
 from fieldbrief.nlp import doc_text, kept_with_doc
-from fieldbrief.nlp.columns import Decided, columns
+from fieldbrief.nlp.columns import Decided, columns, entities
 
 APOSTROPHES = re.compile(r"[’'‘ʼ`]")  # "Qal’ah"
 CAPITALISED_KEY = "fieldbrief:places-capitalised"
+CAPITALISED_LIST_KEY = "fieldbrief:places-capitalised-list"
 # string hash -> whether the word is capitalised as a name is (`capitalised_text`), decided once per process
 CAPITALISED = Decided()
 
@@ -77,6 +78,11 @@ def capitalised(doc: Doc) -> np.ndarray:
     return kept_with_doc(doc, CAPITALISED_KEY, _capitalised, np.ndarray)
 
 
+def capitalised_list(doc: Doc) -> list[bool]:
+    """`capitalised` as a list, for the finders that test one token at a time."""
+    return kept_with_doc(doc, CAPITALISED_LIST_KEY, lambda d: capitalised(d).tolist(), list)
+
+
 def _capitalised(doc: Doc) -> np.ndarray:
     cols = columns(doc)
     return cols.words_in(cols.orth, capitalised_text, CAPITALISED)
@@ -99,7 +105,7 @@ def is_demonym(text: str, rules: PlaceRules) -> bool:
 
 def _cue_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[frozenset[str], int]:
     if end < len(doc):
-        features = rules.cue_features.get(doc[end].lower_)
+        features = rules.cue_features.get(columns(doc).lowers[end])
         if features:
             return features, end + 1
     return frozenset(), end
@@ -107,28 +113,28 @@ def _cue_after(doc: Doc, end: int, rules: PlaceRules) -> tuple[frozenset[str], i
 
 def cue_before(doc: Doc, start: int, rules: PlaceRules) -> frozenset[str]:
     """ "the city of Mosul", "the province of Kandahar"."""
-    if start >= 2 and doc[start - 1].lower_ == "of":
-        return rules.cue_features.get(doc[start - 2].lower_, frozenset())
+    lowers = columns(doc).lowers
+    if start >= 2 and lowers[start - 1] == "of":
+        return rules.cue_features.get(lowers[start - 2], frozenset())
     return frozenset()
 
 
 def _is_locative(doc: Doc, start: int, rules: PlaceRules) -> bool:
     """ "in X", "at the X", "near northern X": a locative preposition before the name."""
+    lowers = columns(doc).lowers
     i = start - 1
-    while i >= 0 and (doc[i].lower_ == "the" or doc[i].lower_ in rules.direction_words):
+    while i >= 0 and (lowers[i] == "the" or lowers[i] in rules.direction_words):
         i -= 1
-    return i >= 0 and doc[i].lower_ in rules.locatives
+    return i >= 0 and lowers[i] in rules.locatives
 
 
 def _is_modifier(doc: Doc, start: int, end: int) -> bool:
     """A one-word name used as a modifier of a common noun: "Epsom salts", "Bush holdover"."""
+    if end - start != 1:
+        return False
     token = doc[start]
     return (
-        end - start == 1
-        and token.dep_ in ("compound", "amod")
-        and token.head.i == end
-        and token.head.pos_ == "NOUN"
-        and token.head.is_lower
+        token.dep_ in ("compound", "amod") and token.head.i == end and token.head.pos_ == "NOUN" and token.head.is_lower
     )
 
 
@@ -162,17 +168,18 @@ def longest_known(
 ) -> tuple[int, str] | None:
     """The longest gazetteer name starting at token `start` (ending before `limit`), as (end, key)."""
     best: tuple[int, str] | None = None
-    cap, text = capitalised(doc), doc_text(doc)
-    first = doc[start].idx if start < len(doc) else 0
+    cols = columns(doc)
+    cap, text, texts, lowers, starts = capitalised_list(doc), doc_text(doc), cols.texts, cols.lowers, cols.char_starts
+    first = starts[start] if start < len(doc) else 0
     for end in range(start + 1, min(limit, start + 3 * gaz.max_words) + 1):
-        token = doc[end - 1]
+        last = end - 1
         # span_key of doc[start:end], its text cut from the doc's instead of joined token by token
-        key = piece(token) if end - start == 1 else name_key(text[first : token.idx + len(token)].strip())
-        ends_well = cap[end - 1] or token.lower_ in rules.cue_features
+        key = piece(doc[last]) if end - start == 1 else name_key(text[first : starts[last] + len(texts[last])].strip())
+        ends_well = cap[last] or lowers[last] in rules.cue_features
         if ends_well and key and (key in gaz.matchable or (not require_matchable and gaz.candidates(key))):
             best = (end, key)
         if end < limit:
-            if not (cap[end] or (nxt := doc[end].lower_) in rules.connectors or nxt in rules.cue_features):
+            if not (cap[end] or (nxt := lowers[end]) in rules.connectors or nxt in rules.cue_features):
                 break
             if require_matchable and key and key not in gaz.prefixes and key not in gaz.matchable:
                 break
@@ -182,7 +189,9 @@ def longest_known(
 def _persons(doc: Doc, facility_words: frozenset[str]) -> list[Span]:
     """PERSON entities of two words or more, less those that end in a facility noun: the small model tags
     "Randwick Racecourse" PERSON, and its "Randwick" is the suburb, not a surname."""
-    return [ent for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in facility_words]
+    return [
+        ent for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ not in facility_words
+    ]
 
 
 def exact_person_names(doc: Doc, facility_words: frozenset[str]) -> frozenset[str]:
@@ -208,7 +217,7 @@ def person_names(doc: Doc, gaz: Gazetteer, facility_words: frozenset[str]) -> fr
             keys.discard(whole)
         for key in keys:
             person[key] += 1
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("GPE", "LOC"):
             place[span_key(ent)] += 1
     return frozenset(key for key, votes in person.items() if key and votes > place.get(key, 0))

@@ -17,7 +17,9 @@ from fieldbrief.extract.places.mentions import (
     piece,
 )
 from fieldbrief.extract.places.rules import PlaceRules
+from fieldbrief.nlp.columns import Decided, columns
 
+ENDS_WITH_PERIOD = Decided()  # string hash -> whether the word ends in a period (decided once per process)
 # features a qualifier after a comma may have: "Springfield, Ill.", "Hyderabad, Pakistan"
 QUALIFIER_FEATURES = frozenset({"province", "country"})
 
@@ -89,46 +91,59 @@ def abbreviations(doc: Doc, mentions: list[Mention], gaz: Gazetteer, rules: Plac
     by_start = {m.start: m for m in mentions}
     inside = {t for m in mentions for t in range(m.start + 1, m.end)}  # the "Va." of "W. Va."
     added: list[Mention] = []
-    for at in np.flatnonzero(capitalised(doc)).tolist():
+    for at in np.flatnonzero(capitalised(doc) & _maybe_abbreviation(doc, rules)).tolist():
         if at in inside:
             continue
-        token = doc[at]
-        if _after_party_letter(doc, token.i, rules):
-            hit = longest_known(doc, token.i, min(len(doc), token.i + 4), gaz, rules, require_matchable=False)
-        elif _abbreviation_in_place(doc, token.i):
-            hit = (token.i + 1, piece(token))
+        if _after_party_letter(doc, at, rules):
+            hit = longest_known(doc, at, min(len(doc), at + 4), gaz, rules, require_matchable=False)
+        elif _abbreviation_in_place(doc, at):
+            hit = (at + 1, piece(doc[at]))
             if not any(c.name_kind == NAME_QUALIFIER for c in gaz.candidates(hit[1])):
                 continue
         else:
             continue
-        known = by_start.get(token.i)
+        known = by_start.get(at)
         key = known.key if known is not None else hit[1] if hit is not None else ""
         if not key or not any(c.feature == "province" for c in gaz.candidates(key)):
             continue
         if known is None and hit is not None:
-            known = make_mention(doc, token.i, hit[0], key, rules, "GPE")
+            known = make_mention(doc, at, hit[0], key, rules, "GPE")
             added.append(known)
         if known is not None:
             known.qualifier = True
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+def _maybe_abbreviation(doc: Doc, rules: PlaceRules) -> np.ndarray:
+    """The tokens that can pass `_after_party_letter` or `_abbreviation_in_place` (the rest need not be tried):
+    those after a party letter and a hyphen written without spaces, and those that end in a period."""
+    cols = columns(doc)
+    spaced = cols.whitespace
+    out = cols.words_in(cols.orth, lambda text: text.endswith("."), ENDS_WITH_PERIOD)
+    party = np.isin(cols.orth[:-2], cols.codes(rules.party_letters)) & ~spaced[:-2]
+    hyphen = (cols.orth[1:-1] == cols.code("-")) & ~spaced[1:-1]
+    out[2:] |= party & hyphen
+    return out
+
+
 def _after_party_letter(doc: Doc, i: int, rules: PlaceRules) -> bool:
     """ "D-Pa.": a party letter, a hyphen, no spaces."""
     if i < 2:
         return False
-    party, hyphen = doc[i - 2], doc[i - 1]
-    return party.text in rules.party_letters and hyphen.text == "-" and not party.whitespace_ and not hyphen.whitespace_
+    cols = columns(doc)
+    texts, spaced = cols.texts, cols.whitespace
+    return texts[i - 2] in rules.party_letters and texts[i - 1] == "-" and not spaced[i - 2] and not spaced[i - 1]
 
 
 def _abbreviation_in_place(doc: Doc, i: int) -> bool:
     """A word spelled with a period ("Ind.", "N.L.") after a comma or in parentheses, or before a comma or a
     lower-case word, where the period ends no sentence: "ST. JOHN'S, N.L. -", "Walker County (Ga.) Sheriff's
     Office", "Vanderburgh, Ind., County", "Missing Ill. man"."""
-    if not doc[i].text.endswith("."):
+    texts = columns(doc).texts
+    if not texts[i].endswith("."):
         return False
-    before = doc[i - 1].text if i > 0 else ""
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if before == "," or (before == "(" and nxt is not None and nxt.text == ")"):
+    before = texts[i - 1] if i > 0 else ""
+    nxt = texts[i + 1] if i + 1 < len(texts) else None
+    if before == "," or (before == "(" and nxt == ")"):
         return True
-    return nxt is not None and (nxt.text == "," or nxt.is_lower)
+    return nxt is not None and (nxt == "," or nxt.islower())  # Token.is_lower is str.islower

@@ -118,14 +118,13 @@ def resolve(
 ) -> list[tuple[Place, GazetteerEntry]]:
     """Each mention resolved to a place, with the gazetteer row it resolved to (unresolved ones left out)."""
     qualifying = {m.key for m in mentions if m.qualifier}
-    candidates = {
-        m.key: plausible(as_positioned(gaz.candidates(m.key), m.key in qualifying), rules)
-        for m in mentions
-        if not m.demonym
+    candidates = {  # each name once (in the order first mentioned): its candidates depend on the name alone
+        key: plausible(as_positioned(gaz.candidates(key), key in qualifying), rules)
+        for key in dict.fromkeys(m.key for m in mentions if not m.demonym)
     }
-    namesakes = {
-        key: tuple(c for c in gaz.candidates(key) if c not in kept and is_populated(c) and c.name_kind == NAME_MAIN)
-        for key, kept in candidates.items()
+    namesakes = {  # kept as a set: rows compare by value, found by hash instead of field by field against each
+        key: tuple(c for c in gaz.candidates(key) if is_populated(c) and c.name_kind == NAME_MAIN and c not in kept)
+        for key, kept in ((key, frozenset(kept)) for key, kept in candidates.items())
     }
     apply_hierarchy(mentions, candidates)
     evidence = focus_evidence(doc, candidates, mentions, rules)

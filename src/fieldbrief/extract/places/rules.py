@@ -4,7 +4,7 @@ speech verbs of data/cues.toml (a place that speaks is a government, not a place
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from fieldbrief.extract.gazetteer import name_key, read_tsv
@@ -41,6 +41,13 @@ class PlaceRules:
     relation_prepositions: frozenset[str]  # "talks with Washington"
     relation_heads: frozenset[str]
     place_heads: frozenset[str]  # nouns a demonym modifies as a place: "the Syrian border"
+    # first words of the demonyms of several words ("sri" of "sri lankan"), built from demonyms and region_demonyms:
+    # only a word among them can start a demonym of two words
+    demonym_firsts: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        spaced = [d for d in (*self.demonyms, *self.region_demonyms) if " " in d]
+        object.__setattr__(self, "demonym_firsts", frozenset(d.split(" ")[0] for d in spaced))
 
 
 def _cue_features(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:

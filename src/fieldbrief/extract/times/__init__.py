@@ -44,7 +44,7 @@ from fieldbrief.extract.times.rules import (
 from fieldbrief.lexicon.datelines import release_numbers
 from fieldbrief.model import Article, TimeRef
 from fieldbrief.nlp import doc_text
-from fieldbrief.nlp.columns import columns
+from fieldbrief.nlp.columns import columns, entities
 from fieldbrief.stage import Context, Stage
 
 
@@ -123,7 +123,7 @@ def _governs_future(token: Token, rules: TimeRules) -> bool:
 def _entity_refs(doc: Doc, taken: Sequence[tuple[int, int]], rules: TimeRules) -> list[TimeRef]:
     """spaCy DATE entities no rule covered: kept as written; a bare year still resolves."""
     refs = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "DATE" or any(ent.start_char < b and ent.end_char > a for a, b in taken):
             continue
         if any(p.search(ent.text) for p in rules.ignore) or not any(_is_time_word(t, rules) for t in ent):
