@@ -7,6 +7,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from fieldbrief.nlp.columns import entities
+
 EDGE_PUNCT = " \t\n\r,;:.\u2014\u2013-\u2026"
 DIRECT_TRAILING = " \t\n\r,;:\u2014\u2013-"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -22,7 +24,7 @@ class DocIndex:
         self.sents: list[Span] = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.sent_ends = [s.end for s in self.sents]
-        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.ents: tuple[Span, ...] = entities(doc)
         self.ent_of = {i: e for e in self.ents for i in range(e.start, e.end)}
 
     def sentence_number(self, token: Token) -> int:
