@@ -289,7 +289,9 @@ def choose_threshold(dev: Split, weights: learned.TaggerWeights) -> tuple[float,
     return best
 
 
-def main() -> None:
+def parser() -> argparse.ArgumentParser:
+    """The options; their defaults are the settings of the shipped weights (tests/dev/test_train_statements.py
+    holds them to config.json), so that `make train-statements` rebuilds what ships."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", default=str(PACKAGE_MODELS))
     ap.add_argument("--bits", type=int, default=20, help="hashed features of the content model: 2**bits")
@@ -306,7 +308,7 @@ def main() -> None:
     )
     ap.add_argument("--max-iter", type=int, default=300)
     ap.add_argument("--encoder-bits", type=int, default=14, help="hashed features of the encoder: 2**bits")
-    ap.add_argument("--encoder-width", type=int, default=48, help="the encoder's channels")
+    ap.add_argument("--encoder-width", type=int, default=32, help="the encoder's channels")
     ap.add_argument("--encoder-epochs", type=int, default=3, help="the epoch with the lowest dev loss is kept")
     ap.add_argument("--encoder-dropout", type=float, default=0.25)
     ap.add_argument("--no-encoder", dest="encoder", action="store_false", help="the tagger without its encoder")
@@ -319,7 +321,11 @@ def main() -> None:
         "each cue's candidates and none)",
     )
     ap.add_argument("--reuse-cue", action="store_true", help="take the cue model from build/cue_model.npz")
-    args = ap.parse_args()
+    return ap
+
+
+def main() -> None:
+    args = parser().parse_args()
     started = time.time()
     import statements_encoder  # here, not above: it needs torch (the `train` extra), eval_statements does not
 

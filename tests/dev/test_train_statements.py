@@ -1,0 +1,35 @@
+"""The statement tagger's training script (dev/train_statements.py): run without options it rebuilds the shipped
+weights, so its defaults are the settings config.json records for them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "dev"))  # a script folder, not a package
+
+from train_statements import parser  # noqa: E402
+
+from fieldbrief.extract.statements.tagger import CONFIG_FILE, MODEL_PACKAGE  # noqa: E402
+
+# config.json's name of each setting -> the training option that sets it
+RECORDED = {
+    "cue_bits": "cue_bits",
+    "hidden": "hidden",
+    "bits": "bits",
+    "cue_threshold": "inference_cue_threshold",
+    "content_l2": "content_l2",
+    "encoder_bits": "encoder_bits",
+    "encoder_width": "encoder_width",
+    "encoder_epochs": "encoder_epochs",
+}
+
+
+def test_the_training_defaults_are_the_shipped_settings() -> None:
+    shipped = json.loads(resources.files(MODEL_PACKAGE).joinpath(CONFIG_FILE).read_text(encoding="utf-8"))
+    defaults = vars(parser().parse_args([]))
+    assert defaults["encoder"], "the shipped weights have an encoder"
+    for recorded, option in RECORDED.items():
+        assert defaults[option] == shipped[recorded], recorded
