@@ -309,6 +309,12 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--max-iter", type=int, default=300)
     ap.add_argument("--encoder-bits", type=int, default=14, help="hashed features of the encoder: 2**bits")
     ap.add_argument("--encoder-width", type=int, default=32, help="the encoder's channels")
+    ap.add_argument(
+        "--encoder-dilations",
+        type=lambda s: tuple(int(d) for d in s.split(",")),
+        default=(1, 2, 4),
+        help="one residual convolution per dilation, comma-separated",
+    )
     ap.add_argument("--encoder-epochs", type=int, default=3, help="the epoch with the lowest dev loss is kept")
     ap.add_argument("--encoder-dropout", type=float, default=0.25)
     ap.add_argument("--no-encoder", dest="encoder", action="store_false", help="the tagger without its encoder")
@@ -382,10 +388,8 @@ def main() -> None:
 
 
 def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_train: int, n_cues: int) -> None:
-    import statements_encoder
-
     out.mkdir(parents=True, exist_ok=True)
-    extra = statements_encoder.arrays_of(w.encoder, np.float16) if w.encoder is not None else {}
+    extra = encoder_module.to_arrays(w.encoder, np.float16) if w.encoder is not None else {}
     np.savez_compressed(out / learned.WEIGHTS_FILE, cue_embed=w.cue_embed.astype(np.float16),
                         cue_tensor=w.cue_tensor, cue_hidden_bias=w.cue_hidden_bias, cue_out=w.cue_out,
                         cue_bias=np.float32(w.cue_bias),
@@ -400,7 +404,12 @@ def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_tra
         "content_threshold": threshold,
         "content_l2": args.content_l2,
         **(
-            {"encoder_bits": w.encoder.bits, "encoder_width": w.encoder.width, "encoder_epochs": args.encoder_epochs}
+            {
+                "encoder_bits": w.encoder.bits,
+                "encoder_width": w.encoder.width,
+                "encoder_dilations": list(w.encoder.dilations),
+                "encoder_epochs": args.encoder_epochs,
+            }
             if w.encoder is not None
             else {}
         ),
@@ -445,8 +454,10 @@ def provenance(config: dict, stage: dict | None, out: Path) -> str:
         "each candidate span the dependency parse offers, with a null option)."
         + (
             f" A contextual encoder (`encoder.py`: {config['encoder_width']} channels over "
-            f"{2 ** config['encoder_bits']:,} hashed feature embeddings and the tok2vec vector, three residual "
-            "dilated convolutions of width 3, so each token sees 7 either side; trained with torch "
+            f"{2 ** config['encoder_bits']:,} hashed feature embeddings and the tok2vec vector, residual "
+            f"convolutions of width 3 with dilations {', '.join(map(str, config['encoder_dilations']))}, so each "
+            f"token sees {sum(config['encoder_dilations'])} either side; trained for at most "
+            f"{config['encoder_epochs']} epochs (the one of lowest dev loss kept) with torch "
             f"{torch_version()}, run in numpy) gives a cue logit, averaged with the cue model's, and the "
             "probabilities that a token lies inside, begins or ends some content, from which the content model "
             "reads span-boundary features."

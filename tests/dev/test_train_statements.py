@@ -12,6 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "dev"))  # a script
 
 from train_statements import parser  # noqa: E402
 
+from fieldbrief.extract.statements.encoder import UNRECORDED_DILATIONS  # noqa: E402
 from fieldbrief.extract.statements.tagger import CONFIG_FILE, MODEL_PACKAGE  # noqa: E402
 
 # config.json's name of each setting -> the training option that sets it
@@ -23,6 +24,7 @@ RECORDED = {
     "content_l2": "content_l2",
     "encoder_bits": "encoder_bits",
     "encoder_width": "encoder_width",
+    "encoder_dilations": "encoder_dilations",
     "encoder_epochs": "encoder_epochs",
 }
 
@@ -31,5 +33,12 @@ def test_the_training_defaults_are_the_shipped_settings() -> None:
     shipped = json.loads(resources.files(MODEL_PACKAGE).joinpath(CONFIG_FILE).read_text(encoding="utf-8"))
     defaults = vars(parser().parse_args([]))
     assert defaults["encoder"], "the shipped weights have an encoder"
+    # weights saved before the dilations were recorded have encoder.UNRECORDED_DILATIONS
+    shipped.setdefault("encoder_dilations", list(UNRECORDED_DILATIONS))
     for recorded, option in RECORDED.items():
-        assert defaults[option] == shipped[recorded], recorded
+        value = defaults[option]
+        assert (list(value) if isinstance(value, tuple) else value) == shipped[recorded], recorded
+
+
+def test_the_dilations_option_reads_a_list() -> None:
+    assert parser().parse_args(["--encoder-dilations", "1,2,4,8"]).encoder_dilations == (1, 2, 4, 8)
