@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "dev"))  # a script folder, not a package
 
-from train_statements import parser  # noqa: E402
+from train_statements import MIN_STAGE_PRECISION, best_threshold, parser  # noqa: E402
 
 from fieldbrief.extract.statements.encoder import UNRECORDED_DILATIONS  # noqa: E402
 from fieldbrief.extract.statements.tagger import CONFIG_FILE, MODEL_PACKAGE  # noqa: E402
@@ -42,3 +42,24 @@ def test_the_training_defaults_are_the_shipped_settings() -> None:
 
 def test_the_dilations_option_reads_a_list() -> None:
     assert parser().parse_args(["--encoder-dilations", "1,2,4,8"]).encoder_dilations == (1, 2, 4, 8)
+
+
+def _figures(precision: float, f1: float, seeds: float) -> dict[str, float]:
+    return {"stage_precision": precision, "stage_f1": f1, "seeds_f1": seeds}
+
+
+def test_the_threshold_is_the_best_dev_f1_that_keeps_the_precision_and_the_seeds() -> None:
+    figures = {
+        0.15: _figures(MIN_STAGE_PRECISION - 0.01, 0.770, 0.95),  # the best F1, below the precision floor
+        0.2: _figures(0.86, 0.765, 0.898),  # the seeds' statements fall below the project's 0.9
+        0.25: _figures(0.87, 0.763, 0.936),
+        0.3: _figures(0.88, 0.760, 0.936),
+    }
+    assert best_threshold(figures) == 0.25
+    figures[0.2]["seeds_f1"] = 0.9
+    assert best_threshold(figures) == 0.2
+
+
+def test_without_an_admissible_threshold_the_best_dev_f1() -> None:
+    figures = {0.2: _figures(0.70, 0.74, 0.8), 0.3: _figures(0.75, 0.72, 0.95)}
+    assert best_threshold(figures) == 0.2
