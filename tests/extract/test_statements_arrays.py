@@ -18,15 +18,8 @@ from conftest import SEEDS, require
 from fieldbrief.extract.statements import encoder as enc
 from fieldbrief.extract.statements import scan_quotes
 from fieldbrief.extract.statements.features import KIND_ROWS, PAIR_ROWS, Pairs, ParseArrays, content_hashes, mix
-from fieldbrief.extract.statements.quotes import Quote
-from fieldbrief.extract.statements.spans import (
-    EDGE_WORDS,
-    NOT_CONTENT_DEPS,
-    PREPOSITIONS,
-    ContentSpans,
-    QuoteIndex,
-    near_quotes,
-)
+from fieldbrief.extract.statements.quotes import Quote, QuoteIndex, near_quotes
+from fieldbrief.extract.statements.spans import EDGE_WORDS, NOT_CONTENT_DEPS, PREPOSITIONS, ContentSpans
 from fieldbrief.extract.statements.text import DocIndex
 from fieldbrief.nlp.columns import Tree, columns
 
@@ -89,11 +82,14 @@ def test_quotes_near_an_offset_by_binary_search_and_by_a_look_at_each(docs: list
         index = QuoteIndex(quotes)
         assert index.ordered
         assert all(index.near(at) == list(near_quotes(at, quotes)) for at in range(len(text) + 1))
+        linear = [next((q for q in quotes if q.start <= at < q.end), None) for at in range(len(text) + 1)]
+        assert [index.around(at) for at in range(len(text) + 1)] == linear
     tangled = [Quote(50, 51, 90, True, False), Quote(10, 11, 30, True, False), Quote(20, 21, 60, True, False)]
     index = QuoteIndex(tangled)
     assert not index.ordered  # out of order and overlapping: each quote is looked at
     assert all(index.near(at) == list(near_quotes(at, tangled)) for at in range(120))
     assert [kind for kind, _ in index.near(25)] == ["quote:after", "quote:around"]
+    assert index.around(25) == tangled[1] and index.around(55) == tangled[0] and index.around(95) is None
 
 
 # -- candidates and their features against the Token-walking reference ---------------------------------------

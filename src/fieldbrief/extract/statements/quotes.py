@@ -4,6 +4,8 @@ that runs to the end of its paragraph allowed to reopen in the next one."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 DOUBLE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
@@ -15,6 +17,7 @@ PARAGRAPH = re.compile(r"[^\n]+")
 PLURAL_POSSESSIVE = re.compile(r" [a-z]")
 QUOTE_LEAD_IN = re.compile(r"\s*(?:\w+\s+){0,2}")
 BEFORE_OPENING = frozenset("([{/\u2014\u2013-:") | DOUBLE_MARKS | SINGLE_MARKS
+QUOTE_GAP = 80  # characters between a cue and a quote that may be its content
 AFTER_CLOSING = frozenset(".,;:!?)]}/\u2014\u2013-\u2026") | DOUBLE_MARKS | SINGLE_MARKS
 
 
@@ -90,3 +93,59 @@ def _plural_possessive(text: str, i: int, para_end: int) -> bool:
 
 def _opens(text: str, para_start: int, offset: int) -> bool:
     return not text[para_start:offset].strip()
+
+
+class QuoteIndex:
+    """An article's quotes, for the ones near a character offset (a cue's): by binary search where the quotes
+    follow one another in the text (as `scan_quotes` finds them), else by a look at each."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.opens = [q.open for q in quotes]
+        self.stops = [q.stop for q in quotes]
+        self.starts = [q.start for q in quotes]
+        self.ends = [q.end for q in quotes]
+        self.ordered = all(
+            self.opens[k] <= self.opens[k + 1]
+            and self.stops[k] <= self.stops[k + 1]
+            and self.ends[k] <= self.starts[k + 1]
+            for k in range(len(quotes) - 1)
+        )
+
+    def near(self, at: int) -> list[tuple[str, Quote]]:
+        """As `near_quotes`: the first quote opening within QUOTE_GAP characters after `at`, the last one
+        closing within QUOTE_GAP before it, the first one around it."""
+        if not self.ordered:
+            return list(near_quotes(at, self.quotes))
+        found = []
+        k = bisect_right(self.opens, at)  # the first quote opening after `at`
+        if k < len(self.quotes) and self.opens[k] <= at + QUOTE_GAP:
+            found.append(("quote:after", self.quotes[k]))
+        k = bisect_right(self.stops, at) - 1  # the last one closing at or before it
+        if k >= 0 and at - self.stops[k] <= QUOTE_GAP:
+            found.append(("quote:before", self.quotes[k]))
+        around = self.around(at)
+        if around is not None:
+            found.append(("quote:around", around))
+        return found
+
+    def around(self, at: int) -> Quote | None:
+        """The first quote whose words hold the character offset `at`, if any."""
+        if not self.ordered:
+            return next((q for q in self.quotes if q.start <= at < q.end), None)
+        k = bisect_right(self.starts, at) - 1  # the only one that can be around it
+        return self.quotes[k] if k >= 0 and at < self.ends[k] else None
+
+
+def near_quotes(at: int, quotes: list[Quote]) -> Iterator[tuple[str, Quote]]:
+    """The nearest quote after the character offset `at` (a cue's) and the nearest before it, within a short
+    gap, and the quote around it (each quote looked at)."""
+    after = next((q for q in quotes if at < q.open <= at + QUOTE_GAP), None)
+    before = [q for q in quotes if q.stop <= at and at - q.stop <= QUOTE_GAP]
+    if after is not None:
+        yield "quote:after", after
+    if before:
+        yield "quote:before", before[-1]
+    around = next((q for q in quotes if q.start <= at < q.end), None)
+    if around is not None:
+        yield "quote:around", around

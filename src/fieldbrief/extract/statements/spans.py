@@ -9,14 +9,13 @@ spaCy Token built for every word looked at would cost more than all the rest of 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.strings import get_string_id as hash_string
 from spacy.tokens import Doc, Token
 
-from fieldbrief.extract.statements.quotes import Quote
+from fieldbrief.extract.statements.quotes import Quote, QuoteIndex
 from fieldbrief.extract.statements.text import DocIndex
 from fieldbrief.nlp.columns import columns
 
@@ -28,7 +27,6 @@ PREPOSITIONS = frozenset(
     {"about", "against", "as", "at", "for", "from", "in", "of", "on", "over", "to", "with", "by", "into", "toward"}
 )
 EDGE_WORDS = frozenset({"that", ",", ":", ";", "-", "\u2014", "\u2013", "and", "but"})
-QUOTE_GAP = 80  # characters between a cue and a quote that may be its content
 WHOLE_KINDS = frozenset({"host", "sentence"})  # the kinds of span that may contain their cue
 
 _NOT_CONTENT = frozenset(hash_string(d) for d in NOT_CONTENT_DEPS)
@@ -148,55 +146,6 @@ class ContentSpans:
             if rng is not None:
                 add(kind, *rng)
         return [Candidate(s, e, kinds) for (s, e), kinds in found.items()]
-
-
-class QuoteIndex:
-    """An article's quotes, for the ones near a character offset (a cue's): by binary search where the quotes
-    follow one another in the text (as `scan_quotes` finds them), else by a look at each."""
-
-    def __init__(self, quotes: list[Quote]) -> None:
-        self.quotes = quotes
-        self.opens = [q.open for q in quotes]
-        self.stops = [q.stop for q in quotes]
-        self.starts = [q.start for q in quotes]
-        self.ends = [q.end for q in quotes]
-        self.ordered = all(
-            self.opens[k] <= self.opens[k + 1]
-            and self.stops[k] <= self.stops[k + 1]
-            and self.ends[k] <= self.starts[k + 1]
-            for k in range(len(quotes) - 1)
-        )
-
-    def near(self, at: int) -> list[tuple[str, Quote]]:
-        """As `near_quotes`: the first quote opening within QUOTE_GAP characters after `at`, the last one
-        closing within QUOTE_GAP before it, the first one around it."""
-        if not self.ordered:
-            return list(near_quotes(at, self.quotes))
-        found = []
-        k = bisect_right(self.opens, at)  # the first quote opening after `at`
-        if k < len(self.quotes) and self.opens[k] <= at + QUOTE_GAP:
-            found.append(("quote:after", self.quotes[k]))
-        k = bisect_right(self.stops, at) - 1  # the last one closing at or before it
-        if k >= 0 and at - self.stops[k] <= QUOTE_GAP:
-            found.append(("quote:before", self.quotes[k]))
-        k = bisect_right(self.starts, at) - 1  # the only one that can be around it
-        if k >= 0 and at < self.ends[k]:
-            found.append(("quote:around", self.quotes[k]))
-        return found
-
-
-def near_quotes(at: int, quotes: list[Quote]) -> Iterator[tuple[str, Quote]]:
-    """The nearest quote after the character offset `at` (a cue's) and the nearest before it, within a short
-    gap, and the quote around it (each quote looked at)."""
-    after = next((q for q in quotes if at < q.open <= at + QUOTE_GAP), None)
-    before = [q for q in quotes if q.stop <= at and at - q.stop <= QUOTE_GAP]
-    if after is not None:
-        yield "quote:after", after
-    if before:
-        yield "quote:before", before[-1]
-    around = next((q for q in quotes if q.start <= at < q.end), None)
-    if around is not None:
-        yield "quote:around", around
 
 
 def candidates(doc: Doc, cue: Token, index: DocIndex, quotes: list[Quote]) -> list[Candidate]:

@@ -12,11 +12,12 @@ from spacy.tokens import Doc, Span, Token
 from fieldbrief.extract.statements.antecedents import Antecedents, Candidate
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.frames import Frame
-from fieldbrief.extract.statements.quotes import Quote
+from fieldbrief.extract.statements.quotes import Quote, QuoteIndex
 from fieldbrief.extract.statements.text import SUBJECT_DEPS, DocIndex
 from fieldbrief.lexicon import pronouns
 from fieldbrief.lexicon.datelines import dateline_spans
 from fieldbrief.model import Article, Speaker, SpeakerKind
+from fieldbrief.nlp.columns import columns
 
 ISSUER_PREPS = frozenset({"from", "by", "of"})
 NEGATIVE_DETS = frozenset({"no", "neither"})
@@ -48,8 +49,10 @@ class SpeakerResolver(Antecedents):
     person_words: set[str] = field(default_factory=set)  # words of names tagged PERSON somewhere
     datelines: list[tuple[int, int]] = field(default_factory=list)  # where the outlet says where it filed from
     speaker_surnames: set[str] = field(default_factory=set)  # last words (lower case) of the persons heard so far
+    quote_index: QuoteIndex = field(init=False)
 
     def __post_init__(self) -> None:
+        self.quote_index = QuoteIndex(self.quotes)
         self.datelines = dateline_spans(self.article.text)
         persons = [e for e in self.index.ents if e.label_ == "PERSON"]
         self.person_words = {t.lower_ for e in persons for t in e if t.pos_ == "PROPN"}
@@ -74,7 +77,7 @@ class SpeakerResolver(Antecedents):
         return words
 
     def _in_quote(self, offset: int) -> bool:
-        return any(q.start <= offset < q.end for q in self.quotes)
+        return self.quote_index.around(offset) is not None
 
     def _np(self, head: Token) -> str:
         """The noun phrase as written, less a dateline the parser ran into it ("BANGKOK - Norland's army")."""
@@ -89,18 +92,28 @@ class SpeakerResolver(Antecedents):
         return next((end for start, end in self.datelines if start <= offset < end), None)
 
     def _remember_mention(self, ent: Span) -> None:
-        kind = self._kind_of(ent.text, LABEL_KIND[ent.label_])
-        name = self.full_name(" ".join(self._name_words(ent))) if kind == "person" else strip_the(ent.text)
+        text, tokens, root = ent.text, list(ent), ent.root  # each read once: spaCy builds them on every access
+        kind = self._kind_of(text, LABEL_KIND[ent.label_])
+        name = self.full_name(" ".join(self._name_words(tokens))) if kind == "person" else strip_the(text)
         if not name:
             return
-        context = [t.text for t in ent.root.subtree if t.i < ent.start] if kind == "person" else []
+        context = self._words_before(ent, root) if kind == "person" else []
         gender = self._gender(name, context) if kind == "person" else None
         if gender and kind == "person":
             self.genders.setdefault(name, gender)
-        subject = any(t.dep_ in SUBJECT_DEPS for t in ent) or ent.root.head.dep_ in SUBJECT_DEPS
+        subject = any(t.dep_ in SUBJECT_DEPS for t in tokens) or root.head.dep_ in SUBJECT_DEPS
         self.candidates.append(
-            Candidate(ent.start_char, self._sentence(ent.root), Speaker(name, ent.text, kind), gender, False, subject)
+            Candidate(ent.start_char, self._sentence(root), Speaker(name, text, kind), gender, False, subject)
         )
+
+    def _words_before(self, ent: Span, root: Token) -> list[str]:
+        """The words of the entity's phrase before it ("the Russian Foreign Minister" of "Sergei Lavrov"): those
+        of its root's subtree that come before it. A subtree is the run of tokens between its edges wherever
+        the sentence is projective; elsewhere spaCy walks it."""
+        tree = columns(self.doc).tree
+        if tree.unsure[root.i]:
+            return [t.text for t in root.subtree if t.i < ent.start]
+        return [t.text for t in self.doc[int(tree.left_edge[root.i]) : ent.start]]
 
     def _kind_of(self, name: str, kind: SpeakerKind) -> SpeakerKind:
         low = strip_the(name).lower()

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from fieldbrief.extract.statements.cues import Cues
-from fieldbrief.extract.statements.quotes import PARAGRAPH, Quote
+from fieldbrief.extract.statements.quotes import PARAGRAPH, Quote, QuoteIndex
 from fieldbrief.extract.statements.text import FINITE_TAGS, DocIndex
 from fieldbrief.lexicon.datelines import dateline_at
 
@@ -27,6 +27,7 @@ class FrameReader:
         self.text: str = text
         self.cues = cues
         self.quotes = quotes
+        self.quote_index = QuoteIndex(quotes)
         self.phrase_starts = frozenset(p[0] for p in cues.attribution)
         self.paragraph_starts = [m.start() for m in PARAGRAPH.finditer(text)]
 
@@ -38,7 +39,7 @@ class FrameReader:
 
     def quoted(self, token: Token) -> bool:
         """A cue inside a quote is quoted speech, not the article's attribution."""
-        return any(q.start <= token.idx < q.end for q in self.quotes)
+        return self.quote_index.around(token.idx) is not None
 
     # -- verbs
 
