@@ -177,12 +177,14 @@ def check(model: Encoder, w: enc.EncoderWeights, data) -> None:  # type: ignore[
 def trained(args: argparse.Namespace, train_split, dev_split, build: Path) -> enc.EncoderWeights:  # type: ignore[no-untyped-def]
     """The contextual encoder, trained with torch (or taken from the build cache with --reuse-encoder)."""
     dilations = "-".join(map(str, args.encoder_dilations))
-    cache = build / f"encoder.{args.encoder_bits}.{args.encoder_width}.{dilations}.{args.encoder_epochs}.npz"
+    settings = (f"{args.encoder_bits}.{args.encoder_width}.{dilations}.{args.encoder_epochs}.{args.encoder_dropout}"
+                f".{args.encoder_seed}")  # fmt: skip
+    cache = build / f"encoder.{settings}.npz"
     if args.reuse_encoder and cache.exists():
         with np.load(cache) as saved:
             return enc.from_arrays(saved, args.encoder_bits)
     weights = train(train_split, dev_split, args.encoder_bits, args.encoder_width, args.encoder_dilations,
-                    args.encoder_epochs, dropout=args.encoder_dropout)  # fmt: skip
+                    args.encoder_epochs, dropout=args.encoder_dropout, seed=args.encoder_seed)  # fmt: skip
     cache.parent.mkdir(exist_ok=True)
     np.savez(cache, **enc.to_arrays(weights))
     return weights

@@ -327,6 +327,7 @@ def parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("--encoder-epochs", type=int, default=3, help="the epoch with the lowest dev loss is kept")
     ap.add_argument("--encoder-dropout", type=float, default=0.25)
+    ap.add_argument("--encoder-seed", type=int, default=0, help="the encoder's initialisation and batch order")
     ap.add_argument("--no-encoder", dest="encoder", action="store_false", help="the tagger without its encoder")
     ap.add_argument("--reuse-encoder", action="store_true", help="take the encoder from build/encoder.*.npz")
     ap.add_argument(
