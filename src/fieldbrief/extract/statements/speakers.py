@@ -13,7 +13,7 @@ from fieldbrief.extract.statements.antecedents import Antecedents, Candidate
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.frames import Frame
 from fieldbrief.extract.statements.quotes import Quote, QuoteIndex
-from fieldbrief.extract.statements.text import SUBJECT_DEPS, DocIndex
+from fieldbrief.extract.statements.text import FINITE_TAGS, SUBJECT_DEPS, DocIndex
 from fieldbrief.lexicon import pronouns
 from fieldbrief.lexicon.datelines import dateline_spans
 from fieldbrief.model import Article, Speaker, SpeakerKind
@@ -69,7 +69,7 @@ class SpeakerResolver(Antecedents):
 
     # -- names
     def _name_words(self, span: Span | list[Token]) -> list[str]:
-        words = [t.text for t in span if not t.is_punct or t.text == "-"]
+        words = [t.text for t in before_headline_verb(list(span)) if not t.is_punct or t.text == "-"]
         while words and (words[0].lower().rstrip(".") in self.cues.titles or words[0].lower() == "the"):
             words = words[1:]
         while words and words[-1] in {*pronouns.POSSESSIVE_ENDINGS, "'"}:
@@ -92,7 +92,9 @@ class SpeakerResolver(Antecedents):
         return next((end for start, end in self.datelines if start <= offset < end), None)
 
     def _remember_mention(self, ent: Span) -> None:
-        text, tokens, root = ent.text, list(ent), ent.root  # each read once: spaCy builds them on every access
+        tokens = before_headline_verb(list(ent))  # read once: spaCy builds them on every access
+        named = ent if len(tokens) == len(ent) else self.doc[ent.start : tokens[-1].i + 1]
+        text, root = named.text, named.root
         kind = self._kind_of(text, LABEL_KIND[ent.label_])
         name = self.full_name(" ".join(self._name_words(tokens))) if kind == "person" else strip_the(text)
         if not name:
@@ -417,6 +419,17 @@ class SpeakerResolver(Antecedents):
                     kind: SpeakerKind = "person" if token.ent_type_ == "PERSON" else "organisation"
                     return Speaker(self.full_name(phrase) if kind == "person" else phrase, phrase, kind)
         return None
+
+
+def before_headline_verb(tokens: list[Token]) -> list[Token]:
+    """An entity's tokens before a finite verb whose subject they hold: the entity recogniser runs a title-case
+    headline's name into its verb ("Obama Says Talks Will Resume" tagged a person whole), which would otherwise
+    name the speaker "Obama Says" throughout the article."""
+    for k in range(1, len(tokens)):
+        verb = tokens[k]
+        if verb.tag_ in FINITE_TAGS and any(t.head.i == verb.i and t.dep_ in SUBJECT_DEPS for t in tokens[:k]):
+            return tokens[:k]
+    return tokens
 
 
 def strip_the(text: str) -> str:
