@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,6 +24,12 @@ from train_statements import MATCH, token_f1  # noqa: E402
 from fieldbrief.extract.statements import extract, load_cues  # noqa: E402
 from fieldbrief.extract.statements.tagger import TaggerWeights  # noqa: E402
 from fieldbrief.model import Article  # noqa: E402
+from fieldbrief.nlp import load  # noqa: E402
+from fieldbrief.pipeline import Pipeline  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# the project's floor on the seeds' statement contents (score.py seeds, tests/golden/test_statements_gold.py)
+SEED_F1_FLOOR = 0.9
 
 
 def score_split(split: str) -> dict[str, float]:
@@ -55,6 +63,30 @@ def stage_scores(
         tp += sum(any(token_f1(g, p) >= MATCH for p in preds) for g in gold)
     p, r = tp / max(npred, 1), tp / max(ngold, 1)
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}, modes, npred
+
+
+@lru_cache(maxsize=1)
+def _seeds() -> list[tuple[Article, Doc, list[str]]]:
+    """The seed articles as the pipeline cleans them, their parse, and their gold statements' contents."""
+    pipeline = Pipeline()
+    nlp = load(pipeline.options.model)
+    gold = json.loads((SHARED / "gold" / "seeds.json").read_text(encoding="utf-8"))["documents"]
+    articles = [a for a in pipeline.run_paths([str(SHARED / "corpus" / "seeds")]) if isinstance(a, Article)]
+    return [(a, nlp(a.text), [g["content"] for g in gold[Path(a.source).name]["statements"]]) for a in articles]
+
+
+def seed_scores(weights: TaggerWeights | None = None) -> dict[str, float]:
+    """Content P/R/F1 of the statements stage on the seeds (as score.py seeds scores them: each gold statement
+    found by its best-matching statement), with the tagger's `weights`, else the shipped ones."""
+    cues = load_cues()
+    found = npred = ngold = 0
+    for article, doc, gold in _seeds():
+        contents = [s.content for s in extract(doc, article, cues, weights)]
+        npred += len(contents)
+        ngold += len(gold)
+        found += sum(max((token_f1(g, c) for c in contents), default=0.0) >= MATCH for g in gold)
+    p, r = found / max(npred, 1), found / max(ngold, 1)
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
 def main() -> None:

@@ -47,12 +47,13 @@ def sequences(split, bits: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray
 
 
 class Encoder(nn.Module):
-    def __init__(self, bits: int, tensor_width: int, width: int, dropout: float) -> None:
+    def __init__(self, bits: int, tensor_width: int, width: int, dilations: tuple[int, ...], dropout: float) -> None:
         super().__init__()
+        self.dilations = dilations
         self.embed = nn.Embedding(1 << bits, width)
         nn.init.normal_(self.embed.weight, 0.0, 0.05)
         self.tensor = nn.Linear(tensor_width, width)
-        self.convs = nn.ModuleList(nn.Conv1d(width, width, 3, dilation=d, padding=d) for d in enc.DILATIONS)
+        self.convs = nn.ModuleList(nn.Conv1d(width, width, 3, dilation=d, padding=d) for d in dilations)
         self.out = nn.Linear(width, len(enc.HEADS))
         self.dropout = nn.Dropout(dropout)
 
@@ -89,13 +90,20 @@ def _loss(model: Encoder, batch, head_weights: torch.Tensor) -> tuple[torch.Tens
 
 
 def train(  # type: ignore[no-untyped-def]
-    train_split, dev_split, bits: int, width: int, epochs: int, dropout: float = 0.25, seed: int = 0
+    train_split,
+    dev_split,
+    bits: int,
+    width: int,
+    dilations: tuple[int, ...],
+    epochs: int,
+    dropout: float = 0.25,
+    seed: int = 0,
 ) -> enc.EncoderWeights:
     torch.set_num_threads(2)  # the development machine's cores
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     data, dev = sequences(train_split, bits), sequences(dev_split, bits)
-    model = Encoder(bits, data[0][1].shape[1], width, dropout)
+    model = Encoder(bits, data[0][1].shape[1], width, dilations, dropout)
     optimiser = torch.optim.Adam(model.parameters(), lr=3e-3)
     head_weights = torch.tensor([2.0, 1.0, 1.0, 1.0])  # the cue decision matters most
     best = (np.inf, export(model, bits))
@@ -135,12 +143,13 @@ def export(model: Encoder, bits: int) -> enc.EncoderWeights:
         conv_biases=tuple(a(c.bias) for c in model.convs),
         out=a(model.out.weight).T.copy(),
         out_bias=a(model.out.bias),
+        dilations=model.dilations,
     )
 
 
 def model_from(w: enc.EncoderWeights, tensor_width: int) -> Encoder:
     """A torch model with the exported weights (to check the numpy forward pass against)."""
-    model = Encoder(w.bits, tensor_width, w.width, dropout=0.0)
+    model = Encoder(w.bits, tensor_width, w.width, w.dilations, dropout=0.0)
     width = w.width
     with torch.no_grad():
         model.embed.weight.copy_(torch.from_numpy(w.embed))
@@ -167,29 +176,15 @@ def check(model: Encoder, w: enc.EncoderWeights, data) -> None:  # type: ignore[
 
 def trained(args: argparse.Namespace, train_split, dev_split, build: Path) -> enc.EncoderWeights:  # type: ignore[no-untyped-def]
     """The contextual encoder, trained with torch (or taken from the build cache with --reuse-encoder)."""
-    cache = build / f"encoder.{args.encoder_bits}.{args.encoder_width}.npz"
+    dilations = "-".join(map(str, args.encoder_dilations))
+    settings = (f"{args.encoder_bits}.{args.encoder_width}.{dilations}.{args.encoder_epochs}.{args.encoder_dropout}"
+                f".{args.encoder_seed}")  # fmt: skip
+    cache = build / f"encoder.{settings}.npz"
     if args.reuse_encoder and cache.exists():
         with np.load(cache) as saved:
-            return weights_of(saved, args.encoder_bits)
-    weights = train(train_split, dev_split, args.encoder_bits, args.encoder_width, args.encoder_epochs,
-                    dropout=args.encoder_dropout)  # fmt: skip
+            return enc.from_arrays(saved, args.encoder_bits)
+    weights = train(train_split, dev_split, args.encoder_bits, args.encoder_width, args.encoder_dilations,
+                    args.encoder_epochs, dropout=args.encoder_dropout, seed=args.encoder_seed)  # fmt: skip
     cache.parent.mkdir(exist_ok=True)
-    np.savez(cache, **arrays_of(weights, np.float32))
+    np.savez(cache, **enc.to_arrays(weights))
     return weights
-
-
-def arrays_of(w: enc.EncoderWeights, embed_type: type) -> dict[str, np.ndarray]:
-    """The encoder's arrays under the names `tagger.load_weights_from` reads."""
-    arrays = {"enc_embed": w.embed.astype(embed_type), "enc_tensor": w.tensor, "enc_bias": w.bias,
-              "enc_out": w.out, "enc_out_bias": w.out_bias}  # fmt: skip
-    for k, (kernel, bias) in enumerate(zip(w.convs, w.conv_biases, strict=True)):
-        arrays[f"enc_conv{k}"], arrays[f"enc_conv_bias{k}"] = kernel, bias
-    return arrays
-
-
-def weights_of(saved, bits: int) -> enc.EncoderWeights:  # type: ignore[no-untyped-def]
-    layers = range(len(enc.DILATIONS))
-    return enc.EncoderWeights(bits, saved["enc_embed"], saved["enc_tensor"], saved["enc_bias"],
-                                         tuple(saved[f"enc_conv{k}"] for k in layers),
-                                         tuple(saved[f"enc_conv_bias{k}"] for k in layers),
-                                         saved["enc_out"], saved["enc_out_bias"])  # fmt: skip

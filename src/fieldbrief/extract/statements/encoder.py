@@ -1,14 +1,15 @@
 """The tagger's contextual encoder: a stack of dilated 1-D convolutions over an article's tokens, in numpy.
 
 Each token enters as its tok2vec vector (`doc.tensor`) plus the summed embeddings of its hashed cue features
-(`tagger.cue_feature_ids`); three residual convolutions of width 3 (dilations 1, 2, 4) let every token see 7
-tokens either side; four linear heads read the result: is the token a cue head, is it inside some attribution's
-content, does a content begin there, does one end there. The cue head is the tagger's cue decision; the three
-content heads give the content model span-boundary features.
+(`tagger.cue_feature_ids`); residual convolutions of width 3, one per dilation the weights record (dilations
+1, 2, 4 let every token see 1 + 2 + 4 = 7 tokens either side; 1, 2, 4, 8 see 15), widen its context; four
+linear heads read the result: is the token a cue head, is it inside some attribution's content, does a content
+begin there, does one end there. The cue head is the tagger's cue decision; the three content heads give the
+content model span-boundary features.
 
 Why convolutions rather than a BiLSTM: the forward pass is a handful of array products over the whole article
-(no loop over positions), so it costs a small fraction of the parse; the window (15 tokens) covers a cue and
-the start and end of most contents. Trained with torch (dev/statements_encoder.py); run here in numpy only, its
+(no loop over positions), so it costs a small fraction of the parse; the window covers a cue and the start and
+end of most contents. Trained with torch (dev/statements_encoder.py); run here in numpy only, its
 matrix products by the single-threaded BLIS kernel spaCy's own layers use (thinc's `gemm`): numpy's einsum is
 three times slower at these sizes, and numpy's threaded OpenBLAS spends more in waking its threads than in the
 arithmetic, the more so on a busy machine.
@@ -16,8 +17,10 @@ arithmetic, the more so on a busy machine.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -44,7 +47,8 @@ def embedded(table: NDArray[np.float32], ids: NDArray[np.int64]) -> NDArray[np.f
     return out
 
 
-DILATIONS = (1, 2, 4)
+# the dilations of weights saved before the weights recorded their own (`EncoderWeights.dilations`)
+UNRECORDED_DILATIONS = (1, 2, 4)
 HEADS = ("cue", "inside", "begin", "end")  # the output columns, in order
 CUE, INSIDE, BEGIN, END = range(len(HEADS))
 
@@ -62,6 +66,11 @@ class EncoderWeights:
     conv_biases: tuple[NDArray[np.float32], ...]  # per dilation: (width,)
     out: NDArray[np.float32]  # (width, len(HEADS))
     out_bias: NDArray[np.float32]  # (len(HEADS),)
+    dilations: tuple[int, ...]  # one residual convolution per dilation, in order
+
+    def __post_init__(self) -> None:
+        if not (len(self.dilations) == len(self.convs) == len(self.conv_biases)):
+            raise ValueError(f"{len(self.dilations)} dilations for {len(self.convs)} convolutions")
 
     @property
     def mask(self) -> int:
@@ -78,6 +87,42 @@ class EncoderWeights:
         return tuple(np.ascontiguousarray(np.hstack(np.split(kernel, 3))) for kernel in self.convs)
 
 
+def from_arrays(saved: Mapping[str, NDArray[Any]], bits: int) -> EncoderWeights:
+    """The encoder in a weights file's `enc_*` arrays (as `to_arrays` names them), as float32."""
+
+    def a(name: str) -> NDArray[np.float32]:
+        return np.asarray(saved[name], dtype=np.float32)
+
+    dilations = tuple(int(d) for d in saved["enc_dilations"]) if "enc_dilations" in saved else UNRECORDED_DILATIONS
+    layers = range(len(dilations))
+    return EncoderWeights(
+        bits=bits,
+        embed=a("enc_embed"),
+        tensor=a("enc_tensor"),
+        bias=a("enc_bias"),
+        convs=tuple(a(f"enc_conv{k}") for k in layers),
+        conv_biases=tuple(a(f"enc_conv_bias{k}") for k in layers),
+        out=a("enc_out"),
+        out_bias=a("enc_out_bias"),
+        dilations=dilations,
+    )
+
+
+def to_arrays(w: EncoderWeights, embed_type: type = np.float32) -> dict[str, NDArray[Any]]:
+    """The encoder's arrays under the names `from_arrays` reads (the embeddings, the bulk, as `embed_type`)."""
+    arrays: dict[str, NDArray[Any]] = {
+        "enc_embed": w.embed.astype(embed_type),
+        "enc_tensor": w.tensor,
+        "enc_bias": w.bias,
+        "enc_out": w.out,
+        "enc_out_bias": w.out_bias,
+        "enc_dilations": np.array(w.dilations, dtype=np.int64),
+    }
+    for k, (kernel, bias) in enumerate(zip(w.convs, w.conv_biases, strict=True)):
+        arrays[f"enc_conv{k}"], arrays[f"enc_conv_bias{k}"] = kernel, bias
+    return arrays
+
+
 def encode(ids: NDArray[np.int64], tensor: NDArray[np.float32] | None, w: EncoderWeights) -> NDArray[np.float32]:
     """(tokens x len(HEADS)) logits for one article: `ids` are its masked hashed feature ids (tokens x
     templates), `tensor` its tok2vec vectors (None where the parse has none of the trained width)."""
@@ -86,7 +131,7 @@ def encode(ids: NDArray[np.int64], tensor: NDArray[np.float32] | None, w: Encode
         h += product(tensor, w.tensor)
     np.maximum(h, 0.0, out=h)
     n, width = h.shape
-    for dilation, kernel, bias in zip(DILATIONS, w.stacked_convs, w.conv_biases, strict=True):
+    for dilation, kernel, bias in zip(w.dilations, w.stacked_convs, w.conv_biases, strict=True):
         # each token's three kernel products at once (tokens x 3 widths), then the neighbours' added in place:
         # the same sum as the window before, the token, the window after, without building the window
         products = product(h, kernel)

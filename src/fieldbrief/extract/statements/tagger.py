@@ -102,19 +102,7 @@ def load_weights() -> TaggerWeights:
 def load_weights_from(folder: Traversable) -> TaggerWeights:
     config = json.loads(folder.joinpath(CONFIG_FILE).read_text(encoding="utf-8"))
     with folder.joinpath(WEIGHTS_FILE).open("rb") as fh, np.load(fh) as w:
-        encoder = None
-        if "enc_embed" in w.files:
-            layers = range(len(contextual.DILATIONS))
-            encoder = EncoderWeights(
-                bits=int(config["encoder_bits"]),
-                embed=w["enc_embed"].astype(np.float32),
-                tensor=w["enc_tensor"].astype(np.float32),
-                bias=w["enc_bias"].astype(np.float32),
-                convs=tuple(w[f"enc_conv{k}"].astype(np.float32) for k in layers),
-                conv_biases=tuple(w[f"enc_conv_bias{k}"].astype(np.float32) for k in layers),
-                out=w["enc_out"].astype(np.float32),
-                out_bias=w["enc_out_bias"].astype(np.float32),
-            )
+        encoder = contextual.from_arrays(w, int(config["encoder_bits"])) if "enc_embed" in w.files else None
         return TaggerWeights(
             cue_bits=int(config["cue_bits"]),
             cue_embed=w["cue_embed"].astype(np.float32),
