@@ -149,6 +149,21 @@ def test_declined_to_comment(nlp: Language, cues: Cues) -> None:
     st = statements[0]
     assert "the report" in st.content
     assert st.speaker.kind in {"person", "unnamed"}
+    assert st.mode == "speech", "a no-comment is a response, not an intention"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The governor of Kessa refused to discuss the strike.", "speech"),
+        ("The general declined to withdraw his troops from Kessa.", "intention"),
+    ],
+)
+def test_a_refusal_is_speech_only_where_what_was_refused_is_speaking(
+    nlp: Language, cues: Cues, text: str, mode: str
+) -> None:
+    """Fictional."""
+    assert [st.mode for st in statements_of(nlp, cues, text)] == [mode]
 
 
 def test_the_second_half_of_a_quote_split_by_a_long_attribution(nlp: Language, cues: Cues) -> None:

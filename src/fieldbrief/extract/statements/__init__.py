@@ -63,8 +63,9 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
-# 7: a headline's verb the entity recogniser ran into a name cut from it ("Obama Says" -> "Obama");
+# 8: a refusal to speak ("declined to comment") is speech, not an intention; 7: a headline's verb the entity
+# recogniser ran into a name cut from it ("Obama Says" -> "Obama");
 # 6: deeds proposed as cues refused ([verbs.acts]); 5: the rules' negated and hypothetical cues refused, quotes
 # joined past a long attribution; 4: split quotes joined into one statement (parts); 3: the tagger's encoder (the
 # fingerprint reads no weights)
-STAGE = Stage("statements", "7", run)
+STAGE = Stage("statements", "8", run)

@@ -55,6 +55,8 @@ class Cues:
     channels: tuple[tuple[re.Pattern[str], str], ...]
     belief_mode: frozenset[str]  # cue lemmas of statements of mode "belief"
     intention_mode: frozenset[str]  # ... of mode "intention"
+    refusal_verbs: frozenset[str]  # "declined to ...": speech where what was declined is speaking
+    speaking_verbs: frozenset[str]  # ... besides the reporting verbs ("refused to discuss")
     document_nouns: frozenset[str]  # sources that are documents: mode "document"
     channel_nouns: frozenset[str]  # documents that are only the channel of a source named with them
     hearsay_nouns: frozenset[str]  # documents only with a publisher or a determiner
@@ -118,6 +120,8 @@ def load_cues() -> Cues:
         channels=tuple((re.compile(c["pattern"], re.IGNORECASE), c["label"]) for c in data["channels"]),
         belief_mode=_lower_set(data["modes"]["belief"]),
         intention_mode=_lower_set(data["modes"]["intention"]),
+        refusal_verbs=_lower_set(data["modes"]["refusals"]),
+        speaking_verbs=_lower_set(data["modes"]["speaking"]),
         document_nouns=_lower_set(speakers["document_nouns"]),
         channel_nouns=_lower_set(speakers["channel_nouns"]),
         hearsay_nouns=_lower_set(speakers["hearsay_nouns"]),
