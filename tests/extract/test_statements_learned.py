@@ -43,8 +43,9 @@ def find(statements: list[Statement], content: str) -> Statement:
 def test_weights_ship_with_their_provenance() -> None:
     folder = resources.files(MODEL_PACKAGE)
     provenance = folder.joinpath("PROVENANCE.md").read_text(encoding="utf-8")
-    for needed in ("PolNeAR", "Licence", "test split was never read", "P/R/F1"):
+    for needed in ("PolNeAR", "Licence", "test split was never read", "P/R/F1", "EXPERIMENTS.md"):
         assert needed in provenance
+    assert folder.joinpath("EXPERIMENTS.md").is_file()  # the hand-written history training never overwrites
     config = json.loads(folder.joinpath(CONFIG_FILE).read_text(encoding="utf-8"))
     weights = load_weights()
     assert weights.cue_embed.shape == (2 ** config["cue_bits"], config["hidden"])
