@@ -15,6 +15,7 @@ from fieldbrief.extract.actors import dictionary_for
 from fieldbrief.extract.events import lexicon_for, load_model
 from fieldbrief.extract.events.features import sentence_features
 from fieldbrief.extract.events.triggers import match_token, trigger_positions
+from fieldbrief.model import Sentence
 from fieldbrief.nlp import columns as columns_module
 from fieldbrief.nlp.columns import Decided, columns
 from fieldbrief.stage import Context
@@ -130,19 +131,65 @@ def _plain_lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
+# -- the sentence records as read Token by Token (what `sentences.sentences` makes from arrays, all at once) ----
+def _reference_pieces(words: sentences.Words, sent: Span) -> list[Span]:
+    return [sent.doc[start:end] for start, end in words.piece_bounds(sent.start, sent.end)]
+
+
+def _reference_phrase(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def _reference_main_clause(span: Span, words: sentences.Words) -> Token | None:
+    first, end = span.start, span.end
+    heads = words.cols.head[first:end]
+    roots = np.flatnonzero((heads == np.arange(first, end)) | (heads < first) | (heads >= end))
+    if len(roots) == 0:
+        return None
+    root = span.doc[first + int(roots[0])]
+    if root.lemma_.lower() in sentences.reporting_verbs():
+        reported = next(
+            (c for c in root.children if c.dep_ in sentences.COMPLEMENTS and span.start <= c.i < span.end), None
+        )
+        if reported is not None:
+            return reported
+    return root
+
+
+def _reference_record(span: Span, words: sentences.Words) -> Sentence:
+    positions = np.flatnonzero(words.is_word[span.start : span.end]) + span.start
+    last = span.doc[int(positions[-1])]
+    start, end = int(words.cols.idx[positions[0]]), last.idx + len(last)
+    record = Sentence(start, end, " ".join(words.lemmas[positions]), (words.cols.idx[positions] - start).tolist())
+    verb = _reference_main_clause(span, words)
+    if verb is None:
+        return record
+    record.predicate = verb.lemma_.lower()
+    subject = next((c for c in verb.children if c.dep_ in sentences.SUBJECTS), None)
+    obj = next((c for c in verb.children if c.dep_ in sentences.OBJECTS), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        subject, obj = agent, subject
+    record.subject = _reference_phrase(subject) if subject is not None else None
+    record.object = _reference_phrase(obj) if obj is not None else None
+    record.negated = any(c.dep_ == "neg" for c in verb.children)
+    return record
+
+
 def test_sentence_pieces_and_lemmas_as_read_token_by_token(docs: list[Doc]) -> None:
     for doc in docs:
         words = sentences.Words(doc, doc.text)
         for sent in doc.sents:
-            pieces = words.pieces(sent)
+            pieces = _reference_pieces(words, sent)
             assert [(p.start, p.end) for p in pieces] == [(p.start, p.end) for p in _plain_pieces(sent, doc.text)]
             for piece in pieces:
-                record = sentences.sentence_record(piece, words)
+                record = _reference_record(piece, words)
                 plain = [t for t in piece if _plain_is_word(t)]
                 assert record.lemmas == " ".join(_plain_lemma(t).replace(" ", "_") for t in plain)
                 assert record.offsets == [t.idx - plain[0].idx for t in plain]
-        # all pieces at once from the columns and tree: the records sentence_record makes piece by piece
-        one_by_one = [sentences.sentence_record(p, words) for sent in doc.sents for p in words.pieces(sent)]
+        # all pieces at once from the columns and tree: the records read piece by piece, Token by Token
+        one_by_one = [_reference_record(p, words) for sent in doc.sents for p in _reference_pieces(words, sent)]
         assert sentences.sentences(doc) == one_by_one
         assert any(r.subject for r in one_by_one) and any(r.predicate for r in one_by_one)
     lines = [r.lemmas for r in sentences.sentences(docs[0])]

@@ -18,12 +18,12 @@ from importlib import resources
 import numpy as np
 from spacy.strings import StringStore
 from spacy.symbols import ADJ, NOUN, PROPN, PUNCT, SPACE, SYM, VERB, X
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from fieldbrief.lexicon import pronouns
 from fieldbrief.model import Article, Sentence
 from fieldbrief.nlp import doc_text
-from fieldbrief.nlp.columns import Columns, Decided, Tree, columns
+from fieldbrief.nlp.columns import Columns, Decided, Tree, columns, flat_spans
 from fieldbrief.stage import Context, Stage
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -101,12 +101,9 @@ class Words:
             out[where] = np.array(made, dtype=object)[which.reshape(-1)]
         return out
 
-    def pieces(self, sent: Span) -> list[Span]:
-        """The sentence cut at line breaks inside it, pieces without a word left out."""
-        return [sent.doc[start:end] for start, end in self.piece_bounds(sent.start, sent.end)]
-
     def piece_bounds(self, first: int, last: int) -> list[tuple[int, int]]:
-        """`pieces` of the sentence of tokens [first, last), as token bounds."""
+        """The sentence of tokens [first, last) cut at line breaks inside it, as token bounds; pieces without a
+        word left out."""
         marks = self.marks
         out: list[tuple[int, int]] = []
         start = first
@@ -123,60 +120,17 @@ class Words:
         return [(a, b) for a, b in out if self.is_word[a:b].any()]
 
 
-def _phrase(token: Token) -> tuple[int, int]:
-    left, right = token.left_edge, token.right_edge
-    return left.idx, right.idx + len(right)
-
-
-def _main_clause(span: Span, words: Words) -> Token | None:
-    """The verb the sentence asserts: its root (its first word whose head is itself or lies outside it), or the
-    clause a reporting root reports."""
-    first, end = span.start, span.end
-    heads = words.cols.head[first:end]
-    roots = np.flatnonzero((heads == np.arange(first, end)) | (heads < first) | (heads >= end))
-    if len(roots) == 0:
-        return None
-    root = span.doc[first + int(roots[0])]
-    if root.lemma_.lower() in reporting_verbs():
-        reported = next((c for c in root.children if c.dep_ in COMPLEMENTS and span.start <= c.i < span.end), None)
-        if reported is not None:
-            return reported
-    return root
-
-
-def sentence_record(span: Span, words: Words) -> Sentence:
-    positions = np.flatnonzero(words.is_word[span.start : span.end]) + span.start
-    last = span.doc[int(positions[-1])]
-    start, end = int(words.cols.idx[positions[0]]), last.idx + len(last)
-    record = Sentence(start, end, " ".join(words.lemmas[positions]), (words.cols.idx[positions] - start).tolist())
-    verb = _main_clause(span, words)
-    if verb is None:
-        return record
-    record.predicate = verb.lemma_.lower()
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    obj = next((c for c in verb.children if c.dep_ in OBJECTS), None)
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if subject is not None and subject.dep_ == "nsubjpass":  # "the town was captured by X": X acts on the town
-        subject, obj = agent, subject
-    record.subject = _phrase(subject) if subject is not None else None
-    record.object = _phrase(obj) if obj is not None else None
-    record.negated = any(c.dep_ == "neg" for c in verb.children)
-    return record
-
-
 def sentences(doc: Doc) -> list[Sentence]:
-    """The records of every sentence piece of the doc: what `sentence_record` makes of each, made for all pieces at
-    once from the doc's columns and tree (one numpy pass instead of a few numpy calls and Tokens per piece)."""
+    """The record of every sentence piece of the doc: its words' lemmas and offsets, and its main clause (the verb it
+    asserts, or the clause a reporting root reports) with subject, object and negation; made for all pieces at once
+    from the doc's columns and tree (one numpy pass instead of a few numpy calls and Tokens per piece)."""
     words = Words(doc, doc_text(doc))
     bounds = [b for sent in doc.sents for b in words.piece_bounds(sent.start, sent.end)]
     if not bounds:
         return []
-    cols, tree, strings = words.cols, words.cols.tree, doc.vocab.strings
+    cols, tree = words.cols, words.cols.tree
     starts, ends = (np.array(b, dtype=np.int64) for b in zip(*bounds, strict=True))
-    lengths = ends - starts
-    first_of = np.cumsum(lengths) - lengths  # where each piece's tokens begin in the flat arrays
-    piece_of = np.repeat(np.arange(len(starts)), lengths)
-    token = np.arange(int(lengths.sum()), dtype=np.int64) - first_of[piece_of] + starts[piece_of]
+    token, piece_of, first_of = flat_spans(starts, ends)
     # the main clause's candidate: the piece's first token whose head is itself or lies outside the piece
     head = cols.head[token]
     ruling = (head == token) | (head < starts[piece_of]) | (head >= ends[piece_of])
@@ -188,11 +142,8 @@ def sentences(doc: Doc) -> list[Sentence]:
     counts = np.bincount(piece_of[is_word], minlength=len(starts))
     word_ends = np.cumsum(counts).tolist()
     lemmas: list[str] = words.lemmas[word_at].tolist()
-    idx = cols.idx
-    word_idx: list[int] = idx[word_at].tolist()
-    last_words = word_at[np.array(word_ends, dtype=np.int64) - 1]
-    last_texts = cols.orth[last_words].tolist()
-    last_ends = [i + len(strings[h]) for i, h in zip(idx[last_words].tolist(), last_texts, strict=True)]
+    word_idx: list[int] = cols.idx[word_at].tolist()
+    last_ends = [cols.char_end(i) for i in word_at[np.array(word_ends, dtype=np.int64) - 1].tolist()]
     clauses = _Clauses(doc, cols, tree)
     out: list[Sentence] = []
     begin = 0
@@ -212,12 +163,12 @@ def sentences(doc: Doc) -> list[Sentence]:
 
 
 class _Clauses:
-    """`sentence_record`'s main clause, read from the doc's columns and tree arrays instead of Tokens."""
+    """A piece's main clause, read from the doc's columns and tree arrays: the verb the piece asserts (its first
+    word whose head is itself or lies outside it), or the clause a reporting root reports."""
 
     def __init__(self, doc: Doc, cols: Columns, tree: Tree) -> None:
         self.cols, self.tree, self.strings = cols, tree, doc.vocab.strings
         self.dep: list[int] = cols.dep.tolist()
-        self.idx: list[int] = cols.idx.tolist()
         code = cols.code
         self.complements = {code(d) for d in COMPLEMENTS}
         self.subjects = {code(d) for d in SUBJECTS}
@@ -248,10 +199,9 @@ class _Clauses:
         record.negated = any(dep[c] == self.neg for c in below)
 
     def _phrase(self, i: int) -> tuple[int, int]:
-        """`_phrase` of token i: its subtree's characters."""
-        tree, idx = self.tree, self.idx
-        left, right = int(tree.left_edge[i]), int(tree.right_edge[i])
-        return idx[left], idx[right] + len(self.strings[int(self.cols.orth[right])])
+        """The characters of token i's subtree."""
+        left, right = int(self.tree.left_edge[i]), int(self.tree.right_edge[i])
+        return self.cols.char_starts[left], self.cols.char_end(right)
 
 
 def run(doc: Doc, article: Article, ctx: Context) -> None:

@@ -114,6 +114,10 @@ class Columns:
         starts: list[int] = self.idx.tolist()
         return starts
 
+    def char_end(self, i: int) -> int:
+        """Where token i ends in the doc's text (`Token.idx + len(Token)`)."""
+        return self.char_starts[i] + len(self.texts[i])
+
     @cached_property
     def texts(self) -> list[str]:
         """Each token's text (`Token.text`), as a list made on first use (each distinct string looked up once)."""
@@ -212,10 +216,7 @@ class Tree:
 
     def _span_roots(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         n = len(self.head)
-        lengths = ends - starts
-        offsets = np.cumsum(lengths) - lengths  # where each span's tokens begin in the flat arrays
-        span_of = np.repeat(np.arange(len(starts)), lengths)
-        token = np.arange(int(lengths.sum()), dtype=np.int64) - offsets[span_of] + starts[span_of]
+        token, span_of, offsets = flat_spans(starts, ends)
         head = self.head[token]
         outside = (head < starts[span_of]) | (head >= ends[span_of])
         # rank -1 for a sentence root, the words-to-root count for a token ruled from outside, n for the rest;
@@ -225,6 +226,16 @@ class Tree:
         best = np.minimum.reduceat(key, offsets) if len(key) else key
         found = starts + best % (n + 1)
         return np.where(best // (n + 1) - 1 >= n, starts, found)
+
+
+def flat_spans(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The tokens of spans [start, end) laid end to end, to be read all at once: each one's position in the doc,
+    the span it belongs to, and where each span begins in the flat arrays."""
+    lengths = ends - starts
+    offsets = np.cumsum(lengths) - lengths
+    span_of = np.repeat(np.arange(len(starts)), lengths)
+    token = np.arange(int(lengths.sum()), dtype=np.int64) - offsets[span_of] + starts[span_of]
+    return token, span_of, offsets
 
 
 def columns(doc: Doc) -> Columns:

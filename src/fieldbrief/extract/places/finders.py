@@ -56,7 +56,7 @@ def _span_text(doc: Doc, start: int, end: int) -> str:
     cols = columns(doc)
     if end <= start:
         return ""
-    return doc_text(doc)[cols.char_starts[start] : cols.char_starts[end - 1] + len(cols.texts[end - 1])]
+    return doc_text(doc)[cols.char_starts[start] : cols.char_end(end - 1)]
 
 
 def _entity_mentions(doc: Doc, gaz: Gazetteer, rules: PlaceRules, person_words: frozenset[str]) -> list[Mention]:

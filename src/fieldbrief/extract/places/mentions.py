@@ -169,12 +169,12 @@ def longest_known(
     """The longest gazetteer name starting at token `start` (ending before `limit`), as (end, key)."""
     best: tuple[int, str] | None = None
     cols = columns(doc)
-    cap, text, texts, lowers, starts = capitalised_list(doc), doc_text(doc), cols.texts, cols.lowers, cols.char_starts
+    cap, text, lowers, starts = capitalised_list(doc), doc_text(doc), cols.lowers, cols.char_starts
     first = starts[start] if start < len(doc) else 0
     for end in range(start + 1, min(limit, start + 3 * gaz.max_words) + 1):
         last = end - 1
         # span_key of doc[start:end], its text cut from the doc's instead of joined token by token
-        key = piece(doc[last]) if end - start == 1 else name_key(text[first : starts[last] + len(texts[last])].strip())
+        key = piece(doc[last]) if end - start == 1 else name_key(text[first : cols.char_end(last)].strip())
         ends_well = cap[last] or lowers[last] in rules.cue_features
         if ends_well and key and (key in gaz.matchable or (not require_matchable and gaz.candidates(key))):
             best = (end, key)
