@@ -146,7 +146,19 @@ class Split:
         return [" ".join(self.articles[k].text[s:e] for s, e in a.content) for a in self.articles[k].attributions]
 
 
-def cue_data(split: Split, bits: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+class Fold:
+    """Some articles of a split (by index), read as the trainers read a Split."""
+
+    def __init__(self, split: Split, keep: list[int]) -> None:
+        self.articles = [split.articles[k] for k in keep]
+        self.docs = [split.docs[k] for k in keep]
+        self.quotes = [split.quotes[k] for k in keep]
+        self.indexes = [split.indexes[k] for k in keep]
+        self.arrays = [split.arrays[k] for k in keep]
+        self.gold_cues = [split.gold_cues[k] for k in keep]
+
+
+def cue_data(split: Split | Fold, bits: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Hashed feature ids (tokens x templates), tok2vec vectors and gold labels (cue head or not)."""
     mask = np.uint64((1 << bits) - 1)
     ids = [(learned.cue_feature_ids(p) & mask).astype(np.int64) for p in split.arrays]
@@ -224,7 +236,7 @@ def fit_cue_mlp(
     return best[1] if dev is not None else p
 
 
-def cue_scores(split: Split, w: learned.TaggerWeights) -> list[tuple[np.ndarray, np.ndarray | None]]:
+def cue_scores(split: Split | Fold, w: learned.TaggerWeights) -> list[tuple[np.ndarray, np.ndarray | None]]:
     """Per article: the cue logits and the encoder's logits (None without an encoder)."""
     return [learned.article_logits(d, p, w) for d, p in zip(split.docs, split.arrays, strict=True)]
 
@@ -338,6 +350,12 @@ def parser() -> argparse.ArgumentParser:
         "each cue's candidates and none)",
     )
     ap.add_argument("--reuse-cue", action="store_true", help="take the cue model from build/cue_model.npz")
+    ap.add_argument(
+        "--cross-fit",
+        type=int,
+        default=1,
+        help="folds: the content model learns from cue and encoder logits of models fitted on the other folds",
+    )
     return ap
 
 
@@ -354,22 +372,12 @@ def main() -> None:
         with np.load(cache) as saved:
             cue = {k: saved[k] for k in saved.files}
     else:
-        ids, tensors, y = cue_data(train, args.cue_bits)
-        print(f"cue model: {len(y)} tokens, {int(y.sum())} cue heads", flush=True)
-        cue = fit_cue_mlp(ids, tensors, y, args.cue_bits, args.hidden, args.epochs, cue_data(dev, args.cue_bits))
-        del ids, tensors, y
+        cue = trained_cue_model(args, train, dev)
         cache.parent.mkdir(exist_ok=True)
         np.savez(cache, **cue)
     d = 1 << args.bits
     encoder = statements_encoder.trained(args, train, dev, ROOT / "build") if args.encoder else None
-
-    def weights_with(content: np.ndarray, dense: np.ndarray, bias: float, threshold: float) -> learned.TaggerWeights:
-        return learned.TaggerWeights(args.cue_bits, cue["cue_embed"], cue["cue_tensor"], cue["cue_hidden_bias"],
-                                     cue["cue_out"], float(cue["cue_bias"][0]), args.bits, content, dense, bias,
-                                     args.inference_cue_threshold, threshold, encoder)  # fmt: skip
-
-    width = encoder_module.SPAN_FEATURES if encoder is not None else 1
-    weights = weights_with(np.zeros(d, np.float32), np.zeros(width, np.float32), 0.0, 0.5)
+    weights = tagger_weights(args, cue, encoder)
     cut = float(np.log(args.cue_threshold / (1 - args.cue_threshold)))
     dev_logits = [lg for lg, _ in cue_scores(dev, weights)]
     dev_gold = sum(len(g) for g in dev.gold_cues)
@@ -377,7 +385,8 @@ def main() -> None:
     dev_sel = sum(int((lg >= cut).sum()) for lg in dev_logits)
     print(f"dev cue heads over the cut: {dev_hit}/{dev_gold} of gold; {dev_sel} tokens selected", flush=True)
 
-    rows, dense, ys, groups = content_data(train, cue_scores(train, weights), cut, args.bits)
+    train_scores = out_of_fold_scores(args, train, dev) if args.cross_fit > 1 else cue_scores(train, weights)
+    rows, dense, ys, groups = content_data(train, train_scores, cut, args.bits)
     xc = hashed_matrix(rows, d - 1, dense)
     starts = np.array([j for j in range(len(groups)) if j == 0 or groups[j] != groups[j - 1]])
     print(f"content model: {xc.shape[0]} pairs for {len(starts)} cues, {int(ys.sum())} right", flush=True)
@@ -385,7 +394,7 @@ def main() -> None:
         kw, kb = fit_choice(xc, ys, starts, args.content_l2, args.max_iter)
     else:
         kw, kb = fit_logistic(xc, ys, args.content_l2, args.max_iter)
-    weights = weights_with(kw[:d], kw[d:], kb, 0.5)
+    weights = tagger_weights(args, cue, encoder, (kw[:d], kw[d:], kb))
     best = choose_threshold(dev, weights)
     write(
         Path(args.out),
@@ -396,6 +405,55 @@ def main() -> None:
         len(train.docs),
         sum(len(g) for g in train.gold_cues),
     )
+
+
+def trained_cue_model(args: argparse.Namespace, train: Split | Fold, dev: Split) -> dict[str, np.ndarray]:
+    ids, tensors, y = cue_data(train, args.cue_bits)
+    print(f"cue model: {len(y)} tokens, {int(y.sum())} cue heads", flush=True)
+    return fit_cue_mlp(ids, tensors, y, args.cue_bits, args.hidden, args.epochs, cue_data(dev, args.cue_bits))
+
+
+def tagger_weights(
+    args: argparse.Namespace,
+    cue: dict[str, np.ndarray],
+    encoder: encoder_module.EncoderWeights | None,
+    content: tuple[np.ndarray, np.ndarray, float] | None = None,
+) -> learned.TaggerWeights:
+    """The tagger of a cue model and an encoder; with no content model (all zero) until one is fitted."""
+    if content is None:
+        width = encoder_module.SPAN_FEATURES if encoder is not None else 1
+        content = np.zeros(1 << args.bits, np.float32), np.zeros(width, np.float32), 0.0
+    weights, dense, bias = content
+    return learned.TaggerWeights(args.cue_bits, cue["cue_embed"], cue["cue_tensor"], cue["cue_hidden_bias"],
+                                 cue["cue_out"], float(cue["cue_bias"][0]), args.bits, weights, dense, bias,
+                                 args.inference_cue_threshold, 0.5, encoder)  # fmt: skip
+
+
+def out_of_fold_scores(
+    args: argparse.Namespace, train: Split, dev: Split
+) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """Cross-fitting: each train article's cue and encoder logits from a cue model and an encoder fitted on
+    the other folds, so that the content model learns how far to trust them on text they never saw (on
+    their own training text they are surer than they will be on news)."""
+    import statements_encoder
+
+    scores: list[tuple[np.ndarray, np.ndarray | None] | None] = [None] * len(train.docs)
+    for fold in range(args.cross_fit):
+        held = [k for k in range(len(train.docs)) if k % args.cross_fit == fold]
+        rest = Fold(train, [k for k in range(len(train.docs)) if k % args.cross_fit != fold])
+        print(
+            f"cross-fit fold {fold + 1}/{args.cross_fit}: {len(rest.docs)} articles fit, {len(held)} held", flush=True
+        )
+        cue = trained_cue_model(args, rest, dev)
+        encoder = (
+            statements_encoder.train(rest, dev, args.encoder_bits, args.encoder_width, args.encoder_dilations,
+                                     args.encoder_epochs, dropout=args.encoder_dropout, seed=args.encoder_seed)
+            if args.encoder
+            else None
+        )  # fmt: skip
+        for k, score in zip(held, cue_scores(Fold(train, held), tagger_weights(args, cue, encoder)), strict=True):
+            scores[k] = score
+    return [s for s in scores if s is not None]
 
 
 def write(out: Path, w: learned.TaggerWeights, best, args, seconds: float, n_train: int, n_cues: int) -> None:
