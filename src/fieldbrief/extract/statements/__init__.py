@@ -8,9 +8,10 @@ data/cues.toml with its subject (the speaker) and its clausal complement, object
 killed 12") takes the clause it interrupts. A content that lies inside a quote is that direct quote; one
 that contains quoted fragments is mixed; otherwise it is indirect. Quotes that continue an attributed one
 (the next paragraph, or the second half of a split quote) inherit its speaker, and the halves of a quote split
-by its attribution are one statement, whose `parts` are the speaker's own words (utterances.py). Passive hedges ("it is
-believed that"), subjects that are evidence rather than sources ("reports claim") and negated or hypothetical
-cues ("did not say that", "would claim that": frames.unsaid_reason) give no statement.
+by its attribution are one statement, whose `parts` are the speaker's own words (utterances.py). A transcript's
+turn ("PENCE: Gennifer Flowers will not be attending ...") is its speaker's words, verbatim (turns.py). Passive
+hedges ("it is believed that"), subjects that are evidence rather than sources ("reports claim") and negated or
+hypothetical cues ("did not say that", "would claim that": frames.unsaid_reason) give no statement.
 
 Speakers are resolved in text order: names to the first full name (surnames, "Mr Saleh"), pronouns and
 definite descriptions ("she", "the Russian official", "the militant group") to the most recent compatible
@@ -31,6 +32,7 @@ from fieldbrief.extract.statements.quotes import Quote, scan_quotes
 from fieldbrief.extract.statements.speakers import SpeakerResolver
 from fieldbrief.extract.statements.tagger import TaggerWeights, tag
 from fieldbrief.extract.statements.text import DocIndex
+from fieldbrief.extract.statements.turns import holds_label, stage_direction
 from fieldbrief.extract.statements.utterances import join_split_quotes
 from fieldbrief.model import Article, Statement
 from fieldbrief.stage import Context, Stage
@@ -54,18 +56,25 @@ def extract(doc: Doc, article: Article, cues: Cues, weights: TaggerWeights | Non
             statements.append(statement_of(article, frame, speaker, cues, index))
     statements.sort(key=lambda s: s.start)
     statements.extend(continuations(article, statements, quotes))
+    statements = [s for s in statements if not _printers(s, finder.turn_labels)]
     statements.sort(key=lambda s: s.start)
     statements = join_split_quotes(article, drop_nested(statements), quotes)  # each span once, then joined
     return drop_restatements(drop_nested(statements))
+
+
+def _printers(statement: Statement, turn_labels: list[tuple[int, int]]) -> bool:
+    """Transcript furniture read as someone's words: a span holding a turn's label, a stage direction."""
+    return holds_label(statement.start, statement.end, turn_labels) or stage_direction(statement.content)
 
 
 def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
+# 9: transcript turns ("PENCE: ...") are their speaker's words, and no label or stage direction is anyone's;
 # 8: a refusal to speak ("declined to comment") is speech, not an intention; 7: a headline's verb the entity
 # recogniser ran into a name cut from it ("Obama Says" -> "Obama");
 # 6: deeds proposed as cues refused ([verbs.acts]); 5: the rules' negated and hypothetical cues refused, quotes
 # joined past a long attribution; 4: split quotes joined into one statement (parts); 3: the tagger's encoder (the
 # fingerprint reads no weights)
-STAGE = Stage("statements", "8", run)
+STAGE = Stage("statements", "9", run)

@@ -40,6 +40,7 @@ class Cues:
     attribution: tuple[tuple[str, ...], ...]
     quoted_passive: frozenset[str]
     non_speakers: frozenset[str]
+    furniture_labels: frozenset[str]  # "UPDATE:", "CORRECTION:": labels that open no transcript turn
     person_nouns: frozenset[str]
     source_nouns: frozenset[str]
     group_nouns: frozenset[str]
@@ -105,6 +106,7 @@ def load_cues() -> Cues:
         attribution=tuple(tuple(p.lower().split()) for p in data["phrases"]["attribution"]),
         quoted_passive=_lower_set(data["phrases"].get("quoted_passive", ())),
         non_speakers=_lower_set(speakers["non_speakers"]),
+        furniture_labels=_lower_set(speakers["furniture_labels"]),
         person_nouns=_lower_set(speakers["person_nouns"]),
         source_nouns=_lower_set(speakers["source_nouns"]),
         group_nouns=_lower_set(speakers["group_nouns"]),

@@ -6,7 +6,7 @@ the content in contents.py; here the frames are found, judged (negations, hypoth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.symbols import AUX, VERB
@@ -24,6 +24,7 @@ from fieldbrief.extract.statements.text import (
     trim,
     words_of,
 )
+from fieldbrief.extract.statements.turns import holds_label
 from fieldbrief.lexicon.datelines import dateline_at
 from fieldbrief.model import StatementKind
 from fieldbrief.nlp.columns import columns
@@ -118,6 +119,7 @@ class Frame:
     quote: Quote | None = None
     addressee: Token | None = None  # "told X": the outlet an unnamed source spoke to
     introduced: bool = False  # "X said:" closing its paragraph: the content is the next paragraph
+    label: str | None = None  # a transcript turn's printed label ("PENCE"): the speaker's name (turns.py)
 
 
 class FrameFinder(ContentReader):
@@ -132,7 +134,19 @@ class FrameFinder(ContentReader):
             if frame is not None and not self.quoted(token):
                 found.append(frame)
         found.extend(self._signed_quotes())
-        return found
+        # a label the parser read into the sentence before it is no one's words ("KELLER" in "say")
+        found = [f for f in found if not holds_label(f.start, f.end, self.turn_labels)]
+        return found + self._transcript_frames() + self._headline_frames()
+
+    def _transcript_frames(self) -> list[Frame]:
+        """'PENCE: Gennifer Flowers will not be attending ...': a transcript turn is its speaker's words (turns.py)."""
+        return [Frame(t.colon, ":", t.last_label_token, t.start, t.end, "direct", label=t.label) for t in self.turns]
+
+    def _headline_frames(self) -> list[Frame]:
+        """'Sokolova: No Troops Crossed the River': the person's claim, in the newsroom's words (turns.py)."""
+        h = self.headline
+        frame = self.classify(h.colon, ":", h.last_label_token, h.start, h.end) if h is not None else None
+        return [replace(frame, label=h.label)] if frame is not None and h is not None else []
 
     def _cue_tokens(self) -> tuple[np.ndarray, np.ndarray]:
         """Per token: a verb whose lemma is a reporting verb of cues.toml; a word that starts an attribution

@@ -143,6 +143,8 @@ class SpeakerResolver(Antecedents):
 
     # -- resolution
     def resolve(self, frame: Frame) -> Speaker | None:
+        if frame.label is not None and frame.subject is not None:
+            return self._labelled(frame.label, frame.subject, frame)
         head = frame.subject
         if head is not None and head.lower_ in pronouns.FIRST_PERSON and not self._in_quote(head.idx):
             return self._author(head)  # "I think ...", "we saw ..." outside quotes: the article's author
@@ -173,6 +175,14 @@ class SpeakerResolver(Antecedents):
             speaker = self._noun_phrase(head, frame)
         if speaker is not None:
             self._remember_speaker(speaker, head, frame)
+        return speaker
+
+    def _labelled(self, label: str, head: Token, frame: Frame) -> Speaker:
+        """A transcript turn's or a headline's speaker: the label read as a name, capitals as capitalised words
+        ("PENCE" -> "Mike Pence" where the article names him, else "Pence")."""
+        words = [w.capitalize() if w.isupper() else w for w in label.split()]
+        speaker = Speaker(self.full_name(" ".join(words)), label, "person")
+        self._remember_speaker(speaker, head, frame)
         return speaker
 
     def _author(self, head: Token) -> Speaker:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.quotes import PARAGRAPH, Quote, QuoteIndex
 from fieldbrief.extract.statements.text import FINITE_TAGS, DocIndex
+from fieldbrief.extract.statements.turns import headline_label, transcript_turns
 from fieldbrief.lexicon.datelines import dateline_at
 
 # a cue without a subject of its own takes the governing verb's through these links: "X met Y, hailing ...",
@@ -30,6 +31,11 @@ class FrameReader:
         self.quote_index = QuoteIndex(quotes)
         self.phrase_starts = frozenset(p[0] for p in cues.attribution)
         self.paragraph_starts = [m.start() for m in PARAGRAPH.finditer(text)]
+        self.turns = transcript_turns(doc, text, index.ents, cues.furniture_labels)
+        self.headline = headline_label(doc, text, index.ents)
+        self.turn_labels = [(t.colon.idx - len(t.label), t.colon.idx) for t in self.turns]
+        # a turn's words, and a headline's claim, are the speaker's: reporting verbs inside are quoted speech
+        self.turn_bodies = [(t.start, t.end) for t in (*self.turns, *([self.headline] if self.headline else []))]
 
     def _paragraph(self, offset: int) -> tuple[int, int]:
         i = bisect_right(self.paragraph_starts, offset) - 1
@@ -38,8 +44,9 @@ class FrameReader:
         return start, len(self.text) if end < 0 else end
 
     def quoted(self, token: Token) -> bool:
-        """A cue inside a quote is quoted speech, not the article's attribution."""
-        return self.quote_index.around(token.idx) is not None
+        """A cue inside a quote or a transcript's turn is quoted speech, not the article's attribution."""
+        in_turn = any(start <= token.idx < end for start, end in self.turn_bodies)
+        return in_turn or self.quote_index.around(token.idx) is not None
 
     # -- verbs
 
