@@ -73,6 +73,21 @@ def test_furniture_and_one_off_capitals_are_no_speakers(nlp: Language, cues: Cue
     assert [s for s in statements_of(nlp, cues, text) if s.cue == ":"] == []
 
 
+def test_a_briefings_unnamed_questioners_are_no_speakers(nlp: Language, cues: Cues) -> None:
+    text = (
+        "The fictional ministry's spokesman, Ivo Dorne, briefed reporters on Monday.\n\n"
+        "QUESTION: Did troops cross the river?\n\n"
+        "MR. DORNE: They did not.\n\n"
+        "QUESTION: Will observers be let in?\n\n"
+        "MR. DORNE: They are welcome at any time.\n"
+    )
+    found = statements_of(nlp, cues, text)
+    assert [(s.speaker.name, s.content) for s in found] == [
+        ("Ivo Dorne", "They did not."),
+        ("Ivo Dorne", "They are welcome at any time."),
+    ]
+
+
 def test_stage_directions() -> None:
     assert stage_direction("(CROSSTALK.)")
     assert stage_direction(" [LAUGHTER] ")

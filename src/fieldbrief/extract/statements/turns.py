@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-# a label of up to four words in capitals (two letters or more each) and a colon, opening a line (after an
+# a label of up to four words in capitals (two letters or more each, "MR." too) and a colon, opening a line (after an
 # opening quote mark where a printed transcript quotes every paragraph), then the turn's words
 TURN = re.compile(
-    r"^[ \t]*[\"\u201c']?(?P<label>[A-Z][A-Z.'\u2019-]*[A-Z](?:[ \t]+[A-Z][A-Z.'\u2019-]*[A-Z]){0,3})"
+    r"^[ \t]*[\"\u201c']?(?P<label>[A-Z][A-Z.'\u2019-]*[A-Z]\.?(?:[ \t]+[A-Z][A-Z.'\u2019-]*[A-Z]\.?){0,3})"
     r":[ \t]+(?P<body>\S[^\n]*)",
     re.MULTILINE,
 )
@@ -47,11 +47,12 @@ class Turn:
 def transcript_turns(doc: Doc, text: str, entities: Sequence[Span], furniture: frozenset[str]) -> list[Turn]:
     """The article's transcript turns whose label speaks (see the module's docstring). `entities`: the doc's
     named entities (those tagged PERSON name the article's persons)."""
-    found = [m for m in TURN.finditer(text) if m.group("label").lower() not in furniture]
+    labelled = list(TURN.finditer(text))
+    found = [m for m in labelled if m.group("label").lower() not in furniture]
     if not found:
         return []
     persons = _person_words(entities)
-    counts = Counter(m.group("label") for m in found)
+    counts = Counter(m.group("label") for m in labelled)  # "QUESTION:" marks a briefing's exchange, though unnamed
     exchange = sum(1 for n in counts.values() if n >= EXCHANGE_TURNS) >= 2
     turns = []
     for m in found:
