@@ -215,3 +215,12 @@ def test_hard_wrapped_lines_are_one_paragraph() -> None:
         "Headline Of Another Item",  # the next line starts with a capital: no wrap
         "The end.",
     ]
+
+
+def test_furniture_inside_quote_marks_is_furniture() -> None:
+    # fictional: an interview printed as one quotation over its paragraphs, the byline's follow line quoted with it
+    body = "Fictional governor Ana Roe spoke to the station on Sunday about the flooded bridge and the repairs."
+    quoted = '"GOVERNOR ROE: The bridge reopens in May, whatever the weather does before then.'
+    article = cleaned("\n\n".join([body, quoted, '"Follow Ivo Dorne on Twitter @ivodorne."']))
+    assert article.text == "\n\n".join([body, quoted])
+    assert [(r.kind, r.text) for r in article.removed] == [("boilerplate", '"Follow Ivo Dorne on Twitter @ivodorne."')]

@@ -38,11 +38,17 @@ def load_furniture() -> Furniture:
     return Furniture(patterns, tuple(m.casefold() for m in data["caption"]["markers"]))
 
 
+# quote marks around a whole paragraph of furniture: a site that prints an interview as one quotation running
+# over its paragraphs quotes the byline's "Follow X on Twitter" line with it
+EDGE_QUOTES = "\"'\u201c\u201d\u2018\u2019 "
+
+
 def match_pattern(paragraph: str, furniture: Furniture) -> Pattern | None:
     # Long paragraphs are reporting, not furniture: no pattern may eat them.
     if len(paragraph) > 400:
         return None
-    return next((p for p in furniture.patterns if p.regex.fullmatch(paragraph)), None)
+    forms = (paragraph,) if paragraph[:1] not in EDGE_QUOTES else (paragraph, paragraph.strip(EDGE_QUOTES))
+    return next((p for p in furniture.patterns if any(p.regex.fullmatch(form) for form in forms)), None)
 
 
 # A line learned as furniture must be short; long recurring paragraphs are more likely shared reporting.
