@@ -51,14 +51,15 @@ def test_quoted_transcript_paragraphs_are_turns_not_one_long_quote(nlp: Language
 
 
 def test_a_single_turn_speaks_where_the_label_names_a_person_of_the_article(nlp: Language, cues: Cues) -> None:
-    text = (
-        "Foreign Minister Elena Sokolova spoke to reporters in the fictional capital on Monday.\n\n"
-        "SOKOLOVA: We have seen no such reports and we reject them.\n"
-    )
-    st = statements_of(nlp, cues, text)
-    assert [(s.speaker.name, s.content) for s in st] == [
-        ("Elena Sokolova", "We have seen no such reports and we reject them.")
-    ]
+    for label in ("SOKOLOVA", "MS. SOKOLOVA"):
+        text = (
+            "Foreign Minister Elena Sokolova spoke to reporters in the fictional capital on Monday.\n\n"
+            f"{label}: We have seen no such reports and we reject them.\n"
+        )
+        st = statements_of(nlp, cues, text)
+        assert [(s.speaker.name, s.content) for s in st] == [
+            ("Elena Sokolova", "We have seen no such reports and we reject them.")
+        ]
 
 
 def test_furniture_and_one_off_capitals_are_no_speakers(nlp: Language, cues: Cues) -> None:

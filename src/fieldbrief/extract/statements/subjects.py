@@ -31,7 +31,7 @@ class FrameReader:
         self.quote_index = QuoteIndex(quotes)
         self.phrase_starts = frozenset(p[0] for p in cues.attribution)
         self.paragraph_starts = [m.start() for m in PARAGRAPH.finditer(text)]
-        self.turns = transcript_turns(doc, text, index.ents, cues.furniture_labels)
+        self.turns = transcript_turns(doc, text, index.ents, cues.furniture_labels, cues.titles)
         self.headline = headline_label(doc, text, index.ents)
         self.turn_labels = [(t.colon.idx - len(t.label), t.colon.idx) for t in self.turns]
         # a turn's words, and a headline's claim, are the speaker's: reporting verbs inside are quoted speech

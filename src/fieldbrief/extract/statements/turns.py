@@ -44,9 +44,12 @@ class Turn:
     end: int
 
 
-def transcript_turns(doc: Doc, text: str, entities: Sequence[Span], furniture: frozenset[str]) -> list[Turn]:
+def transcript_turns(
+    doc: Doc, text: str, entities: Sequence[Span], furniture: frozenset[str], titles: frozenset[str]
+) -> list[Turn]:
     """The article's transcript turns whose label speaks (see the module's docstring). `entities`: the doc's
-    named entities (those tagged PERSON name the article's persons)."""
+    named entities (those tagged PERSON name the article's persons); `titles`: courtesy titles ("MR. DORNE"
+    names Dorne)."""
     labelled = list(TURN.finditer(text))
     found = [m for m in labelled if m.group("label").lower() not in furniture]
     if not found:
@@ -57,7 +60,8 @@ def transcript_turns(doc: Doc, text: str, entities: Sequence[Span], furniture: f
     turns = []
     for m in found:
         label = m.group("label")
-        names_person = all(word.lower() in persons for word in label.split())
+        names = [w for w in label.lower().split() if w not in titles and w.rstrip(".") not in titles]
+        names_person = bool(names) and all(word in persons for word in names)
         if not (names_person or (exchange and counts[label] >= EXCHANGE_TURNS)):
             continue
         turn = _turn(doc, text, m)
