@@ -71,10 +71,11 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
-# 9: transcript turns ("PENCE: ...") are their speaker's words, and no label or stage direction is anyone's;
+# 10: a role ("the mayor") refers back only to a person given it, a plural to no one person, "forced X to admit"
+# is X's; 9: transcript turns ("PENCE: ...") are their speaker's words, and no label or stage direction is anyone's;
 # 8: a refusal to speak ("declined to comment") is speech, not an intention; 7: a headline's verb the entity
 # recogniser ran into a name cut from it ("Obama Says" -> "Obama");
 # 6: deeds proposed as cues refused ([verbs.acts]); 5: the rules' negated and hypothetical cues refused, quotes
 # joined past a long attribution; 4: split quotes joined into one statement (parts); 3: the tagger's encoder (the
 # fingerprint reads no weights)
-STAGE = Stage("statements", "9", run)
+STAGE = Stage("statements", "10", run)

@@ -38,6 +38,7 @@ class Antecedents:
     candidates: list[Candidate]
     full_names: dict[str, str]  # lower-case name token -> first full name
     genders: dict[str, str]  # full name -> "f" | "m"
+    roles: dict[str, set[str]]  # full name -> the roles the text gives the person ("minister" of "Minister X")
 
     def full_name(self, name: str) -> str:
         """ "Lavrov" -> "Sergei Lavrov": a one-word name (after titles) is the last speaker of that name, else
@@ -92,12 +93,14 @@ class Antecedents:
             unnamed = [c for c in self.candidates if c.offset < head.idx and c.noun == noun]
             if unnamed:
                 return unnamed[-1].speaker
+        role = noun if person and noun in self.cues.role_nouns else None
         before = [
             c
             for c in self.candidates
             if c.offset < head.idx
             and self._compatible(c, person, gender, plural)
             and not (outside and outside[0] <= c.offset < outside[1])
+            and (role is None or self._may_hold(c, role))
         ]
         recent = [c for c in before if here - c.sentence <= SENTENCE_WINDOW]
         for pool in ([c for c in recent if c.is_speaker or c.is_subject], recent, before):
@@ -106,6 +109,12 @@ class Antecedents:
         if gender == "f":  # "she" with no known woman: someone whose gender the text does not give
             return self._antecedent(head, person=person, gender="?", noun=noun)
         return None
+
+    def _may_hold(self, c: Candidate, role: str) -> bool:
+        """Whether "the <role>" may be this person: the text gave them that role, or none ("the mayor" is never
+        "Defence Minister Tomas Varga")."""
+        roles = self.roles.get(c.speaker.name)
+        return not roles or role in roles
 
     @staticmethod
     def _compatible(c: Candidate, person: bool, gender: str | None, plural: bool) -> bool:

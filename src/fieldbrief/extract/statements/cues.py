@@ -32,6 +32,7 @@ class Cues:
     inference_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     quote_only_verbs: frozenset[str]
+    implicative_verbs: frozenset[str]  # "forced X to admit": X admitted
     restricted_object_verbs: frozenset[str]
     event_nouns: frozenset[str]
     act_verbs: frozenset[str]  # verbs of deeds ([verbs.acts]): a proposed cue among them needs a clause content
@@ -42,6 +43,7 @@ class Cues:
     non_speakers: frozenset[str]
     furniture_labels: frozenset[str]  # "UPDATE:", "CORRECTION:": labels that open no transcript turn
     person_nouns: frozenset[str]
+    role_nouns: frozenset[str]  # person nouns that name a role ("mayor", "minister"): not generic_person_nouns
     source_nouns: frozenset[str]
     group_nouns: frozenset[str]
     institution_nouns: frozenset[str]
@@ -98,6 +100,7 @@ def load_cues() -> Cues:
         inference_verbs=_lower_set(verbs.get("inference", ())),
         belief_verbs=_lower_set(verbs.get("belief", ())),
         quote_only_verbs=_lower_set(verbs.get("quote_only", ())),
+        implicative_verbs=_lower_set(verbs["implicative"]),
         restricted_object_verbs=_lower_set(verbs.get("propositional_object", {}).get("verbs", ())),
         event_nouns=_lower_set(verbs.get("propositional_object", {}).get("nouns", ())),
         act_verbs=_act_verbs(verbs.get("acts", {})) - _lower_set(verbs["clause"]) - _lower_set(verbs["object"]),
@@ -108,6 +111,7 @@ def load_cues() -> Cues:
         non_speakers=_lower_set(speakers["non_speakers"]),
         furniture_labels=_lower_set(speakers["furniture_labels"]),
         person_nouns=_lower_set(speakers["person_nouns"]),
+        role_nouns=_lower_set(speakers["person_nouns"]) - _lower_set(speakers["generic_person_nouns"]),
         source_nouns=_lower_set(speakers["source_nouns"]),
         group_nouns=_lower_set(speakers["group_nouns"]),
         institution_nouns=_lower_set(speakers.get("institution_nouns", ())),

@@ -46,6 +46,7 @@ class SpeakerResolver(Antecedents):
     candidates: list[Candidate] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)  # lower-case name token -> first full name
     genders: dict[str, str] = field(default_factory=dict)  # full name -> "f" | "m"
+    roles: dict[str, set[str]] = field(default_factory=dict)  # full name -> roles the text gives ("minister")
     person_words: set[str] = field(default_factory=set)  # words of names tagged PERSON somewhere
     datelines: list[tuple[int, int]] = field(default_factory=list)  # where the outlet says where it filed from
     speaker_surnames: set[str] = field(default_factory=set)  # last words (lower case) of the persons heard so far
@@ -101,12 +102,24 @@ class SpeakerResolver(Antecedents):
             return
         context = self._words_before(ent, root) if kind == "person" else []
         gender = self._gender(name, context) if kind == "person" else None
+        if kind == "person":
+            self._remember_roles(name, context, root)
         if gender and kind == "person":
             self.genders.setdefault(name, gender)
         subject = any(t.dep_ in SUBJECT_DEPS for t in tokens) or root.head.dep_ in SUBJECT_DEPS
         self.candidates.append(
             Candidate(ent.start_char, self._sentence(root), Speaker(name, text, kind), gender, False, subject)
         )
+
+    def _remember_roles(self, name: str, words_before: list[str], root: Token) -> None:
+        """The roles the text gives a person: in the words before the name ("Defence Minister Tomas Varga") or in
+        an apposition ("Tomas Varga, the defence minister", "the mayor, Ana Roe")."""
+        words = {w.lower() for w in words_before} | {c.lemma_.lower() for c in root.children if c.dep_ == "appos"}
+        if root.dep_ == "appos":
+            words.add(root.head.lemma_.lower())
+        roles = words & self.cues.role_nouns
+        if roles:
+            self.roles.setdefault(name, set()).update(roles)
 
     def _words_before(self, ent: Span, root: Token) -> list[str]:
         """The words of the entity's phrase before it ("the Russian Foreign Minister" of "Sergei Lavrov"): those
@@ -349,8 +362,8 @@ class SpeakerResolver(Antecedents):
             and (noun in self.cues.person_nouns or lemma in self.cues.person_nouns)
         ):
             return self._someones(head, possessor)
-        if (noun in self.cues.person_nouns or lemma in self.cues.person_nouns) and not definite and head.tag_ == "NNS":
-            return self._unnamed(head, frame)  # "executives say", "Islamist politicians acknowledged"
+        if (noun in self.cues.person_nouns or lemma in self.cues.person_nouns) and head.tag_ == "NNS":
+            return self._unnamed(head, frame)  # "executives say", "the experts praised": many, none of them named
         if noun in self.cues.person_nouns or lemma in self.cues.person_nouns:
             if definite or det is None and not head.tag_.endswith("S") and lemma not in self.cues.source_nouns:
                 found = self._antecedent(
@@ -360,6 +373,8 @@ class SpeakerResolver(Antecedents):
                     return replace(found, mention=self._np(head))
             if noun in self.cues.source_nouns or lemma in self.cues.source_nouns:
                 return self._unnamed(head, frame)
+            if lemma in self.cues.role_nouns:  # "the mayor", named nowhere: a later "the minister" is not them
+                self.roles.setdefault(phrase, set()).add(lemma)
             return Speaker(phrase, self._np(head), "person")
         if noun in self.cues.institution_nouns or lemma in self.cues.institution_nouns:
             return Speaker(phrase, self._np(head), "organisation")  # "the army": as written, not a back-reference

@@ -149,8 +149,18 @@ class FrameReader:
                 return subject
             if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
                 return None
+            controller = self._object_controller(verb)
+            if controller is not None:
+                return controller
             verb, inherited = verb.head, True
         return None
+
+    def _object_controller(self, verb: Token) -> Token | None:
+        """'The senator forced Stumpf to admit that ...': Stumpf admits. The infinitive's subject is the direct
+        object of the implicative verb it completes ([verbs] implicative in cues.toml)."""
+        if verb.dep_ != "xcomp" or verb.tag_ != "VB" or verb.head.lemma_.lower() not in self.cues.implicative_verbs:
+            return None
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
     def _is_bare_participle(self, verb: Token) -> bool:
         """'Asked whether ..., X said': a past participle without 'have' is passive; the question is not X's. A
