@@ -1,5 +1,5 @@
-"""Descriptions of speakers on fictional sentences: "the mayor" is never "Defence Minister Tomas Varga", a plural
-("the experts") is no one person, and "forced X to admit" is X's admission."""
+"""Speakers and what they said, on fictional sentences: "the mayor" is never "Defence Minister Tomas Varga", a plural
+("the experts") is no one person, "forced X to admit" is X's admission, and "answered questions" says nothing."""
 
 from __future__ import annotations
 
@@ -46,3 +46,12 @@ def test_forced_to_admit_is_the_objects_admission(nlp: Language, cues: Cues) -> 
         "Dorne to admit that no executive had been punished.\n"
     )
     assert ("Ivo Dorne", "no executive had been punished") in speakers(nlp, cues, text)
+
+
+def test_what_was_answered_is_not_what_was_said(nlp: Language, cues: Cues) -> None:
+    text = (
+        "The fictional minister answered questions from reporters on Monday.\n\n"
+        "The mayor answered critics of the bridge plan.\n\n"
+        "The governor answered that the bridge would reopen in May.\n"
+    )
+    assert [content for _, content in speakers(nlp, cues, text)] == ["the bridge would reopen in May"]
