@@ -72,7 +72,8 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
 
 
 # 10: a role ("the mayor") refers back only to a person given it, a plural to no one person, "forced X to admit"
-# is X's; 9: transcript turns ("PENCE: ...") are their speaker's words, and no label or stage direction is anyone's;
+# is X's, "answered questions" says nothing; 9: transcript turns ("PENCE: ...") are their speaker's words, and no
+# label or stage direction is anyone's;
 # 8: a refusal to speak ("declined to comment") is speech, not an intention; 7: a headline's verb the entity
 # recogniser ran into a name cut from it ("Obama Says" -> "Obama");
 # 6: deeds proposed as cues refused ([verbs.acts]); 5: the rules' negated and hypothetical cues refused, quotes
