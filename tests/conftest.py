@@ -56,6 +56,11 @@ def statements_of(nlp: Language, cues: Cues, text: str) -> list[Statement]:
     return found
 
 
+def said_by(nlp: Language, cues: Cues, text: str) -> list[tuple[str, str]]:
+    """(speaker name, content) of each statement of one text (`statements_of`)."""
+    return [(s.speaker.name, s.content) for s in statements_of(nlp, cues, text)]
+
+
 @pytest.fixture(scope="module")
 def ctx() -> Context:
     """A stage's context with the default options."""

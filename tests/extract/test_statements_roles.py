@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from conftest import statements_of
+from conftest import said_by
 from fieldbrief.extract.statements import Cues
-
-
-def speakers(nlp: Language, cues: Cues, text: str) -> list[tuple[str, str]]:
-    return [(s.speaker.name, s.content) for s in statements_of(nlp, cues, text)]
 
 
 def test_a_role_refers_back_only_to_a_person_given_that_role(nlp: Language, cues: Cues) -> None:
@@ -21,7 +17,7 @@ def test_a_role_refers_back_only_to_a_person_given_that_role(nlp: Language, cues
         "Ana Roe, the mayor of the fictional town, said the water was falling. The mayor added that schools would "
         "reopen.\n"
     )
-    assert speakers(nlp, cues, text) == [
+    assert said_by(nlp, cues, text) == [
         ("Tomas Varga", "the troops would stay"),
         ("mayor", "the bridge would reopen in May"),
         ("Tomas Varga", "the border was calm"),
@@ -32,12 +28,12 @@ def test_a_role_refers_back_only_to_a_person_given_that_role(nlp: Language, cues
 
 def test_a_generic_description_still_refers_back(nlp: Language, cues: Cues) -> None:
     text = "Defence Minister Tomas Varga spoke on Monday. The official said the troops would stay.\n"
-    assert speakers(nlp, cues, text) == [("Tomas Varga", "the troops would stay")]
+    assert said_by(nlp, cues, text) == [("Tomas Varga", "the troops would stay")]
 
 
 def test_a_plural_description_is_no_one_person(nlp: Language, cues: Cues) -> None:
     text = "Professor Ana Roe studied the fictional dam. The experts said the dam would hold.\n"
-    assert [name for name, _ in speakers(nlp, cues, text)] == ["unnamed expert"]
+    assert [name for name, _ in said_by(nlp, cues, text)] == ["unnamed expert"]
 
 
 def test_forced_to_admit_is_the_objects_admission(nlp: Language, cues: Cues) -> None:
@@ -45,7 +41,7 @@ def test_forced_to_admit_is_the_objects_admission(nlp: Language, cues: Cues) -> 
         "Senator Ana Roe questioned the fictional bank's chief, Ivo Dorne, for three hours. The senator forced "
         "Dorne to admit that no executive had been punished.\n"
     )
-    assert ("Ivo Dorne", "no executive had been punished") in speakers(nlp, cues, text)
+    assert ("Ivo Dorne", "no executive had been punished") in said_by(nlp, cues, text)
 
 
 def test_what_was_answered_is_not_what_was_said(nlp: Language, cues: Cues) -> None:
@@ -54,4 +50,4 @@ def test_what_was_answered_is_not_what_was_said(nlp: Language, cues: Cues) -> No
         "The mayor answered critics of the bridge plan.\n\n"
         "The governor answered that the bridge would reopen in May.\n"
     )
-    assert [content for _, content in speakers(nlp, cues, text)] == ["the bridge would reopen in May"]
+    assert [content for _, content in said_by(nlp, cues, text)] == ["the bridge would reopen in May"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from conftest import statements_of
+from conftest import said_by, statements_of
 from fieldbrief.extract.statements import Cues
 from fieldbrief.extract.statements.turns import stage_direction
 
@@ -40,14 +40,14 @@ def test_quoted_transcript_paragraphs_are_turns_not_one_long_quote(nlp: Language
         '"HOST: Even in storms?\n\n'
         '"ORTIZ: Unless the harbour master closes the port."\n'
     )
-    found = statements_of(nlp, cues, text)
-    assert [(s.speaker.name, s.content) for s in found] == [
+    found = said_by(nlp, cues, text)
+    assert found == [
         ("Host", "Will the ferry run in winter?"),
         ("Ortiz", "It will run every day of the year."),
         ("Host", "Even in storms?"),
         ("Ortiz", "Unless the harbour master closes the port."),
     ]
-    assert not [s for s in found if "HOST:" in s.content or "ORTIZ:" in s.content]
+    assert not [content for _, content in found if "HOST:" in content or "ORTIZ:" in content]
 
 
 def test_a_single_turn_speaks_where_the_label_names_a_person_of_the_article(nlp: Language, cues: Cues) -> None:
@@ -56,10 +56,7 @@ def test_a_single_turn_speaks_where_the_label_names_a_person_of_the_article(nlp:
             "Foreign Minister Elena Sokolova spoke to reporters in the fictional capital on Monday.\n\n"
             f"{label}: We have seen no such reports and we reject them.\n"
         )
-        st = statements_of(nlp, cues, text)
-        assert [(s.speaker.name, s.content) for s in st] == [
-            ("Elena Sokolova", "We have seen no such reports and we reject them.")
-        ]
+        assert said_by(nlp, cues, text) == [("Elena Sokolova", "We have seen no such reports and we reject them.")]
 
 
 def test_furniture_and_one_off_capitals_are_no_speakers(nlp: Language, cues: Cues) -> None:
@@ -82,8 +79,7 @@ def test_a_briefings_unnamed_questioners_are_no_speakers(nlp: Language, cues: Cu
         "QUESTION: Will observers be let in?\n\n"
         "MR. DORNE: They are welcome at any time.\n"
     )
-    found = statements_of(nlp, cues, text)
-    assert [(s.speaker.name, s.content) for s in found] == [
+    assert said_by(nlp, cues, text) == [
         ("Ivo Dorne", "They did not."),
         ("Ivo Dorne", "They are welcome at any time."),
     ]

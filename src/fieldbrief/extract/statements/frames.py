@@ -145,8 +145,10 @@ class FrameFinder(ContentReader):
     def _headline_frames(self) -> list[Frame]:
         """'Sokolova: No Troops Crossed the River': the person's claim, in the newsroom's words (turns.py)."""
         h = self.headline
-        frame = self.classify(h.colon, ":", h.last_label_token, h.start, h.end) if h is not None else None
-        return [replace(frame, label=h.label)] if frame is not None and h is not None else []
+        if h is None:
+            return []
+        frame = self.classify(h.colon, ":", h.last_label_token, h.start, h.end)
+        return [] if frame is None else [replace(frame, label=h.label)]
 
     def _cue_tokens(self) -> tuple[np.ndarray, np.ndarray]:
         """Per token: a verb whose lemma is a reporting verb of cues.toml; a word that starts an attribution

@@ -33,7 +33,7 @@ class FrameReader:
         self.paragraph_starts = [m.start() for m in PARAGRAPH.finditer(text)]
         self.turns = transcript_turns(doc, text, index.ents, cues.furniture_labels, cues.titles)
         self.headline = headline_label(doc, text, index.ents)
-        self.turn_labels = [(t.colon.idx - len(t.label), t.colon.idx) for t in self.turns]
+        self.turn_labels = [t.label_span for t in self.turns]
         # a turn's words, and a headline's claim, are the speaker's: reporting verbs inside are quoted speech
         self.turn_bodies = [(t.start, t.end) for t in (*self.turns, *([self.headline] if self.headline else []))]
 

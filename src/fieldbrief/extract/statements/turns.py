@@ -42,6 +42,11 @@ class Turn:
     last_label_token: Token  # the label's last word: the speaker resolver reads the name from there
     start: int  # the turn's words, as character offsets
     end: int
+    label_start: int  # where the label is printed: [label_start, colon)
+
+    @property
+    def label_span(self) -> tuple[int, int]:
+        return self.label_start, self.colon.idx
 
 
 def transcript_turns(
@@ -95,7 +100,7 @@ def _turn(doc: Doc, text: str, m: re.Match[str]) -> Turn | None:
     end = m.end("body")
     while end > m.start("body") and text[end - 1] in ' \t"\u201d':
         end -= 1  # the closing mark of a quoted transcript paragraph is the printer's, not the speaker's
-    return Turn(m.group("label"), colon[0], label[-1], m.start("body"), end)
+    return Turn(m.group("label"), colon[0], label[-1], m.start("body"), end, m.start("label"))
 
 
 def holds_label(start: int, end: int, labels: Sequence[tuple[int, int]]) -> bool:
