@@ -62,7 +62,7 @@ def main() -> None:
             frame = tagged_frame(finder, doc, t)
             if reason is None:
                 if frame is None:
-                    reason = "no-source" if finder.source_of(t.cue) is None else "no-frame"
+                    reason = "no-frame"  # (a frame without a source is kept, unattributed or unresolved)
                 elif resolver.resolve(frame) is None:
                     reason = "speaker-unresolved"
                 else:

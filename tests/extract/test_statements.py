@@ -589,7 +589,6 @@ def test_relative_clause_cue_stops_at_the_clause(analyse: Analyse) -> None:
     [
         "That said, the army has not left the northern province.",
         "The said agreement expired last year.",
-        "Varga did not say whether the border would reopen.",
         "It did not reveal the location of the crash.",
         "The minister confirmed the date of the summit.",
         "The country would announce the investigations after the vote.",

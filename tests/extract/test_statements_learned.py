@@ -209,8 +209,9 @@ def test_a_confident_second_content_of_a_cue_the_rules_framed(
     ("reason", "text", "cue_word", "words"),
     [
         ("infinitive", "Mayor Talia Brennan vowed to rebuild the bridge.", "vowed", "to rebuild the bridge"),
-        ("negated", "Mayor Talia Brennan did not vow to rebuild the bridge.", "vow", "to rebuild the bridge"),
-        ("modal", "Mayor Talia Brennan would vow to rebuild the bridge.", "vow", "to rebuild the bridge"),
+        # negated or hypothetical, the vow is still an intention the rules leave to the verbs of wanting
+        ("infinitive", "Mayor Talia Brennan did not vow to rebuild the bridge.", "vow", "to rebuild the bridge"),
+        ("infinitive", "Mayor Talia Brennan would vow to rebuild the bridge.", "vow", "to rebuild the bridge"),
         ("passive", "It was reported by the ministry that the bridge fell.", "reported", "the bridge fell"),
     ],
 )

@@ -1,7 +1,10 @@
-"""Statements never made and utterances that run past a long attribution, on fictional sentences.
+"""Statements never made, attributions without a source, and utterances that run past a long attribution, on
+fictional sentences.
 
-A verification desk must never read "Mayor X did not say that the bridge would reopen" as the mayor saying it:
-a negated or hypothetical reporting verb reports nothing said, whether the rules or the tagger propose it.
+A verification desk must never read "Mayor X did not say that the bridge would reopen" as the mayor saying it, nor
+lose it ("the ministry did not confirm the strike" is news): a negated or hypothetical reporting verb gives a
+statement whose `factuality` says so, and which is no claim of the speaker's (`Statement.claimed`). An attribution
+whose source the text does not give is kept as unattributed, never given a guessed speaker.
 """
 
 from __future__ import annotations
@@ -10,44 +13,62 @@ import pytest
 from spacy.language import Language
 
 from conftest import statements_of
-from fieldbrief.extract.statements import Cues, scan_quotes
-from fieldbrief.extract.statements.frames import FrameFinder, unsaid_reason
-from fieldbrief.extract.statements.text import DocIndex
+from fieldbrief.extract.statements import Cues
+from fieldbrief.extract.statements.frames import factuality
 
 
 @pytest.mark.parametrize(
-    ("reason", "text", "cue_word"),
+    ("expected", "text", "cue_word"),
     [
         ("negated", "Mayor Talia Brennan did not say that the bridge would reopen.", "say"),
         ("negated", "Mayor Talia Brennan never claimed that the bridge had reopened.", "claimed"),
+        ("negated", "Mayor Talia Brennan has not yet confirmed that the bridge had reopened.", "confirmed"),
         ("negated", "Mayor Talia Brennan neither confirmed nor denied that the bridge had closed.", "confirmed"),
         ("negated", "Mayor Talia Brennan neither confirmed nor denied that the bridge had closed.", "denied"),
         ("negated", "Mayor Talia Brennan would not confirm or deny that the bridge had closed.", "deny"),
-        ("modal", "Mayor Talia Brennan would claim that the bridge had reopened.", "claim"),
-        ("modal", "Mayor Talia Brennan could confirm that the bridge reopened.", "confirm"),
-        ("modal", "Mayor Talia Brennan might announce that the bridge reopens.", "announce"),
+        ("hypothetical", "Mayor Talia Brennan would claim that the bridge had reopened.", "claim"),
+        ("hypothetical", "Mayor Talia Brennan could confirm that the bridge reopened.", "confirm"),
+        ("hypothetical", "Mayor Talia Brennan might announce that the bridge reopens.", "announce"),
+        ("asserted", "Mayor Talia Brennan said that she would not rebuild the bridge.", "said"),
+        ("asserted", "Mayor Talia Brennan did not travel but said that the bridge was closed.", "said"),
+        # the negation is her words, hung on the verb by the parser: she said it
+        ("asserted", '"Probably not," Mayor Talia Brennan said.', "said"),
     ],
 )
-def test_a_negated_or_hypothetical_cue_reports_nothing_said(
-    nlp: Language, cues: Cues, reason: str, text: str, cue_word: str
-) -> None:
+def test_the_factuality_of_a_reporting_verb(cue_word: str, expected: str, text: str, nlp: Language) -> None:
     doc = nlp(text)
-    cue = next(t for t in doc if t.lower_ == cue_word)
-    assert unsaid_reason(cue) == reason
-    finder = FrameFinder(doc, text, DocIndex(doc), cues, scan_quotes(text))
-    assert not [f for f in finder.frames() if f.cue.i == cue.i]  # the rules frame nothing
-    assert statements_of(nlp, cues, text) == []  # and the tagger adds nothing either
+    assert factuality(next(t for t in doc if t.lower_ == cue_word)) == expected
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected", "content"),
     [
-        '"The bridge is open," Mayor Talia Brennan did not say.',
-        "Mayor Talia Brennan did not say whether the bridge would reopen.",
+        ("Mayor Talia Brennan did not say that the bridge would reopen.", "negated", "the bridge would reopen"),
+        ("Mayor Talia Brennan never claimed that the bridge had reopened.", "negated", "the bridge had reopened"),
+        ("Mayor Talia Brennan would claim that the bridge had reopened.", "hypothetical", "the bridge had reopened"),
+        # a question left open is news too: what she would not say
+        ("Talia Brennan did not say whether the bridge would reopen.", "negated", "whether the bridge would reopen"),
     ],
 )
-def test_a_quote_or_question_with_a_negated_cue_is_no_statement(nlp: Language, cues: Cues, text: str) -> None:
-    assert statements_of(nlp, cues, text) == []
+def test_a_negated_or_hypothetical_statement_is_kept_and_is_no_claim(
+    nlp: Language, cues: Cues, text: str, expected: str, content: str
+) -> None:
+    [st] = statements_of(nlp, cues, text)
+    assert (st.speaker.name, st.content.rstrip("."), st.factuality) == ("Talia Brennan", content, expected)
+    assert not st.claimed and st.to_json()["factuality"] == expected
+
+
+def test_a_negated_quote_is_marked_negated(nlp: Language, cues: Cues) -> None:
+    [st] = statements_of(nlp, cues, '"The bridge is open," Mayor Talia Brennan did not say.')
+    assert (st.kind, st.factuality, st.claimed) == ("direct", "negated", False)
+
+
+def test_an_attribution_without_a_source_is_unattributed(nlp: Language, cues: Cues) -> None:
+    text = "The mayor of Norvale fled the town, reportedly carrying the flood fund with him."
+    found = [s for s in statements_of(nlp, cues, text) if s.cue == "reportedly"]
+    assert [(s.attribution, s.speaker.name, s.speaker.kind, s.claimed) for s in found] == [
+        ("unattributed", "unattributed", "unnamed", False)
+    ]
 
 
 @pytest.mark.parametrize(

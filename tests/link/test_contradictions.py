@@ -184,3 +184,31 @@ def test_every_claim_status_matches_its_sides(pipeline: Pipeline) -> None:
     for claim in corpus.claims:
         dated = [m for m in claim.members if "1998" in m.text]
         assert not (dated and [m for m in claim.members if m.outlet == "Lima Daily"]), claim.summary
+
+
+def test_what_a_speaker_did_not_say_is_no_claim_of_theirs(pipeline: Pipeline) -> None:
+    said = "Mayor Talia Brennan said that the bridge at Norvale had collapsed."
+    unsaid = "Mayor Talia Brennan did not say that the bridge at Norvale had collapsed."
+    corpus = link(pipeline, [("Golf Wire", "2031-05-02", said), ("Hotel Daily", "2031-05-02", unsaid)])
+    by_outlet = {a.outlet: a for a in corpus.articles}
+    [negated] = by_outlet["Hotel Daily"].statements
+    assert negated.factuality == "negated"
+    members = [m for c in corpus.claims for m in c.members]
+    assert not [m for m in members if m.record_id == negated.id]  # kept as a statement, never as a claim
+    assert not [c for c in corpus.claims if c.status == "corroborated"]  # nor does it corroborate the saying
+    [claimed] = by_outlet["Golf Wire"].statements
+    assert [m.record_id for m in members if m.article_id == by_outlet["Golf Wire"].id] == [claimed.id]
+
+
+def test_a_toll_someone_did_not_confirm_agrees_with_no_report_of_it(pipeline: Pipeline) -> None:
+    reported = "Twelve people were killed in an air strike on the market in Norvale on Monday, the ministry said."
+    unconfirmed = (
+        "The ministry did not confirm that twelve people were killed in an air strike on the market in Norvale on "
+        "Monday."
+    )
+    corpus = link(pipeline, [("Golf Wire", "2031-05-02", reported), ("Hotel Daily", "2031-05-02", unconfirmed)])
+    hotel = next(a for a in corpus.articles if a.outlet == "Hotel Daily")
+    assert [s.factuality for s in hotel.statements] == ["negated"]
+    # not a second report of the toll, nor the ministry disputing the strike: nobody asserts what it holds
+    assert not [m for c in corpus.claims for m in c.members if m.article_id == hotel.id]
+    assert corpus.claims and all(len({m.article_id for m in c.members}) == 1 for c in corpus.claims)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from lxml import html as lxml_html
@@ -139,3 +140,12 @@ def test_hostile_text_is_escaped_in_markdown() -> None:
     assert not re.search(r"(?<!\\)[<>]", own_anchors.sub("", md))  # every other angle bracket is escaped
     assert "\\<script\\>" in md and "](javascript" not in md
     assert markdown_escape("[x](http://e)") == "\\[x\\](http://e)"
+
+
+def test_what_a_speaker_did_not_say_is_marked_in_who_said_what() -> None:
+    corpus = make_corpus()
+    article = corpus.articles[0]
+    [said] = [s for s in article.statements if s.speaker.name == "Tomas Vell"]
+    article.statements.append(replace(said, id=said.id + "-n", factuality="negated"))
+    [vell] = [a for a in build_brief(corpus).actors if a.name == "Tomas Vell"]
+    assert sorted(s.how for s in vell.said) == [said.cue, f"{said.cue}, negated"]

@@ -216,3 +216,25 @@ def test_statements_stored_before_parts_get_their_whole_span(tmp_path: Path) -> 
         # what migration 8 does to the rows of a store written before it
         store.db.execute(next(sql for version, _, sql in MIGRATIONS if version == 8).split(";")[1])
         assert [tuple(r) for r in store.db.execute("SELECT parts FROM statements")] == [("[[0,10]]",)]
+
+
+def test_a_statement_keeps_its_factuality_and_attribution(tmp_path: Path) -> None:
+    article = fictional_article("The mayor did not say the bridge would reopen. It reportedly fell.", "a.txt")
+
+    def said(speaker: Speaker, cue: str, words: str, **marks: str) -> Statement:
+        start = article.text.index(words)
+        return Statement(speaker, cue, "indirect", words, start, start + len(words), **marks)  # type: ignore[arg-type]
+
+    article.statements = [
+        said(Speaker("The mayor", "The mayor", "person"), "say", "the bridge would reopen", factuality="negated"),
+        said(Speaker("unattributed", "", "unnamed"), "reportedly", "fell", attribution="unattributed"),
+    ]
+    with Store(tmp_path / "s.db") as store:
+        store.add(article, PROVENANCE)
+        rows = store.db.execute("SELECT factuality, attribution FROM statements ORDER BY start").fetchall()
+        [back] = store.load_articles()
+    assert [tuple(r) for r in rows] == [("negated", "sourced"), ("asserted", "unattributed")]
+    assert [(s.factuality, s.attribution, s.claimed) for s in back.statements] == [
+        ("negated", "sourced", False),
+        ("asserted", "unattributed", False),
+    ]

@@ -70,6 +70,8 @@ def _statement_from_json(s: dict[str, Any]) -> Statement:
         id=s["id"],
         mode=s.get("mode", "speech"),
         parts=[(start, end) for start, end in s.get("parts") or []],
+        factuality=s.get("factuality", "asserted"),
+        attribution=s.get("attribution", "sourced"),
     )
 
 

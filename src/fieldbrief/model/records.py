@@ -15,6 +15,13 @@ SpeakerKind = Literal["person", "organisation", "outlet", "unnamed", "document"]
 StatementKind = Literal["direct", "indirect", "mixed"]
 # what a statement reports: something said, believed, intended, or what a document (poll, report) shows
 StatementMode = Literal["speech", "belief", "intention", "document"]
+# whether the speaker is said to have said it (PARC's factuality of an attribution): "asserted", or "negated" ("did
+# not say that ...", "never claimed that ..."), or "hypothetical" ("would claim that ...", "may confirm that ...")
+Factuality = Literal["asserted", "negated", "hypothetical"]
+# where the text gives the statement a source: "sourced" (a speaker, named or not); "unattributed", the text names
+# none ("reportedly fled with ...", "calls to establish a commission"); "unresolved", the text has a source the
+# parse did not give us (the speaker is then "unresolved": read the evidence sentence)
+Attribution = Literal["sourced", "unattributed", "unresolved"]
 EventStatus = Literal["asserted", "claimed", "denied", "planned", "hedged"]
 # "reported": no expression dates the event; it happened on or before the publication date.
 Precision = Literal["day", "week", "month", "year", "reported"]
@@ -80,10 +87,17 @@ class Statement:
     # where the quote is split by its attribution ('"We will fight," he said, "until the end."': the content
     # runs from "We" to "end" and holds ', he said, '; the parts leave it out). Empty given: [(start, end)].
     parts: list[tuple[int, int]] = field(default_factory=list)
+    factuality: Factuality = "asserted"
+    attribution: Attribution = "sourced"
 
     def __post_init__(self) -> None:
         if not self.parts:
             self.parts = [(self.start, self.end)]
+
+    @property
+    def claimed(self) -> bool:
+        """Someone (named or not) is said to have said it: a claim of theirs, which linking may match with others."""
+        return self.factuality == "asserted" and self.attribution == "sourced"
 
     def words(self, text: str) -> str:
         """The speaker's own words: the parts of the content, joined by a space."""
@@ -97,6 +111,8 @@ class Statement:
             "channel": self.channel,
             "kind": self.kind,
             "mode": self.mode,
+            "factuality": self.factuality,
+            "attribution": self.attribution,
             "content": self.content,
             "start": self.start,
             "end": self.end,

@@ -55,6 +55,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("channel", "channel", "STRING"),
         ("kind", "kind", "STRING"),
         ("mode", "mode", "STRING"),
+        ("factuality", "factuality", "STRING"),
+        ("attribution", "attribution", "STRING"),
         ("content", "content", "STRING"),
         ("start", "start", "INT"),
         ("end", "end", "INT"),

@@ -269,4 +269,13 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         UPDATE statements SET parts = json_array(json_array(start, "end"));
         """,
     ),
+    (
+        9,
+        "statements: factuality (asserted, negated, hypothetical) and attribution (sourced, unattributed, unresolved)",
+        """
+        ALTER TABLE statements ADD COLUMN factuality TEXT NOT NULL DEFAULT 'asserted';
+        ALTER TABLE statements ADD COLUMN attribution TEXT NOT NULL DEFAULT 'sourced';
+        CREATE INDEX statements_factuality ON statements(factuality, attribution);
+        """,
+    ),
 )

@@ -104,6 +104,8 @@ def _statement(s: Statement) -> Row:
         "channel": s.channel,
         "kind": s.kind,
         "mode": s.mode,
+        "factuality": s.factuality,
+        "attribution": s.attribution,
         "content": s.content,
         "start": s.start,
         "end": s.end,

@@ -118,8 +118,8 @@ class ActorResolver:
         return ActorRef(name=statement.speaker.name)
 
     def statement_at(self, char: int) -> Statement | None:
-        for st in self.statements:
-            if st.start <= char < st.end:
+        for st in self.statements:  # a statement without a source has no speaker whose "we" or "he" this is
+            if st.attribution == "sourced" and st.start <= char < st.end:
                 return st
         return None
 

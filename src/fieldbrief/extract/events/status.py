@@ -100,7 +100,7 @@ class StatusReader:
         return self.args.resolve(subj)
 
     def _statement_at(self, char: int) -> Statement | None:
-        for st in self.article.statements:
-            if st.start <= char < st.end:
+        for st in self.article.statements:  # what someone is said to have said ("X did not say ..." is no source)
+            if st.claimed and st.start <= char < st.end:
                 return st
         return None

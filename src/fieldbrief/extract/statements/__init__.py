@@ -10,8 +10,10 @@ that contains quoted fragments is mixed; otherwise it is indirect. Quotes that c
 (the next paragraph, or the second half of a split quote) inherit its speaker, and the halves of a quote split
 by its attribution are one statement, whose `parts` are the speaker's own words (utterances.py). A transcript's
 turn ("PENCE: Gennifer Flowers will not be attending ...") is its speaker's words, verbatim (turns.py). Passive
-hedges ("it is believed that"), subjects that are evidence rather than sources ("reports claim") and negated or
-hypothetical cues ("did not say that", "would claim that": frames.unsaid_reason) give no statement.
+hedges ("it is believed that") and subjects that are evidence rather than sources ("reports claim") give no
+statement. A negated or hypothetical cue ("did not say that", "would claim that") gives one whose `factuality` says
+so (frames.factuality); an attribution the learned tagger finds without a source the parse gives is `unattributed`
+("reportedly") or `unresolved` (combine.py). Neither is anyone's claim (`Statement.claimed`): linking leaves them.
 
 Speakers are resolved in text order: names to the first full name (surnames, "Mr Saleh"), pronouns and
 definite descriptions ("she", "the Russian official", "the militant group") to the most recent compatible
@@ -71,6 +73,7 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
     article.statements = extract(doc, article, cues_for(ctx))
 
 
+# 11: negated and hypothetical statements kept with their factuality, sourceless ones with their attribution;
 # 10: a role ("the mayor") refers back only to a person given it, a plural to no one person, "forced X to admit"
 # is X's, "answered questions" says nothing; 9: transcript turns ("PENCE: ...") are their speaker's words, and no
 # label or stage direction is anyone's;
@@ -79,4 +82,4 @@ def run(doc: Doc, article: Article, ctx: Context) -> None:
 # 6: deeds proposed as cues refused ([verbs.acts]); 5: the rules' negated and hypothetical cues refused, quotes
 # joined past a long attribution; 4: split quotes joined into one statement (parts); 3: the tagger's encoder (the
 # fingerprint reads no weights)
-STAGE = Stage("statements", "10", run)
+STAGE = Stage("statements", "11", run)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from fieldbrief.extract.statements.cues import Cues
-from fieldbrief.extract.statements.frames import Frame
+from fieldbrief.extract.statements.frames import Frame, factuality
 from fieldbrief.extract.statements.modes import mode_of
 from fieldbrief.extract.statements.quotes import Quote
 from fieldbrief.extract.statements.text import DIRECT_TRAILING, EDGE_PUNCT, WORD, DocIndex, trim
@@ -51,6 +51,8 @@ def statement_of(article: Article, frame: Frame, speaker: Speaker, cues: Cues, i
         sentence_end=sentence[1],
         id=content_id(article.id, str(frame.start), str(frame.end)),
         mode=mode_of(frame, speaker, cues),
+        factuality=factuality(frame.cue),
+        attribution=frame.attribution,
     )
 
 
@@ -86,6 +88,8 @@ def continuations(article: Article, statements: list[Statement], quotes: list[Qu
             q.stop,
             content_id(article.id, str(start), str(end)),
             mode=last.mode,
+            factuality=last.factuality,
+            attribution=last.attribution,
         )
         direct.append(st)
         direct.sort(key=lambda s: s.start)

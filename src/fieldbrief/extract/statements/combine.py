@@ -6,15 +6,19 @@ beliefs, intentions, documents, nominal contents). For a cue both found the rule
 know what is not content: the time of the saying, the channel, a dateline), but where the rules took the
 quote before the attribution and the tagger the one after it, both are kept; so is any other span the tagger
 is confident the cue attributes, apart from the rules' ("'It is over.' She said the talks had failed.").
+A tagged attribution whose source the parse does not give is kept, marked unattributed or unresolved.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from fieldbrief.extract.statements.cues import Cues
 from fieldbrief.extract.statements.frames import Frame, FrameFinder, addressee, infinitive_after
 from fieldbrief.extract.statements.tagger import TaggedAttribution
+from fieldbrief.model import Attribution
 
 # a tagged attribution whose span is the whole host clause or sentence interrupts it: "X, she said, Y"
 INTERRUPTED_KINDS = frozenset({"host", "sentence"})
@@ -26,19 +30,18 @@ SECOND_CONTENT_CONFIDENCE = 0.7
 
 
 def tagged_frame(finder: FrameFinder, doc: Doc, tagged: TaggedAttribution) -> Frame | None:
-    """A frame for a tagged attribution, with the source the parse gives its cue; None without a source."""
+    """A frame for a tagged attribution, with the source the parse gives its cue; without one, the frame says
+    whether the text gives it none (`unattributed`) or one the parse did not show us (`unresolved`)."""
     subject = finder.source_of(tagged.cue)
-    if subject is None:
-        return None
     first, last = doc[tagged.start], doc[tagged.end - 1]
     asked = addressee(tagged.cue, finder.cues)
     if asked is not None and infinitive_after(tagged.cue, asked) == tagged.start:
         first = doc[asked.left_edge.i]  # "urged North Korea to resume talks": whom the speaker asked belongs to it
     kinds = set(tagged.kinds)
-    own = _own_complement(tagged, subject)
+    own = _own_complement(tagged, subject) if subject is not None else None
     if own is not None:  # "The attack, which Ukraine says killed 34": what Ukraine says, without Ukraine
         first, kinds = doc[own], kinds - INTERRUPTED_KINDS
-    return finder.classify(
+    frame = finder.classify(
         tagged.cue,
         _cue_text(tagged),
         subject,
@@ -47,6 +50,20 @@ def tagged_frame(finder: FrameFinder, doc: Doc, tagged: TaggedAttribution) -> Fr
         parenthetical=bool(kinds & INTERRUPTED_KINDS),
         within_paragraph=not kinds & CROSS_SENTENCE_KINDS,
     )
+    if frame is None or subject is not None:
+        return frame
+    return replace(frame, attribution=_sourceless(tagged.cue))
+
+
+def _sourceless(cue: Token) -> Attribution:
+    """A cue that has no source by its construction ("reportedly", "allegedly"; a noun with no owner in a clause
+    with a verb: "calls to establish a commission were rejected") is unattributed; a verb whose subject the parse
+    did not give us is unresolved ("In a meeting with the Post Trump said ...", the name run into the paper's),
+    and so is a noun in a sentence parsed without a verb: a verb taken for a noun ("Trump charges that ...")."""
+    if cue.pos_ == "ADV":
+        return "unattributed"
+    parsed_as_clause = cue.dep_ != "ROOT" and cue.sent.root.pos_ in {"VERB", "AUX"}
+    return "unattributed" if cue.pos_ in {"NOUN", "PROPN"} and parsed_as_clause else "unresolved"
 
 
 def _own_complement(tagged: TaggedAttribution, subject: Token) -> int | None:

@@ -20,16 +20,16 @@ from fieldbrief.extract.statements.text import (
     EDGE_PUNCT,
     SUBJECT_DEPS,
     finite_clause,
-    negated,
     trim,
     words_of,
 )
 from fieldbrief.extract.statements.turns import holds_label
 from fieldbrief.lexicon.datelines import dateline_at
-from fieldbrief.model import StatementKind
+from fieldbrief.model import Attribution, Factuality, StatementKind
 from fieldbrief.nlp.columns import columns
 
 VERB_POS = np.array([VERB, AUX], dtype=np.uint64)  # spaCy part-of-speech ids, as the columns hold them
+VERB_GROUP_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should"})
 NOTHING_SAID = frozenset({"nothing", "none"})
 ALTERNATIVES = frozenset({"or", "nor"})  # "would not confirm or deny": the second verb shares the first's negation
@@ -43,18 +43,28 @@ DASH_SIGNATURE = re.compile(
 )
 
 
-def unsaid_reason(cue: Token) -> str | None:
-    """Why a reporting verb reports nothing said: "negated" ("did not say that", "never claimed that") or
-    "modal", a hypothetical ("would claim that", "could confirm that"); a verb coordinated with one and
-    without an auxiliary of its own shares it ("did not confirm or deny that", "would confirm or deny")."""
+def factuality(cue: Token) -> Factuality:
+    """Whether a reporting verb says that something was said: "negated" ("did not say that", "never claimed
+    that", "isn't saying if"), "hypothetical" ("would claim that", "could confirm that"), else "asserted"; a verb
+    coordinated with one and without an auxiliary of its own shares it ("did not confirm or deny that")."""
     for verb in (cue, cue.head) if _shares_auxiliaries(cue) else (cue,):
-        if negated(verb) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
+        if _negated_verb_group(verb) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
             return "negated"
         if verb.dep_ == "conj" and _coordinator(verb) == "nor":
             return "negated"  # "neither confirmed nor denied that ..."
         if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children):
-            return "modal"
-    return None
+            return "hypothetical"
+    return "asserted"
+
+
+def _negated_verb_group(verb: Token) -> bool:
+    """A negation among the verb's auxiliaries and adverbs ("did not immediately say", "has never said"), not one
+    the parser hung on it from elsewhere ('"Probably not," Ms. Moore said': her words, not a negated saying)."""
+    for neg in (c for c in verb.children if c.dep_ == "neg"):
+        between = verb.doc[neg.i + 1 : verb.i] if neg.i < verb.i else verb.doc[verb.i + 1 : neg.i]
+        if all(t.dep_ in VERB_GROUP_DEPS for t in between) and not any(t.is_punct for t in between):
+            return True
+    return False
 
 
 def _shares_auxiliaries(verb: Token) -> bool:
@@ -120,6 +130,7 @@ class Frame:
     addressee: Token | None = None  # "told X": the outlet an unnamed source spoke to
     introduced: bool = False  # "X said:" closing its paragraph: the content is the next paragraph
     label: str | None = None  # a transcript turn's printed label ("PENCE"): the speaker's name (turns.py)
+    attribution: Attribution = "sourced"  # "unattributed"/"unresolved": no source the text gives or we found
 
 
 class FrameFinder(ContentReader):
@@ -190,28 +201,23 @@ class FrameFinder(ContentReader):
         return self.rejection(cue, content) is not None
 
     def rejection(self, cue: Token, content: Span) -> str | None:
-        """Why the rules never take this for a statement, whoever proposes it; None when they would: a negated
-        or hypothetical cue ("did not say whether", "would announce"), a passive hedge ("it is believed",
-        "asked whether"), a cue of quotes with no quote, nothing said ("said nothing"), an object a verb takes
-        without reporting ("claimed twenty lives", "confirmed the date"), a belief with no proposition
-        ("expects the committee to approve"), a reporting verb of cues.toml with an infinitive ("vowed to fight
-        on": the rules' choice; intentions come from the verbs of wanting and planning)."""
+        """Why the rules never take this for a statement, whoever proposes it; None when they would: a passive
+        hedge ("it is believed", "asked whether"), a cue of quotes with no quote, nothing said ("said nothing"),
+        an object a verb takes without reporting ("claimed twenty lives", "confirmed the date"), a belief with no
+        proposition ("expects the committee to approve"), a reporting verb of cues.toml with an infinitive ("vowed
+        to fight on": the rules' choice; intentions come from the verbs of wanting and planning). A negated or
+        hypothetical cue is kept, with its `factuality`."""
         lemma = cue.lemma_.lower()
         if cue.pos_ not in {"VERB", "AUX"}:
             return None
         if cue.tag_ == "VB" and not any(c.dep_ in SUBJECT_DEPS for c in cue.children):
             return "bare-infinitive"  # "vowed to crush the rulers and to defend the town": what someone means to do
-        unsaid = unsaid_reason(cue)
-        if unsaid == "negated":
-            return unsaid
         if self._is_passive(cue):
             return "passive"
         if self._is_bare_participle(cue):
             return "participle"
         if lemma in self.cues.quote_only_verbs:
             return "quote-only"
-        if unsaid == "modal":
-            return unsaid
         if content.root.lower_ in NOTHING_SAID:
             return "nothing-said"
         obj = content.root if content.root.dep_ == "dobj" and content.root.head.i == cue.i else None
@@ -246,8 +252,8 @@ class FrameFinder(ContentReader):
         return source is None or source.lemma_.lower() not in self.cues.document_nouns
 
     def _verb_frame(self, verb: Token, lemma: str) -> Frame | None:
-        if self._is_passive(verb) or self._is_bare_participle(verb) or unsaid_reason(verb) is not None:
-            return None  # "did not say that ...", "would claim that ...": nothing was said
+        if self._is_passive(verb) or self._is_bare_participle(verb):
+            return None
         # a belief is only attributed to its own grammatical subject ("Schiff expected that ..."), never to
         # the subject of a verb it depends on
         subject = self._own_subject(verb) if lemma in self.cues.belief_verbs else self._subject(verb)
@@ -343,7 +349,7 @@ class FrameFinder(ContentReader):
         self,
         cue: Token,
         cue_text: str,
-        subject: Token,
+        subject: Token | None,
         start: int,
         end: int,
         *,

@@ -158,6 +158,8 @@ class SpeakerResolver(Antecedents):
     def resolve(self, frame: Frame) -> Speaker | None:
         if frame.label is not None and frame.subject is not None:
             return self._labelled(frame.label, frame.subject, frame)
+        if frame.attribution != "sourced":  # no source to resolve: say so, never guess one
+            return Speaker(frame.attribution, "", "unnamed")
         head = frame.subject
         if head is not None and head.lower_ in pronouns.FIRST_PERSON and not self._in_quote(head.idx):
             return self._author(head)  # "I think ...", "we saw ..." outside quotes: the article's author

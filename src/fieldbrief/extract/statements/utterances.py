@@ -84,4 +84,6 @@ def _joined(article: Article, first: Statement, second: Statement) -> Statement:
         content_id(article.id, str(first.start), str(second.end)),
         mode=first.mode,
         parts=[*first.parts, *second.parts],
+        factuality=first.factuality,
+        attribution=first.attribution,
     )

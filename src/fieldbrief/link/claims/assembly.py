@@ -267,11 +267,12 @@ def single_statement_claims(
     origin_at: dict[tuple[str, int], str],
     voices: dict[tuple[str, int], str],
 ) -> list[Claim]:
-    """Statements no other source repeats: single-source claims."""
+    """Statements no other source repeats: single-source claims. A statement that is no one's claim (negated,
+    hypothetical, without a source: `Statement.claimed`) is none."""
     out = []
     for article in articles:
         for st in article.statements:
-            if any((article.id, pos) in taken for pos in (st.start,)):
+            if not st.claimed or (article.id, st.start) in taken:
                 continue
             origin = origin_at.get((article.id, st.start), article.id)
             m = ClaimMember(

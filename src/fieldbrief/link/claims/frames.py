@@ -39,6 +39,7 @@ class FrameBuilder(BlameReader, PlaceReader):
     def build(self) -> list[Frame]:
         self.build_scenes()
         for view in self.views:
+            before = len(self.frames)
             self._occurrences(view)
             self._figures(view)
             self._victims(view)
@@ -49,6 +50,10 @@ class FrameBuilder(BlameReader, PlaceReader):
             self._denials_of_a_slot(view)
             if not any(f.start >= view.start and f.end <= view.end and f.slot in SLOTTED for f in self.frames[-8:]):
                 self._fact(view)  # a sentence that fills a slot is compared through it (facts.py)
+            if view.unsaid and not view.statements:
+                # "X did not say that the bridge fell", "X would claim that ...": nobody asserts what it holds, so
+                # it neither affirms nor disputes anything (its statement stays, marked by its factuality)
+                del self.frames[before:]
         return self.frames
 
     def _denials_of_a_slot(self, view: View) -> None:

@@ -144,6 +144,8 @@ class View:
     subject: tuple[int, int] | None = None
     predicate: str | None = None
     negated: bool = False
+    # it holds what someone did not say or only might say ("X did not say that ...", "would claim that ...")
+    unsaid: bool = False
     scene: Scene | None = None
     wire: str | None = None  # "" once looked up and none found
     text: str = ""  # the article's text (the lemmas drop the possessive "'s", which only the text still shows)

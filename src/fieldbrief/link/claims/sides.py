@@ -81,7 +81,8 @@ class ArticleSides:
                     offsets=offsets,
                     paragraph=next((i for i, (ps, pe) in enumerate(paras) if ps <= s.start < pe), 0),
                     events=[e for e in a.events if s.start <= max(e.start, firsts.get(e.start, e.start)) < s.end],
-                    statements=[st for st in a.statements if st.start < s.end and s.start < st.end],
+                    # what someone is said to have said: not "X did not say ...", nor words with no source
+                    statements=[st for st in a.statements if st.claimed and st.start < s.end and s.start < st.end],
                     figures=[f for f in a.figures if inside(f.start)],
                     places=[p for p in a.places if inside(p.start) and p.role != "associative"],
                     times=[t for t in a.times if inside(t.start)],
@@ -89,6 +90,9 @@ class ArticleSides:
                     subject=s.subject,
                     predicate=s.predicate,
                     negated=s.negated,
+                    unsaid=any(
+                        st.factuality != "asserted" and st.start < s.end and s.start < st.end for st in a.statements
+                    ),
                     text=a.text,
                 )
             )

@@ -66,13 +66,20 @@ class ActorGroup:
         said = [
             Said(
                 one_line(s.content),
-                s.cue + (f" ({s.channel})" if s.channel else ""),
+                _how(s),
                 outlet_name(a),
                 index.cite(a.id, s.start, s.end),
             )
             for a, s in self.statements
         ]
         return ActorView(self.name, detail, events, said)
+
+
+def _how(statement: Statement) -> str:
+    """The cue and channel, and what the reader must not take for something said: "say, negated" ("did not
+    say that ..."), "claim, hypothetical" ("would claim that ...")."""
+    how = statement.cue + (f" ({statement.channel})" if statement.channel else "")
+    return how if statement.factuality == "asserted" else f"{how}, {statement.factuality}"
 
 
 def _group(groups: dict[str, ActorGroup], corpus: Corpus, article: Article, name: str, code: str | None) -> ActorGroup:

@@ -71,6 +71,8 @@
         ["speaker", who.name + (who.mention && who.mention !== who.name ? ` (written “${who.mention}”)` : "")],
         ["speaker is", who.kind + (who.actor ? ", " + who.actor : "") + (who.outlet ? ", speaking to " + who.outlet : "")],
         ["how", `${r.kind} ${r.mode ? "(" + r.mode + ") " : ""}· “${r.cue}”` + (r.channel ? " · " + r.channel : "")],
+        ...(r.factuality && r.factuality !== "asserted" ? [["said?", `${r.factuality}: not something the speaker is said to have said`]] : []),
+        ...(r.attribution && r.attribution !== "sourced" ? [["source", r.attribution === "unattributed" ? "the text gives none" : "in the text, not resolved: read the sentence"]] : []),
         ["says", r.content],
       ]), claimLinks(claims.get(r.id))];
     }
