@@ -71,6 +71,16 @@ def test_an_attribution_without_a_source_is_unattributed(nlp: Language, cues: Cu
     ]
 
 
+def test_according_to_a_source_the_parser_misread_still_names_it(nlp: Language, cues: Cues) -> None:
+    # the parser reads "show" for a verb and "insiders" for its object: still whom "according to" names
+    [st] = statements_of(nlp, cues, "The mayor hid the flood fund, according to show insiders.")
+    assert (st.speaker.name, st.attribution, st.content) == (
+        "unnamed insider",
+        "sourced",
+        "The mayor hid the flood fund",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

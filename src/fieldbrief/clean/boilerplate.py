@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from fieldbrief.clean.paragraphs import paragraph_key, split_paragraphs
+from fieldbrief.lexicon.quotes import QUOTE_MARKS
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def load_furniture() -> Furniture:
 
 # quote marks around a whole paragraph of furniture: a site that prints an interview as one quotation running
 # over its paragraphs quotes the byline's "Follow X on Twitter" line with it
-EDGE_QUOTES = "\"'\u201c\u201d\u2018\u2019 "
+EDGE_QUOTES = "".join(sorted(QUOTE_MARKS)) + " "
 
 
 def match_pattern(paragraph: str, furniture: Furniture) -> Pattern | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from fieldbrief.lexicon import quotes
 from fieldbrief.model import ActorRef
 from fieldbrief.nlp.columns import entities
 
@@ -21,7 +22,7 @@ FRAME_DEPS = frozenset(
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 # paths along which one event word governs another ("refused to hand over", "call for dialogue")
 GOVERNING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl"})
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+QUOTE_MARKS = quotes.QUOTE_MARKS | {"``", "''"}  # and the parser's own tokens for quotes
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nn", "npadvmod"})
 # entity types that never denote a participant ("On 3 March": a date, not a target)
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from fieldbrief.extract.statements.contents import ContentReader
 from fieldbrief.extract.statements.cues import Cues
-from fieldbrief.extract.statements.quotes import DOUBLE_MARKS, QUOTE_MARK, SINGLE_MARKS, Quote
+from fieldbrief.extract.statements.quotes import QUOTE_MARK, Quote
 from fieldbrief.extract.statements.text import (
     DIRECT_TRAILING,
     EDGE_PUNCT,
@@ -25,6 +25,7 @@ from fieldbrief.extract.statements.text import (
 )
 from fieldbrief.extract.statements.turns import holds_label
 from fieldbrief.lexicon.datelines import dateline_at
+from fieldbrief.lexicon.quotes import DOUBLE_MARKS, SINGLE_MARKS
 from fieldbrief.model import Attribution, Factuality, StatementKind
 from fieldbrief.nlp.columns import columns
 

@@ -8,11 +8,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-DOUBLE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb')
-SINGLE_MARKS = frozenset("'\u2018\u2019")
-OPENING_MARKS = frozenset("\u201c\u2018\u00ab")
-CLOSING_MARKS = frozenset("\u201d\u2019\u00bb")
-QUOTE_MARK = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+from fieldbrief.lexicon.quotes import CLOSING_MARKS, DOUBLE_MARKS, OPENING_MARKS, QUOTE_MARKS, SINGLE_MARKS
+
+QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
 PARAGRAPH = re.compile(r"[^\n]+")
 PLURAL_POSSESSIVE = re.compile(r" [a-z]")
 QUOTE_LEAD_IN = re.compile(r"\s*(?:\w+\s+){0,2}")

@@ -55,7 +55,7 @@ class FrameReader:
         depends on), the agent of a passive ("was criticised by X"), the object of "according to", the owner
         of a noun ("Trump's plan", "criticism from X"), the label of a headline ("Poll: ...")."""
         if cue.lower_ in self.phrase_starts or cue.lemma_.lower() == "accord":
-            return next((g for c in cue.children for g in c.children if g.dep_ == "pobj"), None)
+            return self._phrase_object(cue)
         if cue.pos_ in {"VERB", "AUX"}:
             agent = next((g for c in cue.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if self._is_passive(cue):
@@ -80,6 +80,16 @@ class FrameReader:
             heads = [t for t in before if not (before[0].i <= t.head.i < cue.i) or t.head.i == t.i]
             return heads[-1] if heads else None
         return None
+
+    @staticmethod
+    def _phrase_object(cue: Token) -> Token | None:
+        """Whom "according to" names: the object of its preposition, else the last noun under it, where the
+        parser read a noun for a verb ("according to show insiders": "show" a verb, "insiders" its object)."""
+        found = next((g for c in cue.children for g in c.children if g.dep_ == "pobj"), None)
+        prep = next((c for c in cue.children if c.dep_ == "prep"), None)
+        if found is not None or prep is None:
+            return found
+        return next((t for t in reversed(list(prep.subtree)) if t.pos_ in {"NOUN", "PROPN"}), None)
 
     def _own_subject(self, verb: Token) -> Token | None:
         """The verb's subject, or that of the verb it is coordinated with ("they shrug and think ...")."""
