@@ -39,7 +39,6 @@ class FrameBuilder(BlameReader, PlaceReader):
     def build(self) -> list[Frame]:
         self.build_scenes()
         for view in self.views:
-            before = len(self.frames)
             self._occurrences(view)
             self._figures(view)
             self._victims(view)
@@ -50,10 +49,6 @@ class FrameBuilder(BlameReader, PlaceReader):
             self._denials_of_a_slot(view)
             if not any(f.start >= view.start and f.end <= view.end and f.slot in SLOTTED for f in self.frames[-8:]):
                 self._fact(view)  # a sentence that fills a slot is compared through it (facts.py)
-            if view.unsaid and not view.statements:
-                # "X did not say that the bridge fell", "X would claim that ...": nobody asserts what it holds, so
-                # it neither affirms nor disputes anything (its statement stays, marked by its factuality)
-                del self.frames[before:]
         return self.frames
 
     def _denials_of_a_slot(self, view: View) -> None:
@@ -244,10 +239,12 @@ class FrameBuilder(BlameReader, PlaceReader):
     # -- perpetrators
 
     def _fact(self, view: View) -> None:
-        proper = frozenset(w for w, n in zip(view.words, view.names, strict=True) if n[:1].isupper())
+        # what nobody asserts ("did not say that the bridge fell") is no part of the fact the sentence states
+        asserted = [k for k, at in enumerate(view.offsets) if not view.unsaid_at(at)]
+        proper = frozenset(view.words[k] for k in asserted if view.names[k][:1].isupper())
         words = frozenset(
             w
-            for w in self.lex.canonical_words(view.words)
+            for w in self.lex.canonical_words([view.words[k] for k in asserted])
             if w.replace("_", "").isalpha() and w not in self.lex.stopwords and len(w) > 1
         )
         if len(words) < 3:

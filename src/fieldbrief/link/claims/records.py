@@ -144,11 +144,15 @@ class View:
     subject: tuple[int, int] | None = None
     predicate: str | None = None
     negated: bool = False
-    # it holds what someone did not say or only might say ("X did not say that ...", "would claim that ...")
-    unsaid: bool = False
+    # the contents of what someone did not say or only might say ("X did not say that ...", "would claim that ..."):
+    # nobody asserts them, so no frame is read from them
+    unsaid: list[tuple[int, int]] = field(default_factory=list)
     scene: Scene | None = None
     wire: str | None = None  # "" once looked up and none found
     text: str = ""  # the article's text (the lemmas drop the possessive "'s", which only the text still shows)
+
+    def unsaid_at(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.unsaid)
 
     def word_at(self, offset: int) -> int:
         """The index of the word at (or after) a character offset."""

@@ -90,9 +90,11 @@ class ArticleSides:
                     subject=s.subject,
                     predicate=s.predicate,
                     negated=s.negated,
-                    unsaid=any(
-                        st.factuality != "asserted" and st.start < s.end and s.start < st.end for st in a.statements
-                    ),
+                    unsaid=[
+                        (st.start, st.end)
+                        for st in a.statements
+                        if st.factuality != "asserted" and st.start < s.end and s.start < st.end
+                    ],
                     text=a.text,
                 )
             )

@@ -104,8 +104,10 @@ class FrameWriter(ArticleFrames):
         kind: str | None = None,
         record: str | None = None,
         **extra: Any,
-    ) -> Frame:
+    ) -> Frame | None:
         at = view.start if start is None else start
+        if self._unsaid(view, at, kind, record):
+            return None  # "X did not confirm that twelve were killed": nobody asserts it, nobody disputes it
         if voice is None:
             voice, speaker = self.voice_for(view, at)
         statement = next((st for st in view.statements if st.start <= at < st.end), None) or next(
@@ -147,6 +149,16 @@ class FrameWriter(ArticleFrames):
         )
         self.frames.append(frame)
         return frame
+
+    @staticmethod
+    def _unsaid(view: View, at: int, kind: str | None, record: str | None) -> bool:
+        """Whether what a frame reads lies in what someone did not say or only might say: the words at `at`, or
+        for an event most of its evidence (which may run over the whole sentence, the negated cue with it)."""
+        event = next((e for e in view.events if e.id == record), None) if kind == "event" else None
+        if event is None or event.end <= event.start:
+            return view.unsaid_at(at)
+        inside = sum(max(0, min(end, event.end) - max(start, event.start)) for start, end in view.unsaid)
+        return 2 * inside > event.end - event.start
 
     def _wire_of(self, view: View) -> str | None:
         """The wire a sentence cites ("told Reuters"), else the article's; found once per sentence."""
