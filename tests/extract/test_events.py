@@ -62,6 +62,9 @@ def test_denial_by_a_speaker(pipeline: Pipeline) -> None:
         ("The rebels vowed to attack the provincial capital before the rainy season begins.", "planned"),
         ("Soldiers attacked the police post outside the town of Kuma overnight, residents said.", "claimed"),
         ("Soldiers attacked the police post outside the town of Kuma overnight, killing three officers.", "asserted"),
+        # not confirming is not denying: the attack is left open
+        ("The ministry did not confirm that soldiers attacked the police post outside the town of Kuma.", "hedged"),
+        ("The ministry denied that soldiers attacked the police post outside the town of Kuma.", "denied"),
     ],
 )
 def test_status_cues(pipeline: Pipeline, text: str, status: str) -> None:

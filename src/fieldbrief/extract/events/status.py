@@ -1,6 +1,7 @@
 """Whether an event happened according to the text and according to whom: the strongest cue on the event word
 or the verbs that frame it. Negated or governed by a denial -> denied; governed by a plan verb or a future ->
-planned; hedged by an adverb, a modal or "it is believed" -> hedged; inside a statement or under a reporting
+planned; hedged by an adverb, a modal or "it is believed", or left open by a negated reporting verb ("did not
+confirm that") -> hedged; inside a statement or under a reporting
 verb -> claimed, according to the speaker; otherwise asserted by the outlet."""
 
 from __future__ import annotations
@@ -64,9 +65,10 @@ class StatusReader:
     def _node_status(self, node: Token, is_trigger: bool) -> EventStatus | None:
         c = self.cues
         kids = list(node.children)
-        if any(k.dep_ == "neg" or (k.dep_ == "det" and lemma(k) in c.negation) for k in kids):
-            return "denied"
         low = lemma(node)
+        if any(k.dep_ == "neg" or (k.dep_ == "det" and lemma(k) in c.negation) for k in kids):
+            # "the ministry did not confirm that ...", "would not say whether ...": left open, not denied
+            return "hedged" if not is_trigger and low in self.reporting else "denied"
         if not is_trigger and low in c.denial_verbs:
             return "denied"
         if not is_trigger and low in c.claim_nouns and self._called_false(node):
