@@ -200,28 +200,34 @@ def test_what_a_speaker_did_not_say_is_no_claim_of_theirs(pipeline: Pipeline) ->
     assert [m.record_id for m in members if m.article_id == by_outlet["Golf Wire"].id] == [claimed.id]
 
 
-def test_a_toll_someone_did_not_confirm_agrees_with_no_report_of_it(pipeline: Pipeline) -> None:
-    reported = "Twelve people were killed in an air strike on the market in Norvale on Monday, the ministry said."
-    unconfirmed = (
-        "The ministry did not confirm that twelve people were killed in an air strike on the market in Norvale on "
-        "Monday."
-    )
-    corpus = link(pipeline, [("Golf Wire", "2031-05-02", reported), ("Hotel Daily", "2031-05-02", unconfirmed)])
+TOLL_REPORTED = "Twelve people were killed in an air strike on the market in Norvale on Monday, the ministry said."
+
+
+def against_the_toll(pipeline: Pipeline, other: str) -> tuple[Corpus, Article]:
+    """The corpus of a fictional report of the toll beside `other`, and `other`'s article, whose one statement the
+    ministry did not make."""
+    corpus = link(pipeline, [("Golf Wire", "2031-05-02", TOLL_REPORTED), ("Hotel Daily", "2031-05-02", other)])
     hotel = next(a for a in corpus.articles if a.outlet == "Hotel Daily")
     assert [s.factuality for s in hotel.statements] == ["negated"]
+    return corpus, hotel
+
+
+def test_a_toll_someone_did_not_confirm_agrees_with_no_report_of_it(pipeline: Pipeline) -> None:
+    corpus, hotel = against_the_toll(
+        pipeline,
+        "The ministry did not confirm that twelve people were killed in an air strike on the market in Norvale on "
+        "Monday.",
+    )
     # not a second report of the toll, nor the ministry disputing the strike: nobody asserts what it holds
     assert not [m for c in corpus.claims for m in c.members if m.article_id == hotel.id]
     assert corpus.claims and all(len({m.article_id for m in c.members}) == 1 for c in corpus.claims)
 
 
 def test_what_was_not_said_leaves_the_rest_of_its_sentence_asserted(pipeline: Pipeline) -> None:
-    reported = "Twelve people were killed in an air strike on the market in Norvale on Monday, the ministry said."
-    partly = (
+    corpus, hotel = against_the_toll(
+        pipeline,
         "Twelve people were killed in an air strike on the market in Norvale on Monday, but the ministry did not "
-        "say who carried it out."
+        "say who carried it out.",
     )
-    corpus = link(pipeline, [("Golf Wire", "2031-05-02", reported), ("Hotel Daily", "2031-05-02", partly)])
-    hotel = next(a for a in corpus.articles if a.outlet == "Hotel Daily")
-    assert [s.factuality for s in hotel.statements] == ["negated"]
     [strike] = [c for c in corpus.claims if c.kind == "event"]
     assert strike.status == "corroborated" and hotel.id in {m.article_id for m in strike.members}

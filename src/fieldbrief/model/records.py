@@ -99,6 +99,10 @@ class Statement:
         """Someone (named or not) is said to have said it: a claim of theirs, which linking may match with others."""
         return self.factuality == "asserted" and self.attribution == "sourced"
 
+    def marked(self, how: str) -> str:
+        """How it was said (a cue, a channel) as a reader must see it: "say, negated", "claim, hypothetical"."""
+        return how if self.factuality == "asserted" else f"{how}, {self.factuality}"
+
     def words(self, text: str) -> str:
         """The speaker's own words: the parts of the content, joined by a space."""
         return " ".join(text[start:end] for start, end in self.parts)

@@ -33,8 +33,7 @@ def article_summary(article: Article, max_items: int = 5) -> list[str]:
         f"{len(article.places)} place mentions, {len(article.times)} time expressions"
     )
     for statement in article.statements[:max_items]:
-        how = statement.cue if statement.factuality == "asserted" else f"{statement.cue}, {statement.factuality}"
-        lines.append(f"    {statement.speaker.name} ({how}): {_short(statement.content)}")
+        lines.append(f"    {statement.speaker.name} ({statement.marked(statement.cue)}): {_short(statement.content)}")
     for event in article.events[:max_items]:
         actor = event.actor.name if event.actor else "?"
         where = f" in {event.place.canonical or event.place.name}" if event.place else ""

@@ -69,6 +69,8 @@ class ArticleSides:
                 [s.start + o for o in s.offsets] if len(s.offsets) == len(words_raw) else [s.start] * len(words_raw)
             )
 
+            said = [st for st in a.statements if st.start < s.end and s.start < st.end]
+
             def inside(pos: int, s: Any = s) -> bool:
                 return bool(s.start <= pos < s.end)
 
@@ -82,7 +84,7 @@ class ArticleSides:
                     paragraph=next((i for i, (ps, pe) in enumerate(paras) if ps <= s.start < pe), 0),
                     events=[e for e in a.events if s.start <= max(e.start, firsts.get(e.start, e.start)) < s.end],
                     # what someone is said to have said: not "X did not say ...", nor words with no source
-                    statements=[st for st in a.statements if st.claimed and st.start < s.end and s.start < st.end],
+                    statements=[st for st in said if st.claimed],
                     figures=[f for f in a.figures if inside(f.start)],
                     places=[p for p in a.places if inside(p.start) and p.role != "associative"],
                     times=[t for t in a.times if inside(t.start)],
@@ -90,11 +92,7 @@ class ArticleSides:
                     subject=s.subject,
                     predicate=s.predicate,
                     negated=s.negated,
-                    unsaid=[
-                        (st.start, st.end)
-                        for st in a.statements
-                        if st.factuality != "asserted" and st.start < s.end and s.start < st.end
-                    ],
+                    unsaid=[(st.start, st.end) for st in said if st.factuality != "asserted"],
                     text=a.text,
                 )
             )

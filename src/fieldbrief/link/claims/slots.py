@@ -9,7 +9,7 @@ from fieldbrief.lexicon.numbers import number_words
 from fieldbrief.link.claims.records import INF, Frame, View, Voice
 from fieldbrief.link.claims.scenes import ArticleFrames
 from fieldbrief.link.origins import cited_wire
-from fieldbrief.model import Figure, FigureKind
+from fieldbrief.model import Event, Figure, FigureKind
 
 SLOTTED = frozenset({"toll", "attackers", "weapon", "perpetrator", "victims", "control", "whereabouts"})
 # slots whose frames in a sentence say what a denial in it is about (see FrameBuilder._denials_of_a_slot)
@@ -106,7 +106,10 @@ class FrameWriter(ArticleFrames):
         **extra: Any,
     ) -> Frame | None:
         at = view.start if start is None else start
-        if self._unsaid(view, at, kind, record):
+        event = (
+            next((e for e in view.events if e.id == record), None) if kind == "event" and record is not None else None
+        )
+        if self._unsaid(view, at, event):
             return None  # "X did not confirm that twelve were killed": nobody asserts it, nobody disputes it
         if voice is None:
             voice, speaker = self.voice_for(view, at)
@@ -119,7 +122,6 @@ class FrameWriter(ArticleFrames):
         if member_kind == "statement" and statement is not None and statement.end > statement.start:
             evidence = (statement.start, statement.end)
         elif member_kind == "event" and record is not None:
-            event = next((e for e in view.events if e.id == record), None)
             said = [st for st in view.statements if event and event.start <= st.start < event.end]
             if len(said) == 1 and len(view.events) == 1 and said[0].end > said[0].start:
                 evidence = (said[0].start, said[0].end)  # a reported happening: what its one source said of it
@@ -151,10 +153,9 @@ class FrameWriter(ArticleFrames):
         return frame
 
     @staticmethod
-    def _unsaid(view: View, at: int, kind: str | None, record: str | None) -> bool:
+    def _unsaid(view: View, at: int, event: Event | None) -> bool:
         """Whether what a frame reads lies in what someone did not say or only might say: the words at `at`, or
         for an event most of its evidence (which may run over the whole sentence, the negated cue with it)."""
-        event = next((e for e in view.events if e.id == record), None) if kind == "event" else None
         if event is None or event.end <= event.start:
             return view.unsaid_at(at)
         inside = sum(max(0, min(end, event.end) - max(start, event.start)) for start, end in view.unsaid)

@@ -76,10 +76,8 @@ class ActorGroup:
 
 
 def _how(statement: Statement) -> str:
-    """The cue and channel, and what the reader must not take for something said: "say, negated" ("did not
-    say that ..."), "claim, hypothetical" ("would claim that ...")."""
-    how = statement.cue + (f" ({statement.channel})" if statement.channel else "")
-    return how if statement.factuality == "asserted" else f"{how}, {statement.factuality}"
+    """The cue and channel, marked where nothing was asserted ("say (interview), negated")."""
+    return statement.marked(statement.cue + (f" ({statement.channel})" if statement.channel else ""))
 
 
 def _group(groups: dict[str, ActorGroup], corpus: Corpus, article: Article, name: str, code: str | None) -> ActorGroup:
